@@ -42,21 +42,34 @@ export interface CellContext {
   likert: ReadonlyMap<string, number>;
 }
 
+/** A converted cell remembered by its bytes, so repeated category values are decoded once. */
+interface CachedCell {
+  bytes: Uint8Array;
+  value: unknown;
+  problem: CellProblem | null;
+}
+const CACHE_SLOTS = 256;
+const CACHE_MAX_BYTES = 32;
+
 /**
- * Converts the cells of one column. A value is staged by `read`, then kept by `commit` once
- * the whole row is known to be valid — a rejected row leaves nothing behind.
+ * Converts the cells of one column. `read` writes the value into the next free slot;
+ * `commit` keeps it once the whole row is known to be valid. A rejected row leaves nothing
+ * behind: its slot is overwritten by the next row.
  */
 export class ColumnBuilder {
   readonly name: string;
   length = 0;
   numbers: Float64Array | Float32Array | null = null;
   values: unknown[] | null = null;
-  private stagedNumber = Number.NaN;
-  private stagedValue: unknown = null;
   private readonly labelCache = new Map<string, unknown>();
-  private internHits = 0;
-  private internTries = 0;
-  private readonly intern: Map<string, string> | null;
+  // Bounds for the integer fast path; values outside take the slow path, which reports them.
+  private readonly lo: number;
+  private readonly hi: number;
+  private readonly fastNumbers: boolean;
+  private readonly blankIsMissing: boolean;
+  private cache: (CachedCell | undefined)[] | null;
+  private cacheTries = 0;
+  private cacheHits = 0;
 
   constructor(
     readonly spec: ColumnSpec | null,
@@ -71,12 +84,22 @@ export class ColumnBuilder {
       const exactInFloat32 =
         spec.integer && spec.min !== undefined && spec.max !== undefined && Math.abs(spec.min) <= 2 ** 24 && Math.abs(spec.max) <= 2 ** 24;
       this.numbers = exactInFloat32 ? new Float32Array(capacity) : new Float64Array(capacity);
-    } else this.values = [];
-    this.intern = numeric ? null : new Map();
+    } else this.values = new Array<unknown>(0);
+    this.lo = Math.max(spec?.min ?? -Infinity, spec?.exclusiveMin === undefined ? -Infinity : spec.exclusiveMin + 1);
+    this.hi = Math.min(spec?.max ?? Infinity, spec?.exclusiveMax === undefined ? Infinity : spec.exclusiveMax - 1);
+    this.fastNumbers = numeric && spec.zodCheck === undefined;
+    this.blankIsMissing = ctx.missing.has("");
+    this.cache = numeric ? null : new Array<CachedCell | undefined>(CACHE_SLOTS);
   }
 
   /** Makes room for `n` rows at once (when the reader can estimate the row count). */
   reserve(n: number): void {
+    if (this.values !== null && n > this.values.length) {
+      // Pre-sized once: far cheaper than growing a million-element array step by step.
+      const grown = new Array<unknown>(n);
+      for (let i = 0; i < this.length; i++) grown[i] = this.values[i];
+      this.values = grown;
+    }
     if (this.numbers !== null && n > this.numbers.length) {
       const grown = new (this.numbers.constructor as Float64ArrayConstructor)(n);
       grown.set(this.numbers.subarray(0, this.length));
@@ -84,48 +107,84 @@ export class ColumnBuilder {
     }
   }
 
-  /** Decoded, normalised text of a field; interned for columns that repeat few values. */
-  private text(buf: Buffer, s: number, e: number, flag: number): string | null {
-    const raw = fieldText(buf, s, e, flag, this.ctx.encoding);
-    if (raw === null) return null;
-    if (this.intern === null || this.internTries > 2000 && this.internHits * 2 < this.internTries) return normalizeCell(raw);
-    this.internTries++;
-    const hit = this.intern.get(raw);
-    if (hit !== undefined) {
-      this.internHits++;
-      return hit;
-    }
-    const t = normalizeCell(raw);
-    this.intern.set(raw, t);
-    return t;
+  private stage(v: unknown): void {
+    if (this.numbers !== null) {
+      if (this.length === this.numbers.length) this.reserve(Math.max(1024, this.length * 2));
+      this.numbers[this.length] = v as number;
+    } else this.values![this.length] = v;
   }
 
-  /** Stages the cell; returns a problem or null. */
+  /** Converts a cell and stages its value; returns a problem or null. */
   read(buf: Buffer, s: number, e: number, flag: number): CellProblem | null {
-    const spec = this.spec;
-    if (spec !== null && spec.kind === "number" && flag === FieldFlag.Plain) {
-      // Fast path: a plain ASCII integer (Likert answers, ages).
-      while (s < e && (buf[s] === 0x20 || buf[s] === 0x09)) s++;
-      while (e > s && (buf[e - 1] === 0x20 || buf[e - 1] === 0x09)) e--;
-      const n = e - s;
-      if (n > 0 && n < 10) {
-        let v = 0;
-        let i = s;
-        const neg = buf[i] === 0x2d;
-        if (neg) i++;
-        for (; i < e; i++) {
-          const d = buf[i]! - 0x30;
-          if (d < 0 || d > 9) break;
-          v = v * 10 + d;
+    if (flag === FieldFlag.Plain) {
+      if (s === e && this.blankIsMissing) return this.stageMissing();
+      if (this.fastNumbers) {
+        // A plain ASCII integer within bounds (Likert answers, ages): no text is made.
+        const n = e - s;
+        if (n < 10) {
+          let v = 0;
+          let i = s;
+          for (; i < e; i++) {
+            const d = buf[i]! - 0x30;
+            if (d < 0 || d > 9) break;
+            v = v * 10 + d;
+          }
+          if (i === e && v >= this.lo && v <= this.hi) {
+            const nums = this.numbers!;
+            if (this.length === nums.length) this.reserve(Math.max(1024, this.length * 2));
+            this.numbers![this.length] = v;
+            return null;
+          }
         }
-        if (i === e && e > s + (neg ? 1 : 0)) return this.checkNumber(neg ? -v : v, null);
+      } else if (this.cache !== null && e - s <= CACHE_MAX_BYTES) {
+        return this.readCached(buf, s, e, flag);
       }
     }
-    const t = this.text(buf, s, e, flag);
-    if (t === null) return { code: "encoding", message: readMessages.encoding(this.ctx.encoding), value: null };
+    return this.readText(buf, s, e, flag);
+  }
+
+  /** Category-like columns: look the bytes up before decoding; give up on columns of unique values. */
+  private readCached(buf: Buffer, s: number, e: number, flag: number): CellProblem | null {
+    let h = 0x811c9dc5;
+    for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
+    const slot = (h >>> 0) & (CACHE_SLOTS - 1);
+    const cache = this.cache!;
+    const hit = cache[slot];
+    this.cacheTries++;
+    if (hit !== undefined && hit.bytes.length === e - s) {
+      const b = hit.bytes;
+      let same = true;
+      for (let i = 0; i < b.length; i++) {
+        if (b[i] !== buf[s + i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) {
+        this.cacheHits++;
+        if (hit.problem === null) this.stage(hit.value);
+        return hit.problem;
+      }
+    }
+    const problem = this.readText(buf, s, e, flag);
+    cache[slot] = { bytes: buf.slice(s, e), value: problem === null ? this.stagedValue() : null, problem };
+    if (this.cacheTries >= 4096 && this.cacheHits * 2 < this.cacheTries) this.cache = null;
+    return problem;
+  }
+
+  private stagedValue(): unknown {
+    return this.numbers !== null ? this.numbers[this.length] : this.values![this.length];
+  }
+
+  /** The general path: decode, normalise, then convert by the field's kind. */
+  private readText(buf: Buffer, s: number, e: number, flag: number): CellProblem | null {
+    const raw = fieldText(buf, s, e, flag, this.ctx.encoding);
+    if (raw === null) return { code: "encoding", message: readMessages.encoding(this.ctx.encoding), value: null };
+    const t = normalizeCell(raw);
     if (this.ctx.missing.has(t)) return this.stageMissing();
+    const spec = this.spec;
     if (spec === null) {
-      this.stagedValue = t;
+      this.stage(t);
       return null;
     }
     switch (spec.kind) {
@@ -148,14 +207,14 @@ export class ColumnBuilder {
         const cached = this.labelCache.get(t);
         const resolved = cached !== undefined ? cached : this.resolveLabel(t);
         if (cached === undefined) this.labelCache.set(t, resolved);
-        if (resolved === undefined || resolved === NOT_FOUND) {
+        if (resolved === NOT_FOUND) {
           const message =
             spec.kind === "boolean"
               ? readMessages.unknownBoolean(t, [...spec.trueWords], [...spec.falseWords])
               : readMessages.unknownLabel(t, this.knownLabels());
           return { code: "unknown_label", message, value: t };
         }
-        this.stagedValue = resolved;
+        this.stage(resolved);
         return this.zodCheck(resolved, t);
       }
       default: {
@@ -168,7 +227,7 @@ export class ColumnBuilder {
         if (spec.pattern !== undefined && !spec.pattern.test(t)) {
           return { code: "invalid_value", message: readMessages.invalidValue(t, `does not match ${spec.pattern}`), value: t };
         }
-        this.stagedValue = t;
+        this.stage(t);
         return this.zodCheck(t, t);
       }
     }
@@ -190,24 +249,14 @@ export class ColumnBuilder {
     return id !== undefined && spec.enumValues.includes(id) ? id : NOT_FOUND;
   }
 
-  private checkNumber(v: number, t: string | null): CellProblem | null {
+  private checkNumber(v: number, t: string): CellProblem | null {
     const spec = this.spec!;
-    const shown = () => t ?? String(v);
-    if (spec.integer && !Number.isInteger(v)) return { code: "not_an_integer", message: readMessages.notAnInteger(shown()), value: shown() };
-    if (
-      (spec.min !== undefined && v < spec.min) ||
-      (spec.max !== undefined && v > spec.max) ||
-      (spec.exclusiveMin !== undefined && v <= spec.exclusiveMin) ||
-      (spec.exclusiveMax !== undefined && v >= spec.exclusiveMax)
-    ) {
-      return {
-        code: "out_of_range",
-        message: readMessages.outOfRange(shown(), spec.min ?? spec.exclusiveMin, spec.max ?? spec.exclusiveMax),
-        value: shown(),
-      };
+    if (spec.integer && !Number.isInteger(v)) return { code: "not_an_integer", message: readMessages.notAnInteger(t), value: t };
+    if ((spec.min !== undefined && v < spec.min) || (spec.max !== undefined && v > spec.max) || (spec.exclusiveMin !== undefined && v <= spec.exclusiveMin) || (spec.exclusiveMax !== undefined && v >= spec.exclusiveMax)) {
+      return { code: "out_of_range", message: readMessages.outOfRange(t, spec.min ?? spec.exclusiveMin, spec.max ?? spec.exclusiveMax), value: t };
     }
-    this.stagedNumber = v;
-    return spec.zodCheck === undefined ? null : this.zodCheck(v, shown());
+    this.stage(v);
+    return this.zodCheck(v, t);
   }
 
   private zodCheck(v: unknown, t: string): CellProblem | null {
@@ -219,8 +268,7 @@ export class ColumnBuilder {
 
   private stageMissing(): CellProblem | null {
     if (this.spec?.required) return { code: "missing_required", message: readMessages.missingRequired(), value: "" };
-    this.stagedNumber = Number.NaN;
-    this.stagedValue = null;
+    this.stage(this.numbers !== null ? Number.NaN : null);
     return null;
   }
 
@@ -231,23 +279,18 @@ export class ColumnBuilder {
 
   /** The staged value as a key for uniqueness checks; null when missing. */
   stagedKey(): string | null {
-    if (this.numbers !== null) return Number.isNaN(this.stagedNumber) ? null : String(this.stagedNumber);
-    return this.stagedValue === null ? null : String(this.stagedValue);
+    const v = this.stagedValue();
+    return v === null || (typeof v === "number" && Number.isNaN(v)) ? null : String(v);
   }
 
   commit(): void {
-    if (this.numbers !== null) {
-      if (this.length === this.numbers.length) this.reserve(Math.max(1024, this.length * 2));
-      this.numbers[this.length++] = this.stagedNumber;
-    } else {
-      this.values!.push(this.stagedValue);
-      this.length++;
-    }
+    this.length++;
   }
 
   /** The finished column: a typed array (NaN = missing) for numbers, an array otherwise. */
   finish(): Float64Array | Float32Array | unknown[] {
-    if (this.numbers !== null) return this.numbers.length === this.length ? this.numbers : this.numbers.slice(0, this.length);
+    if (this.numbers !== null) return this.numbers.subarray(0, this.length);
+    this.values!.length = this.length;
     return this.values!;
   }
 }

@@ -277,9 +277,12 @@ class CsvReader {
       return;
     }
     let ok = true;
-    for (const b of this.builders) {
+    const { buf, starts, ends, flags } = rec;
+    const builders = this.builders;
+    for (let c = 0; c < builders.length; c++) {
+      const b = builders[c]!;
       const f = b.source;
-      const p = b.read(rec.buf, rec.starts[f]!, rec.ends[f]!, rec.flags[f]!);
+      const p = b.read(buf, starts[f]!, ends[f]!, flags[f]!);
       if (p !== null) {
         ok = false;
         this.issue(row, b.name, p.value, p.code, p.message);
@@ -291,27 +294,44 @@ class CsvReader {
         this.issue(row, b.name, null, "missing_column", readMessages.missingColumn(b.name, b.spec!.headers));
       }
     }
+    if (ok && this.uniques.length > 0) ok = this.checkUnique(row);
+    if (!ok) return;
+    for (let c = 0; c < builders.length; c++) builders[c]!.commit();
+    for (const b of this.absent) b.commit();
+    this.rowsAccepted++;
+  }
+
+  /** Rejects a row whose key was seen before; remembers the keys of an accepted row. */
+  private checkUnique(row: number): boolean {
+    if (this.uniques.length === 1) {
+      const u = this.uniques[0]!;
+      const key = compositeKey(u.builders);
+      if (key === null) return true;
+      const firstRow = u.seen.get(key);
+      if (firstRow === undefined) {
+        u.seen.set(key, row);
+        return true;
+      }
+      const column = u.builders.map((b) => b.name).join(" + ");
+      this.issue(row, column, key, "duplicate_id", readMessages.duplicateId(key, column, firstRow));
+      return false;
+    }
     const keys: (string | null)[] = [];
-    if (ok) {
-      for (const u of this.uniques) {
-        const key = compositeKey(u.builders);
-        keys.push(key);
-        const firstRow = key === null ? undefined : u.seen.get(key);
-        if (firstRow !== undefined) {
-          ok = false;
-          const column = u.builders.map((b) => b.name).join(" + ");
-          this.issue(row, column, key, "duplicate_id", readMessages.duplicateId(key!, column, firstRow));
-        }
+    for (const u of this.uniques) {
+      const key = compositeKey(u.builders);
+      keys.push(key);
+      const firstRow = key === null ? undefined : u.seen.get(key);
+      if (firstRow !== undefined) {
+        const column = u.builders.map((b) => b.name).join(" + ");
+        this.issue(row, column, key, "duplicate_id", readMessages.duplicateId(key!, column, firstRow));
+        return false;
       }
     }
-    if (!ok) return;
     this.uniques.forEach((u, i) => {
       const key = keys[i];
       if (key != null) u.seen.set(key, row);
     });
-    for (const b of this.builders) b.commit();
-    for (const b of this.absent) b.commit();
-    this.rowsAccepted++;
+    return true;
   }
 
   finish(): ReadResult {

@@ -4,4 +4,5 @@ export * from "./errors/issue.js";
 export { formatIssue } from "./errors/messages.js";
 export * from "./model/index.js";
 export * from "./ingest/index.js";
+export * from "./prepare/index.js";
 export * from "./stats/random.js";

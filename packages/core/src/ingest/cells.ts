@@ -63,9 +63,10 @@ export class ColumnBuilder {
   values: unknown[] | null = null;
   private readonly labelCache = new Map<string, unknown>();
   // Bounds for the integer fast path; values outside take the slow path, which reports them.
-  private readonly lo: number;
-  private readonly hi: number;
-  private readonly fastNumbers: boolean;
+  readonly lo: number;
+  readonly hi: number;
+  /** Plain ASCII integers within [lo, hi] may be written straight into `numbers` (see CsvReader.readRow). */
+  readonly fastNumbers: boolean;
   private readonly blankIsMissing: boolean;
   private cache: (CachedCell | undefined)[] | null;
   private cacheTries = 0;

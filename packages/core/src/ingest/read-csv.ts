@@ -9,6 +9,7 @@ import { ColumnBuilder, fieldText, normalizeCell, parseNumber, type CellContext 
 import { columnSpecs, type ColumnSpec } from "./column-spec.js";
 import { detectEncoding, hasUtf8Bom, parseEncodingName, type Encoding } from "./encoding.js";
 import { matchHeaders } from "./headers.js";
+import { KeyIndex } from "./key-index.js";
 import { findPersonalColumns } from "./personal.js";
 import { openSource, type CsvSource } from "./source.js";
 import { CsvTokenizer, sniffDelimiter, type RecordView } from "./tokenizer.js";
@@ -141,7 +142,7 @@ class CsvReader {
   private absent: ColumnBuilder[] = [];
   private order: string[] = [];
   private columns: { header: string; field: string | null }[] = [];
-  private uniques: { builders: ColumnBuilder[]; seen: Map<string, number> }[] = [];
+  private uniques: { builders: ColumnBuilder[]; seen: KeyIndex }[] = [];
   private readonly issues: Issue[] = [];
   private rowsRead = 0;
   private rowsAccepted = 0;
@@ -260,7 +261,7 @@ class CsvReader {
         }
         return builder;
       });
-      this.uniques.push({ builders, seen: new Map() });
+      this.uniques.push({ builders, seen: new KeyIndex() });
     }
   }
 
@@ -282,7 +283,18 @@ class CsvReader {
     for (let c = 0; c < builders.length; c++) {
       const b = builders[c]!;
       const f = b.source;
-      const p = b.read(buf, starts[f]!, ends[f]!, flags[f]!);
+      const s = starts[f]!;
+      const e = ends[f]!;
+      if (b.fastNumbers && e - s === 1 && flags[f] === 0) {
+        // The commonest cell of a survey, a one-digit answer, inline; everything else goes through read().
+        const v = buf[s]! - 0x30;
+        const nums = b.numbers!;
+        if (v >= b.lo && v <= b.hi && v <= 9 && b.length < nums.length) {
+          nums[b.length] = v;
+          continue;
+        }
+      }
+      const p = b.read(buf, s, e, flags[f]!);
       if (p !== null) {
         ok = false;
         this.issue(row, b.name, p.value, p.code, p.message);
@@ -305,32 +317,27 @@ class CsvReader {
   private checkUnique(row: number): boolean {
     if (this.uniques.length === 1) {
       const u = this.uniques[0]!;
-      const key = compositeKey(u.builders);
-      if (key === null) return true;
-      const firstRow = u.seen.get(key);
-      if (firstRow === undefined) {
-        u.seen.set(key, row);
-        return true;
-      }
+      const key = u.builders.length === 1 ? u.builders[0]!.stagedKey() : compositeKey(u.builders);
+      const firstRow = key === null ? undefined : u.seen.firstRowOrAdd(key, row);
+      if (firstRow === undefined) return true;
       const column = u.builders.map((b) => b.name).join(" + ");
-      this.issue(row, column, key, "duplicate_id", readMessages.duplicateId(key, column, firstRow));
+      this.issue(row, column, key, "duplicate_id", readMessages.duplicateId(key!, column, firstRow));
       return false;
     }
+    // Several keys: a row's keys are remembered only once all of them are new.
     const keys: (string | null)[] = [];
     for (const u of this.uniques) {
       const key = compositeKey(u.builders);
       keys.push(key);
-      const firstRow = key === null ? undefined : u.seen.get(key);
+      if (key === null) continue;
+      const firstRow = u.seen.firstRow(key);
       if (firstRow !== undefined) {
         const column = u.builders.map((b) => b.name).join(" + ");
-        this.issue(row, column, key, "duplicate_id", readMessages.duplicateId(key!, column, firstRow));
+        this.issue(row, column, key, "duplicate_id", readMessages.duplicateId(key, column, firstRow));
         return false;
       }
     }
-    this.uniques.forEach((u, i) => {
-      const key = keys[i];
-      if (key != null) u.seen.set(key, row);
-    });
+    this.uniques.forEach((u, i) => keys[i] != null && u.seen.firstRowOrAdd(keys[i]!, row));
     return true;
   }
 

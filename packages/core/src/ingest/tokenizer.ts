@@ -34,6 +34,15 @@ export class CsvTokenizer {
   private ends = new Int32Array(64);
   private flags = new Uint8Array(64);
   private index = 0;
+  private readonly view: RecordView = {
+    buf: Buffer.alloc(0),
+    starts: this.starts,
+    ends: this.ends,
+    flags: this.flags,
+    count: 0,
+    index: 0,
+    unterminated: false,
+  };
   /** Total bytes handed over so far, for progress and capacity estimates. */
   bytesSeen = 0;
   recordsSeen = 0;
@@ -158,7 +167,16 @@ export class CsvTokenizer {
         this.onBlankLine(index);
       } else {
         this.recordsSeen++;
-        this.onRecord({ buf: b, starts: this.starts, ends: this.ends, flags: this.flags, count: nf, index, unterminated });
+        // One view object, refilled for every record: no allocation per row.
+        const v = this.view;
+        v.buf = b;
+        v.starts = this.starts;
+        v.ends = this.ends;
+        v.flags = this.flags;
+        v.count = nf;
+        v.index = index;
+        v.unterminated = unterminated;
+        this.onRecord(v);
       }
       recordStart = p;
     }

@@ -213,3 +213,25 @@ describe("streaming", () => {
     }
   });
 });
+
+describe("keys", () => {
+  it("composite and several unique keys: a rejected row's keys are not remembered", async () => {
+    const S = z.object({ a: z.string(), b: z.string(), c: z.string() });
+    const r = await readCsv("a,b,c\n1,x,p\n1,y,p\n2,y,q\n3,z,q\n", { schema: S, unique: ["a", ["b", "c"]] });
+    expectAccounted(r);
+    // row 3 repeats a=1 → rejected, so (y,p) is not taken; row 4 (y,q) is new; row 5 repeats c? no: (z,q) is new.
+    expect(r.issues.map((i) => [i.row, i.column])).toEqual([[3, "a"]]);
+    const r2 = await readCsv("a,b,c\n1,x,p\n2,x,p\n", { schema: S, unique: [["b", "c"]] });
+    expect(r2.issues).toMatchObject([{ row: 3, column: "b + c", value: "x | p", code: "duplicate_id" }]);
+  });
+
+  it("finds repeats among many ids (hash table growth)", async () => {
+    const ids = Array.from({ length: 5000 }, (_, i) => `R${i}`);
+    const csv = "id\n" + [...ids, "R17", "R4999"].join("\n") + "\n";
+    const r = await readCsv(csv, { schema: z.object({ id: z.string() }), unique: ["id"] });
+    expect(r.issues.map((i) => [i.row, i.value, i.message])).toEqual([
+      [5002, "R17", '"R17" in column "id" was already used in row 19'],
+      [5003, "R4999", '"R4999" in column "id" was already used in row 5001'],
+    ]);
+  });
+});

@@ -1,0 +1,1 @@
+export { deriveGeneration } from "./generation.js";

@@ -5,4 +5,5 @@ export { formatIssue } from "./errors/messages.js";
 export * from "./model/index.js";
 export * from "./ingest/index.js";
 export * from "./prepare/index.js";
+export * from "./privacy/index.js";
 export * from "./stats/random.js";

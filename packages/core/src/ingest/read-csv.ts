@@ -10,7 +10,7 @@ import { columnSpecs, type ColumnSpec } from "./column-spec.js";
 import { detectEncoding, hasUtf8Bom, parseEncodingName, type Encoding } from "./encoding.js";
 import { matchHeaders } from "./headers.js";
 import { KeyIndex } from "./key-index.js";
-import { findPersonalColumns } from "./personal.js";
+import { findPersonalColumns, personalByValues } from "./personal.js";
 import { openSource, type CsvSource } from "./source.js";
 import { CsvTokenizer, sniffDelimiter, type RecordView } from "./tokenizer.js";
 
@@ -348,6 +348,13 @@ class CsvReader {
     const columns: Record<string, unknown> = {};
     for (const name of this.order) {
       const b = all.get(name)!;
+      const personal = b.spec === null && !this.opts.keepColumns.includes(name) ? personalByValues(name, b.finish() as unknown[]) : undefined;
+      if (personal) {
+        this.issue(1, name, null, "dropped_personal_column", readMessages.droppedPersonal(name, personal.kind, personal.evidence), "warning");
+        const entry = this.columns.find((c) => c.field === name);
+        if (entry) entry.field = null;
+        continue;
+      }
       columns[name] = b.spec === null ? inferColumn(b.finish() as (string | null)[], this.ctx.likert) : b.finish();
     }
     return {

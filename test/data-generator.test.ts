@@ -59,7 +59,7 @@ describe("the bundled dataset", () => {
   });
 
   it("builds in selection (participants start higher) and a true effect the naive comparison overstates", () => {
-    const e = truth.respondents.engagement as { baselineGapSd: number; trueAtt: number; naiveDifferencePost: number };
+    const e = (truth.respondents as unknown as Record<string, unknown>).engagement as { baselineGapSd: number; trueAtt: number; naiveDifferencePost: number };
     expect(e.baselineGapSd).toBeGreaterThan(0.2);
     expect(e.trueAtt).toBeGreaterThan(0.1);
     expect(e.naiveDifferencePost).toBeGreaterThan(e.trueAtt * 1.5);

@@ -77,7 +77,7 @@ export function generateRatings(seed: number): RatingRow[] {
   for (const company of companyIds) {
     for (const generation of generations.ids) {
       for (const step of penetrationSteps.ids) {
-        const top = TRUE_TOP3[`${generation}|${step}`];
+        const top = TRUE_TOP3[`${generation}|${step}`]!;
         for (const initiative of initiativeCatalogue.ids) {
           const rank = top.indexOf(initiative);
           const mandatory = initiative === "mandatory_training";

@@ -64,6 +64,11 @@ describe("suppressSmallGroups: primary and complementary suppression", () => {
     expect(r.table.numRows()).toBe(4);
   });
 
+  it("complete: adds the absent combinations as zero rows so a grid has every cell", () => {
+    const r = suppressSmallGroups([{ a: "x", b: "p", n: 10 }, { a: "y", b: "q", n: 12 }], { row: "a", column: "b", complete: true });
+    expect(r.rows.map((x) => [x.a, x.b, x.n])).toEqual([["x", "p", 10], ["y", "q", 12], ["x", "q", 0], ["y", "p", 0]]);
+  });
+
   it("rejects non-counts and repeated groups clearly", () => {
     expect(() => suppressSmallGroups([{ g: "a", n: 2.5 }], { row: "g" })).toThrow(/row 1, column "n": 2.5 is not a count/);
     expect(() => suppressSmallGroups([{ g: "a", n: 2 }, { g: "a", n: 3 }], { row: "g" })).toThrow(/same group/);
@@ -100,6 +105,11 @@ describe("pseudonymisation", () => {
     // HMAC-SHA256("key-1", "R1"), first 16 hex characters (openssl dgst -sha256 -hmac key-1).
     expect(a[0]).toBe(pseudonymizeIds(["R1"], Buffer.from("key-1"))[0]);
     expect(() => pseudonymizeIds(["R1"], "")).toThrow(/key must not be empty/);
+  });
+
+  it("can be applied as a file is read", async () => {
+    const r = await readCsv("respondent_id,score\nR1,3\nR2,4\n", { pseudonymize: { columns: ["respondent_id"], key: "k" } });
+    expect(r.table.array("respondent_id")).toEqual(pseudonymizeIds(["R1", "R2"], "k"));
   });
 
   it("replaces table columns, naming an unknown one", () => {

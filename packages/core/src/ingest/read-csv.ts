@@ -5,6 +5,7 @@ import type { Issue, IssueCode } from "../errors/issue.js";
 import { formatIssue, readMessages } from "../errors/messages.js";
 import { DEFAULT_LIKERT_LABELS } from "../model/instrument.js";
 import { normalizeKey } from "../model/vocabulary.js";
+import { pseudonymizeColumns } from "../privacy/pseudonymize.js";
 import { ColumnBuilder, fieldText, normalizeCell, parseNumber, type CellContext } from "./cells.js";
 import { columnSpecs, type ColumnSpec } from "./column-spec.js";
 import { detectEncoding, hasUtf8Bom, parseEncodingName, type Encoding } from "./encoding.js";
@@ -43,6 +44,8 @@ export const ReadCsvOptions = z.object({
   unique: z.array(z.union([z.string(), z.array(z.string()).min(1)])).default([]),
   /** Throw one {@link KoeReadError} listing the problems instead of returning rejected rows as issues. */
   strict: z.boolean().default(false),
+  /** Replace id columns by keyed pseudonyms (HMAC-SHA256) as they are read; keep the key out of the repository. */
+  pseudonymize: z.object({ columns: z.array(z.string()).min(1), key: z.string().min(1) }).optional(),
   /** Bytes per read; the file is streamed, never held whole. */
   chunkSize: z.number().int().min(1).default(1 << 20),
 });
@@ -122,6 +125,7 @@ export async function readCsv(source: CsvSource, options: ReadCsvOptions = {}): 
   if (!started) begin();
   reader.push(Buffer.alloc(0), true);
   const result = reader.finish();
+  if (opts.pseudonymize) result.table = pseudonymizeColumns(result.table, opts.pseudonymize.columns, opts.pseudonymize.key);
   if (opts.strict) {
     const errors = result.issues.filter((i) => i.severity === "error");
     if (errors.length > 0) {

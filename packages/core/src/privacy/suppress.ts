@@ -97,6 +97,8 @@ export interface TidySuppressionOptions extends SuppressionOptions {
   column?: string;
   /** Other columns derived from the count (shares, means) that must be hidden with it. */
   alsoHide?: string[];
+  /** Add a row with count 0 for every row × column combination absent from the input (default false). */
+  complete?: boolean;
 }
 
 export interface TidySuppression {
@@ -172,7 +174,12 @@ export function suppressSmallGroups(counts: unknown, options: SuppressionOptions
     };
     totalsSuppressed = showTotals && result.grandTotal.suppressed;
   }
-  const out: SuppressedRow[] = rows.map((x) => {
+  const present = new Set(rows.map((x) => `${String(x[row])}\u0000${column ? String(x[column]) : ""}`));
+  const completed =
+    opts.complete && column
+      ? [...rows, ...rowKeys.flatMap((rk) => colKeys.filter((ck) => !present.has(`${rk}\u0000${ck}`)).map((ck) => ({ [row]: rk, [column]: ck, [count]: 0 })))]
+      : rows;
+  const out: SuppressedRow[] = completed.map((x) => {
     const i = rowKeys.indexOf(String(x[row]));
     const j = column ? colKeys.indexOf(String(x[column])) : 0;
     const m = result.cells[i]![j]!;

@@ -1,0 +1,33 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { readCsv } from "@koe/core";
+import { describe, expect, it } from "vitest";
+
+const root = join(import.meta.dirname, "..");
+
+describe("examples/demo.ts", () => {
+  it("runs on the bundled data and writes charts, report and CSVs with no small group visible", async () => {
+    const out = mkdtempSync(join(tmpdir(), "koe-demo-"));
+    const log = execFileSync(process.execPath, ["--import", "tsx", join(root, "examples", "demo.ts"), out], { cwd: root, encoding: "utf8" });
+    expect(log).toContain("respondents.csv");
+    for (const base of ["respondents-by-company-generation", "participants-by-company-generation"]) {
+      for (const ext of [".vl.json", ".svg", ".png", ".csv"]) expect(existsSync(join(out, base + ext)), base + ext).toBe(true);
+      expect([...readFileSync(join(out, `${base}.png`)).subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+      const csv = await readCsv(join(out, `${base}.csv`));
+      const n = csv.table.array("n") as Float64Array;
+      const suppressed = csv.table.array("suppressed") as string[];
+      n.forEach((v, i) => {
+        if (suppressed[i] === "true") expect(v).toBeNaN();
+        else expect(v === 0 || v >= 5).toBe(true);
+      });
+    }
+    const participants = await readCsv(join(out, "participants-by-company-generation.csv"));
+    expect((participants.table.array("suppressed") as string[]).filter((s) => s === "true").length).toBeGreaterThan(0);
+    expect(readFileSync(join(out, "participants-by-company-generation.svg"), "utf8")).toContain("秘匿");
+    const summary = await readCsv(join(out, "read-summary.csv"));
+    expect(Array.from(summary.table.array("rowsRejected") as Float64Array)).toEqual([0, 0, 0, 0]);
+    expect(readFileSync(join(out, "report.html"), "utf8")).toContain("越境経験者数");
+  });
+});

@@ -168,7 +168,8 @@ export class ColumnBuilder {
       }
     }
     const problem = this.readText(buf, s, e, flag);
-    cache[slot] = { bytes: buf.slice(s, e), value: problem === null ? this.stagedValue() : null, problem };
+    // A copy: a view would keep the whole chunk alive.
+    cache[slot] = { bytes: Uint8Array.prototype.slice.call(buf, s, e), value: problem === null ? this.stagedValue() : null, problem };
     if (this.cacheTries >= 4096 && this.cacheHits * 2 < this.cacheTries) this.cache = null;
     return problem;
   }

@@ -1,4 +1,5 @@
-import { createReadStream, statSync } from "node:fs";
+import { statSync } from "node:fs";
+import { open } from "node:fs/promises";
 import { KoeReadError } from "../errors/errors.js";
 import { readMessages } from "../errors/messages.js";
 
@@ -47,5 +48,20 @@ export function openSource(source: CsvSource, chunkSize = DEFAULT_CHUNK): Opened
     const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message;
     throw new KoeReadError(readMessages.sourceUnreadable(path, reason), [], "source_unreadable");
   }
-  return { chunks: createReadStream(path, { highWaterMark: chunkSize }) as AsyncIterable<Buffer>, size, label: path };
+  return { chunks: readChunks(path, chunkSize), size, label: path };
+}
+
+/** Reads a file in fresh chunks with positional reads (less overhead than a stream's events). */
+async function* readChunks(path: string, chunkSize: number): AsyncGenerator<Buffer> {
+  const handle = await open(path, "r");
+  try {
+    for (;;) {
+      const buf = Buffer.allocUnsafe(chunkSize);
+      const { bytesRead } = await handle.read(buf, 0, chunkSize, null);
+      if (bytesRead === 0) return;
+      yield bytesRead === chunkSize ? buf : buf.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
 }

@@ -31,3 +31,12 @@ describe("examples/demo.ts", () => {
     expect(readFileSync(join(out, "report.html"), "utf8")).toContain("越境経験者数");
   });
 });
+
+describe("examples/ten-lines.ts (the README's example)", () => {
+  it("runs and writes the heatmap", () => {
+    const base = join(mkdtempSync(join(tmpdir(), "koe-ten-")), "heatmap");
+    const log = execFileSync(process.execPath, ["--import", "tsx", join(root, "examples", "ten-lines.ts"), base], { cwd: root, encoding: "utf8" });
+    expect(log).toContain("rowsAccepted: 5000");
+    for (const ext of [".vl.json", ".svg", ".png"]) expect(existsSync(base + ext)).toBe(true);
+  });
+});

@@ -42,7 +42,7 @@ const respondents = reads[0]![1].table;
 const labels = Object.fromEntries(generations.terms.map((t) => [t.id, t.ja]));
 
 async function heatmap(table: Table, name: string, title: string) {
-  const counts = table.groupby("generation", "company").count({ as: "n" }).objects() as { generation: string; company: string; n: number }[];
+  const counts = table.groupby("generation", "company").count({ as: "n" }).objects();
   const suppressed = suppressSmallGroups(counts, { row: "generation", column: "company", count: "n", complete: true });
   const cells = suppressed.rows.map((r) => ({ row: String(r.generation), column: String(r.company), n: r.n as number | null, suppressed: r.suppressed }));
   const companies = [...new Set(cells.map((c) => c.column))].sort();

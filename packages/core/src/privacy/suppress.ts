@@ -126,7 +126,7 @@ export type SuppressedRow = Record<string, unknown> & { suppressed: boolean; sup
  */
 export function suppressSmallGroups(counts: readonly (readonly number[])[], options?: SuppressionOptions): MatrixSuppression;
 export function suppressSmallGroups(
-  counts: readonly Record<string, unknown>[] | Table,
+  counts: readonly object[] | Table,
   options: TidySuppressionOptions,
 ): TidySuppression;
 export function suppressSmallGroups(counts: unknown, options: SuppressionOptions | TidySuppressionOptions = {}): unknown {

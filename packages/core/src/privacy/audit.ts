@@ -1,44 +1,143 @@
-import type { MatrixSuppression } from "./suppress.js";
-import { recoverableNodes } from "./suppress-engine.js";
-import { tableLines } from "./suppress.js";
+import { KoeArgumentError } from "../errors/errors.js";
+import { feasibleInterval } from "./intervals.js";
+import { privacyMessages } from "./messages.js";
+import { parseOptions, PrivacyOptions, type PrivacyOptionsInput } from "./min-group-size.js";
+import { isSensitive } from "./suppress-engine.js";
+import { checkMatrix } from "./suppress-matrix.js";
+import { matrixNetwork, nodeName, type NodeKind } from "./table-network.js";
 
-export interface AuditFinding {
-  kind: "small_visible" | "recoverable" | "small_sum";
-  /** Node: "cell r,c" (1-based), "row total r", "column total c" or "grand total". */
-  where: string;
-  message: string;
+interface Mark {
+  suppressed: boolean;
+  reason?: string | null;
+}
+
+/** Which numbers are hidden: a {@link MatrixSuppression}, or any object of the same shape. */
+export interface SuppressionPattern {
+  cells: readonly (readonly Mark[])[];
+  rowTotals: readonly Mark[];
+  columnTotals: readonly Mark[];
+  grandTotal: Mark;
+  /** The options the pattern was made with; {@link auditSuppression}'s own options override them. */
+  options?: PrivacyOptionsInput;
+}
+
+/** What a reader can work out about one hidden number. Rows and columns are 0-based (null for totals that have none). */
+export interface HiddenInterval {
+  node: NodeKind;
+  row: number | null;
+  column: number | null;
+  /** The true value (the report is for the analyst: never publish it). */
+  value: number;
+  /** Whether the rule protects this value (0 < value < minSize, or 0 with `suppressZeros`). */
+  sensitive: boolean;
+  /** Smallest and largest value consistent with everything published; `high` is null when unbounded. */
+  low: number;
+  high: number | null;
 }
 
 /**
- * Checks a suppression against what a reader could compute from the published numbers:
- * no visible count in 0 < n < minSize; no hidden node exactly determined by the published sums
- * (its unit vector lies in the row space of the constraints on hidden nodes — Gaussian
- * elimination); no published line whose hidden members add up to 0 < sum < minSize.
- * Nonnegativity bounds are not audited (the interval of a hidden cell may still be narrow).
+ * One way the published numbers give a small group away:
+ * - `small_visible`: a sensitive number is shown;
+ * - `determined`: a hidden number follows exactly from the published ones (interval width 0);
+ * - `narrowed_small`: a hidden sensitive number cannot reach `minSize`, so a reader learns it is a
+ *   small group (and how small, within the interval).
  */
-export function auditSuppression(counts: readonly (readonly number[])[], result: MatrixSuppression, minSize = 5): AuditFinding[] {
-  const { values, lines, r, c } = tableLines(counts);
-  const hidden = [
-    ...result.cells.flatMap((row) => row.map((m) => m.suppressed)),
-    ...result.rowTotals.map((m) => m.suppressed),
-    ...result.columnTotals.map((m) => m.suppressed),
-    result.grandTotal.suppressed,
+export interface AuditFinding {
+  kind: "small_visible" | "determined" | "narrowed_small";
+  node: NodeKind;
+  row: number | null;
+  column: number | null;
+  value: number;
+  low: number | null;
+  high: number | null;
+  message: string;
+}
+
+/** The result of {@link auditSuppression}: `safe` exactly when `findings` is empty. */
+export interface AuditReport {
+  safe: boolean;
+  findings: AuditFinding[];
+  /** One entry per hidden or unpublished number, in the order cells (row-major), row totals, column totals, grand total. */
+  intervals: HiddenInterval[];
+}
+
+/**
+ * Proves (or refutes) that a suppression keeps every small group hidden, by computing what a reader
+ * can deduce. For each hidden number it finds the exact interval of values consistent with every
+ * published number — shown cells, shown totals, the fact that rows and columns add up, counts ≥ 0
+ * and whole — as a maximum-flow problem on the table's network (exact, not a heuristic: the
+ * constraints are totally unimodular, so the bounds are reached by whole-number tables).
+ *
+ * Definition of safe used here: (1) no sensitive number (0 < n < minSize; also 0 with
+ * `suppressZeros`) is shown; (2) no hidden number is determined exactly; (3) every hidden sensitive
+ * number could be as large as `minSize`. Rule (3) is stricter than "the exact value cannot be
+ * recovered": knowing that a group has "1 or 2 people" already shows a group below the minimum, so
+ * the reader must not be able to tell a hidden small group from a group that could be shown.
+ * Hidden non-sensitive numbers (complementary cells) only need (2). Totals not published
+ * (`showTotals: false`, or marked "unpublished") count as hidden and are never "determined" findings.
+ *
+ * Limits: it audits one table. Several tables cut from the same data (by company, by generation, and
+ * by company × generation) can be combined by a reader; audit them as one table, or suppress them
+ * together. It also cannot know what a reader knows from elsewhere (e.g. the size of a team).
+ *
+ * @param matrix the true counts (rows × columns)
+ * @param result which numbers are hidden, e.g. the output of {@link suppressSmallGroups}
+ * @param options `minSize`, `showTotals`, `suppressZeros`; default to `result.options`, then 5 / true / false
+ * @throws {KoeArgumentError} when the pattern's shape does not match the matrix, or on a bad option
+ * @example
+ * const counts = [[12, 3], [20, 9]];
+ * const s = suppressSmallGroups(counts); // hides all four cells: the 3 and the three that shield it
+ * auditSuppression(counts, s).safe // => true
+ * s.cells[0][0] = { suppressed: false, reason: null }; // show the 12 after all
+ * auditSuppression(counts, s).findings.map((f) => f.message)
+ * // => ["cell [1, 2] (3) is determined by the published numbers: it can only be 3",
+ * //     "cell [2, 1] (20) is determined by the published numbers: it can only be 20",
+ * //     "cell [2, 2] (9) is determined by the published numbers: it can only be 9"]
+ */
+export function auditSuppression(matrix: readonly (readonly number[])[], result: SuppressionPattern, options: PrivacyOptionsInput = {}): AuditReport {
+  const fn = "auditSuppression";
+  const opts = parseOptions(fn, PrivacyOptions, { ...(result.options ?? {}), ...options });
+  const counts = checkMatrix(fn, matrix);
+  const r = counts.length;
+  const c = counts[0]?.length ?? 0;
+  const shape: [string, number, number][] = [
+    ["rows of cells", result.cells.length, r],
+    ["row totals", result.rowTotals.length, r],
+    ["column totals", result.columnTotals.length, c],
+    ...result.cells.map((row, i): [string, number, number] => [`cells in row ${i + 1}`, row.length, c]),
   ];
-  const name = (k: number) =>
-    k < r * c ? `cell ${Math.floor(k / c) + 1},${(k % c) + 1}` : k < r * c + r ? `row total ${k - r * c + 1}` : k < r * c + r + c ? `column total ${k - r * c - r + 1}` : "grand total";
+  for (const [what, found, expected] of shape) if (found !== expected) throw new KoeArgumentError(privacyMessages.patternShape(fn, what, found, expected));
+
+  const net = matrixNetwork(counts);
+  const marks: Mark[] = [...result.cells.flat(), ...result.rowTotals, ...result.columnTotals, result.grandTotal];
+  const unpublished = marks.map((m, k) => net.kind[k] !== "cell" && (!opts.showTotals || m.reason === "unpublished"));
+  const hidden = marks.map((m, k) => m.suppressed || unpublished[k]!);
+  const place = (k: number) => ({ node: net.kind[k]!, row: net.row[k]!, column: net.column[k]! });
+
   const findings: AuditFinding[] = [];
-  values.forEach((v, k) => {
-    if (!hidden[k] && v > 0 && v < minSize) findings.push({ kind: "small_visible", where: name(k), message: `${name(k)} shows ${v}` });
-  });
-  for (const line of lines) {
-    let hiddenSum = 0;
-    for (const m of line.members) if (hidden[m]) hiddenSum += values[m]!;
-    if (!hidden[line.total] && hiddenSum > 0 && hiddenSum < minSize) {
-      findings.push({ kind: "small_sum", where: name(line.total), message: `hidden members of the line of ${name(line.total)} add up to ${hiddenSum}` });
+  const intervals: HiddenInterval[] = [];
+  net.values.forEach((value, k) => {
+    const sensitive = isSensitive(value, opts);
+    const name = nodeName(net, k);
+    if (!hidden[k]) {
+      if (sensitive) findings.push({ kind: "small_visible", ...place(k), value, low: value, high: value, message: privacyMessages.auditSmallVisible(name, value, opts.minSize) });
+      return;
     }
-  }
-  for (const k of recoverableNodes(hidden, lines)) {
-    findings.push({ kind: "recoverable", where: name(k), message: `${name(k)} (${values[k]}) follows from the published sums` });
-  }
-  return findings;
+    const { low, high } = feasibleInterval(net, hidden, k);
+    const highOrNull = high === Infinity ? null : high;
+    intervals.push({ ...place(k), value, sensitive, low, high: highOrNull });
+    if (low === high && !unpublished[k]) {
+      findings.push({ kind: "determined", ...place(k), value, low, high: highOrNull, message: privacyMessages.auditDetermined(name, value) });
+    } else if (sensitive && high < opts.minSize) {
+      findings.push({
+        kind: "narrowed_small",
+        ...place(k),
+        value,
+        low,
+        high: highOrNull,
+        message: privacyMessages.auditNarrowed(name, value, low, high, opts.minSize),
+      });
+    }
+  });
+  return { safe: findings.length === 0, findings, intervals };
 }

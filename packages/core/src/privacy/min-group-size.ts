@@ -1,4 +1,68 @@
-/** Survey results never show a group smaller than this (ratings, counts, scores). */
+// The minimum group size: the house rule every published count, share or score obeys, and the
+// options that say how it is applied to a table.
+import { z } from "zod";
+import { KoeArgumentError } from "../errors/errors.js";
+import { privacyMessages } from "./messages.js";
+
+/**
+ * Survey results about people never show a group smaller than this (ratings, counts, scores),
+ * directly or through subtraction from published totals.
+ * @example
+ * DEFAULT_MIN_GROUP_SIZE // => 5
+ * suppressSmallGroups([[12, 3], [20, 9]]).cells[0][1] // => { suppressed: true, reason: "primary" }
+ */
 export const DEFAULT_MIN_GROUP_SIZE = 5;
-/** Free-text comments are shown only for groups at least this large (a voice is easier to recognise). */
+
+/**
+ * Free-text comments are shown only for groups at least this large: a voice is easier to
+ * recognise than a rating. Pass it as `minSize` when the counts are counts of commenters.
+ * @example
+ * DEFAULT_MIN_COMMENT_GROUP_SIZE // => 10
+ * suppressSmallGroups([{ company: "A", n: 9 }, { company: "B", n: 30 }, { company: "C", n: 40 }],
+ *   { row: "company", minSize: DEFAULT_MIN_COMMENT_GROUP_SIZE }).rows.map((r) => r.n) // => [null, null, 40]
+ */
 export const DEFAULT_MIN_COMMENT_GROUP_SIZE = 10;
+
+const WHOLE = "must be a whole number ≥ 1";
+
+/**
+ * How small-group suppression is applied (zod schema; the type of the same name is its output).
+ * - `minSize` (default {@link DEFAULT_MIN_GROUP_SIZE} = 5): the smallest group that may be shown;
+ *   a count n with 0 < n < minSize is a small group.
+ * - `showTotals` (default `true`): the row totals, column totals and grand total are published
+ *   next to the cells, so hidden cells must not be recoverable by subtraction from them. With
+ *   `false` the totals are taken as not published at all (only primary suppression is needed).
+ * - `suppressZeros` (default `false`): a count of 0 reveals nobody, so it is shown; set `true` when
+ *   "nobody in this group" is itself sensitive (e.g. "no one in team X took up the offer").
+ * Unknown option names are rejected (a typo such as `minsize` must not silently fall back to 5).
+ * @example
+ * PrivacyOptions.parse({ minSize: 10 }) // => { minSize: 10, showTotals: true, suppressZeros: false }
+ */
+export const PrivacyOptions = z.strictObject({
+  minSize: z.int({ error: WHOLE }).min(1, { error: WHOLE }).default(DEFAULT_MIN_GROUP_SIZE),
+  showTotals: z.boolean({ error: "must be true or false" }).default(true),
+  suppressZeros: z.boolean({ error: "must be true or false" }).default(false),
+});
+/** Privacy options with every default filled in. */
+export type PrivacyOptions = z.output<typeof PrivacyOptions>;
+/** Privacy options as a caller writes them (every field optional). */
+export type PrivacyOptionsInput = z.input<typeof PrivacyOptions>;
+
+/**
+ * Parses options with a schema and turns the first zod issue into a {@link KoeArgumentError}
+ * naming the function and the option, e.g.
+ * `suppressSmallGroups: option "minSize" must be a whole number ≥ 1 (got 2.5)`.
+ * @example
+ * parseOptions("suppressSmallGroups", PrivacyOptions, { minSize: 10 }).showTotals // => true
+ * @throws {KoeArgumentError} on an unknown option or a bad value
+ */
+export function parseOptions<S extends z.ZodObject>(fn: string, schema: S, options: unknown): z.output<S> {
+  const parsed = schema.safeParse(options ?? {});
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  if (issue.code === "unrecognized_keys") throw new KoeArgumentError(privacyMessages.unknownOption(fn, String(issue.keys[0]), Object.keys(schema.shape)));
+  const name = issue.path.map(String).join(".");
+  if (name === "") throw new KoeArgumentError(privacyMessages.optionsNotObject(fn, options));
+  const value = (options as Record<string, unknown>)[String(issue.path[0])];
+  throw new KoeArgumentError(privacyMessages.badOption(fn, name, issue.message, value));
+}

@@ -1,41 +1,111 @@
-import { normalizeKey } from "../model/vocabulary.js";
+// Columns that hold direct identifiers — names, e-mail addresses, phone numbers — which survey
+// analysis never needs and which must not travel with the answers.
 
+/** A column judged to hold personal data, with the reason. */
 export interface PersonalColumn {
   column: string;
   kind: "name" | "email" | "phone";
+  /** Why, in words: `header "氏名"` or `9 of 10 sampled values look like e-mail addresses`. */
   evidence: string;
 }
 
-// Headers of personal data, compared as normalised keys (NFKC, lower case, no spaces/_/-).
-const NAME_HEADERS = ["氏名", "名前", "お名前", "姓", "名", "姓名", "フリガナ", "ふりがな", "氏名カナ", "name", "fullname", "firstname", "lastname", "givenname", "familyname", "surname", "employeename", "社員名", "回答者名", "従業員名"];
-const EMAIL_HEADERS = ["email", "mail", "emailaddress", "mailaddress", "メール", "メールアドレス", "eメール", "e-mail", "電子メール"];
-const PHONE_HEADERS = ["電話", "電話番号", "携帯", "携帯番号", "phone", "phonenumber", "tel", "telephone", "mobile"];
-const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** NFKC with bracketed notes removed: "氏名（カナ）" → "氏名", "Name (Kana)" → "Name ". */
+function plain(header: string): string {
+  return header.normalize("NFKC").replace(/[(\[【〔<〈《][^)\]】〕>〉》]*[)\]】〕>〉》]/g, " ");
+}
 
-const keys = (list: string[]) => new Set(list.map(normalizeKey));
-const NAME = keys(NAME_HEADERS);
-const EMAIL = keys(EMAIL_HEADERS);
-const PHONE = keys(PHONE_HEADERS);
+/** Plain, lower case, separators removed: "E-Mail Address" → "emailaddress". */
+function compact(header: string): string {
+  return plain(header)
+    .toLowerCase()
+    .replace(/[\s_\-‐‑–—・･/.:：,、]+/g, "");
+}
+
+/** English words of a header: "firstName" → ["first", "name"], "E-mail address" → ["e", "mail", "address"]. */
+function words(header: string): string[] {
+  return plain(header)
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== "");
+}
+
+// Words that may stand before "name" in a person's name column ("full name", "employee name").
+const PERSON_WORDS = new Set([
+  "first", "last", "full", "given", "family", "middle", "maiden", "legal", "preferred", "display", "nick", "real",
+  "employee", "respondent", "staff", "member", "person", "participant", "user", "manager", "supervisor", "boss",
+  "mentor", "contact", "your", "kana", "kanji", "furigana", "romaji", "english", "japanese",
+]);
+const NAME_COMPACT = new Set(["surname", "forename", "firstname", "lastname", "fullname", "givenname", "familyname", "middlename", "nickname", "username"]);
+const NAME_JA_EXACT = new Set(["姓", "名", "姓名", "氏", "お名前", "名前", "本名", "苗字", "名字", "せい", "めい", "セイ", "メイ", "フルネーム", "ファーストネーム", "ラストネーム"]);
+// Japanese words that make "…名" / "…名前" the name of a thing, not a person (会社名, 部署の名前).
+const ORG_JA = /会社|企業|法人|事業|部署|部門|部局|組織|団体|チーム|グループ|支店|支社|店舗|拠点|工場|施策|研修|講座|コース|製品|商品|サービス|プロジェクト|ファイル|職種|役職|学校|大学|地域|都道府県|市区町村/;
+
+function nameByHeader(k: string, w: string[]): boolean {
+  if (NAME_COMPACT.has(k) || NAME_JA_EXACT.has(k)) return true;
+  if (/^(姓|名|せい|めい|セイ|メイ)(カナ|かな|漢字|ローマ字|英字|フリガナ|ふりがな)$/.test(k)) return true;
+  if (ORG_JA.test(k)) return false;
+  if (k.startsWith("氏名") || k.endsWith("氏名")) return true; // 氏名カナ, 回答者氏名, 社員氏名
+  if (k.endsWith("名前") || k.includes("フリガナ") || k.includes("ふりがな")) return true; // 社員の名前, 氏名フリガナ
+  if (/(者|員|人)名$/.test(k)) return true; // 回答者名, 社員名, 従業員名, 本人名
+  const last = w[w.length - 1];
+  return (last === "name" || last === "names") && w.length > 0 && w.slice(0, -1).every((x) => PERSON_WORDS.has(x));
+}
+
+function emailByHeader(k: string): boolean {
+  return /(mail|mailaddress|mailaddr|メール|メールアドレス|メアド)$/.test(k) && !k.endsWith("voicemail");
+}
+
+function phoneByHeader(k: string, w: string[]): boolean {
+  if (/(電話|電話番号|携帯|携帯番号|携帯電話番号)$/.test(k)) return true;
+  if (/^(phone|phonenumber|phoneno|tel|telno|telnumber|telephone|mobile|mobilenumber|mobilephone|cellphone|cell)$/.test(k)) return true;
+  const last = w[w.length - 1];
+  const before = w[w.length - 2];
+  if (last === "phone" || last === "telephone" || last === "tel" || last === "mobile" || last === "cellphone") return true;
+  return (last === "number" || last === "no" || last === "num") && (before === "phone" || before === "tel" || before === "telephone" || before === "mobile");
+}
+
+const EMAIL_VALUE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// Japanese phone numbers written with separators: 03-1234-5678, 090-1234-5678, +81 90 1234 5678.
+const PHONE_VALUE = /^(\+81[-\s]?\d{1,4}|0\d{1,4})[-\s(]\d{1,4}[-\s)]\d{3,4}$/;
 
 /**
- * Columns that hold names, e-mail addresses or phone numbers, judged by header (氏名, メールアドレス,
- * name, e-mail, 電話…; "会社名" or "company name" are not personal) or by values: most sampled
- * non-blank values of the column look like e-mail addresses. `sample` is rows of cell texts.
+ * Finds the columns that hold names, e-mail addresses or phone numbers, so that a reader can drop
+ * them (or pseudonymise them) before any analysis.
+ *
+ * By header (NFKC-normalised, case-insensitive, bracketed notes such as "（カナ）" ignored):
+ * names — 氏名, 名前, 姓, 名, フリガナ, 回答者氏名, 社員名, name, full name, first/last name…;
+ * e-mail — e-mail, email, mail, メール, メールアドレス…; phone — 電話, 電話番号, 携帯, phone, tel….
+ * Names of things are not personal: "company name", "会社名", "部署名", "研修名", and ids such as
+ * "respondent_id" are not flagged. By values: a column is e-mail (or phone) when more than half of
+ * its non-blank sampled values look like e-mail addresses (or Japanese phone numbers with separators).
+ * Each column is reported once, the header taking precedence.
+ * @param headers the column names
+ * @param sample some data rows as cell texts, in header order (may be empty)
  * @example
- * detectPersonalColumns(["回答者ID", "氏名", "会社名"], []) // => [{ column: "氏名", kind: "name", evidence: 'header "氏名"' }]
+ * detectPersonalColumns(["回答者ID", "氏名", "会社名", "連絡先"], [["R1", "山田", "A社", "yamada@example.jp"]])
+ * // => [{ column: "氏名", kind: "name", evidence: 'header "氏名"' },
+ * //     { column: "連絡先", kind: "email", evidence: "1 of 1 sampled values look like e-mail addresses" }]
  */
-export function detectPersonalColumns(headers: readonly string[], sample: readonly (readonly (string | null)[])[] = []): PersonalColumn[] {
+export function detectPersonalColumns(headers: readonly string[], sample: readonly (readonly (string | null | undefined)[])[] = []): PersonalColumn[] {
   const found: PersonalColumn[] = [];
-  headers.forEach((h, j) => {
-    const k = normalizeKey(h);
-    const evidence = `header "${h}"`;
-    if (NAME.has(k)) return found.push({ column: h, kind: "name", evidence });
-    if (EMAIL.has(k)) return found.push({ column: h, kind: "email", evidence });
-    if (PHONE.has(k)) return found.push({ column: h, kind: "phone", evidence });
-    const values = sample.map((row) => row[j]).filter((v): v is string => typeof v === "string" && v.trim() !== "");
-    const emails = values.filter((v) => EMAIL_RE.test(v.trim())).length;
-    if (values.length > 0 && emails * 2 > values.length) {
-      return found.push({ column: h, kind: "email", evidence: `${emails} of ${values.length} sampled values are e-mail addresses` });
+  headers.forEach((header, j) => {
+    const k = compact(header);
+    const w = words(header);
+    const byHeader = (kind: PersonalColumn["kind"]) => found.push({ column: header, kind, evidence: `header ${JSON.stringify(header)}` });
+    if (k === "") return;
+    if (nameByHeader(k, w)) return byHeader("name");
+    if (emailByHeader(k)) return byHeader("email");
+    if (phoneByHeader(k, w)) return byHeader("phone");
+    const values = sample.map((row) => row[j]).filter((v): v is string => typeof v === "string" && v.trim() !== "").map((v) => v.trim());
+    if (values.length === 0) return;
+    const emails = values.filter((v) => EMAIL_VALUE.test(v)).length;
+    if (emails * 2 > values.length) {
+      return found.push({ column: header, kind: "email", evidence: `${emails} of ${values.length} sampled values look like e-mail addresses` });
+    }
+    const phones = values.filter((v) => PHONE_VALUE.test(v.normalize("NFKC"))).length;
+    if (phones * 2 > values.length) {
+      return found.push({ column: header, kind: "phone", evidence: `${phones} of ${values.length} sampled values look like phone numbers` });
     }
     return undefined;
   });

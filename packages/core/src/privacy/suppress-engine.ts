@@ -1,128 +1,131 @@
-// Small-cell suppression on a table of counts published with its totals. Cells and totals are
-// nodes; each published sum (a row, a column, the margins) is a line "members add up to total".
+// Chooses which numbers of a count table to hide. Works on the table's network (./table-network.ts):
+// cells and totals alike are arcs, every published sum is a line.
+import { fallOf, riseOf } from "./intervals.js";
+import type { TableNetwork } from "./table-network.js";
 
+/** Why a number is hidden: it is a small group itself, or it shields one from subtraction. */
 export type SuppressionReason = "primary" | "complementary";
+/** Status of one number: hidden (and why), not published by choice (`showTotals: false`), or shown (`null`). */
+export type NodeStatus = SuppressionReason | "unpublished" | null;
 
-/** A published sum: the members add up to the total. */
-export interface Line {
-  members: number[];
-  total: number;
+export interface RuleOptions {
+  minSize: number;
+  suppressZeros: boolean;
+}
+
+/** A count the rule protects: 0 < n < minSize, or n = 0 when zeros are sensitive too. */
+export function isSensitive(value: number, { minSize, suppressZeros }: RuleOptions): boolean {
+  return (value > 0 || (suppressZeros && value === 0)) && value < minSize;
 }
 
 /**
- * Marks nodes to hide. Primary: 0 < n < minSize (and zeros when `suppressZeros`). Complementary,
- * repeated to a fixed point: in every line, a hidden node must not be alone (else it is the total
- * minus the rest), and the hidden members must not add up to fewer than minSize while the total
- * shows (else their sum, a small group, is revealed). The next node hidden is the line's smallest
- * non-zero visible member (ties: the first), else its total. This is the standard heuristic, not an
- * optimal (fewest-cells) solution.
+ * Marks every arc of `net` as shown, hidden (primary or complementary) or unpublished.
+ *
+ * 1. Primary: every sensitive number (cells and totals alike).
+ * 2. Complementary, line by line (the standard heuristic): in a line whose total is shown, hidden
+ *    members must be at least two (one alone is the total minus the rest) and, if any of them is
+ *    sensitive, must add up to at least `minSize` (their sum is revealed, and a sum under minSize is
+ *    a small group). The next member hidden is the smallest non-zero shown member (ties: the first
+ *    in row-major order), else the line's total, else a shown zero. Repeated over rows, columns and
+ *    the lines of totals until nothing changes.
+ * 3. Exact check, repeated with step 2 to a fixed point: lines can each be safe and still pin a cell
+ *    together (e.g. a cycle of hidden cells through a tiny one). For each hidden number the
+ *    feasible interval is computed exactly (./intervals.ts); if a sensitive one could not reach
+ *    minSize, or any hidden one is determined, one more number is hidden: the smallest non-zero shown
+ *    cell (else total) on the minimum cut that blocks it. Each round hides one more number, so this
+ *    ends; hiding everything is always safe.
  */
-export function suppressNodes(values: readonly number[], lines: readonly Line[], minSize: number, suppressZeros: boolean): (SuppressionReason | null)[] {
-  const reason: (SuppressionReason | null)[] = values.map((v) => ((v > 0 || (suppressZeros && v === 0)) && v < minSize ? "primary" : null));
+export function chooseSuppression(net: TableNetwork, unpublished: readonly boolean[], options: RuleOptions, exactCheck = true): NodeStatus[] {
+  const n = net.values.length;
+  const sensitive = net.values.map((v) => isSensitive(v, options));
+  const status: NodeStatus[] = net.values.map((_, k) => (unpublished[k] ? "unpublished" : sensitive[k] ? "primary" : null));
+  const stuck = new Set<number>();
   for (;;) {
-    shieldLines(reason, values, lines, minSize);
-    // Lines can be safe one by one yet pin a cell together (a cycle of hidden cells with one
-    // link missing): hide one more cell beside the first recoverable node, and repeat.
-    const exposed = recoverableNodes(reason.map((r) => r !== null), lines);
-    if (exposed.length === 0) return reason;
-    const k = exposed[0]!;
-    let pick = -1;
-    for (const line of lines) {
-      if (line.total !== k && !line.members.includes(k)) continue;
-      for (const m of [...line.members, line.total]) {
-        if (reason[m] === null && values[m]! > 0 && (pick < 0 || values[m]! < values[pick]!)) pick = m;
+    shieldLines(net, status, sensitive, options.minSize);
+    if (!exactCheck) return status; // line rules only: for tests that show what step 3 adds
+    const hidden = status.map((s) => s !== null);
+    let fixed = false;
+    for (let k = 0; k < n && !fixed; k++) {
+      if (!hidden[k] || stuck.has(k) || exposure(net, hidden, sensitive, status, k, options.minSize) === null) continue;
+      const pick = cutCandidate(net, hidden, k);
+      if (pick < 0) {
+        stuck.add(k); // structurally fixed (e.g. a table without columns): nothing can shield it
+        continue;
       }
+      status[pick] = "complementary";
+      fixed = true;
     }
-    if (pick < 0) return reason; // every neighbour hidden already: cannot happen for a recoverable node
-    reason[pick] = "complementary";
+    if (!fixed) return status;
   }
 }
 
-/** Hides, line by line, until no hidden node is alone in a line and no line reveals a small hidden sum. */
-function shieldLines(reason: (SuppressionReason | null)[], values: readonly number[], lines: readonly Line[], minSize: number): void {
-  const hidden = (i: number) => reason[i] !== null;
+/** Step 2: hide until every line with a shown total has 0 or ≥ 2 hidden members and no small hidden sum. */
+function shieldLines(net: TableNetwork, status: NodeStatus[], sensitive: readonly boolean[], minSize: number): void {
+  const hidden = (k: number) => status[k] !== null;
+  const values = net.values;
   let changed = true;
   while (changed) {
     changed = false;
-    for (const line of lines) {
-      let hiddenCount = hidden(line.total) ? 1 : 0;
-      let hiddenSum = 0;
-      for (const m of line.members) {
-        if (hidden(m)) {
-          hiddenCount++;
-          hiddenSum += values[m]!;
-        }
+    for (const line of net.lines) {
+      while (!hidden(line.total)) {
+        const members = line.members.filter(hidden);
+        if (members.length === 0) break;
+        const sum = members.reduce((a, m) => a + values[m]!, 0);
+        const violated = members.length === 1 || (sum < minSize && members.some((m) => sensitive[m]));
+        if (!violated) break;
+        let pick = -1;
+        for (const m of line.members) if (!hidden(m) && values[m]! > 0 && (pick < 0 || values[m]! < values[pick]!)) pick = m;
+        if (pick < 0) pick = values[line.total]! > 0 ? line.total : (line.members.find((m) => !hidden(m)) ?? line.total);
+        status[pick] = "complementary";
+        changed = true;
       }
-      if (hiddenCount === 0) continue;
-      const alone = hiddenCount === 1;
-      const smallSum = !hidden(line.total) && hiddenSum > 0 && hiddenSum < minSize;
-      if (!alone && !smallSum) continue;
-      let pick = -1;
-      for (const m of line.members) {
-        if (!hidden(m) && values[m]! > 0 && (pick < 0 || values[m]! < values[pick]!)) pick = m;
-      }
-      if (pick < 0 && !hidden(line.total)) pick = line.total;
-      if (pick < 0) pick = line.members.find((m) => !hidden(m)) ?? -1;
-      if (pick < 0) continue;
-      reason[pick] = "complementary";
-      changed = true;
     }
   }
 }
 
 /**
- * Hidden nodes whose value follows exactly from the published sums: their unit vector lies in the
- * row space of the lines' equations restricted to hidden nodes (Gaussian elimination).
+ * Whether hidden arc `k` is exposed: "small" when it is sensitive and its value could not reach
+ * `minSize`; "determined" when its exact value follows from what is published; otherwise null.
+ * Unpublished totals are never "determined" (they were not hidden to protect anything).
  */
-export function recoverableNodes(hidden: readonly boolean[], lines: readonly Line[]): number[] {
-  const hiddenIdx = hidden.map((h, k) => (h ? k : -1)).filter((k) => k >= 0);
-  const col = new Map(hiddenIdx.map((k, i) => [k, i]));
-  const equations: number[][] = [];
-  for (const line of lines) {
-    const eq = new Array<number>(hiddenIdx.length).fill(0);
-    let any = false;
-    for (const m of line.members) if (hidden[m]) { eq[col.get(m)!] = 1; any = true; }
-    if (hidden[line.total]) { eq[col.get(line.total)!] = -1; any = true; }
-    if (any) equations.push(eq);
-  }
-  if (equations.length === 0) return [];
-  const reduced = rowEchelon(equations);
-  return hiddenIdx.filter((_, i) => {
-    const unit = new Array<number>(hiddenIdx.length).fill(0);
-    unit[i] = 1;
-    return inRowSpace(reduced, unit);
-  });
+export function exposure(
+  net: TableNetwork,
+  hidden: readonly boolean[],
+  sensitive: readonly boolean[],
+  status: readonly NodeStatus[],
+  k: number,
+  minSize: number,
+): "small" | "determined" | null {
+  const value = net.values[k]!;
+  const need = sensitive[k] ? Math.max(1, minSize - value) : 1;
+  const rise = riseOf(net, hidden, k, need).flow;
+  if (rise >= need) return null;
+  if (sensitive[k]) return "small";
+  if (status[k] === "unpublished") return null;
+  // Not sensitive and cannot rise: determined unless it can fall.
+  const fall = value === 0 ? 0 : fallOf(net, hidden, k, 1);
+  return fall >= 1 ? null : "determined";
 }
 
-/** Reduced row echelon form (pivot rows only) of small integer matrices; exact enough for 0/±1 entries. */
-function rowEchelon(matrix: number[][]): { rows: number[][]; pivots: number[] } {
-  const m = matrix.map((r) => r.slice());
-  const cols = m[0]!.length;
-  const pivots: number[] = [];
-  let rk = 0;
-  for (let c = 0; c < cols && rk < m.length; c++) {
-    let p = -1;
-    for (let i = rk; i < m.length; i++) if (Math.abs(m[i]![c]!) > 1e-9 && (p < 0 || Math.abs(m[i]![c]!) > Math.abs(m[p]![c]!))) p = i;
-    if (p < 0) continue;
-    [m[rk], m[p]] = [m[p]!, m[rk]!];
-    const pv = m[rk]![c]!;
-    for (let j = c; j < cols; j++) m[rk]![j]! /= pv;
-    for (let i = 0; i < m.length; i++) {
-      if (i === rk) continue;
-      const f = m[i]![c]!;
-      if (f !== 0) for (let j = c; j < cols; j++) m[i]![j]! -= f * m[rk]![j]!;
-    }
-    pivots.push(c);
-    rk++;
+/**
+ * The shown arc to hide so that `k` can rise: one crossing the minimum cut that blocks the rise.
+ * Preference: non-zero before zero, cells before totals, smaller before larger, then position.
+ */
+function cutCandidate(net: TableNetwork, hidden: readonly boolean[], k: number): number {
+  const side = riseOf(net, hidden, k).reachable; // the rise is finite here, so this is a minimum cut
+  let best = -1;
+  const rank = (e: number) => [net.values[e]! > 0 ? 0 : 1, net.kind[e] === "cell" ? 0 : 1, net.values[e]!, e] as const;
+  const better = (a: number, b: number) => {
+    const ra = rank(a);
+    const rb = rank(b);
+    for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i]! < rb[i]!;
+    return false;
+  };
+  for (let e = 0; e < net.values.length; e++) {
+    if (hidden[e] || e === k) continue;
+    const forward = side[net.from[e]!]! && !side[net.to[e]!]!;
+    const backward = side[net.to[e]!]! && !side[net.from[e]!]! && net.values[e]! > 0;
+    if ((forward || backward) && (best < 0 || better(e, best))) best = e;
   }
-  return { rows: m.slice(0, rk), pivots };
-}
-
-function inRowSpace({ rows, pivots }: { rows: number[][]; pivots: number[] }, v: number[]): boolean {
-  const r = v.slice();
-  pivots.forEach((c, i) => {
-    const f = r[c]!;
-    if (f !== 0) for (let j = 0; j < r.length; j++) r[j]! -= f * rows[i]![j]!;
-  });
-  return r.every((x) => Math.abs(x) < 1e-9);
+  return best;
 }

@@ -1,0 +1,197 @@
+import { InsufficientDataError, KoeArgumentError } from "../errors/errors.js";
+import { normalCdf, normalQuantile } from "./distributions.js";
+import { makeResult, type Result } from "./result.js";
+
+type Rating = string | number | null | undefined;
+const missing = (v: Rating) => v === null || v === undefined || (typeof v === "number" && Number.isNaN(v)) || v === "";
+
+/** Category levels: numbers sorted numerically, otherwise labels sorted as text (as irr sorts). */
+function levelsOf(values: Rating[]): (string | number)[] {
+  const present = [...new Set(values.filter((v) => !missing(v)) as (string | number)[])];
+  return present.every((v) => typeof v === "number") ? (present as number[]).sort((a, b) => a - b) : present.map(String).sort();
+}
+
+export type KappaResult = Result<{ weights: "unweighted" | "linear" | "quadratic"; observedAgreement: number; expectedAgreement: number; subjects: number }>;
+
+/**
+ * Cohen's kappa for two raters, unweighted or with linear ("equal") or quadratic ("squared")
+ * agreement weights, as `irr::kappa2`: z and p under H0 use the Fleiss–Cohen–Everitt (1969) null
+ * variance; `stdError` and the interval use their asymptotic (non-null) variance, as `vcd::Kappa`.
+ * Subjects missing a rating are dropped (counted in nMissing).
+ * @example
+ * cohensKappa(["a", "a", "b", "b"], ["a", "b", "b", "b"]).estimate // => 0.5
+ */
+export function cohensKappa(rater1: readonly Rating[], rater2: readonly Rating[], { weights = "unweighted", levels, confLevel = 0.95 }: { weights?: "unweighted" | "linear" | "quadratic"; levels?: readonly (string | number)[]; confLevel?: number } = {}): KappaResult {
+  if (rater1.length !== rater2.length) throw new KoeArgumentError(`cohensKappa: the raters rated different numbers of subjects (${rater1.length} and ${rater2.length})`);
+  if (!["unweighted", "linear", "quadratic"].includes(weights)) throw new KoeArgumentError(`cohensKappa: weights must be "unweighted", "linear" or "quadratic" (got "${weights}")`);
+  const keep = rater1.map((_, i) => i).filter((i) => !missing(rater1[i]) && !missing(rater2[i]));
+  if (keep.length < 2) throw new InsufficientDataError("cohensKappa", 2, keep.length, null, `cohensKappa needs at least 2 subjects rated by both raters (found ${keep.length})`);
+  const lev = levels ? [...levels] : levelsOf([...keep.map((i) => rater1[i]), ...keep.map((i) => rater2[i])]);
+  const k = lev.length;
+  const index = new Map(lev.map((l, i) => [String(l), i]));
+  const n = keep.length;
+  const p = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  for (const i of keep) {
+    const a = index.get(String(rater1[i]));
+    const b = index.get(String(rater2[i]));
+    if (a === undefined || b === undefined) throw new KoeArgumentError(`cohensKappa: rating "${String(a === undefined ? rater1[i] : rater2[i])}" is not among the levels (${lev.join(", ")})`);
+    p[a]![b]! += 1 / n;
+  }
+  const w = (i: number, j: number) =>
+    k === 1 ? 1 : weights === "linear" ? 1 - Math.abs(i - j) / (k - 1) : weights === "quadratic" ? 1 - ((i - j) / (k - 1)) ** 2 : i === j ? 1 : 0;
+  const row = p.map((r) => r.reduce((s, v) => s + v, 0));
+  const col = lev.map((_, j) => p.reduce((s, r) => s + r[j]!, 0));
+  let po = 0;
+  let pe = 0;
+  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) {
+    po += w(i, j) * p[i]![j]!;
+    pe += w(i, j) * row[i]! * col[j]!;
+  }
+  const kappa = (po - pe) / (1 - pe);
+  const wi = lev.map((_, i) => col.reduce((s, c, j) => s + c * w(i, j), 0));
+  const wj = lev.map((_, j) => row.reduce((s, r, i) => s + r * w(i, j), 0));
+  let v0 = 0;
+  let v1 = 0;
+  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) {
+    v0 += row[i]! * col[j]! * (w(i, j) - (wi[i]! + wj[j]!)) ** 2;
+    v1 += p[i]![j]! * (w(i, j) * (1 - pe) - (wi[i]! + wj[j]!) * (1 - po)) ** 2;
+  }
+  const se0 = Math.sqrt((v0 - pe * pe) / (n * (1 - pe) ** 2));
+  const se = Math.sqrt((v1 - (po * pe - 2 * pe + po) ** 2) / (n * (1 - pe) ** 4));
+  const z = kappa / se0;
+  const q = normalQuantile(1 - (1 - confLevel) / 2);
+  return makeResult({
+    method: `Cohen's Kappa for 2 Raters (Weights: ${weights})`,
+    alternative: "two-sided",
+    estimate: kappa,
+    stdError: se,
+    statistic: z,
+    df: null,
+    pValue: 2 * normalCdf(-Math.abs(z)),
+    ciLow: kappa - q * se,
+    ciHigh: kappa + q * se,
+    confLevel,
+    n,
+    nMissing: rater1.length - n,
+    weights,
+    observedAgreement: po,
+    expectedAgreement: pe,
+    subjects: n,
+  });
+}
+
+/**
+ * Fleiss' kappa for m raters, as `irr::kappam.fleiss`: `ratings` has one row per subject and one
+ * column per rater (category labels); z and p use Fleiss' variance under H0. Subjects with a
+ * missing rating are dropped.
+ */
+export function fleissKappa(ratings: readonly (readonly Rating[])[]): Result<{ raters: number; subjects: number; categoryKappas: { category: string | number; kappa: number; z: number; pValue: number }[] }> {
+  const rows = ratings.filter((r) => r.every((v) => !missing(v)));
+  if (rows.length < 2) throw new InsufficientDataError("fleissKappa", 2, rows.length, null, `fleissKappa needs at least 2 subjects rated by every rater (found ${rows.length})`);
+  const m = rows[0]!.length;
+  if (m < 2 || rows.some((r) => r.length !== m)) throw new KoeArgumentError("fleissKappa: every subject needs the same number (≥ 2) of ratings");
+  const lev = levelsOf(rows.flat());
+  const idx = new Map(lev.map((l, i) => [String(l), i]));
+  const n = rows.length;
+  const counts = rows.map((r) => {
+    const c = new Array<number>(lev.length).fill(0);
+    for (const v of r) c[idx.get(String(v))!]!++;
+    return c;
+  });
+  const agree = counts.reduce((s, c) => s + (c.reduce((a, x) => a + x * x, 0) - m) / (m * (m - 1)), 0) / n;
+  const pj = lev.map((_, j) => counts.reduce((s, c) => s + c[j]!, 0) / (n * m));
+  const pe = pj.reduce((s, x) => s + x * x, 0);
+  const kappa = (agree - pe) / (1 - pe);
+  const spq = pj.reduce((s, x) => s + x * (1 - x), 0);
+  const variance = (2 / (spq * spq * (n * m * (m - 1)))) * (spq * spq - pj.reduce((s, x) => s + x * (1 - x) * (1 - 2 * x), 0));
+  const z = kappa / Math.sqrt(variance);
+  const categoryKappas = lev.map((category, j) => {
+    const pjj = pj[j]!;
+    const kj = 1 - counts.reduce((s, c) => s + c[j]! * (m - c[j]!), 0) / (n * m * (m - 1) * pjj * (1 - pjj));
+    const zj = kj / Math.sqrt(2 / (n * m * (m - 1)));
+    return { category, kappa: kj, z: zj, pValue: 2 * normalCdf(-Math.abs(zj)) };
+  });
+  return makeResult({
+    method: "Fleiss' Kappa for m Raters",
+    alternative: "two-sided",
+    estimate: kappa,
+    stdError: Math.sqrt(variance),
+    statistic: z,
+    df: null,
+    pValue: 2 * normalCdf(-Math.abs(z)),
+    ciLow: null,
+    ciHigh: null,
+    confLevel: null,
+    n,
+    nMissing: ratings.length - n,
+    raters: m,
+    subjects: n,
+    categoryKappas,
+  });
+}
+
+export type AlphaLevel = "nominal" | "ordinal" | "interval" | "ratio";
+
+/**
+ * Krippendorff's alpha from the coincidence matrix (Krippendorff 2011), for nominal, ordinal,
+ * interval or ratio data with missing values: `data` has one row per coder and one column per
+ * unit, `null` where a coder did not code a unit. Units coded once are not pairable and drop out.
+ * @example
+ * // Krippendorff's own 2011 example gives 0.743 (nominal).
+ */
+export function krippendorffAlpha(data: readonly (readonly Rating[])[], { level = "nominal" }: { level?: AlphaLevel } = {}): Result<{ level: AlphaLevel; observedDisagreement: number; expectedDisagreement: number; pairable: number }> {
+  if (!["nominal", "ordinal", "interval", "ratio"].includes(level)) throw new KoeArgumentError(`krippendorffAlpha: level must be nominal, ordinal, interval or ratio (got "${level}")`);
+  const units = data[0]?.length ?? 0;
+  if (data.some((r) => r.length !== units)) throw new KoeArgumentError("krippendorffAlpha: every coder's row needs one entry per unit");
+  const values = levelsOf(data.flat());
+  if (level !== "nominal" && values.some((v) => typeof v !== "number")) throw new KoeArgumentError(`krippendorffAlpha: ${level} data must be numbers`);
+  const idx = new Map(values.map((v, i) => [String(v), i]));
+  const k = values.length;
+  const o = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  for (let u = 0; u < units; u++) {
+    const coded = data.map((r) => r[u]).filter((v) => !missing(v)).map((v) => idx.get(String(v))!);
+    const mu = coded.length;
+    if (mu < 2) continue;
+    for (let a = 0; a < mu; a++) for (let b = 0; b < mu; b++) if (a !== b) o[coded[a]!]![coded[b]!]! += 1 / (mu - 1);
+  }
+  const nc = o.map((r) => r.reduce((s, v) => s + v, 0));
+  const n = nc.reduce((s, v) => s + v, 0);
+  if (n < 2) throw new InsufficientDataError("krippendorffAlpha", 2, n, null, `krippendorffAlpha needs at least 2 pairable values (found ${n})`);
+  const num = values as number[];
+  const delta = (c: number, kk: number): number => {
+    if (level === "nominal") return c === kk ? 0 : 1;
+    if (level === "interval") return (num[c]! - num[kk]!) ** 2;
+    if (level === "ratio") return num[c]! + num[kk]! === 0 ? 0 : ((num[c]! - num[kk]!) / (num[c]! + num[kk]!)) ** 2;
+    const [lo, hi] = c < kk ? [c, kk] : [kk, c];
+    let s = 0;
+    for (let g = lo; g <= hi; g++) s += nc[g]!;
+    return (s - (nc[c]! + nc[kk]!) / 2) ** 2;
+  };
+  let dO = 0;
+  let dE = 0;
+  for (let c = 0; c < k; c++) for (let kk = 0; kk < k; kk++) {
+    const d = delta(c, kk);
+    dO += o[c]![kk]! * d;
+    dE += nc[c]! * nc[kk]! * d;
+  }
+  dO /= n;
+  dE /= n * (n - 1);
+  return makeResult({
+    method: `Krippendorff's alpha (${level})`,
+    alternative: null,
+    estimate: 1 - dO / dE,
+    stdError: null,
+    statistic: null,
+    df: null,
+    pValue: null,
+    ciLow: null,
+    ciHigh: null,
+    confLevel: null,
+    n: units,
+    nMissing: data.flat().filter(missing).length,
+    level,
+    observedDisagreement: dO,
+    expectedDisagreement: dE,
+    pairable: n,
+  });
+}

@@ -1,0 +1,210 @@
+import { KoeArgumentError } from "../errors/errors.js";
+import { requireCount, type NumericInput } from "./clean.js";
+import { normalCdf, normalQuantile, tCdf } from "./distributions.js";
+import { averageRanks } from "./ranks.js";
+import { makeResult, type Alternative, type Result } from "./result.js";
+
+export interface CorrelationOptions {
+  alternative?: Alternative;
+  confLevel?: number;
+  /** Exact p-value (Spearman: n ≤ 9 without ties; Kendall: n < 50 without ties, as R). */
+  exact?: boolean;
+}
+
+/** Complete pairs of x and y (a pair with either side missing is dropped and counted). */
+function pairs(fn: string, x: NumericInput, y: NumericInput): { a: Float64Array; b: Float64Array; nMissing: number } {
+  if (x.length !== y.length) throw new KoeArgumentError(`${fn}: x and y must have the same length (got ${x.length} and ${y.length})`);
+  const keep: number[] = [];
+  for (let i = 0; i < x.length; i++) {
+    const u = x[i];
+    const v = y[i];
+    if (u != null && v != null && !Number.isNaN(u) && !Number.isNaN(v)) keep.push(i);
+  }
+  const a = Float64Array.from(keep, (i) => x[i]!);
+  const b = Float64Array.from(keep, (i) => y[i]!);
+  return { a, b, nMissing: x.length - keep.length };
+}
+
+function pearsonR(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const n = a.length;
+  let ma = 0;
+  let mb = 0;
+  for (let i = 0; i < n; i++) {
+    ma += a[i]!;
+    mb += b[i]!;
+  }
+  ma /= n;
+  mb /= n;
+  let sab = 0;
+  let saa = 0;
+  let sbb = 0;
+  for (let i = 0; i < n; i++) {
+    const da = a[i]! - ma;
+    const db = b[i]! - mb;
+    sab += da * db;
+    saa += da * da;
+    sbb += db * db;
+  }
+  return sab / Math.sqrt(saa * sbb);
+}
+
+function tailP(statisticCdfLower: number, statisticCdfUpper: number, alternative: Alternative): number {
+  return alternative === "less" ? statisticCdfLower : alternative === "greater" ? statisticCdfUpper : Math.min(1, 2 * Math.min(statisticCdfLower, statisticCdfUpper));
+}
+
+/**
+ * Pearson's correlation with its t-test and Fisher-z interval, as R's `cor.test(x, y)`.
+ * @example
+ * pearson([1, 2, 3, 4, 5], [2, 4, 5, 4, 5]).estimate // => 0.7745967
+ */
+export function pearson(x: NumericInput, y: NumericInput, { alternative = "two-sided", confLevel = 0.95 }: CorrelationOptions = {}): Result {
+  const { a, b, nMissing } = pairs("pearson", x, y);
+  requireCount("pearson", a, 3, "complete pairs");
+  const n = a.length;
+  const r = pearsonR(a, b);
+  if (Number.isNaN(r)) throw new KoeArgumentError("pearson: one of the variables is constant, so the correlation is undefined");
+  const df = n - 2;
+  const t = (r * Math.sqrt(df)) / Math.sqrt(1 - r * r);
+  const pValue = tailP(tCdf(t, df), tCdf(t, df, { lowerTail: false }), alternative);
+  let ciLow: number | null = null;
+  let ciHigh: number | null = null;
+  if (n > 3) {
+    const z = Math.atanh(r);
+    const se = 1 / Math.sqrt(n - 3);
+    if (alternative === "less") {
+      ciLow = -1;
+      ciHigh = Math.tanh(z + normalQuantile(confLevel) * se);
+    } else if (alternative === "greater") {
+      ciLow = Math.tanh(z - normalQuantile(confLevel) * se);
+      ciHigh = 1;
+    } else {
+      const q = normalQuantile(1 - (1 - confLevel) / 2);
+      ciLow = Math.tanh(z - q * se);
+      ciHigh = Math.tanh(z + q * se);
+    }
+  }
+  return makeResult({ method: "Pearson's product-moment correlation", alternative, estimate: r, stdError: null, statistic: t, df, pValue, ciLow, ciHigh, confLevel: ciLow === null ? null : confLevel, n, nMissing });
+}
+
+function* permutations(n: number): Generator<Int32Array> {
+  const p = Int32Array.from({ length: n }, (_, i) => i);
+  const c = new Int32Array(n);
+  yield p;
+  let i = 0;
+  while (i < n) {
+    if (c[i]! < i) {
+      const k = i % 2 === 0 ? 0 : c[i]!;
+      [p[k], p[i]] = [p[i]!, p[k]!];
+      yield p;
+      c[i]!++;
+      i = 0;
+    } else {
+      c[i] = 0;
+      i++;
+    }
+  }
+}
+
+/**
+ * Spearman's rank correlation, as R's `cor.test(x, y, method = "spearman")`: `statistic` is R's
+ * S = (n³ − n)(1 − ρ)/6; the p-value is exact for n ≤ 9 without ties (all permutations), otherwise
+ * the t approximation R uses with `exact = FALSE`.
+ */
+export function spearman(x: NumericInput, y: NumericInput, { alternative = "two-sided", exact }: CorrelationOptions = {}): Result<{ exact: boolean }> {
+  const { a, b, nMissing } = pairs("spearman", x, y);
+  requireCount("spearman", a, 3, "complete pairs");
+  const n = a.length;
+  const ra = averageRanks(a);
+  const rb = averageRanks(b);
+  const rho = pearsonR(ra.ranks, rb.ranks);
+  const s = ((n * n * n - n) * (1 - rho)) / 6;
+  const ties = ra.tieSizes.length > 0 || rb.tieSizes.length > 0;
+  const useExact = (exact ?? true) && !ties && n <= 9;
+  let pValue: number;
+  if (useExact) {
+    // P(S ≤ s) and P(S ≥ s) over all n! rank orders.
+    let le = 0;
+    let ge = 0;
+    let total = 0;
+    const rx = ra.ranks;
+    for (const p of permutations(n)) {
+      let d2 = 0;
+      for (let i = 0; i < n; i++) d2 += (rx[i]! - (p[i]! + 1)) ** 2;
+      total++;
+      if (d2 <= s + 1e-9) le++;
+      if (d2 >= s - 1e-9) ge++;
+    }
+    // Small S means positive correlation.
+    pValue = tailP(ge / total, le / total, alternative);
+  } else {
+    const t = rho / Math.sqrt((1 - rho * rho) / (n - 2));
+    pValue = tailP(tCdf(t, n - 2), tCdf(t, n - 2, { lowerTail: false }), alternative);
+  }
+  return makeResult({ method: "Spearman's rank correlation rho", alternative, estimate: rho, stdError: null, statistic: s, df: null, pValue, ciLow: null, ciHigh: null, confLevel: null, n, nMissing, exact: useExact });
+}
+
+/**
+ * Kendall's tau-b, as R's `cor.test(x, y, method = "kendall")`: exact p for n < 50 without ties
+ * (statistic T, the number of concordant pairs), otherwise the normal approximation with the
+ * tie-corrected variance (statistic z).
+ */
+export function kendall(x: NumericInput, y: NumericInput, { alternative = "two-sided", exact }: CorrelationOptions = {}): Result<{ exact: boolean }> {
+  const { a, b, nMissing } = pairs("kendall", x, y);
+  requireCount("kendall", a, 2, "complete pairs");
+  const n = a.length;
+  let concordant = 0;
+  let discordant = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const s = Math.sign(a[i]! - a[j]!) * Math.sign(b[i]! - b[j]!);
+      if (s > 0) concordant++;
+      else if (s < 0) discordant++;
+    }
+  }
+  const tiesOf = (v: Float64Array) => averageRanks(v).tieSizes;
+  const tx = tiesOf(a);
+  const ty = tiesOf(b);
+  const t0 = (n * (n - 1)) / 2;
+  const t1 = tx.reduce((s, t) => s + (t * (t - 1)) / 2, 0);
+  const t2 = ty.reduce((s, t) => s + (t * (t - 1)) / 2, 0);
+  const tau = (concordant - discordant) / Math.sqrt((t0 - t1) * (t0 - t2));
+  const ties = tx.length > 0 || ty.length > 0;
+  const useExact = (exact ?? n < 50) && !ties;
+  let statistic: number;
+  let pValue: number;
+  if (useExact) {
+    // Distribution of concordant pairs = number of non-inversions of a random permutation (Mahonian numbers).
+    const max = t0;
+    let counts = new Float64Array(max + 1);
+    counts[0] = 1;
+    for (let k = 2; k <= n; k++) {
+      const next = new Float64Array(max + 1);
+      for (let s = 0; s <= max; s++) {
+        if (counts[s] === 0) continue;
+        for (let add = 0; add < k && s + add <= max; add++) next[s + add]! += counts[s]!;
+      }
+      counts = next;
+    }
+    let total = 0;
+    let le = 0;
+    let ge = 0;
+    for (let s = 0; s <= max; s++) {
+      total += counts[s]!;
+      if (s <= concordant) le += counts[s]!;
+      if (s >= concordant) ge += counts[s]!;
+    }
+    statistic = concordant;
+    pValue = tailP(le / total, ge / total, alternative);
+  } else {
+    const sumT = (ts: number[], f: (t: number) => number) => ts.reduce((s, t) => s + f(t), 0);
+    const v0 = n * (n - 1) * (2 * n + 5);
+    const vt = sumT(tx, (t) => t * (t - 1) * (2 * t + 5));
+    const vu = sumT(ty, (t) => t * (t - 1) * (2 * t + 5));
+    const v1 = sumT(tx, (t) => t * (t - 1)) * sumT(ty, (t) => t * (t - 1));
+    const v2 = sumT(tx, (t) => t * (t - 1) * (t - 2)) * sumT(ty, (t) => t * (t - 1) * (t - 2));
+    const varS = (v0 - vt - vu) / 18 + v1 / (2 * n * (n - 1)) + v2 / (9 * n * (n - 1) * (n - 2));
+    statistic = (concordant - discordant) / Math.sqrt(varS);
+    pValue = tailP(normalCdf(statistic), normalCdf(statistic, { lowerTail: false }), alternative);
+  }
+  return makeResult({ method: "Kendall's rank correlation tau", alternative, estimate: tau, stdError: null, statistic, df: null, pValue, ciLow: null, ciHigh: null, confLevel: null, n, nMissing, exact: useExact });
+}

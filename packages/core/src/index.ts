@@ -1,4 +1,4 @@
-// Public API of @koe/core, in pipeline order: errors, model, ingest, privacy, stats.
+// Public API of @koe/core, in pipeline order: errors, model, ingest, prepare, privacy, stats, analyze.
 export * from "./errors/errors.js";
 export * from "./errors/issue.js";
 export { formatIssue } from "./errors/messages.js";
@@ -7,3 +7,5 @@ export * from "./ingest/index.js";
 export * from "./prepare/index.js";
 export * from "./privacy/index.js";
 export * from "./stats/random.js";
+export * from "./stats/index.js";
+export * from "./analyze/index.js";

@@ -13,6 +13,7 @@ export { cohensD, hedgesG, type EffectSizeResult } from "./effect-sizes.js";
 export { oneWayAnova, welchAnova, kruskalWallis, tukeyHsd, type AnovaResult, type TukeyRow } from "./anova.js";
 export { chiSquareTest, cramersV, type ChiSquareResult } from "./chi-square.js";
 export { fisherExact, type FisherResult } from "./fisher.js";
+export { oddsRatio } from "./odds-ratio.js";
 export { proportionInterval, PROPORTION_METHODS, type ProportionMethod } from "./proportions.js";
 export { pearson, spearman, kendall, type CorrelationOptions } from "./correlation.js";
 export { cohensKappa, fleissKappa, krippendorffAlpha, type AlphaLevel, type KappaResult } from "./agreement.js";

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeRespondentsCsv } from "../data/generator/index.js";
 import { measureCommand, type Measurement } from "./measure.js";
+import { ensureStatsData } from "./stats-data.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const dataDir = join(here, "..", ".bench-data");
@@ -25,6 +26,20 @@ async function ensureRespondents(n: number): Promise<string> {
 const PYTHON = "/usr/bin/python3"; // Debian's, with python3-pandas
 
 const suites: Record<string, () => Promise<(Measurement | { name: string; skipped: string })[]>> = {
+  async stats() {
+    const dir = join(dataDir, "stats");
+    ensureStatsData(dir);
+    const results: (Measurement | { name: string; skipped: string })[] = [];
+    for (const [job, label] of [
+      ["welch", "Welch t-test, 1,000,000 rows"],
+      ["ols", "OLS, 200,000 rows × 10 covariates, 25 clusters (cluster-robust)"],
+      ["bootstrap", "bootstrap of a DiD, 1,000 resamples × 1,000,000 respondents"],
+    ] as const) {
+      results.push(measureCommand(`koe: ${label}`, process.execPath, ["--import", "tsx", join(here, "stats-job.ts"), dir, job]));
+      results.push(measureCommand(`scipy/statsmodels: ${label}`, PYTHON, [join(here, "stats_scipy.py"), dir, job]));
+    }
+    return results;
+  },
   async read() {
     const file = await ensureRespondents(1_000_000);
     const mb = statSync(file).size / 1e6;

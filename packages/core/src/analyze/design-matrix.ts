@@ -39,14 +39,15 @@ export function designMatrix(table: Table, predictors: readonly string[], { inte
     }
     if (ok) keep.push(i);
   }
-  const parts: { term: string; value: (i: number) => number }[] = [];
+  // Each term fills its column of x in one loop (numeric columns copied, factors as 0/1).
+  const parts: { term: string; value: (i: number) => number; numeric?: ArrayLike<unknown> }[] = [];
   if (intercept) parts.push({ term: "(Intercept)", value: () => 1 });
   for (const c of predictors) {
     const a = cols.get(c)!;
     const sample = keep.length > 0 ? a[keep[0]!] : undefined;
     if (typeof sample === "number") {
       for (const i of keep) if (typeof a[i] !== "number") throw new KoeArgumentError(`${fn}: column "${c}" mixes numbers and other values (row ${i + 1}: ${String(a[i])})`);
-      parts.push({ term: c, value: (i) => a[i] as number });
+      parts.push({ term: c, value: (i) => a[i] as number, numeric: a });
     } else if (typeof sample === "boolean") {
       parts.push({ term: `${c}TRUE`, value: (i) => (a[i] ? 1 : 0) });
     } else {
@@ -57,9 +58,10 @@ export function designMatrix(table: Table, predictors: readonly string[], { inte
   const n = keep.length;
   const p = parts.length;
   const x = new Float64Array(n * p);
-  for (let r = 0; r < n; r++) {
-    const i = keep[r]!;
-    for (let j = 0; j < p; j++) x[r * p + j] = parts[j]!.value(i);
-  }
+  parts.forEach((part, j) => {
+    const a = part.numeric as ArrayLike<number> | undefined;
+    if (a) for (let r = 0; r < n; r++) x[r * p + j] = a[keep[r]!]!;
+    else for (let r = 0; r < n; r++) x[r * p + j] = part.value(keep[r]!);
+  });
   return { x, n, p, terms: parts.map((q) => q.term), rows: Int32Array.from(keep), nMissing: total - n };
 }

@@ -18,4 +18,4 @@ export { proportionInterval, PROPORTION_METHODS, type ProportionMethod } from ".
 export { pearson, spearman, kendall, type CorrelationOptions } from "./correlation.js";
 export { cohensKappa, fleissKappa, krippendorffAlpha, type AlphaLevel, type KappaResult } from "./agreement.js";
 export { adjustPValues, P_ADJUST_METHODS, type PAdjustMethod } from "./p-adjust.js";
-export { bootstrap, permutationTest, type BootstrapOptions, type BootstrapResult } from "./bootstrap.js";
+export { bootstrap, bootstrapWeighted, permutationTest, type BootstrapOptions, type BootstrapResult } from "./bootstrap.js";

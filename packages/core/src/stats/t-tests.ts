@@ -1,5 +1,5 @@
 import { InsufficientDataError, KoeArgumentError } from "../errors/errors.js";
-import { dropMissing, requireCount, type NumericInput } from "./clean.js";
+import { dropMissing, presentMoments, requireCount, type NumericInput } from "./clean.js";
 import { tCdf, tQuantile } from "./distributions.js";
 import { mean, variance } from "./moments.js";
 import { makeResult, type Alternative, type Result } from "./result.js";
@@ -82,17 +82,17 @@ export function oneSampleTTest(x: NumericInput, options: TTestOptions = {}): TTe
 
 function twoSample(fn: string, x: NumericInput, y: NumericInput, options: TTestOptions, pooled: boolean): TTestResult {
   const opts = checkOptions(fn, options);
-  const a = dropMissing(x);
-  const b = dropMissing(y);
-  requireCount(fn, a.values, pooled ? 1 : 2, "x");
-  requireCount(fn, b.values, pooled ? 1 : 2, "y");
-  const nx = a.values.length;
-  const ny = b.values.length;
+  const a = presentMoments(x);
+  const b = presentMoments(y);
+  if (a.n < (pooled ? 1 : 2)) throw new InsufficientDataError(fn, pooled ? 1 : 2, a.n, "x");
+  if (b.n < (pooled ? 1 : 2)) throw new InsufficientDataError(fn, pooled ? 1 : 2, b.n, "y");
+  const nx = a.n;
+  const ny = b.n;
   if (pooled && nx + ny < 3) throw new InsufficientDataError(fn, 3, nx + ny, null, `${fn} needs at least 3 values in x and y together (found ${nx + ny})`);
-  const mx = mean(a.values);
-  const my = mean(b.values);
-  const vx = nx > 1 ? variance(a.values, mx) : 0;
-  const vy = ny > 1 ? variance(b.values, my) : 0;
+  const mx = a.mean;
+  const my = b.mean;
+  const vx = nx > 1 ? a.variance : 0;
+  const vy = ny > 1 ? b.variance : 0;
   let se: number;
   let df: number;
   if (pooled) {

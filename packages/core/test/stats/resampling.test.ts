@@ -1,4 +1,4 @@
-import { bootstrap, createRandom, permutationTest, welchTTest } from "@koe/core";
+import { bootstrap, bootstrapWeighted, createRandom, permutationTest, welchTTest } from "@koe/core";
 import { describe, expect, it } from "vitest";
 
 const r = createRandom(99);
@@ -81,5 +81,27 @@ describe("permutationTest", () => {
     expect(permutationTest(a, b, { seed: 5, resamples: 2000 }).pValue).toBe(p.pValue);
     const c = Array.from({ length: 30 }, () => r.normal());
     expect(permutationTest(b, c, { seed: 5, resamples: 2000 }).pValue!).toBeGreaterThan(0.05);
+  });
+});
+
+describe("bootstrapWeighted", () => {
+  const wmean = (w: Uint16Array) => {
+    let s = 0;
+    let k = 0;
+    for (let i = 0; i < w.length; i++) {
+      s += w[i]! * y[i]!;
+      k += w[i]!;
+    }
+    return s / k;
+  };
+  it("draws the same resamples as bootstrap for the same seed (plain, stratified, cluster)", () => {
+    const strata = y.map((_, i) => (i % 3 === 0 ? "a" : "b"));
+    const cluster = y.map((_, i) => i % 17);
+    for (const extra of [{}, { strata }, { cluster }]) {
+      const a = bootstrap(y.length, mean, { seed: 4, resamples: 100, ...extra });
+      const b = bootstrapWeighted(y.length, wmean, { seed: 4, resamples: 100, ...extra });
+      a.replicates.forEach((v, i) => expect(Math.abs(v - b.replicates[i]!)).toBeLessThan(1e-12));
+      expect(Math.abs(a.bca[0] - b.bca[0])).toBeLessThan(1e-9);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { KoeArgumentError } from "../errors/errors.js";
 import type { Table } from "../ingest/read-csv.js";
+import { columnValues } from "./column-values.js";
 
 export interface DesignMatrix {
   /** Row-major n × p. */
@@ -29,7 +30,7 @@ export function designMatrix(table: Table, predictors: readonly string[], { inte
   }
   const t = table.isFiltered() || table.isOrdered() ? table.reify() : table;
   const total = t.numRows();
-  const cols = new Map([...predictors, ...also].map((c) => [c, t.array(c) as ArrayLike<unknown>]));
+  const cols = new Map([...predictors, ...also].map((c) => [c, columnValues(t, c, fn)]));
   const keep: number[] = [];
   for (let i = 0; i < total; i++) {
     let ok = true;

@@ -1,5 +1,6 @@
 import { KoeArgumentError } from "../errors/errors.js";
 import type { Table } from "../ingest/read-csv.js";
+import { columnValues } from "./column-values.js";
 import { kruskalWallis, oneWayAnova, welchAnova } from "../stats/anova.js";
 import { chiSquareTest, type ChiSquareResult } from "../stats/chi-square.js";
 import { pearson, spearman, kendall, type CorrelationOptions } from "../stats/correlation.js";
@@ -9,8 +10,7 @@ import type { Result } from "../stats/result.js";
 import { pairedTTest, studentTTest, welchTTest, type TTestOptions } from "../stats/t-tests.js";
 
 function column(fn: string, table: Table, name: string): ArrayLike<unknown> {
-  if (!table.columnNames().includes(name)) throw new KoeArgumentError(`${fn}: no column "${name}" (columns: ${table.columnNames().join(", ")})`);
-  return table.array(name) as ArrayLike<unknown>;
+  return columnValues(table, name, fn);
 }
 
 const num = (v: unknown) => (typeof v === "number" ? v : Number.NaN);

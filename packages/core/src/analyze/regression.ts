@@ -4,6 +4,7 @@ import type { Table } from "../ingest/read-csv.js";
 import { fCdf, normalCdf, normalQuantile, tCdf, tQuantile } from "../stats/distributions.js";
 import { cholesky, choleskyInverse, choleskySolve, sandwich } from "../stats/linear-algebra.js";
 import type { EstimateFields, TidyTable } from "../stats/result.js";
+import { columnValues } from "./column-values.js";
 import { designMatrix } from "./design-matrix.js";
 
 export interface Coefficient {
@@ -77,13 +78,13 @@ export function ols(table: Table, { outcome, predictors, cluster, vcov, confLeve
   const d = designMatrix(table, predictors, { also: [outcome, ...(cluster ? [cluster] : []), ...(weights ? [weights] : [])], fn: "ols" });
   const { x, n, p, terms, rows } = d;
   if (n <= p) throw new KoeArgumentError(`ols: ${n} complete rows for ${p} coefficients`);
-  const yAll = table.array(outcome) as ArrayLike<unknown>;
+  const yAll = columnValues(table, outcome);
   const y = Float64Array.from(rows, (r) => {
     const v = yAll[r];
     if (typeof v !== "number") throw new KoeArgumentError(`ols: outcome "${outcome}" must be numeric (row ${r + 1}: ${String(v)})`);
     return v;
   });
-  const wAll = weights ? (table.array(weights) as ArrayLike<number>) : null;
+  const wAll = weights ? (columnValues(table, weights) as ArrayLike<number>) : null;
   const w = wAll ? Float64Array.from(rows, (r) => wAll[r]!) : null;
   const xtx = new Float64Array(p * p);
   const xty = new Float64Array(p);
@@ -135,7 +136,7 @@ export function ols(table: Table, { outcome, predictors, cluster, vcov, confLeve
       for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) meat[b * p + a] = meat[a * p + b]!;
       v = sandwich(bread, meat, p).map((m) => (m * n) / dfRes);
     } else {
-      const { ids, count } = clusterIds(table.array(cluster!) as ArrayLike<unknown>, rows);
+      const { ids, count } = clusterIds(columnValues(table, cluster!), rows);
       if (count < 2) throw new KoeArgumentError(`ols: cluster-robust errors need at least 2 clusters in "${cluster}" (found ${count})`);
       clusters = count;
       const scores = new Float64Array(count * p);
@@ -199,14 +200,14 @@ export function logisticRegression(table: Table, { outcome, predictors, confLeve
   const d = designMatrix(table, predictors, { also: [outcome, ...(weights ? [weights] : [])], fn: "logisticRegression" });
   const { x, n, p, terms, rows } = d;
   if (n <= p) throw new KoeArgumentError(`logisticRegression: ${n} complete rows for ${p} coefficients`);
-  const yAll = table.array(outcome) as ArrayLike<unknown>;
+  const yAll = columnValues(table, outcome);
   const y = Float64Array.from(rows, (r) => {
     const v = yAll[r];
     const num = typeof v === "boolean" ? (v ? 1 : 0) : v;
     if (num !== 0 && num !== 1) throw new KoeArgumentError(`logisticRegression: outcome "${outcome}" must be 0/1 or true/false (row ${r + 1}: ${String(v)})`);
     return num;
   });
-  const wAll = weights ? (table.array(weights) as ArrayLike<number>) : null;
+  const wAll = weights ? (columnValues(table, weights) as ArrayLike<number>) : null;
   const pw = wAll ? Float64Array.from(rows, (r) => wAll[r]!) : new Float64Array(n).fill(1);
   const mu = Float64Array.from(y, (v) => (v + 0.5) / 2);
   const eta = Float64Array.from(mu, (m) => Math.log(m / (1 - m)));

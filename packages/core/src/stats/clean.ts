@@ -26,6 +26,7 @@ export function requireCount(fn: string, values: ArrayLike<number>, needed: numb
 
 /** n, mean and (n − 1) variance of the present values, without copying them (two passes, corrected). */
 export function presentMoments(x: NumericInput): { n: number; nMissing: number; mean: number; variance: number } {
+  if (x instanceof Float64Array || x instanceof Float32Array) return typedMoments(x);
   let n = 0;
   let sum = 0;
   for (let i = 0; i < x.length; i++) {
@@ -53,4 +54,52 @@ export function presentMoments(x: NumericInput): { n: number; nMissing: number; 
     }
   }
   return { n, nMissing: x.length - n, mean: m, variance: n > 1 ? (ss - (comp * comp) / n) / (n - 1) : Number.NaN };
+}
+
+/**
+ * presentMoments for typed arrays: only NaN can be missing. Two passes (count and sum; then the
+ * squared and plain deviations, which also correct the mean), run in chunks through small
+ * functions that V8 optimises after a few calls (one long loop run once stays in a slow tier).
+ */
+function typedMoments(x: Float64Array | Float32Array): { n: number; nMissing: number; mean: number; variance: number } {
+  const len = x.length;
+  const CHUNK = 16384;
+  const acc = new Float64Array(2);
+  for (let i = 0; i < len; i += CHUNK) countAndSum(x, i, Math.min(len, i + CHUNK), acc);
+  const n = acc[0]!;
+  const m = acc[1]! / n;
+  acc.fill(0);
+  for (let i = 0; i < len; i += CHUNK) deviations(x, i, Math.min(len, i + CHUNK), m, acc);
+  const [ss, comp] = [acc[0]!, acc[1]!];
+  return { n, nMissing: len - n, mean: m + comp / n, variance: n > 1 ? (ss - (comp * comp) / n) / (n - 1) : Number.NaN };
+}
+
+function countAndSum(x: Float64Array | Float32Array, from: number, to: number, acc: Float64Array): void {
+  let n = 0;
+  let s = 0;
+  for (let i = from; i < to; i++) {
+    const v = x[i]!;
+    if (v === v) {
+      n++;
+      s += v;
+    }
+  }
+  acc[0]! += n;
+  acc[1]! += s;
+}
+
+/** Σ (x − m)² and Σ (x − m) over present values. */
+function deviations(x: Float64Array | Float32Array, from: number, to: number, m: number, acc: Float64Array): void {
+  let ss = 0;
+  let c = 0;
+  for (let i = from; i < to; i++) {
+    const v = x[i]!;
+    if (v === v) {
+      const d = v - m;
+      ss += d * d;
+      c += d;
+    }
+  }
+  acc[0]! += ss;
+  acc[1]! += c;
 }

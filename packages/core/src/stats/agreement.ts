@@ -85,7 +85,10 @@ export function cohensKappa(rater1: readonly Rating[], rater2: readonly Rating[]
  * column per rater (category labels); z and p use Fleiss' variance under H0. Subjects with a
  * missing rating are dropped.
  */
-export function fleissKappa(ratings: readonly (readonly Rating[])[]): Result<{ raters: number; subjects: number; categoryKappas: { category: string | number; kappa: number; z: number; pValue: number }[] }> {
+export function fleissKappa(
+  ratings: readonly (readonly Rating[])[],
+  { exact = false }: { exact?: boolean } = {},
+): Result<{ raters: number; subjects: number; observedAgreement: number; expectedAgreement: number; categoryProportions: number[]; categoryKappas: { category: string | number; kappa: number; z: number; pValue: number }[] }> {
   const rows = ratings.filter((r) => r.every((v) => !missing(v)));
   if (rows.length < 2) throw new InsufficientDataError("fleissKappa", 2, rows.length, null, `fleissKappa needs at least 2 subjects rated by every rater (found ${rows.length})`);
   const m = rows[0]!.length;
@@ -100,7 +103,16 @@ export function fleissKappa(ratings: readonly (readonly Rating[])[]): Result<{ r
   });
   const agree = counts.reduce((s, c) => s + (c.reduce((a, x) => a + x * x, 0) - m) / (m * (m - 1)), 0) / n;
   const pj = lev.map((_, j) => counts.reduce((s, c) => s + c[j]!, 0) / (n * m));
-  const pe = pj.reduce((s, x) => s + x * x, 0);
+  let pe = pj.reduce((s, x) => s + x * x, 0);
+  if (exact) {
+    // Conger (1980): chance agreement from each rater's own marginals — Σ_j (p̄_j² − var_r(p_jr)/m), var with m − 1.
+    pe = lev.reduce<number>((s, _, j) => {
+      const byRater = Array.from({ length: m }, (_, r) => rows.filter((row) => String(row[r]) === String(lev[j])).length / n);
+      const mean = byRater.reduce((a, b) => a + b, 0) / m;
+      const v = byRater.reduce((a, b) => a + (b - mean) ** 2, 0) / (m - 1);
+      return s + mean * mean - v / m;
+    }, 0);
+  }
   const kappa = (agree - pe) / (1 - pe);
   const spq = pj.reduce((s, x) => s + x * (1 - x), 0);
   const variance = (2 / (spq * spq * (n * m * (m - 1)))) * (spq * spq - pj.reduce((s, x) => s + x * (1 - x) * (1 - 2 * x), 0));
@@ -112,13 +124,13 @@ export function fleissKappa(ratings: readonly (readonly Rating[])[]): Result<{ r
     return { category, kappa: kj, z: zj, pValue: 2 * normalCdf(-Math.abs(zj)) };
   });
   return makeResult({
-    method: "Fleiss' Kappa for m Raters",
-    alternative: "two-sided",
+    method: exact ? "Fleiss' Kappa for m Raters (exact value)" : "Fleiss' Kappa for m Raters",
+    alternative: exact ? null : "two-sided",
     estimate: kappa,
-    stdError: Math.sqrt(variance),
-    statistic: z,
+    stdError: exact ? null : Math.sqrt(variance),
+    statistic: exact ? null : z,
     df: null,
-    pValue: 2 * normalCdf(-Math.abs(z)),
+    pValue: exact ? null : 2 * normalCdf(-Math.abs(z)),
     ciLow: null,
     ciHigh: null,
     confLevel: null,
@@ -126,6 +138,9 @@ export function fleissKappa(ratings: readonly (readonly Rating[])[]): Result<{ r
     nMissing: ratings.length - n,
     raters: m,
     subjects: n,
+    observedAgreement: agree,
+    expectedAgreement: pe,
+    categoryProportions: pj,
     categoryKappas,
   });
 }
@@ -139,7 +154,7 @@ export type AlphaLevel = "nominal" | "ordinal" | "interval" | "ratio";
  * @example
  * // Krippendorff's own 2011 example gives 0.743 (nominal).
  */
-export function krippendorffAlpha(data: readonly (readonly Rating[])[], { level = "nominal" }: { level?: AlphaLevel } = {}): Result<{ level: AlphaLevel; observedDisagreement: number; expectedDisagreement: number; pairable: number }> {
+export function krippendorffAlpha(data: readonly (readonly Rating[])[], { level = "nominal" }: { level?: AlphaLevel } = {}): Result<{ level: AlphaLevel; observedDisagreement: number; expectedDisagreement: number; pairable: number; values: (string | number)[]; coincidences: number[][] }> {
   if (!["nominal", "ordinal", "interval", "ratio"].includes(level)) throw new KoeArgumentError(`krippendorffAlpha: level must be nominal, ordinal, interval or ratio (got "${level}")`);
   const units = data[0]?.length ?? 0;
   if (data.some((r) => r.length !== units)) throw new KoeArgumentError("krippendorffAlpha: every coder's row needs one entry per unit");
@@ -193,5 +208,7 @@ export function krippendorffAlpha(data: readonly (readonly Rating[])[], { level 
     observedDisagreement: dO,
     expectedDisagreement: dE,
     pairable: n,
+    values,
+    coincidences: o,
   });
 }

@@ -208,3 +208,19 @@ export function kendall(x: NumericInput, y: NumericInput, { alternative = "two-s
   }
   return makeResult({ method: "Kendall's rank correlation tau", alternative, estimate: tau, stdError: null, statistic, df: null, pValue, ciLow: null, ciHigh: null, confLevel: null, n, nMissing, exact: useExact });
 }
+
+/**
+ * The correlation matrix of several variables (pairwise-complete pairs), as R's `cor(x, method,
+ * use = "pairwise.complete.obs")`; Pearson or Spearman.
+ */
+export function correlationMatrix(variables: Readonly<Record<string, NumericInput>>, { method = "pearson" }: { method?: "pearson" | "spearman" } = {}): { variables: string[]; matrix: number[][] } {
+  const names = Object.keys(variables);
+  const matrix = names.map((a, i) =>
+    names.map((b, j) => {
+      if (i === j) return 1;
+      const { a: x, b: y } = pairs("correlationMatrix", variables[a]!, variables[b]!);
+      return method === "spearman" ? pearsonR(averageRanks(x).ranks, averageRanks(y).ranks) : pearsonR(x, y);
+    }),
+  );
+  return { variables: names, matrix };
+}

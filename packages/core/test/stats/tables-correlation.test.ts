@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { chiSquareTest, cramersV } from "../../src/stats/chi-square.js";
 import { kendall, pearson, spearman } from "../../src/stats/correlation.js";
@@ -79,6 +81,19 @@ describe("correlation (reference 05_correlation)", () => {
         expectNear(r.ciLow, v.conf_int[0], e, "conf_int");
         expectNear(r.ciHigh, v.conf_int[1], e, "conf_int");
       }
+    });
+  }
+});
+
+describe("spearman exact p-values as R's prho (r/spearman.R)", () => {
+  const R = JSON.parse(readFileSync(join(import.meta.dirname, "r", "spearman.json"), "utf8")) as { cases: { n: number; x: number[]; y: number[]; alternative: string; rho: number; S: number; p: number }[] };
+  for (const c of R.cases) {
+    it(`n = ${c.n}, ${c.alternative}`, () => {
+      const alternative = c.alternative === "two.sided" ? "two-sided" : (c.alternative as "less" | "greater");
+      const r = spearman(c.x, c.y, { alternative });
+      expect(r.exact).toBe(true);
+      expect(r.estimate).toBeCloseTo(c.rho, 12);
+      expect(Math.abs(r.pValue! - c.p)).toBeLessThanOrEqual(1e-12 + 1e-9 * c.p);
     });
   }
 });

@@ -1,6 +1,27 @@
-// Public API of @koe/charts: pure vega-lite spec builders, the theme, and rendering to SVG/PNG/HTML.
-export { segmentHeatmapChart, type HeatmapCell, type SegmentHeatmapOptions } from "./charts/segment-heatmap.js";
-export { koeTheme, furniture, type Lang } from "./theme.js";
-export { compileSpec, renderSvg, renderPng, renderHtml, writeChart, ChartError } from "./render.js";
-export { estimateTextWidth, installTextMetrics } from "./text-metrics.js";
-export { bundledFontFiles, FONT_FAMILY } from "./fonts.js";
+/**
+ * @koe/charts: pure builders of vega-lite specs, the koe theme, and rendering to SVG, PNG (with a
+ * bundled Japanese font) and a self-contained HTML page. Every export is documented where it is
+ * declared, with an example.
+ * @example
+ * import { segmentHeatmapChart, writeChart } from "@koe/charts";
+ * await writeChart(segmentHeatmapChart(cells, { labels, rowOrder: ["young", "mid", "senior"] }), "out/heatmap");
+ * // => { spec: "out/heatmap.vl.json", svg: "out/heatmap.svg", png: "out/heatmap.png" }
+ * @module
+ */
+
+// Charts
+export { segmentHeatmapChart, SEGMENT_HEATMAP_DEFAULTS, type HeatmapCell, type SegmentHeatmapOptions } from "./charts/segment-heatmap.js";
+
+// Rendering
+export { compileSpec, renderSvg, renderPng, renderHtml, writeChart, type PngOptions, type HtmlOptions } from "./render.js";
+
+// Look and words
+export { koeTheme, withTheme } from "./theme.js";
+export { furniture, messages, type Lang } from "./messages.js";
+
+// Text and fonts
+export { estimateTextWidth, measureTextWidth, installTextMetrics, textMetricsSource, vegaTextMetrics, type TextStyle } from "./text-metrics.js";
+export { bundledFontFiles, packageDir, FONT_FAMILY } from "./fonts.js";
+
+// Errors
+export { ChartError } from "./errors.js";

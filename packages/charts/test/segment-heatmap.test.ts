@@ -1,80 +1,119 @@
-import { bundledFontFiles, compileSpec, estimateTextWidth, renderHtml, renderPng, renderSvg, segmentHeatmapChart, type HeatmapCell } from "@koe/charts";
-import { Resvg } from "@resvg/resvg-js";
-import * as vega from "vega";
+import { ChartError, compileSpec, renderSvg, segmentHeatmapChart, type HeatmapCell } from "@koe/charts";
 import { describe, expect, it } from "vitest";
+import { cells, generationOrder, hiddenCounts, labels, leakyCells } from "./fixtures.js";
+import { svgText } from "./helpers.js";
 
-const cells: HeatmapCell[] = [
-  { row: "senior", column: "C01", n: 14, suppressed: false },
-  { row: "young", column: "C01", n: 31, suppressed: false },
-  { row: "mid", column: "C01", n: null, suppressed: true },
-  { row: "young", column: "C02", n: 8, suppressed: false },
-  { row: "mid", column: "C02", n: 22, suppressed: false },
-  { row: "senior", column: "C02", n: null, suppressed: true },
-];
-const labels = { young: "若手", mid: "中堅", senior: "シニア", C01: "A社", C02: "B社" };
-const spec = segmentHeatmapChart(cells, { labels, rowOrder: ["young", "mid", "senior"], title: "会社×世代の回答者数", rowTitle: "世代" });
+type Datum = { row: string; column: string; n: number | null; text: string; suppressed: boolean };
+const dataOf = (spec: object) => (spec as { data: { values: Datum[] } }).data.values;
+const sortOf = (spec: object, channel: "x" | "y") => (spec as { encoding: Record<string, { sort: string[] }> }).encoding[channel]!.sort;
+const numbers = (texts: string[]) => texts.flatMap((t) => t.match(/\d+/g) ?? []);
 
-describe("segmentHeatmapChart", () => {
-  it("is a pure function returning a spec that compiles", () => {
-    expect(segmentHeatmapChart(cells, { labels })).toEqual(segmentHeatmapChart(cells, { labels }));
-    expect(() => compileSpec(spec)).not.toThrow();
-  });
+const spec = segmentHeatmapChart(cells, { labels, rowOrder: generationOrder, title: "会社×世代の回答者数", rowTitle: "世代", columnTitle: "会社" });
 
-  it("keeps the natural order of generations, not alphabetical", () => {
-    const y = (spec as { encoding: { y: { sort: string[] } } }).encoding.y.sort;
-    expect(y).toEqual(["若手", "中堅", "シニア"]);
-  });
-
-  it("never carries a suppressed count into the spec", () => {
-    const values = (spec as { data: { values: { n: number | null; suppressed: boolean; text: string }[] } }).data.values;
-    for (const v of values.filter((x) => x.suppressed)) {
-      expect(v.n).toBeNull();
-      expect(v.text).toBe("秘匿");
+describe("segmentHeatmapChart: the spec", () => {
+  it("compiles with vega-lite in Japanese, in English, and with no options", () => {
+    for (const s of [spec, segmentHeatmapChart(cells, { lang: "en" }), segmentHeatmapChart(cells), segmentHeatmapChart([])]) {
+      const vg = compileSpec(s);
+      expect(vg.marks?.length).toBeGreaterThan(0);
     }
-    const dirty = segmentHeatmapChart([{ row: "a", column: "b", n: 3, suppressed: true }]);
-    expect(JSON.stringify(dirty)).not.toMatch(/"n":3/);
   });
 
-  it("renders SVG with the Japanese title, labels and counts; English on request", async () => {
+  it("is pure: same input, same spec, input untouched", () => {
+    const copy = structuredClone(cells);
+    expect(segmentHeatmapChart(cells, { labels })).toEqual(segmentHeatmapChart(cells, { labels }));
+    expect(cells).toEqual(copy);
+  });
+
+  it("keeps the natural order of rows, not input order or alphabetical", () => {
+    expect(sortOf(spec, "y")).toEqual(["若手", "中堅", "シニア"]);
+    // Without an order: first seen, not sorted ("senior" < "young" alphabetically, "C02" after "C01" here by chance).
+    expect(sortOf(segmentHeatmapChart(cells), "y")).toEqual(["senior", "young", "mid"]);
+    const reversed = segmentHeatmapChart(cells, { columnOrder: ["C03", "C02", "C01"] });
+    expect(sortOf(reversed, "x")).toEqual(["C03", "C02", "C01"]);
+  });
+
+  it("puts ids missing from the order after it, and skips order ids with no cells", () => {
+    expect(sortOf(segmentHeatmapChart(cells, { rowOrder: ["mid", "retired"] }), "y")).toEqual(["mid", "senior", "young"]);
+  });
+
+  it("draws the rows in that order in the SVG", async () => {
     const svg = await renderSvg(spec);
-    for (const text of ["会社×世代の回答者数", "若手", "シニア", "A社", "秘匿", ">31<", "5人未満"]) expect(svg).toContain(text);
+    const at = ["若手", "中堅", "シニア"].map((l) => svg.indexOf(`>${l}</text>`));
+    expect(at.every((i) => i > 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+  });
+
+  it("prints counts only for shown cells and 秘匿 for suppressed ones", () => {
+    const data = dataOf(spec);
+    expect(data.filter((d) => !d.suppressed).map((d) => d.text)).toEqual(["14", "31", "8", "22", "0", "17", "26"]);
+    expect(data.filter((d) => d.suppressed)).toEqual([
+      { row: "中堅", column: "A社", n: null, text: "秘匿", suppressed: true },
+      { row: "シニア", column: "B社", n: null, text: "秘匿", suppressed: true },
+    ]);
+  });
+
+  it("never carries a suppressed count into the spec, even if the caller left it in", () => {
+    const leaky = segmentHeatmapChart(leakyCells, { labels });
+    expect(leaky).toEqual(segmentHeatmapChart(cells, { labels }));
+    for (const d of dataOf(leaky).filter((d) => d.suppressed)) expect(d.n).toBeNull();
+    for (const hidden of hiddenCounts) expect(numbers(dataOf(leaky).map((d) => `${d.n} ${d.text}`))).not.toContain(hidden);
+  });
+
+  it("never shows a suppressed count in the SVG text or aria-labels", async () => {
+    const texts = svgText(await renderSvg(segmentHeatmapChart(leakyCells, { labels })));
+    expect(texts.length).toBeGreaterThan(20);
+    expect(numbers(texts)).toContain("31"); // the check sees shown counts…
+    for (const hidden of hiddenCounts) expect(numbers(texts)).not.toContain(hidden); // …and no hidden one
+  });
+
+  it("says which groups are hidden, with the caller's minimum group size", async () => {
+    expect(await renderSvg(spec)).toContain("5人未満のグループは表示していません");
+    expect(await renderSvg(segmentHeatmapChart(cells, { minGroupSize: 10 }))).toContain("10人未満のグループは表示していません");
     const en = await renderSvg(segmentHeatmapChart(cells, { lang: "en" }));
-    expect(en).toContain("suppressed");
     expect(en).toContain("Groups under 5 are not shown");
-    const rounded = svg.replace(/\d+\.\d+/g, (x) => Number(x).toFixed(1));
+    expect(en).toContain(">suppressed</text>");
+    expect(en).not.toContain("秘匿");
+  });
+
+  it("renders the Japanese title, axis titles, labels and counts", async () => {
+    const texts = svgText(await renderSvg(spec));
+    for (const t of ["会社×世代の回答者数", "世代", "会社", "若手", "中堅", "シニア", "A社", "B社", "C社", "秘匿", "人数", "31", "0"]) expect(texts).toContain(t);
+  });
+
+  it("widens cells to fit the English word and turns long column labels", () => {
+    const width = (s: object) => (s as { width: { step: number } }).width.step;
+    const angle = (s: object) => (s as { encoding: { x: { axis: { labelAngle: number } } } }).encoding.x.axis.labelAngle;
+    expect(width(segmentHeatmapChart(cells, { lang: "en" }))).toBeGreaterThan(width(spec));
+    expect(angle(spec)).toBe(0);
+    expect(angle(segmentHeatmapChart(cells, { labels: { ...labels, C01: "株式会社ひかり総合研究所" } }))).toBe(-45);
+  });
+
+  it("matches the SVG snapshot (numbers rounded)", async () => {
+    // Numbers rounded; vega numbers gradient ids by a process-wide counter, so those are fixed too.
+    const rounded = (await renderSvg(spec)).replace(/-?\d+\.\d+/g, (x) => Number(x).toFixed(1)).replace(/gradient_\d+/g, "gradient_N");
     await expect(rounded).toMatchFileSnapshot("__snapshots__/segment-heatmap.svg");
   });
+});
 
-  it("renders a PNG whose Japanese text is actually drawn with the bundled font", async () => {
-    const png = await renderPng(spec);
-    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    // The same SVG rendered without any font draws no glyphs: the difference in dark pixels is the text.
-    const svg = await renderSvg({ ...spec, layer: [], data: { values: [] } } as typeof spec);
-    const ink = (fontFiles: string[]) => {
-      const r = new Resvg(svg, { font: { loadSystemFonts: false, fontFiles, defaultFontFamily: "Noto Sans JP" } }).render();
-      let dark = 0;
-      for (let i = 0; i < r.pixels.length; i += 4) if (r.pixels[i]! < 128 && r.pixels[i + 3]! > 0) dark++;
-      return dark;
-    };
-    expect(ink([])).toBe(0);
-    expect(ink(bundledFontFiles())).toBeGreaterThan(500);
+describe("segmentHeatmapChart: bad input", () => {
+  const bad = (c: Partial<HeatmapCell>) => [{ row: "young", column: "C01", n: 10, suppressed: false, ...c }] as HeatmapCell[];
+
+  it("throws when a shown cell has no count", () => {
+    expect(() => segmentHeatmapChart(bad({ n: null }))).toThrow(ChartError);
+    expect(() => segmentHeatmapChart(bad({ n: null }))).toThrow('the cell for row "young", column "C01" is not suppressed but its count is null');
+    expect(() => segmentHeatmapChart(bad({ n: -1 }))).toThrow("its count is -1");
+    expect(() => segmentHeatmapChart(bad({ n: Number.NaN }))).toThrow("its count is NaN");
   });
 
-  it("measures Japanese text wider than vega's default guess", async () => {
-    expect(estimateTextWidth("会社と世代の回答者数", 16)).toBe(10 * 16);
-    expect(estimateTextWidth("ABC", 10)).toBeLessThan(estimateTextWidth("会社名", 10));
-    await renderSvg(spec); // installs the estimator
-    const width = (vega as unknown as { textMetrics: { width: (item: object, text: string) => number } }).textMetrics.width({ fontSize: 10 }, "キャリア");
-    expect(width).toBe(40);
+  it("throws when a cell appears twice", () => {
+    expect(() => segmentHeatmapChart([...cells, cells[0]!])).toThrow('the cell for row "senior", column "C01" appears more than once');
   });
 
-  it("renderHtml inlines the libraries and loads nothing from the network", () => {
-    const html = renderHtml([{ title: "回答者数", spec }], { title: "koe デモ" });
-    expect(html).toContain("<title>koe デモ</title>");
-    expect(html).toContain("vegaEmbed(");
-    expect(html.length).toBeGreaterThan(500_000);
-    expect(html).not.toMatch(/<script[^>]+src=/i);
-    expect(html).not.toMatch(/<link[^>]+href=/i);
-    expect(html.match(/<\/script/gi)!.length).toBe(4);
+  it("throws when two ids share a label", () => {
+    expect(() => segmentHeatmapChart(cells, { labels: { young: "若手", mid: "若手" } })).toThrow('rows "young" and "mid" both have the label "若手"');
+  });
+
+  it("throws on a minimum group size that is not a positive integer", () => {
+    expect(() => segmentHeatmapChart(cells, { minGroupSize: 0 })).toThrow("minGroupSize must be a positive integer (got 0)");
   });
 });

@@ -1,72 +1,156 @@
 import type { TopLevelSpec } from "vega-lite";
-import { furniture, koeTheme, type Lang } from "../theme.js";
+import { ChartError } from "../errors.js";
+import { furniture, messages, type Lang } from "../messages.js";
+import { estimateTextWidth } from "../text-metrics.js";
+import { koeTheme } from "../theme.js";
 
-/** One cell of a segment × segment count table, after small-group suppression. */
+const CHART = "segmentHeatmapChart";
+
+/**
+ * Defaults of {@link segmentHeatmapChart}'s options and look (sizes in pixels).
+ * @example
+ * SEGMENT_HEATMAP_DEFAULTS.minGroupSize // => 5
+ */
+export const SEGMENT_HEATMAP_DEFAULTS = {
+  lang: "ja" as Lang,
+  minGroupSize: 5,
+  cellWidth: 44,
+  cellHeight: 32,
+  countFontSize: 11,
+  labelPadding: 4,
+  cellPadding: 6,
+  suppressedFill: "#d9d9d9",
+  suppressedText: "#555555",
+  /** Counts above this share of the largest shown count are printed in white (the fill is dark). */
+  lightTextAbove: 0.6,
+};
+const D = SEGMENT_HEATMAP_DEFAULTS;
+
+/**
+ * One cell of a segment × segment count table, after small-group suppression (e.g. a row of
+ * `suppressSmallGroups(…).rows` from @koe/core).
+ * @example
+ * const shown: HeatmapCell = { row: "young", column: "C01", n: 42, suppressed: false };
+ * const hidden: HeatmapCell = { row: "mid", column: "C01", n: null, suppressed: true };
+ */
 export interface HeatmapCell {
+  /** Row id (e.g. a generation id, "young"). */
   row: string;
+  /** Column id (e.g. a company id, "C01"). */
   column: string;
-  /** The count, or null where it is suppressed. */
+  /** The count; `null` where it is suppressed (a count given for a suppressed cell is ignored, never drawn). */
   n: number | null;
+  /** Whether the count is hidden (a small group, or one subtraction would reveal). */
   suppressed: boolean;
 }
 
+/**
+ * Options of {@link segmentHeatmapChart}; every one is optional.
+ * @example
+ * const options: SegmentHeatmapOptions = { lang: "en", rowOrder: ["young", "mid", "senior"], labels: { young: "Young" } };
+ */
 export interface SegmentHeatmapOptions {
+  /** Language of the chart's own words (秘匿 / suppressed, the note, the legend). Default "ja". */
   lang?: Lang;
+  /** Chart title. Default "回答者数" / "Respondents". */
   title?: string;
+  /** Title of the row axis. Default none. */
   rowTitle?: string;
+  /** Title of the column axis. Default none. */
   columnTitle?: string;
-  /** Natural order of row ids (e.g. young, mid, senior); others follow in first-seen order. */
+  /** Natural order of row ids (e.g. ["young", "mid", "senior"]); ids not listed follow in first-seen order. Default first-seen order, never alphabetical. */
   rowOrder?: readonly string[];
+  /** Natural order of column ids, as `rowOrder`. */
   columnOrder?: readonly string[];
-  /** Display labels for ids (e.g. { young: "若手" }). */
+  /** Display labels by id (e.g. { young: "若手" }); ids without a label show as they are. */
   labels?: Readonly<Record<string, string>>;
-  /** The minimum group size the cells were suppressed with (for the footnote). */
+  /** The minimum group size the caller suppressed with; only printed in the note. Default 5. */
   minGroupSize?: number;
 }
 
-const DEFAULTS = { lang: "ja" as Lang, minGroupSize: 5, cellSize: 34 };
-
-function ordered(values: readonly string[], order: readonly string[] | undefined): string[] {
-  const seen = [...new Set(values)];
+/** Ids in natural order: those in `order` first (as listed), then the rest as first seen. */
+function ordered(ids: readonly string[], order: readonly string[] | undefined): string[] {
+  const seen = [...new Set(ids)];
   if (!order) return seen;
-  return [...order.filter((v) => seen.includes(v)), ...seen.filter((v) => !order.includes(v))];
+  const present = new Set(seen);
+  const listed = new Set(order);
+  return [...new Set(order.filter((id) => present.has(id))), ...seen.filter((id) => !listed.has(id))];
+}
+
+/** Display labels of ids, checked to be distinct (else two cells would share one place). */
+function displayLabels(ids: readonly string[], labels: SegmentHeatmapOptions["labels"], axis: "row" | "column"): string[] {
+  const owner = new Map<string, string>();
+  return ids.map((id) => {
+    const label = labels?.[id] ?? id;
+    const other = owner.get(label);
+    if (other !== undefined) throw new ChartError(messages.labelCollision(CHART, axis, other, id, label));
+    owner.set(label, id);
+    return label;
+  });
+}
+
+function checkCells(cells: readonly HeatmapCell[]): void {
+  const seen = new Set<string>();
+  for (const c of cells) {
+    const key = JSON.stringify([c.row, c.column]);
+    if (seen.has(key)) throw new ChartError(messages.duplicateCell(CHART, c.row, c.column));
+    seen.add(key);
+    if (!c.suppressed && !(typeof c.n === "number" && Number.isFinite(c.n) && c.n >= 0)) {
+      throw new ChartError(messages.cellWithoutCount(CHART, c.row, c.column, c.n));
+    }
+  }
 }
 
 /**
- * A heatmap of counts by two segments (e.g. company × generation): colour shows the count, each
- * cell prints it, suppressed cells are grey and say 秘匿 / suppressed — their counts are never in
- * the spec. A pure function: same cells, same spec.
+ * A heatmap of counts by two segments (e.g. generation × company). Colour shows the count and each
+ * cell prints it; suppressed cells are grey and say 秘匿 / suppressed, and their counts are not in
+ * the spec at all. Rows and columns keep the natural order given, never alphabetical. A subtitle
+ * says groups under `minGroupSize` are not shown. Pure: same cells and options, same spec.
  * @example
- * segmentHeatmapChart([{ row: "young", column: "C01", n: 42, suppressed: false }], { labels: { young: "若手" } })
- * // => { $schema: "…vega-lite…", layer: [rect, text], … }
+ * segmentHeatmapChart(
+ *   [{ row: "young", column: "C01", n: 42, suppressed: false }, { row: "mid", column: "C01", n: null, suppressed: true }],
+ *   { labels: { young: "若手", mid: "中堅", C01: "A社" }, rowOrder: ["young", "mid", "senior"] },
+ * ).data
+ * // => { values: [{ row: "若手", column: "A社", n: 42, text: "42", suppressed: false },
+ * //               { row: "中堅", column: "A社", n: null, text: "秘匿", suppressed: true }] }
+ * @throws {ChartError} when a shown cell has no count, a cell appears twice, two ids share a label,
+ *   or `minGroupSize` is not a positive integer.
  */
 export function segmentHeatmapChart(cells: readonly HeatmapCell[], options: SegmentHeatmapOptions = {}): TopLevelSpec {
-  const lang = options.lang ?? DEFAULTS.lang;
+  const lang = options.lang ?? D.lang;
+  const minGroupSize = options.minGroupSize ?? D.minGroupSize;
+  if (!(Number.isInteger(minGroupSize) && minGroupSize > 0)) throw new ChartError(messages.badMinGroupSize(CHART, minGroupSize));
+  checkCells(cells);
   const words = furniture[lang];
   const label = (id: string) => options.labels?.[id] ?? id;
-  const rows = ordered(cells.map((c) => c.row), options.rowOrder);
-  const columns = ordered(cells.map((c) => c.column), options.columnOrder);
-  const values = cells.map((c) => ({
-    row: label(c.row),
-    column: label(c.column),
-    n: c.suppressed ? null : c.n,
-    suppressed: c.suppressed,
-    text: c.suppressed ? words.suppressed : String(c.n ?? ""),
-  }));
+  const rows = displayLabels(ordered(cells.map((c) => c.row), options.rowOrder), options.labels, "row");
+  const columns = displayLabels(ordered(cells.map((c) => c.column), options.columnOrder), options.labels, "column");
+
+  // Only shown counts enter the data; a suppressed cell carries its place and the word, no number.
+  const values = cells.map((c) =>
+    c.suppressed
+      ? { row: label(c.row), column: label(c.column), n: null, text: words.suppressed, suppressed: true }
+      : { row: label(c.row), column: label(c.column), n: c.n, text: String(c.n), suppressed: false },
+  );
   const max = Math.max(0, ...values.map((v) => v.n ?? 0));
+  // Cells widen to fit their widest text (e.g. "suppressed"); column labels turn when they do not fit.
+  const cellWidth = Math.max(D.cellWidth, ...values.map((v) => Math.ceil(estimateTextWidth(v.text, D.countFontSize)) + 2 * D.cellPadding));
+  const labelsFit = columns.every((c) => estimateTextWidth(c, koeTheme.axis.labelFontSize) <= cellWidth - D.cellPadding);
+
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     config: koeTheme,
-    title: {
-      text: options.title ?? (lang === "ja" ? "回答者数" : "Respondents"),
-      subtitle: words.suppressedNote(options.minGroupSize ?? DEFAULTS.minGroupSize),
-    },
+    title: { text: options.title ?? words.respondents, subtitle: words.suppressedNote(minGroupSize) },
     data: { values },
-    width: { step: DEFAULTS.cellSize + 8 },
-    height: { step: DEFAULTS.cellSize },
+    width: { step: cellWidth },
+    height: { step: D.cellHeight },
     encoding: {
-      x: { field: "column", type: "nominal", sort: columns.map(label), title: options.columnTitle ?? null, axis: { labelAngle: 0, orient: "top" } },
-      y: { field: "row", type: "nominal", sort: rows.map(label), title: options.rowTitle ?? null },
+      x: { field: "column", type: "nominal", sort: columns, title: options.columnTitle ?? null, axis: { orient: "top", labelAngle: labelsFit ? 0 : -45, domain: false, ticks: false, labelPadding: D.labelPadding } },
+      // The row title reads horizontally, in the corner above the row labels (vertical Japanese is hard to read).
+      y: {
+        field: "row", type: "nominal", sort: rows, title: options.rowTitle ?? null,
+        axis: { domain: false, ticks: false, titleAngle: 0, titleAlign: "right", titleBaseline: "bottom", titleX: -D.labelPadding, titleY: -D.labelPadding },
+      },
     },
     layer: [
       {
@@ -75,15 +159,20 @@ export function segmentHeatmapChart(cells: readonly HeatmapCell[], options: Segm
         encoding: { color: { field: "n", type: "quantitative", title: words.count, scale: { scheme: "blues", domainMin: 0 } } },
       },
       {
-        // Suppressed cells: a grey rect with no count behind it.
         transform: [{ filter: "datum.suppressed" }],
-        mark: { type: "rect", stroke: "#ffffff", strokeWidth: 1, color: "#d9d9d9" },
+        mark: { type: "rect", stroke: "#ffffff", strokeWidth: 1, color: D.suppressedFill },
       },
       {
-        mark: { type: "text", fontSize: 10 },
+        mark: { type: "text", fontSize: D.countFontSize },
         encoding: {
           text: { field: "text", type: "nominal" },
-          color: { condition: { test: `datum.n !== null && datum.n > ${max * 0.6}`, value: "#ffffff" }, value: "#222222" },
+          color: {
+            condition: [
+              { test: "datum.suppressed", value: D.suppressedText },
+              { test: `datum.n > ${+(max * D.lightTextAbove).toFixed(2)}`, value: "#ffffff" },
+            ],
+            value: "#222222",
+          },
         },
       },
     ],

@@ -43,10 +43,11 @@ const labels = Object.fromEntries(generations.terms.map((t) => [t.id, t.ja]));
 
 async function heatmap(table: Table, name: string, title: string) {
   const counts = table.groupby("generation", "company").count({ as: "n" }).objects();
-  const suppressed = suppressSmallGroups(counts, { row: "generation", column: "company", count: "n", complete: true });
-  const cells = suppressed.rows.map((r) => ({ row: String(r.generation), column: String(r.company), n: r.n as number | null, suppressed: r.suppressed }));
-  const companies = [...new Set(cells.map((c) => c.column))].sort();
-  const spec = segmentHeatmapChart(cells, { labels, rowOrder: generations.ids, columnOrder: companies, title, rowTitle: "世代", columnTitle: "会社" });
+  const suppressed = suppressSmallGroups(counts, { row: "company", column: "generation", count: "n", complete: true });
+  // Companies down (25 of them read better as rows), generations across in their natural order.
+  const cells = suppressed.rows.map((r) => ({ row: String(r.company), column: String(r.generation), n: r.n as number | null, suppressed: r.suppressed }));
+  const companies = [...new Set(cells.map((c) => c.row))].sort();
+  const spec = segmentHeatmapChart(cells, { labels, rowOrder: companies, columnOrder: generations.ids, title, rowTitle: "会社", columnTitle: "世代" });
   const files = await writeChart(spec, join(out, name));
   await writeCsv(suppressed.table.orderby("company", "generation"), join(out, `${name}.csv`));
   console.log(`${name}: ${cells.length} cells, ${suppressed.summary.primary} small + ${suppressed.summary.complementary} complementary suppressed → ${files.png}`);

@@ -1,82 +1,207 @@
-import { readFileSync, mkdtempSync } from "node:fs";
+// The bundled dataset is exactly what its seeded generator writes, in the shapes, rates and
+// encodings data/README.md promises.
 import { isUtf8 } from "node:buffer";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readComments, readInitiativeRatings, readRespondents, readTranscripts } from "@koe/core";
-import { describe, expect, it } from "vitest";
-import { DEFAULT_SEED, generateDataset, writeRespondentsCsv } from "../data/generator/index.js";
+import { parse } from "csv-parse/sync";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  DATASET_FILES,
+  DEFAULT_SEED,
+  generateDataset,
+  truthMarkdown,
+  TRUTH_BEGIN,
+  TRUTH_END,
+  writeRespondentsCsv,
+  type DatasetTruth,
+} from "../data/generator/index.js";
 
-const FILES = ["respondents.csv", "initiative_ratings.csv", "comments.csv", "transcripts.csv", "codebook.json", "instrument.json", "truth.json"];
-const bundled = (f: string) => readFileSync(join(import.meta.dirname, "..", "data", f));
+const dataDir = join(import.meta.dirname, "..", "data");
+const bundled = (file: string) => readFileSync(join(dataDir, file));
+const rows = (text: string): Record<string, string>[] => parse(text, { columns: true, bom: true });
 
-describe("the bundled dataset", () => {
-  const dir = mkdtempSync(join(tmpdir(), "koe-data-"));
-  const truth = generateDataset({ outDir: dir });
+const ITEMS = [...Array.from({ length: 10 }, (_, i) => `eng_${String(i + 1).padStart(2, "0")}`), ...Array.from({ length: 6 }, (_, i) => `inn_${String(i + 1).padStart(2, "0")}`)];
+const RESPONDENT_COLUMNS = [
+  "respondent_id", "company", "age", "generation", "job_type", "manager", "layer", "immobile_type", "cross_boundary", "cb_kind", "cb_selection",
+  ...ITEMS.map((i) => `${i}_pre`),
+  ...ITEMS.map((i) => `${i}_post`),
+];
+const REVERSED = new Set(["eng_06", "eng_08", "inn_03", "inn_06"]);
 
-  it("is exactly what the seeded generator makes (byte-identical: the committed files are not stale)", () => {
-    for (const f of FILES) expect(readFileSync(join(dir, f)).equals(bundled(f)), f).toBe(true);
+let dir: string;
+let truth: DatasetTruth;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "koe-data-"));
+  truth = generateDataset({ outDir: dir });
+});
+
+describe("the bundled dataset is its generator's output", () => {
+  it("regenerates byte for byte with the same seed (so the committed files are not stale)", () => {
+    for (const file of DATASET_FILES) expect(readFileSync(join(dir, file)).equals(bundled(file)), file).toBe(true);
   });
 
-  it("changes with the seed", () => {
+  it("states in data/README.md exactly the numbers of truth.json", () => {
+    const readme = bundled("README.md").toString("utf8");
+    const block = readme.slice(readme.indexOf(TRUTH_BEGIN), readme.indexOf(TRUTH_END) + TRUTH_END.length);
+    expect(block).toBe(truthMarkdown(truth));
+    expect(block).toContain(`**${truth.respondents.engagement.trueAtt.toFixed(3)}**`);
+  });
+
+  it("changes with the seed, in every random file", () => {
     const other = mkdtempSync(join(tmpdir(), "koe-data-"));
-    generateDataset({ outDir: other, seed: DEFAULT_SEED + 1 });
-    expect(readFileSync(join(other, "respondents.csv")).equals(bundled("respondents.csv"))).toBe(false);
+    const t2 = generateDataset({ outDir: other, seed: DEFAULT_SEED + 1 });
+    for (const file of ["respondents.csv", "initiative_ratings.csv", "comments.csv", "transcripts.csv", "truth.json"]) {
+      expect(readFileSync(join(other, file)).equals(bundled(file)), file).toBe(false);
+    }
+    expect(t2.respondents.engagement.trueAtt).not.toBe(truth.respondents.engagement.trueAtt);
+    expect(t2.generator.seed).toBe(DEFAULT_SEED + 1);
   });
 
-  it("reads without a single rejected row, in its encodings", async () => {
-    const r = await readRespondents(join(dir, "respondents.csv"));
-    expect(r.summary).toMatchObject({ rowsRead: 5000, rowsAccepted: 5000, encoding: "utf-8" });
-    expect(r.issues).toEqual([]);
-    expect(r.table.numCols()).toBe(11 + 32);
-    const ratings = await readInitiativeRatings(join(dir, "initiative_ratings.csv"));
-    expect(ratings.summary.rowsRejected).toBe(0);
-    expect(ratings.summary.rowsRead).toBe(truth.initiatives.rows);
-    const comments = await readComments(join(dir, "comments.csv"));
-    expect(comments.summary).toMatchObject({ rowsRead: 500, rowsRejected: 0, encoding: "shift_jis" });
-    const transcripts = await readTranscripts(join(dir, "transcripts.csv"));
-    expect(transcripts.summary.rowsRejected).toBe(0);
+  it("checks its options", () => {
+    expect(() => generateDataset({ outDir: dir, respondents: 10 })).toThrow(/at least 50/);
+    expect(() => generateDataset({ outDir: dir, respondents: 100, comments: 101 })).toThrow(/comments must be/);
+    return expect(writeRespondentsCsv(join(dir, "x.csv"), { n: -1 })).rejects.toThrow(RangeError);
+  });
+});
+
+describe("respondents.csv", () => {
+  const people = () => rows(bundled("respondents.csv").toString("utf8"));
+
+  it("has exactly the documented columns, 5,000 rows and unique ids", () => {
+    const header = bundled("respondents.csv").toString("utf8").split("\n", 1)[0]!;
+    expect(header.split(",")).toEqual(RESPONDENT_COLUMNS);
+    const p = people();
+    expect(p.length).toBe(5000);
+    expect(new Set(p.map((r) => r.respondent_id)).size).toBe(5000);
+    expect(p[0]!.respondent_id).toBe("R0000001");
   });
 
-  it("has the shapes and rates it promises", async () => {
-    const r = await readRespondents(join(dir, "respondents.csv"));
-    const part = Array.from(r.table.array("cross_boundary") as boolean[]).filter(Boolean).length;
-    expect(part / 5000).toBeGreaterThan(0.04);
-    expect(part / 5000).toBeLessThan(0.06);
-    let missing = 0;
-    let cells = 0;
-    for (const name of r.table.columnNames().filter((c) => /^(eng|inn)_\d\d_(pre|post)$/.test(c))) {
-      for (const v of r.table.array(name) as Float32Array) {
-        cells++;
-        if (Number.isNaN(v)) missing++;
+  it("has consistent segments: generation from age, immobile only in the traditional layer, cross-boundary details only for participants", () => {
+    for (const r of people()) {
+      const age = Number(r.age);
+      expect(Number.isInteger(age) && age >= 22 && age <= 64).toBe(true);
+      expect(r.generation).toBe(age < 35 ? "young" : age < 50 ? "mid" : "senior");
+      expect(["technical", "clerical", "frontline"]).toContain(r.job_type);
+      expect(["traditional", "interested", "practising"]).toContain(r.layer);
+      if (r.immobile_type !== "") {
+        expect(r.layer).toBe("traditional");
+        expect(["unaware", "never_positive", "gave_up"]).toContain(r.immobile_type);
+      }
+      expect(r.cb_kind === "").toBe(r.cross_boundary === "0");
+      expect(r.cb_selection === "").toBe(r.cross_boundary === "0");
+      if (r.cross_boundary === "1") {
+        expect(["internal", "external"]).toContain(r.cb_kind);
+        expect(["self_nominated", "appointed"]).toContain(r.cb_selection);
       }
     }
-    expect(missing / cells).toBeGreaterThan(0.015);
-    expect(missing / cells).toBeLessThan(0.025);
-    const companies = new Set(r.table.array("company") as string[]);
-    expect(companies.size).toBe(25);
-    const sizes = Object.values(truth.companies);
-    expect(Math.max(...sizes) / Math.min(...sizes)).toBeGreaterThan(4);
   });
 
-  it("builds in selection (participants start higher) and a true effect the naive comparison overstates", () => {
-    const e = (truth.respondents as unknown as Record<string, unknown>).engagement as { baselineGapSd: number; trueAtt: number; naiveDifferencePost: number };
-    expect(e.baselineGapSd).toBeGreaterThan(0.2);
-    expect(e.trueAtt).toBeGreaterThan(0.1);
-    expect(e.naiveDifferencePost).toBeGreaterThan(e.trueAtt * 1.5);
+  it("has about 5% participants, about 2% blank answers, unequal companies and managers mostly mid/senior", () => {
+    const p = people();
+    const part = p.filter((r) => r.cross_boundary === "1").length / p.length;
+    expect(part).toBeGreaterThan(0.04);
+    expect(part).toBeLessThan(0.06);
+    let blank = 0;
+    let cells = 0;
+    const outOfRange: string[] = [];
+    for (const r of p) {
+      for (const c of RESPONDENT_COLUMNS.slice(11)) {
+        cells++;
+        if (r[c] === "") blank++;
+        else if (!/^[1-5]$/.test(r[c]!)) outOfRange.push(`${r.respondent_id} ${c}: ${r[c]}`);
+      }
+    }
+    expect(outOfRange).toEqual([]);
+    expect(blank / cells).toBeGreaterThan(0.015);
+    expect(blank / cells).toBeLessThan(0.025);
+    const sizes = new Map<string, number>();
+    for (const r of p) sizes.set(r.company!, (sizes.get(r.company!) ?? 0) + 1);
+    expect([...sizes.keys()].sort()).toEqual(Array.from({ length: 25 }, (_, i) => `C${String(i + 1).padStart(2, "0")}`));
+    const sorted = [...sizes.values()].sort((a, b) => b - a);
+    expect(sorted.slice(0, 4).every((n) => n > 450)).toBe(true);
+    expect(sorted.slice(4).every((n) => n >= 40 && n <= 250)).toBe(true);
+    const managers = p.filter((r) => r.manager === "1");
+    expect(managers.filter((r) => r.generation === "young").length / managers.length).toBeLessThan(0.05);
+    const immobile = p.filter((r) => r.immobile_type !== "").length / p.filter((r) => r.layer === "traditional").length;
+    expect(immobile).toBeGreaterThan(0.4);
+    expect(immobile).toBeLessThan(0.6);
   });
 
-  it("encodes as users' exports do: ratings with BOM, comments in Shift_JIS", () => {
-    expect([...bundled("initiative_ratings.csv").subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(isUtf8(bundled("comments.csv"))).toBe(false);
-    expect(new TextDecoder("shift_jis").decode(bundled("comments.csv"))).toContain("回答者ID");
+  it("writes reverse-keyed items reversed: they correlate negatively with the rest of their scale", () => {
+    const p = people();
+    const score = (r: Record<string, string>, items: string[]) => {
+      const v = items.map((i) => r[`${i}_pre`]).filter((x) => x !== "").map(Number);
+      return v.reduce((a, b) => a + b, 0) / v.length;
+    };
+    const forward = ITEMS.filter((i) => i.startsWith("eng") && !REVERSED.has(i));
+    const x = p.filter((r) => r.eng_06_pre !== "").map((r) => [Number(r.eng_06_pre), score(r, forward)] as const);
+    const mx = x.reduce((a, [v]) => a + v, 0) / x.length;
+    const my = x.reduce((a, [, s]) => a + s, 0) / x.length;
+    const cov = x.reduce((a, [v, s]) => a + (v - mx) * (s - my), 0);
+    expect(cov).toBeLessThan(0);
   });
 
-  it("streams a large file whose rows equal the in-memory generator's for the same seed", async () => {
+  it("reads in @koe/core without a rejected row, as do the other CSV files", async () => {
+    const r = await readRespondents(join(dataDir, "respondents.csv"));
+    expect(r.summary).toMatchObject({ rowsRead: 5000, rowsAccepted: 5000, encoding: "utf-8" });
+    expect(r.table.numCols()).toBe(RESPONDENT_COLUMNS.length);
+    const ratings = await readInitiativeRatings(join(dataDir, "initiative_ratings.csv"));
+    expect(ratings.summary).toMatchObject({ rowsRead: truth.initiatives.rows, rowsRejected: 0 });
+    const comments = await readComments(join(dataDir, "comments.csv"));
+    expect(comments.summary).toMatchObject({ rowsRead: 500, rowsRejected: 0, encoding: "shift_jis" });
+    const transcripts = await readTranscripts(join(dataDir, "transcripts.csv"));
+    expect(transcripts.summary).toMatchObject({ rowsRead: 98, rowsRejected: 0 });
+  });
+});
+
+describe("encodings, as users' exports have them", () => {
+  it("respondents.csv and transcripts.csv are UTF-8 without BOM", () => {
+    for (const file of ["respondents.csv", "transcripts.csv"]) {
+      expect(isUtf8(bundled(file)), file).toBe(true);
+      expect(bundled(file)[0], file).not.toBe(0xef);
+    }
+  });
+
+  it("initiative_ratings.csv starts with a BOM and has Japanese headers", () => {
+    const bytes = bundled("initiative_ratings.csv");
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString("utf8").slice(1).split("\n", 1)[0]).toBe("会社,調査回,世代,浸透ステップ,施策,効果あり,結果,理由コード,理由");
+  });
+
+  it("comments.csv is not UTF-8 but Shift_JIS: rows end in CRLF, line breaks inside a quoted answer are LF, as Excel writes them", () => {
+    const bytes = bundled("comments.csv");
+    expect(isUtf8(bytes)).toBe(false);
+    const text = new TextDecoder("shift_jis", { fatal: true }).decode(bytes);
+    const lines = text.split("\r\n");
+    expect(lines[0]).toBe("回答者ID,会社,設問,回答");
+    expect(lines.length).toBe(502); // header, 500 rows, and the empty string after the last CRLF
+    const multiLine = lines.filter((l) => l.includes("\n"));
+    expect(multiLine.length).toBeGreaterThan(5);
+    for (const l of multiLine) expect(l).toMatch(/^R\d{7},C\d\d,[^,]+,"[^"]+\n[^"]+"$/);
+    expect(rows(text).length).toBe(500);
+    expect(text).toMatch(/[\uff66-\uff9f]/); // ｱ … ﾟ
+    expect(text).toMatch(/[０-９]/);
+  });
+});
+
+describe("writeRespondentsCsv (streamed, for a million rows)", () => {
+  it("writes the same rows as the in-memory generator for the same seed", async () => {
     const path = join(dir, "stream.csv");
     await writeRespondentsCsv(path, { n: 2000 });
     const streamed = readFileSync(path, "utf8").split("\n");
-    const inMemory = readFileSync(join(dir, "respondents.csv"), "utf8").split("\n");
-    expect(streamed.length).toBe(2002);
+    const inMemory = bundled("respondents.csv").toString("utf8").split("\n");
+    expect(streamed.length).toBe(2002); // header, 2,000 rows, "" after the last LF
+    expect(streamed.at(-1)).toBe("");
     expect(streamed.slice(0, 2001)).toEqual(inMemory.slice(0, 2001));
+  });
+
+  it("follows the seed", async () => {
+    const path = join(dir, "stream-7.csv");
+    await writeRespondentsCsv(path, { n: 50, seed: 7 });
+    const lines = readFileSync(path, "utf8").split("\n");
+    expect(lines[0]).toBe(RESPONDENT_COLUMNS.join(","));
+    expect(lines[1]).not.toBe(bundled("respondents.csv").toString("utf8").split("\n")[1]);
   });
 });

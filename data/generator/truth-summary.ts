@@ -1,0 +1,87 @@
+// The numbers of truth.json as the Markdown block of data/README.md (between the markers below),
+// so that the README never states a number the data does not have: the CLI rewrites the block and
+// a test checks it.
+import { codebook } from "./codebook.js";
+import { generations, initiativeCatalogue, initiativeOutcomes, penetrationSteps, type InitiativeId } from "@koe/core";
+import type { DatasetTruth } from "./dataset.js";
+
+export const TRUTH_BEGIN = "<!-- truth:begin (written by data/generate.ts from truth.json; do not edit) -->";
+export const TRUTH_END = "<!-- truth:end -->";
+
+const f3 = (x: number) => x.toFixed(3);
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const ja = (id: string) => initiativeCatalogue.label(id as InitiativeId, "ja");
+const codeJa = (id: string) => codebook.codes.find((c) => c.id === id)?.ja ?? id;
+
+/** The block (markers included). */
+export function truthMarkdown(truth: DatasetTruth): string {
+  const r = truth.respondents;
+  const e = r.engagement;
+  const i = r.innovation;
+  const row = (label: string, a: string, b: string) => `| ${label} | ${a} | ${b} |`;
+  const lines: string[] = [TRUTH_BEGIN, ""];
+  lines.push(
+    `Seed ${truth.generator.seed}, generator version ${truth.generator.version}: ${r.respondents.toLocaleString("en")} respondents, ` +
+      `${r.participants} cross-boundary participants (${pct(r.participantShare)}; ${r.participantsByKind.internal} internal, ${r.participantsByKind.external} external; ` +
+      `${r.participantsBySelection.self_nominated} self-nominated, ${r.participantsBySelection.appointed} appointed), ${pct(r.missingAnswerShare)} of answers blank.`,
+    "",
+    "| on the observed scale score (mean of items, reverse keys applied) | engagement | innovation |",
+    "|---|---|---|",
+    row("mean before: participants / non-participants", `${f3(e.meanPre.participants)} / ${f3(e.meanPre.nonParticipants)}`, `${f3(i.meanPre.participants)} / ${f3(i.meanPre.nonParticipants)}`),
+    row("**baseline gap** of participants (SD of the pre score)", `**${f3(e.baselineGapSd)}**`, `**${f3(i.baselineGapSd)}**`),
+    row("… self-nominated / appointed", `${f3(e.baselineGapSdBySelection.self_nominated)} / ${f3(e.baselineGapSdBySelection.appointed)}`, `${f3(i.baselineGapSdBySelection.self_nominated)} / ${f3(i.baselineGapSdBySelection.appointed)}`),
+    row("**true effect on the participants (ATT)**", `**${f3(e.trueAtt)}**`, `**${f3(i.trueAtt)}**`),
+    row("… internal / external", `${f3(e.trueAttByKind.internal)} / ${f3(e.trueAttByKind.external)}`, `${f3(i.trueAttByKind.internal)} / ${f3(i.trueAttByKind.external)}`),
+    row("… self-nominated / appointed", `${f3(e.trueAttBySelection.self_nominated)} / ${f3(e.trueAttBySelection.appointed)}`, `${f3(i.trueAttBySelection.self_nominated)} / ${f3(i.trueAttBySelection.appointed)}`),
+    row("naive: difference of post means (biased upward)", f3(e.naiveDifferencePost), f3(i.naiveDifferencePost)),
+    row("naive: participants' before → after change (includes the common trend)", f3(e.naivePrePostChange), f3(i.naivePrePostChange)),
+    row("difference-in-differences of the raw means", f3(e.naiveDid), f3(i.naiveDid)),
+    "",
+  );
+  const ini = truth.initiatives;
+  lines.push(
+    `Initiative ratings: ${ini.rows.toLocaleString("en")} rows (wave 1: ${ini.rowsByWave[1]}, wave 2: ${ini.rowsByWave[2]}, of which ${ini.newlyTriedInWave2} newly tried). ` +
+      "Each cell: the true top 3, best first, with the number of the 25 companies rating it effective in wave 1 (the observed top 3 by that count is the same set in every cell).",
+    "",
+    `| 世代 \\ 浸透ステップ | ${penetrationSteps.ids.map((s) => penetrationSteps.label(s)).join(" | ")} |`,
+    `|---|${penetrationSteps.ids.map(() => "---").join("|")}|`,
+  );
+  for (const g of generations.ids) {
+    const cells = penetrationSteps.ids.map((s) => {
+      const cell = ini.cells[`${g}|${s}`] as { trueTop3: string[]; effectiveCompanies: Record<string, number> };
+      return cell.trueTop3.map((id) => `${ja(id)} (${cell.effectiveCompanies[id]})`).join(", ");
+    });
+    lines.push(`| ${generations.label(g)} | ${cells.join(" | ")} |`);
+  }
+  const m = ini.mandatoryTrainingTried;
+  const tr = ini.transitions;
+  lines.push(
+    "",
+    `強制的な研修 was tried in ${pct(m.mid!)} of company × step pairs for 中堅 (若手 ${pct(m.young!)}, シニア ${pct(m.senior!)}). ` +
+      `Wave 1 → wave 2: of ${Object.values(tr.not_practised!).reduce((a, b) => a + b, 0)} not practised, ${tr.not_practised!.practised_no_effect! + tr.not_practised!.practised_effective!} were practised in wave 2; ` +
+      `of ${Object.values(tr.practised_no_effect!).reduce((a, b) => a + b, 0)} practised without effect, ${tr.practised_no_effect!.practised_effective} became effective. ` +
+      `Outcomes in wave 1: ${initiativeOutcomes.ids.map((o) => `${initiativeOutcomes.label(o)} ${ini.outcomesByWave[1][o]}`).join(", ")}.`,
+    "",
+  );
+  const c = truth.comments;
+  const shown = ["work_motivation", "idea_use", "no_mutual_understanding", "no_opportunity", "hr_led_transfers", "career_unclear", "gave_up"];
+  const segs = Object.keys(c.bySegment);
+  lines.push(
+    `Comments: ${c.rows} rows from ${c.respondents} respondents. Share of each segment's comments voicing a code:`,
+    "",
+    `| code | ${segs.map((s) => `${s} (${c.bySegment[s]!.comments})`).join(" | ")} |`,
+    `|---|${segs.map(() => "---").join("|")}|`,
+    ...shown.map((code) => `| ${codeJa(code)} \`${code}\` | ${segs.map((s) => pct((c.bySegment[s]!.share as Record<string, number>)[code] ?? 0)).join(" | ")} |`),
+    "",
+    TRUTH_END,
+  );
+  return lines.join("\n");
+}
+
+/** `readme` with its truth block replaced by the block of `truth` (unchanged if it has no markers). */
+export function withTruthBlock(readme: string, truth: DatasetTruth): string {
+  const a = readme.indexOf(TRUTH_BEGIN);
+  const b = readme.indexOf(TRUTH_END);
+  if (a < 0 || b < a) return readme;
+  return readme.slice(0, a) + truthMarkdown(truth) + readme.slice(b + TRUTH_END.length);
+}

@@ -31,15 +31,15 @@ export function designMatrix(table: Table, predictors: readonly string[], { inte
   const t = table.isFiltered() || table.isOrdered() ? table.reify() : table;
   const total = t.numRows();
   const cols = new Map([...predictors, ...also].map((c) => [c, columnValues(t, c, fn)]));
-  const keep: number[] = [];
-  for (let i = 0; i < total; i++) {
-    let ok = true;
-    for (const a of cols.values()) if (isMissing(a[i])) {
-      ok = false;
-      break;
-    }
-    if (ok) keep.push(i);
+  // One pass per column marks rows with a missing value (typed columns: only NaN can be missing).
+  const bad = new Uint8Array(total);
+  for (const a of cols.values()) {
+    if (a instanceof Float64Array || a instanceof Float32Array) {
+      for (let i = 0; i < total; i++) if (a[i] !== a[i]) bad[i] = 1;
+    } else for (let i = 0; i < total; i++) if (isMissing(a[i])) bad[i] = 1;
   }
+  const keep: number[] = [];
+  for (let i = 0; i < total; i++) if (bad[i] === 0) keep.push(i);
   // Each term fills its column of x in one loop (numeric columns copied, factors as 0/1).
   const parts: { term: string; value: (i: number) => number; numeric?: ArrayLike<unknown> }[] = [];
   if (intercept) parts.push({ term: "(Intercept)", value: () => 1 });
@@ -47,7 +47,7 @@ export function designMatrix(table: Table, predictors: readonly string[], { inte
     const a = cols.get(c)!;
     const sample = keep.length > 0 ? a[keep[0]!] : undefined;
     if (typeof sample === "number") {
-      for (const i of keep) if (typeof a[i] !== "number") throw new KoeArgumentError(`${fn}: column "${c}" mixes numbers and other values (row ${i + 1}: ${String(a[i])})`);
+      if (!ArrayBuffer.isView(a)) for (const i of keep) if (typeof a[i] !== "number") throw new KoeArgumentError(`${fn}: column "${c}" mixes numbers and other values (row ${i + 1}: ${String(a[i])})`);
       parts.push({ term: c, value: (i) => a[i] as number, numeric: a });
     } else if (typeof sample === "boolean") {
       parts.push({ term: `${c}TRUE`, value: (i) => (a[i] ? 1 : 0) });

@@ -53,14 +53,16 @@ function toRows(v: Float64Array, p: number): number[][] {
 }
 
 function clusterIds(values: ArrayLike<unknown>, rows: Int32Array): { ids: Int32Array; count: number } {
-  const map = new Map<string, number>();
+  // Keys as they are (numbers stay numbers: no string per row); "1" and 1 are one cluster only if
+  // the column mixes them, which a typed or text column does not.
+  const map = new Map<unknown, number>();
   const ids = new Int32Array(rows.length);
-  rows.forEach((r, k) => {
-    const key = String(values[r]);
+  for (let k = 0; k < rows.length; k++) {
+    const key = values[rows[k]!];
     let id = map.get(key);
     if (id === undefined) map.set(key, (id = map.size));
     ids[k] = id;
-  });
+  }
   return { ids, count: map.size };
 }
 

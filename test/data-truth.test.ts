@@ -3,7 +3,7 @@
 // the themes of the comments and the codes of the interviews.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { careerSurveyInstrument, Codebook, generations, initiativeCatalogue, initiativeOutcomes, Instrument, penetrationSteps } from "@koe/core";
+import { careerSurveyInstrument, Codebook, generations, initiativeCatalogue, initiativeOutcomeTypes, Instrument, penetrationSteps } from "@koe/core";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { codebook, TRUE_TOP3, VOICES } from "../data/generator/index.js";
@@ -70,7 +70,7 @@ describe("initiative ratings", () => {
   const id = new Map(initiativeCatalogue.ids.map((i) => [initiativeCatalogue.label(i, "ja"), i]));
 
   it("use the Japanese labels of the vocabularies, はい exactly for 実践して効果が出た", () => {
-    const outcomes = new Set(initiativeOutcomes.ids.map((o) => initiativeOutcomes.label(o, "ja")));
+    const outcomes = new Set(initiativeOutcomeTypes.ids.map((o) => initiativeOutcomeTypes.label(o, "ja")));
     for (const r of ratings) {
       expect(id.has(r.施策!)).toBe(true);
       expect(outcomes.has(r.結果!)).toBe(true);

@@ -5,7 +5,7 @@ import {
   createRandom,
   generations,
   initiativeCatalogue,
-  initiativeOutcomes,
+  initiativeOutcomeTypes,
   penetrationSteps,
   type Generation,
   type InitiativeId,
@@ -189,7 +189,7 @@ export function ratingCellsJa(row: RatingRow): (string | number)[] {
     penetrationSteps.label(row.step),
     initiativeCatalogue.label(row.initiative),
     row.outcome === "practised_effective" ? "はい" : "いいえ",
-    initiativeOutcomes.label(row.outcome),
+    initiativeOutcomeTypes.label(row.outcome),
     row.reasonCode,
     row.reason,
   ];

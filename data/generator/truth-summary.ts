@@ -2,7 +2,7 @@
 // so that the README never states a number the data does not have: the CLI rewrites the block and
 // a test checks it.
 import { codebook } from "./codebook.js";
-import { generations, initiativeCatalogue, initiativeOutcomes, penetrationSteps, type InitiativeId } from "@koe/core";
+import { generations, initiativeCatalogue, initiativeOutcomeTypes, penetrationSteps, type InitiativeId } from "@koe/core";
 import type { DatasetTruth } from "./dataset.js";
 
 export const TRUTH_BEGIN = "<!-- truth:begin (written by data/generate.ts from truth.json; do not edit) -->";
@@ -60,7 +60,7 @@ export function truthMarkdown(truth: DatasetTruth): string {
     `強制的な研修 was tried in ${pct(m.mid!)} of company × step pairs for 中堅 (若手 ${pct(m.young!)}, シニア ${pct(m.senior!)}). ` +
       `Wave 1 → wave 2: of ${Object.values(tr.not_practised!).reduce((a, b) => a + b, 0)} not practised, ${tr.not_practised!.practised_no_effect! + tr.not_practised!.practised_effective!} were practised in wave 2; ` +
       `of ${Object.values(tr.practised_no_effect!).reduce((a, b) => a + b, 0)} practised without effect, ${tr.practised_no_effect!.practised_effective} became effective. ` +
-      `Outcomes in wave 1: ${initiativeOutcomes.ids.map((o) => `${initiativeOutcomes.label(o)} ${ini.outcomesByWave[1][o]}`).join(", ")}.`,
+      `Outcomes in wave 1: ${initiativeOutcomeTypes.ids.map((o) => `${initiativeOutcomeTypes.label(o)} ${ini.outcomesByWave[1][o]}`).join(", ")}.`,
     "",
   );
   const c = truth.comments;

@@ -1,7 +1,7 @@
 // What the generator built in, measured on the data it wrote: the true effects of cross-boundary
 // assignments on the observed scores, the selection gap, the naive comparisons an analysis must
 // not be fooled by, the true top 3 of every initiative cell, and the codes of every comment.
-import { generations, initiativeCatalogue, initiativeOutcomes, penetrationSteps } from "@koe/core";
+import { generations, initiativeCatalogue, initiativeOutcomeTypes, penetrationSteps } from "@koe/core";
 import { COMMENT_MODEL, type CommentRow } from "./comments.js";
 import { COMPANY_MODEL, type CompanyProfile } from "./companies.js";
 import { round3, round6 } from "./draw.js";
@@ -157,7 +157,7 @@ export function ratingTruth(rows: readonly RatingRow[]) {
   const key = (r: RatingRow) => `${r.company}|${r.generation}|${r.step}|${r.initiative}`;
   const first = new Map(wave1.map((r) => [key(r), r.outcome]));
   const transitions: Record<string, Record<string, number>> = {};
-  for (const from of initiativeOutcomes.ids) transitions[from] = Object.fromEntries(initiativeOutcomes.ids.map((to) => [to, 0]));
+  for (const from of initiativeOutcomeTypes.ids) transitions[from] = Object.fromEntries(initiativeOutcomeTypes.ids.map((to) => [to, 0]));
   let newlyTried = 0;
   for (const r of wave2) {
     const from = first.get(key(r));
@@ -174,8 +174,8 @@ export function ratingTruth(rows: readonly RatingRow[]) {
     newlyTriedInWave2: newlyTried,
     /** Share of company × step pairs in which mandatory training was tried (wave 1), by generation. */
     mandatoryTrainingTried: Object.fromEntries(generations.ids.map((g) => [g, round3(mandatory(g))])),
-    outcomesByWave: { 1: countBy(wave1, (r) => r.outcome, initiativeOutcomes.ids), 2: countBy(wave2, (r) => r.outcome, initiativeOutcomes.ids) },
-    reasonCodes: Object.fromEntries(initiativeOutcomes.ids.map((o) => [o, countBy(rows.filter((r) => r.outcome === o), (r) => r.reasonCode)])),
+    outcomesByWave: { 1: countBy(wave1, (r) => r.outcome, initiativeOutcomeTypes.ids), 2: countBy(wave2, (r) => r.outcome, initiativeOutcomeTypes.ids) },
+    reasonCodes: Object.fromEntries(initiativeOutcomeTypes.ids.map((o) => [o, countBy(rows.filter((r) => r.outcome === o), (r) => r.reasonCode)])),
   };
 }
 

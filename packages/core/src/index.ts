@@ -9,3 +9,4 @@ export * from "./privacy/index.js";
 export * from "./stats/random.js";
 export * from "./stats/index.js";
 export * from "./analyze/index.js";
+export * from "./studies/initiatives/index.js";

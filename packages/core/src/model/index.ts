@@ -6,3 +6,4 @@ export * from "./instrument.js";
 export * from "./respondent.js";
 export * from "./initiative-rating.js";
 export * from "./transcript.js";
+export * from "./segment-order.js";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { field } from "./field.js";
 import { initiativeCatalogue } from "./initiatives.js";
 import type { Vocabulary } from "./vocabulary.js";
-import { generations, initiativeOutcomes, penetrationSteps } from "./segments.js";
+import { generations, initiativeOutcomeTypes, penetrationSteps } from "./segments.js";
 
 /**
  * One company's rating of one initiative for one generation at one penetration step:
@@ -15,7 +15,7 @@ export const initiativeRatingFields = {
   step: field(penetrationSteps.schema, { ja: "浸透ステップ", en: "Penetration step", aliases: ["ステップ", "段階", "penetration step"], vocabulary: penetrationSteps }),
   initiative: field(initiativeCatalogue.schema, { ja: "施策", en: "Initiative", aliases: ["打ち手", "施策名"], vocabulary: initiativeCatalogue }),
   effective: field(z.boolean().nullable(), { ja: "効果あり", en: "Rated effective", aliases: ["効果", "有効", "効果的", "effective rating"] }),
-  outcome: field(initiativeOutcomes.schema.nullable(), { ja: "結果", en: "Outcome", aliases: ["実践結果", "施策の結果"], vocabulary: initiativeOutcomes }),
+  outcome: field(initiativeOutcomeTypes.schema.nullable(), { ja: "結果", en: "Outcome", aliases: ["実践結果", "施策の結果"], vocabulary: initiativeOutcomeTypes }),
   reason_code: field(z.string().nullable(), { ja: "理由コード", en: "Reason code", aliases: ["理由分類"] }),
   reason: field(z.string().nullable(), { ja: "理由", en: "Reason", aliases: ["理由(自由記述)", "コメント", "reason text"] }),
 };

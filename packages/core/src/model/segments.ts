@@ -49,12 +49,12 @@ export const immobileTypes = defineVocabulary("immobile sub-type", [
 export type ImmobileType = (typeof immobileTypes.ids)[number];
 
 /** 施策の結果 — the three ends of an initiative a company tried. */
-export const initiativeOutcomes = defineVocabulary("initiative outcome", [
+export const initiativeOutcomeTypes = defineVocabulary("initiative outcome", [
   { id: "not_practised", ja: "実践しなかった", en: "Not practised", aliases: ["未実施", "実施せず", "not practiced"] },
   { id: "practised_no_effect", ja: "実践したが効果が出なかった", en: "Practised, no effect", aliases: ["効果なし", "practiced no effect"] },
   { id: "practised_effective", ja: "実践して効果が出た", en: "Practised, effective", aliases: ["効果あり", "practiced effective"] },
 ]);
-export type InitiativeOutcome = (typeof initiativeOutcomes.ids)[number];
+export type InitiativeOutcome = (typeof initiativeOutcomeTypes.ids)[number];
 
 /** 越境の種類 — internal (another department) or external (another company or region). */
 export const crossBoundaryKinds = defineVocabulary("cross-boundary kind", [

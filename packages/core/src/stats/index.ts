@@ -14,6 +14,7 @@ export { oneWayAnova, welchAnova, kruskalWallis, tukeyHsd, type AnovaResult, typ
 export { chiSquareTest, cramersV, type ChiSquareResult } from "./chi-square.js";
 export { fisherExact, type FisherResult } from "./fisher.js";
 export { oddsRatio } from "./odds-ratio.js";
+export { mcnemarTest } from "./mcnemar.js";
 export { proportionInterval, PROPORTION_METHODS, type ProportionMethod } from "./proportions.js";
 export { proportionsTest } from "./proportions-test.js";
 export { pearson, spearman, kendall, correlationMatrix, type CorrelationOptions } from "./correlation.js";

@@ -9,7 +9,7 @@ import {
   immobileTypes,
   initiativeCatalogue,
   InitiativeRating,
-  initiativeOutcomes,
+  initiativeOutcomeTypes,
   Instrument,
   penetrationSteps,
   respondentSchema,
@@ -25,7 +25,7 @@ describe("vocabularies", () => {
     expect(penetrationSteps.resolve("さらに理解を深める")).toBe("deepen");
     expect(careerLayers.resolve("理解・関心層")).toBe("interested");
     expect(immobileTypes.resolve("一度前向きになったが諦めた")).toBe("gave_up");
-    expect(initiativeOutcomes.resolve("実践したが効果が出なかった")).toBe("practised_no_effect");
+    expect(initiativeOutcomeTypes.resolve("実践したが効果が出なかった")).toBe("practised_no_effect");
     expect(initiativeCatalogue.resolve("１ｏｎ１")).toBe("one_on_one");
     expect(initiativeCatalogue.resolve("ｅラーニング")).toBe("e_learning");
     expect(generations.resolve("部長")).toBeUndefined();

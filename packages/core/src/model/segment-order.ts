@@ -1,0 +1,29 @@
+import { careerLayers, crossBoundaryKinds, crossBoundarySelections, generations, immobileTypes, initiativeOutcomeTypes, jobTypes, penetrationSteps } from "./segments.js";
+import { initiativeCatalogue } from "./initiatives.js";
+import type { Vocabulary } from "./vocabulary.js";
+
+/** The vocabulary behind a standard column, so that its values sort in their natural order. */
+export const vocabularyOfColumn: Readonly<Record<string, Vocabulary>> = {
+  generation: generations,
+  step: penetrationSteps,
+  job_type: jobTypes,
+  layer: careerLayers,
+  immobile_type: immobileTypes,
+  outcome: initiativeOutcomeTypes,
+  cb_kind: crossBoundaryKinds,
+  cb_selection: crossBoundarySelections,
+  initiative: initiativeCatalogue,
+};
+
+/**
+ * The values of a segment column in natural order: a known vocabulary's order (generations young →
+ * senior, steps know → practice, …), booleans true first, numbers ascending, other text sorted.
+ */
+export function orderSegmentValues(column: string, values: Iterable<unknown>): unknown[] {
+  const distinct = [...new Set(values)].filter((v) => v !== null && v !== undefined && !(typeof v === "number" && Number.isNaN(v)));
+  const vocab = vocabularyOfColumn[column];
+  if (vocab) return distinct.sort((a, b) => vocab.order(String(a)) - vocab.order(String(b)) || String(a).localeCompare(String(b)));
+  if (distinct.every((v) => typeof v === "boolean")) return distinct.sort((a, b) => Number(b) - Number(a));
+  if (distinct.every((v) => typeof v === "number")) return (distinct as number[]).sort((a, b) => a - b);
+  return distinct.map(String).sort();
+}

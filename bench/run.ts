@@ -26,6 +26,12 @@ async function ensureRespondents(n: number): Promise<string> {
 const PYTHON = "/usr/bin/python3"; // Debian's, with python3-pandas
 
 const suites: Record<string, () => Promise<(Measurement | { name: string; skipped: string })[]>> = {
+  async initiatives() {
+    return [
+      measureCommand("top-3 matrix + 1,000 stability resamples, 25 companies × 3 × 4 × 20", process.execPath, ["--import", "tsx", join(here, "initiatives-job.ts"), "25"]),
+      measureCommand("top-3 matrix + 1,000 stability resamples, 1,000,080 rating rows", process.execPath, ["--import", "tsx", join(here, "initiatives-job.ts"), "4167"]),
+    ];
+  },
   async stats() {
     const dir = join(dataDir, "stats");
     ensureStatsData(dir);

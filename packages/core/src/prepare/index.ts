@@ -1,1 +1,2 @@
 export { deriveGeneration } from "./generation.js";
+export { scoreScales, type ScoredScales, type ScaleReliability } from "./score-scales.js";

@@ -10,3 +10,4 @@ export * from "./stats/random.js";
 export * from "./stats/index.js";
 export * from "./analyze/index.js";
 export * from "./studies/initiatives/index.js";
+export * from "./studies/cross-boundary/index.js";

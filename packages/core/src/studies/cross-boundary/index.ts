@@ -1,0 +1,1 @@
+export { differenceInDifferences, wildClusterBootstrap, type DidOptions, type DidResult } from "./did.js";

@@ -1,0 +1,66 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { careerSurveyInstrument, differenceInDifferences, readRespondents, scoreScales } from "@koe/core";
+import * as aq from "arquero";
+import { beforeAll, describe, expect, it } from "vitest";
+
+// Expected: r/did.R (R 4.2.2, sandwich 3.0.2) → r/did.json, on the bundled data's engagement scores.
+const R = JSON.parse(readFileSync(join(import.meta.dirname, "r", "did.json"), "utf8"));
+const root = join(import.meta.dirname, "..", "..", "..", "..");
+const truth = JSON.parse(readFileSync(join(root, "data", "truth.json"), "utf8")).respondents;
+let scored: ReturnType<typeof aq.table>;
+beforeAll(async () => {
+  scored = scoreScales((await readRespondents(join(root, "data", "respondents.csv"))).table, careerSurveyInstrument, { reliability: false }).table;
+});
+
+describe("differenceInDifferences from wide data equals R on the long panel", () => {
+  for (const [key, cluster] of [["by_person", undefined], ["by_company", "company"]] as const) {
+    it(key, () => {
+      const r = differenceInDifferences(scored, { pre: "engagement_pre", post: "engagement_post", treatment: "cross_boundary", ...(cluster ? { cluster } : {}), bootstrap: false });
+      const e = R[key];
+      expect(r.estimate).toBeCloseTo(e.estimate, 12);
+      expect(Math.abs(r.stdError! - e.stdError) / e.stdError).toBeLessThan(1e-10);
+      expect(Math.abs(r.pValue! - e.pValue) / e.pValue).toBeLessThan(1e-6);
+      expect(r.ciLow).toBeCloseTo(e.ciLow, 12);
+      expect(r.ciHigh).toBeCloseTo(e.ciHigh, 12);
+      expect(r.n).toBe(R.n_people);
+    });
+  }
+
+  it("change-score and ANCOVA beside it, as lm + vcovCL by company; recovers the naive DiD the generator recorded", () => {
+    const r = differenceInDifferences(scored, { pre: "engagement_pre", post: "engagement_post", treatment: "cross_boundary", cluster: "company", bootstrap: false });
+    expect(r.changeScore.coefficients[1]!.estimate).toBeCloseTo(R.change_score_company.estimate, 12);
+    expect(r.changeScore.coefficients[1]!.stdError).toBeCloseTo(R.change_score_company.stdError, 12);
+    expect(r.ancova.coefficients[1]!.estimate).toBeCloseTo(R.ancova_company.estimate, 12);
+    expect(r.ancova.coefficients[1]!.stdError).toBeCloseTo(R.ancova_company.stdError, 12);
+    expect(r.estimate).toBeCloseTo(truth.engagement.naiveDid, 5);
+    // The true effect lies inside the interval.
+    expect(r.ciLow!).toBeLessThan(truth.engagement.trueAtt);
+    expect(r.ciHigh!).toBeGreaterThan(truth.engagement.trueAtt);
+  });
+
+  it("wild cluster bootstrap: seeded, a sensible p-value and an interval around the estimate, for both weight types", () => {
+    const run = (weights: "webb" | "rademacher", seed = 5) =>
+      differenceInDifferences(scored, { pre: "engagement_pre", post: "engagement_post", treatment: "cross_boundary", cluster: "company", bootstrap: { draws: 399, weights, seed } }).wildBootstrap!;
+    const a = run("webb");
+    expect(run("webb")).toEqual(a);
+    expect(a.clusters).toBe(25);
+    expect(a.pValue).toBeLessThan(0.01);
+    expect(a.ciLow).toBeLessThan(R.by_company.estimate);
+    expect(a.ciHigh).toBeGreaterThan(R.by_company.estimate);
+    const b = run("rademacher");
+    expect(b.weights).toBe("rademacher");
+    expect(b.ciHigh - b.ciLow).toBeGreaterThan(0);
+    // Under no effect (a placebo: pre vs itself shifted by nothing) the p-value is not small.
+    const placebo = aq.table({ pre: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], post: [1.2, 2.1, 2.8, 4.3, 5.1, 5.7, 7.2, 8.1, 8.9, 10.2, 11.1, 11.9], treat: [1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0], firm: ["a", "a", "b", "b", "c", "c", "d", "d", "e", "e", "f", "f"] });
+    const p = differenceInDifferences(placebo, { pre: "pre", post: "post", treatment: "treat", cluster: "firm", bootstrap: { draws: 199, seed: 1, weights: "webb" } });
+    expect(p.wildBootstrap!.pValue).toBeGreaterThan(0.05);
+  });
+
+  it("rows missing a measurement are dropped and counted; too few treated is a clear error", () => {
+    const t = aq.table({ pre: [1, 2, Number.NaN, 4, 5], post: [2, 3, 4, 5, 6], treat: [true, false, true, true, false] });
+    const r = differenceInDifferences(t, { pre: "pre", post: "post", treatment: "treat" });
+    expect(r.nMissing).toBe(1);
+    expect(() => differenceInDifferences(aq.table({ pre: [1, 2, 3], post: [1, 2, 3], treat: [1, 0, 0] }), { pre: "pre", post: "post", treatment: "treat" })).toThrow(/at least 2 treated/);
+  });
+});

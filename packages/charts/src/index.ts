@@ -11,13 +11,25 @@
 
 // Charts
 export { segmentHeatmapChart, SEGMENT_HEATMAP_DEFAULTS, type HeatmapCell, type SegmentHeatmapOptions } from "./charts/segment-heatmap.js";
+/**
+ * The top-k initiative matrix: penetration steps across, generations down, ranked initiatives in each cell.
+ * @example
+ * await writeChart(initiativeMatrixChart(topMatrix, { showStability: true }), "out/initiatives");
+ */
+export { initiativeMatrixChart, INITIATIVE_MATRIX_DEFAULTS, type InitiativeMatrixInput, type InitiativeMatrixOptions } from "./charts/initiative-matrix.js";
+/**
+ * Per initiative, a 100% bar of not practised / practised with no effect / practised with effect.
+ * @example
+ * await writeChart(outcomeFunnelChart(outcomes, { lang: "en" }), "out/outcomes");
+ */
+export { outcomeFunnelChart, OUTCOME_FUNNEL_DEFAULTS, type OutcomeFunnelInput, type OutcomeFunnelOptions } from "./charts/outcome-funnel.js";
 
 // Rendering
 export { compileSpec, renderSvg, renderPng, renderHtml, writeChart, type PngOptions, type HtmlOptions } from "./render.js";
 
 // Look and words
 export { koeTheme, withTheme } from "./theme.js";
-export { furniture, messages, type Lang } from "./messages.js";
+export { furniture, messages, vocabulary, type Lang } from "./messages.js";
 
 // Text and fonts
 export { estimateTextWidth, measureTextWidth, installTextMetrics, textMetricsSource, vegaTextMetrics, type TextStyle } from "./text-metrics.js";

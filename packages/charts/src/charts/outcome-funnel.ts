@@ -1,0 +1,180 @@
+import type { TopLevelSpec } from "vega-lite";
+import { ChartError } from "../errors.js";
+import { furniture, messages, vocabulary, type Lang } from "../messages.js";
+import { estimateTextWidth } from "../text-metrics.js";
+import { koeTheme } from "../theme.js";
+
+const CHART = "outcomeFunnelChart";
+
+/**
+ * Defaults of {@link outcomeFunnelChart}'s options and look (sizes in pixels).
+ * @example
+ * OUTCOME_FUNNEL_DEFAULTS.barWidth // => 360
+ */
+export const OUTCOME_FUNNEL_DEFAULTS = {
+  lang: "ja" as Lang,
+  /** Width of a 100% bar. */
+  barWidth: 360,
+  rowHeight: 26,
+  fontSize: 11,
+  /** Space either side of a share printed inside its segment; narrower segments print nothing. */
+  segmentPadding: 3,
+  /** Colours of not practised (grey), practised with no effect (light), practised with effect (strong). */
+  outcomeColours: ["#c4c4c4", "#a6cde8", "#0072b2"],
+  suppressedFill: "#efefef",
+  suppressedStroke: "#b0b0b0",
+  suppressedText: "#555555",
+};
+const D = OUTCOME_FUNNEL_DEFAULTS;
+
+/**
+ * Outcomes of each initiative across companies, as @koe/core's studies compute them: of the `n`
+ * companies that tried it, how many did not practise it, practised it with no effect, and practised
+ * it with effect. Declared here structurally: charts do not depend on core at run time.
+ * @example
+ * const result: OutcomeFunnelInput = { rows: [
+ *   { initiative: "one_on_one", n: 20, notPractised: 2, practisedNoEffect: 6, practisedEffective: 12, effectRate: 0.6, suppressed: false },
+ *   { initiative: "side_jobs", n: null, notPractised: null, practisedNoEffect: null, practisedEffective: null, effectRate: null, suppressed: true },
+ * ] };
+ */
+export interface OutcomeFunnelInput {
+  /** One row per initiative; counts are numbers of companies and `null` where suppressed. */
+  rows: readonly { initiative: string; n: number | null; notPractised: number | null; practisedNoEffect: number | null; practisedEffective: number | null; effectRate: number | null; suppressed: boolean }[];
+}
+
+/**
+ * Options of {@link outcomeFunnelChart}; every one is optional.
+ * @example
+ * const options: OutcomeFunnelOptions = { lang: "en", labels: { one_on_one: "1on1 with manager" } };
+ */
+export interface OutcomeFunnelOptions {
+  /** Language of the chart's words and of the built-in labels. Default "ja". */
+  lang?: Lang;
+  /** Chart title. Default "施策の実践と効果" / "Initiatives: practice and effect". */
+  title?: string;
+  /** Display labels of initiative ids; they win over the built-in labels ({@link vocabulary}). Ids with neither show as they are. */
+  labels?: Readonly<Record<string, string>>;
+}
+
+type Row = OutcomeFunnelInput["rows"][number];
+const OUTCOMES = ["notPractised", "practisedNoEffect", "practisedEffective"] as const;
+const isCount = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0;
+
+function check(rows: readonly Row[]): void {
+  const seen = new Set<string>();
+  for (const r of rows) {
+    if (seen.has(r.initiative)) throw new ChartError(messages.duplicateRow(CHART, r.initiative));
+    seen.add(r.initiative);
+    if (r.suppressed) continue; // its counts are ignored, never drawn
+    const where = `the initiative ${JSON.stringify(r.initiative)}`;
+    for (const field of ["n", ...OUTCOMES] as const) {
+      if (!isCount(r[field])) throw new ChartError(messages.badField(CHART, where, field, r[field], "an integer ≥ 0 (the row is not suppressed)"));
+    }
+    const sum = r.notPractised! + r.practisedNoEffect! + r.practisedEffective!;
+    if (sum !== r.n) throw new ChartError(messages.outcomesDoNotSum(CHART, r.initiative, r.n!, sum));
+    if (r.effectRate !== null && !(typeof r.effectRate === "number" && r.effectRate >= 0 && r.effectRate <= 1)) {
+      throw new ChartError(messages.badField(CHART, where, "effectRate", r.effectRate, "a number from 0 to 1, or null"));
+    }
+  }
+}
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+/**
+ * Per initiative, a 100% bar of what became of it in the companies that tried it: not practised
+ * (grey), practised with no effect (light), practised with effect (strong colour). Rows are sorted by
+ * effect rate, highest first (ties and a missing rate keep input order; a missing rate goes last).
+ * Shares are printed inside segments wide enough for them, and each bar's number of companies at its
+ * right. A suppressed row is a grey bar saying 秘匿 at the bottom (its place must not hint at its
+ * rate), and none of its numbers enters the spec. Pure: same result and options, same spec.
+ * @example
+ * const spec = outcomeFunnelChart({ rows: [
+ *   { initiative: "mandatory_training", n: 10, notPractised: 5, practisedNoEffect: 3, practisedEffective: 2, effectRate: 0.2, suppressed: false },
+ *   { initiative: "one_on_one", n: 20, notPractised: 2, practisedNoEffect: 6, practisedEffective: 12, effectRate: 0.6, suppressed: false },
+ * ] });
+ * (spec.encoding as { y: { sort: string[] } }).y.sort // => ["キャリア1on1", "強制的な研修"]
+ * @throws {ChartError} when an initiative appears twice, a shown row has a missing or negative count,
+ *   its outcomes do not add up to n, its effect rate is outside 0–1, or two initiatives share a label.
+ */
+export function outcomeFunnelChart(result: OutcomeFunnelInput, options: OutcomeFunnelOptions = {}): TopLevelSpec {
+  check(result.rows);
+  const lang = options.lang ?? D.lang;
+  const words = furniture[lang];
+  const label = (id: string) => options.labels?.[id] ?? vocabulary[lang][id] ?? id;
+  const owner = new Map<string, string>();
+  for (const r of result.rows) {
+    const other = owner.get(label(r.initiative));
+    if (other !== undefined) throw new ChartError(messages.labelCollision(CHART, "row", other, r.initiative, label(r.initiative)));
+    owner.set(label(r.initiative), r.initiative);
+  }
+
+  // Shown rows by effect rate (stable), then shown rows without a rate, then suppressed rows.
+  const rank = (r: Row) => (r.suppressed ? 2 : r.effectRate === null ? 1 : 0);
+  const rows = [...result.rows].sort((a, b) => rank(a) - rank(b) || (rank(a) === 0 ? b.effectRate! - a.effectRate! : 0));
+  const order = rows.map((r) => label(r.initiative));
+  const outcomeLabels = OUTCOMES.map((o) => words.outcomes[o]);
+  const minWidth = estimateTextWidth("100%", D.fontSize) + 2 * D.segmentPadding;
+
+  const segments = rows.filter((r) => !r.suppressed).flatMap((r) => {
+    let start = 0;
+    return OUTCOMES.map((o, i) => {
+      const share = r.n === 0 ? 0 : r[o]! / r.n!;
+      const segment = { initiative: label(r.initiative), outcome: outcomeLabels[i]!, count: r[o]!, share, start, end: start + share, text: share * D.barWidth >= minWidth ? percent(share) : "" };
+      start += share;
+      return segment;
+    });
+  });
+  const totals = rows.filter((r) => !r.suppressed).map((r) => ({ initiative: label(r.initiative), text: words.companies(r.n!) }));
+  const hidden = rows.filter((r) => r.suppressed).map((r) => ({ initiative: label(r.initiative), text: words.suppressed }));
+  const x = { scale: { domain: [0, 1] }, axis: { format: ".0%", values: [0, 0.25, 0.5, 0.75, 1], title: null, grid: false } };
+
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    config: koeTheme,
+    title: { text: options.title ?? words.outcomeFunnel, subtitle: words.outcomeFunnelNote },
+    width: D.barWidth,
+    height: { step: D.rowHeight },
+    encoding: { y: { field: "initiative", type: "nominal", sort: order, title: null, axis: { domain: false, ticks: false, labelLimit: 0 } } },
+    layer: [
+      {
+        data: { values: segments },
+        mark: { type: "bar", stroke: "#ffffff", strokeWidth: 1 },
+        encoding: {
+          x: { field: "start", type: "quantitative", ...x },
+          x2: { field: "end" },
+          color: {
+            field: "outcome", type: "nominal", title: null,
+            scale: { domain: outcomeLabels, range: D.outcomeColours },
+            legend: { orient: "top", direction: "horizontal", labelLimit: 0, symbolType: "square" },
+          },
+          tooltip: [{ field: "initiative", type: "nominal" }, { field: "outcome", type: "nominal" }, { field: "count", type: "quantitative" }, { field: "share", type: "quantitative", format: ".0%" }],
+        },
+      },
+      {
+        data: { values: segments },
+        transform: [{ filter: "datum.text !== ''" }, { calculate: "(datum.start + datum.end) / 2", as: "middle" }],
+        mark: { type: "text", aria: false, align: "center", baseline: "middle", fontSize: D.fontSize },
+        encoding: {
+          x: { field: "middle", type: "quantitative" },
+          text: { field: "text", type: "nominal" },
+          color: { condition: { test: `datum.outcome === ${JSON.stringify(outcomeLabels[2])}`, value: "#ffffff" }, value: "#222222" },
+        },
+      },
+      {
+        data: { values: totals },
+        mark: { type: "text", aria: false, align: "left", baseline: "middle", dx: 6, fontSize: D.fontSize, color: "#333333" },
+        encoding: { x: { datum: 1, type: "quantitative" }, text: { field: "text", type: "nominal" } },
+      },
+      {
+        data: { values: hidden },
+        mark: { type: "bar", color: D.suppressedFill, stroke: D.suppressedStroke, strokeDash: [3, 2] },
+        encoding: { x: { datum: 0, type: "quantitative" }, x2: { datum: 1 } },
+      },
+      {
+        data: { values: hidden },
+        mark: { type: "text", aria: false, align: "center", baseline: "middle", fontSize: D.fontSize, color: D.suppressedText },
+        encoding: { x: { datum: 0.5, type: "quantitative" }, text: { field: "text", type: "nominal" } },
+      },
+    ],
+  };
+}

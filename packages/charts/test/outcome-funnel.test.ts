@@ -1,0 +1,132 @@
+import { ChartError, compileSpec, outcomeFunnelChart, renderPng, renderSvg, type OutcomeFunnelInput } from "@koe/charts";
+import { Resvg } from "@resvg/resvg-js";
+import { describe, expect, it } from "vitest";
+import { ink, readPng, svgSize, svgText } from "./helpers.js";
+
+type Row = OutcomeFunnelInput["rows"][number];
+const row = (initiative: string, notPractised: number, practisedNoEffect: number, practisedEffective: number): Row => {
+  const n = notPractised + practisedNoEffect + practisedEffective;
+  return { initiative, n, notPractised, practisedNoEffect, practisedEffective, effectRate: practisedEffective / n, suppressed: false };
+};
+const hidden = (initiative: string): Row => ({ initiative, n: null, notPractised: null, practisedNoEffect: null, practisedEffective: null, effectRate: null, suppressed: true });
+
+/**
+ * Outcomes in no useful order: the suppressed row comes first, and job_posting and mentoring tie
+ * (0.5) with job_posting first. The suppressed row's counts, were they leaked, would be 4 companies;
+ * 4 appears nowhere else.
+ */
+const result: OutcomeFunnelInput = {
+  rows: [
+    hidden("side_jobs"),
+    row("mandatory_training", 5, 3, 2), // 0.2
+    row("job_posting", 3, 2, 5), // 0.5
+    row("one_on_one", 1, 6, 13), // 0.65; 1 of 20 is 5%, too narrow to print
+    row("cross_boundary_external", 1, 1, 7), // 0.78
+    row("mentoring", 2, 3, 5), // 0.5
+  ],
+};
+const leaky: OutcomeFunnelInput = { rows: result.rows.map((r) => (r.suppressed ? { ...r, n: 4, notPractised: 1, practisedNoEffect: 1, practisedEffective: 2, effectRate: 0.9 } : r)) };
+const sorted = ["社外越境", "キャリア1on1", "社内公募", "メンター制度", "強制的な研修", "副業・兼業"];
+
+type Segment = { initiative: string; outcome: string; count: number; share: number; start: number; end: number; text: string };
+const layers = (spec: object) => (spec as { layer: { data: { values: Record<string, unknown>[] } }[] }).layer;
+const segmentsOf = (spec: object) => layers(spec)[0]!.data.values as Segment[];
+const sortOf = (spec: object) => (spec as { encoding: { y: { sort: string[] } } }).encoding.y.sort;
+/** Numbers in texts, leaving out colours ("#c4c4c4") and the axes' value counts ("a discrete scale with 4 values"). */
+const numbers = (texts: string[]) => texts.flatMap((t) => t.replace(/#[0-9a-f]{6}\b|with \d+ values/gi, "").match(/\d+/g) ?? []);
+
+const spec = outcomeFunnelChart(result);
+
+describe("outcomeFunnelChart: the spec", () => {
+  it("compiles with vega-lite in Japanese, in English, and with no rows", () => {
+    for (const s of [spec, outcomeFunnelChart(result, { lang: "en" }), outcomeFunnelChart({ rows: [] })]) expect(compileSpec(s).marks?.length).toBeGreaterThan(0);
+  });
+
+  it("is pure: same input, same spec, input untouched", () => {
+    const copy = structuredClone(result);
+    expect(outcomeFunnelChart(result)).toEqual(outcomeFunnelChart(result));
+    expect(result).toEqual(copy);
+  });
+
+  it("sorts initiatives by effect rate, highest first, ties in input order, suppressed last", () => {
+    expect(sortOf(spec)).toEqual(sorted);
+    expect(sortOf(outcomeFunnelChart(result, { lang: "en" }))).toEqual(["External cross-boundary", "Career 1on1", "Internal job posting", "Mentoring", "Mandatory training", "Side jobs"]);
+    const noRate = outcomeFunnelChart({ rows: [{ ...row("e_learning", 1, 1, 8), effectRate: null }, row("mentoring", 9, 1, 0)] });
+    expect(sortOf(noRate)).toEqual(["メンター制度", "e-ラーニング"]);
+  });
+
+  it("stacks not practised, no effect, effective from left to right, as shares of n", () => {
+    const oneOnOne = segmentsOf(spec).filter((s) => s.initiative === "キャリア1on1");
+    expect(oneOnOne.map((s) => [s.outcome, s.count, s.start, s.end, s.text])).toEqual([
+      ["実践しなかった", 1, 0, 0.05, ""], // 5% of the bar is too narrow for its label
+      ["実践したが効果が出なかった", 6, 0.05, 0.35, "30%"],
+      ["実践して効果が出た", 13, 0.35, 1, "65%"],
+    ].map(([o, c, a, b, t]) => [o, c, expect.closeTo(a as number), expect.closeTo(b as number), t]));
+  });
+
+  it("draws a suppressed row as a 秘匿 bar with no number, even if the caller left counts in", () => {
+    expect(outcomeFunnelChart(leaky)).toEqual(spec);
+    expect(segmentsOf(spec).map((s) => s.initiative)).not.toContain("副業・兼業");
+    expect(layers(spec)[4]!.data.values).toEqual([{ initiative: "副業・兼業", text: "秘匿" }]);
+    const json = JSON.stringify(outcomeFunnelChart(leaky));
+    expect(numbers([json])).toContain("13");
+    expect(numbers([json])).not.toContain("4");
+    expect(json).not.toMatch(/0\.9\b/); // nor its rate
+  });
+});
+
+describe("outcomeFunnelChart: drawn", () => {
+  it("draws the initiatives top to bottom by effect rate in the SVG", async () => {
+    const svg = await renderSvg(spec);
+    const where = sorted.map((l) => svg.indexOf(`>${l}</text>`));
+    expect(where.every((i) => i > 0)).toBe(true);
+    expect([...where].sort((a, b) => a - b)).toEqual(where);
+  });
+
+  it("prints shares, the companies per bar and the outcome legend in Japanese", async () => {
+    const texts = svgText(await renderSvg(spec));
+    for (const t of ["施策の実践と効果", "実践しなかった", "実践したが効果が出なかった", "実践して効果が出た", "78%", "65%", "20社", "9社", "秘匿"]) expect(texts).toContain(t);
+    expect(texts).not.toContain("5%");
+    const en = await renderSvg(outcomeFunnelChart(result, { lang: "en" }));
+    for (const t of [">n = 20</text>", ">suppressed</text>", ">Practised, effective</text>"]) expect(en).toContain(t);
+    expect(en).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+  });
+
+  it("never shows a suppressed count in the SVG text or aria-labels", async () => {
+    const texts = svgText(await renderSvg(outcomeFunnelChart(leaky)));
+    expect(numbers(texts)).toContain("13"); // the check sees shown counts…
+    expect(numbers(texts)).not.toContain("4"); // …and not the hidden one
+    expect(numbers(texts)).not.toContain("90"); // nor its rate
+  });
+
+  it("draws the labels and shares in the PNG with the bundled font", async () => {
+    const svg = await renderSvg(spec);
+    const png = readPng(await renderPng(spec, { scale: 1 }));
+    expect([png.width, png.height]).toEqual(Object.values(svgSize(svg)));
+    // resvg without a font draws the bars but silently no text: the difference is the text.
+    const noFont = new Resvg(svg, { font: { loadSystemFonts: false, fontFiles: [] } }).render();
+    const glyphs = ink(png).count - ink({ width: noFont.width, height: noFont.height, pixels: noFont.pixels }).count;
+    expect(glyphs).toBeGreaterThan(3000);
+    // The companies at the right of the longest bar are inside the picture.
+    expect(ink(png).maxX).toBeLessThan(png.width - 1);
+  });
+
+  it("matches the SVG snapshot (numbers rounded)", async () => {
+    const rounded = (await renderSvg(spec)).replace(/-?\d+\.\d+/g, (x) => Number(x).toFixed(1));
+    await expect(rounded).toMatchFileSnapshot("__snapshots__/outcome-funnel.svg");
+  });
+});
+
+describe("outcomeFunnelChart: bad input", () => {
+  it("throws when a shown row lacks a count or its outcomes do not add up to n", () => {
+    expect(() => outcomeFunnelChart({ rows: [{ ...row("mentoring", 1, 2, 3), practisedEffective: null }] })).toThrow(ChartError);
+    expect(() => outcomeFunnelChart({ rows: [{ ...row("mentoring", 1, 2, 3), practisedEffective: null }] })).toThrow('outcomeFunnelChart: the initiative "mentoring" has practisedEffective null');
+    expect(() => outcomeFunnelChart({ rows: [{ ...row("mentoring", 1, 2, 3), n: 7 }] })).toThrow('the outcomes of "mentoring" add up to 6 companies, but n is 7');
+    expect(() => outcomeFunnelChart({ rows: [{ ...row("mentoring", 1, 2, 3), effectRate: 2 }] })).toThrow("has effectRate 2 (expected a number from 0 to 1, or null)");
+  });
+
+  it("throws when an initiative appears twice or two share a label", () => {
+    expect(() => outcomeFunnelChart({ rows: [row("mentoring", 1, 2, 3), row("mentoring", 1, 1, 1)] })).toThrow('the initiative "mentoring" appears more than once');
+    expect(() => outcomeFunnelChart(result, { labels: { mentoring: "社内公募" } })).toThrow('rows "job_posting" and "mentoring" both have the label "社内公募"');
+  });
+});

@@ -6,7 +6,12 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as aq from "arquero";
 import {
+  broadInitiatives,
+  compareOutcomeWaves,
   generations,
+  initiativeGaps,
+  initiativeOutcomes,
+  topInitiatives,
   readComments,
   readInitiativeRatings,
   readRespondents,
@@ -16,7 +21,7 @@ import {
   type ReadResult,
   type Table,
 } from "@koe/core";
-import { renderHtml, segmentHeatmapChart, writeChart } from "@koe/charts";
+import { initiativeMatrixChart, outcomeFunnelChart, renderHtml, segmentHeatmapChart, writeChart } from "@koe/charts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const data = (f: string) => join(root, "data", f);
@@ -58,5 +63,23 @@ const charts = [
   await heatmap(respondents, "respondents-by-company-generation", "会社×世代の回答者数"),
   await heatmap(respondents.params({ yes: true }).filter((d: { cross_boundary: boolean }, $: { yes: boolean }) => d.cross_boundary === $.yes), "participants-by-company-generation", "越境経験者数（会社×世代）"),
 ];
+// 3. Which initiatives work, for whom, at which step: the top-3 matrix with its stability, the
+//    outcomes each initiative ended in, and what changed between the two waves.
+const ratings = reads[1]![1].table;
+const matrix = topInitiatives(ratings, { stability: { resamples: 1000, seed: 20261125 } });
+const matrixSpec = initiativeMatrixChart(matrix, { showStability: true });
+await writeChart(matrixSpec, join(out, "initiative-matrix"));
+await writeCsv(matrix.toTable(), join(out, "initiative-matrix.csv"));
+await writeCsv(broadInitiatives(matrix).toTable(), join(out, "initiative-broad.csv"));
+await writeCsv(initiativeGaps(matrix).toTable(), join(out, "initiative-gaps.csv"));
+const outcomes = initiativeOutcomes(ratings);
+const funnelSpec = outcomeFunnelChart({ rows: outcomes.rows });
+await writeChart(funnelSpec, join(out, "initiative-outcomes"));
+await writeCsv(outcomes.toTable(), join(out, "initiative-outcomes.csv"));
+await writeCsv(compareOutcomeWaves(ratings).toTable(), join(out, "initiative-waves.csv"));
+const broad = broadInitiatives(matrix).initiatives.filter((b) => b.everyCell).map((b) => b.initiative);
+console.log(`initiatives: top ${matrix.k} in ${matrix.rows.length}×${matrix.columns.length} cells (wave ${matrix.wave}); in every cell: ${broad.join(", ")}; gaps: ${initiativeGaps(matrix).gaps.length}`);
+charts.push({ title: "施策の上位3（世代×浸透ステップ）", spec: matrixSpec }, { title: "施策の結果", spec: funnelSpec });
+
 writeFileSync(join(out, "report.html"), renderHtml(charts, { title: "koe デモ: キャリアオーナーシップ調査" }));
 console.log(`report: ${join(out, "report.html")}`);

@@ -29,6 +29,13 @@ describe("examples/demo.ts", () => {
     const summary = await readCsv(join(out, "read-summary.csv"));
     expect(Array.from(summary.table.array("rowsRejected") as Float64Array)).toEqual([0, 0, 0, 0]);
     expect(readFileSync(join(out, "report.html"), "utf8")).toContain("越境経験者数");
+    // The initiative study: matrix and funnel charts, their tidy tables, broad initiatives, gaps, waves.
+    for (const base of ["initiative-matrix", "initiative-outcomes"]) for (const ext of [".vl.json", ".svg", ".png", ".csv"]) expect(existsSync(join(out, base + ext)), base + ext).toBe(true);
+    for (const f of ["initiative-broad.csv", "initiative-gaps.csv", "initiative-waves.csv"]) expect(existsSync(join(out, f)), f).toBe(true);
+    expect(log).toMatch(/in every cell: one_on_one/);
+    const matrix = await readCsv(join(out, "initiative-matrix.csv"));
+    expect(matrix.table.numRows()).toBeGreaterThanOrEqual(36);
+    expect(readFileSync(join(out, "initiative-matrix.svg"), "utf8")).toContain("実践を支援する");
   });
 });
 

@@ -28,8 +28,8 @@ export const furniture = {
     stability: (value: string) => ` ·安定度 ${value}`,
     // outcomeFunnelChart
     outcomeFunnel: "施策の実践と効果",
-    outcomeFunnelNote: "施策を試した企業の内訳（効果が出た割合の高い順、右端は企業数）",
-    companies: (n: number) => `${n}社`,
+    outcomeFunnelNote: "企業×世代×ステップごとの施策の結果（効果が出た割合の高い順、右端は件数）",
+    companies: (n: number) => `${n}件`,
     outcomes: { notPractised: "実践しなかった", practisedNoEffect: "実践したが効果が出なかった", practisedEffective: "実践して効果が出た" },
     outcome: "結果",
   },
@@ -45,7 +45,7 @@ export const furniture = {
     noRatings: "no ratings",
     stability: (value: string) => ` · stability ${value}`,
     outcomeFunnel: "Initiatives: practice and effect",
-    outcomeFunnelNote: "Companies that tried each initiative, by outcome (highest effect rate first; companies at the right)",
+    outcomeFunnelNote: "Outcomes of each initiative per company, generation and step (highest effect rate first; ratings at the right)",
     companies: (n: number) => `n = ${n}`,
     outcomes: { notPractised: "Not practised", practisedNoEffect: "Practised, no effect", practisedEffective: "Practised, effective" },
     outcome: "Outcome",
@@ -114,5 +114,5 @@ export const messages = {
     `${chart}: ${where} has ${field} ${String(value)} (expected ${expected})`,
   duplicateRow: (chart: string, initiative: string) => `${chart}: the initiative ${q(initiative)} appears more than once`,
   outcomesDoNotSum: (chart: string, initiative: string, n: number, sum: number) =>
-    `${chart}: the outcomes of ${q(initiative)} add up to ${sum} companies, but n is ${n}`,
+    `${chart}: the outcomes of ${q(initiative)} add up to ${sum}, but n is ${n}`,
 } as const;

@@ -83,9 +83,9 @@ describe("outcomeFunnelChart: drawn", () => {
     expect([...where].sort((a, b) => a - b)).toEqual(where);
   });
 
-  it("prints shares, the companies per bar and the outcome legend in Japanese", async () => {
+  it("prints shares, the ratings per bar and the outcome legend in Japanese", async () => {
     const texts = svgText(await renderSvg(spec));
-    for (const t of ["施策の実践と効果", "実践しなかった", "実践したが効果が出なかった", "実践して効果が出た", "78%", "65%", "20社", "9社", "秘匿"]) expect(texts).toContain(t);
+    for (const t of ["施策の実践と効果", "実践しなかった", "実践したが効果が出なかった", "実践して効果が出た", "78%", "65%", "20件", "9件", "秘匿"]) expect(texts).toContain(t);
     expect(texts).not.toContain("5%");
     const en = await renderSvg(outcomeFunnelChart(result, { lang: "en" }));
     for (const t of [">n = 20</text>", ">suppressed</text>", ">Practised, effective</text>"]) expect(en).toContain(t);
@@ -121,7 +121,7 @@ describe("outcomeFunnelChart: bad input", () => {
   it("throws when a shown row lacks a count or its outcomes do not add up to n", () => {
     expect(() => outcomeFunnelChart({ rows: [{ ...row("mentoring", 1, 2, 3), practisedEffective: null }] })).toThrow(ChartError);
     expect(() => outcomeFunnelChart({ rows: [{ ...row("mentoring", 1, 2, 3), practisedEffective: null }] })).toThrow('outcomeFunnelChart: the initiative "mentoring" has practisedEffective null');
-    expect(() => outcomeFunnelChart({ rows: [{ ...row("mentoring", 1, 2, 3), n: 7 }] })).toThrow('the outcomes of "mentoring" add up to 6 companies, but n is 7');
+    expect(() => outcomeFunnelChart({ rows: [{ ...row("mentoring", 1, 2, 3), n: 7 }] })).toThrow('the outcomes of "mentoring" add up to 6, but n is 7');
     expect(() => outcomeFunnelChart({ rows: [{ ...row("mentoring", 1, 2, 3), effectRate: 2 }] })).toThrow("has effectRate 2 (expected a number from 0 to 1, or null)");
   });
 

@@ -122,6 +122,8 @@ describe("initiativeOutcomes and compareOutcomeWaves", () => {
       total.practised_no_effect += row.practisedNoEffect!;
       total.practised_effective += row.practisedEffective!;
       expect(row.adoptionRate).toBeCloseTo((row.practisedNoEffect! + row.practisedEffective!) / row.n!, 12);
+      expect(row.notPractisedShare! + row.practisedNoEffectShare! + row.practisedEffectiveShare!).toBeCloseTo(1, 12);
+      expect(row.practisedEffectiveShare).toBeCloseTo(row.practisedEffective! / row.n!, 12);
       expect(row.effectLow!).toBeLessThanOrEqual(row.effectRate!);
     }
     expect(total).toEqual(truth.outcomesByWave["1"]);

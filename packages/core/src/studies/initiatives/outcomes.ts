@@ -17,6 +17,10 @@ export interface OutcomeRow {
   notPractised: number | null;
   practisedNoEffect: number | null;
   practisedEffective: number | null;
+  /** The three outcomes as shares of n. */
+  notPractisedShare: number | null;
+  practisedNoEffectShare: number | null;
+  practisedEffectiveShare: number | null;
   /** Practised / all, with a Wilson interval. */
   adoptionRate: number | null;
   adoptionLow: number | null;
@@ -121,6 +125,9 @@ export function initiativeOutcomes(
       notPractised: suppressed ? null : np,
       practisedNoEffect: suppressed ? null : ne,
       practisedEffective: suppressed ? null : pe,
+      notPractisedShare: suppressed ? null : np / total,
+      practisedNoEffectShare: suppressed ? null : ne / total,
+      practisedEffectiveShare: suppressed ? null : pe / total,
       adoptionRate: suppressed ? null : adoption.estimate,
       adoptionLow: suppressed ? null : adoption.ciLow,
       adoptionHigh: suppressed ? null : adoption.ciHigh,

@@ -1,2 +1,3 @@
 export { differenceInDifferences, wildClusterBootstrap, type DidOptions, type DidResult } from "./did.js";
 export { balanceTable, type BalanceResult, type BalanceRow } from "./balance.js";
+export { estimateEffect, matchNearest, type EffectMethod, type EffectResult, type EstimateEffectOptions } from "./estimate-effect.js";

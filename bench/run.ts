@@ -26,6 +26,13 @@ async function ensureRespondents(n: number): Promise<string> {
 const PYTHON = "/usr/bin/python3"; // Debian's, with python3-pandas
 
 const suites: Record<string, () => Promise<(Measurement | { name: string; skipped: string })[]>> = {
+  async "cross-boundary"() {
+    const file = await ensureRespondents(1_000_000);
+    const scores = join(dataDir, "scores-1000000.csv");
+    const koe = measureCommand("koe: read, score, balance, matching, weighting, DiD + 999 wild draws (1M)", process.execPath, ["--import", "tsx", join(here, "cross-boundary-job.ts"), file, scores]);
+    const py = measureCommand("pandas/statsmodels: the same on koe's scores (1M)", PYTHON, [join(here, "cross_boundary_python.py"), scores]);
+    return [koe, py];
+  },
   async initiatives() {
     return [
       measureCommand("top-3 matrix + 1,000 stability resamples, 25 companies × 3 × 4 × 20", process.execPath, ["--import", "tsx", join(here, "initiatives-job.ts"), "25"]),

@@ -6,6 +6,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as aq from "arquero";
 import {
+  crossBoundaryReport,
   broadInitiatives,
   compareOutcomeWaves,
   generations,
@@ -80,6 +81,13 @@ await writeCsv(compareOutcomeWaves(ratings).toTable(), join(out, "initiative-wav
 const broad = broadInitiatives(matrix).initiatives.filter((b) => b.everyCell).map((b) => b.initiative);
 console.log(`initiatives: top ${matrix.k} in ${matrix.rows.length}×${matrix.columns.length} cells (wave ${matrix.wave}); in every cell: ${broad.join(", ")}; gaps: ${initiativeGaps(matrix).gaps.length}`);
 charts.push({ title: "施策の上位3（世代×浸透ステップ）", spec: matrixSpec }, { title: "施策の結果", spec: funnelSpec });
+
+// 4. Cross-boundary assignments: participants against non-participants, honest about selection.
+const report = crossBoundaryReport(respondents, { seed: 20261125 });
+await writeCsv(report.toTable(), join(out, "cross-boundary-effects.csv"));
+await writeCsv(report.balance.engagement!.toTable(), join(out, "cross-boundary-balance.csv"));
+writeFileSync(join(out, "cross-boundary-reading.txt"), [...report.readings.ja, "", ...report.readings.en, "", ...report.warnings.map((w) => `! ${w.ja} / ${w.en}`)].join("\n") + "\n");
+console.log(report.readings.ja.join("\n"));
 
 writeFileSync(join(out, "report.html"), renderHtml(charts, { title: "koe デモ: キャリアオーナーシップ調査" }));
 console.log(`report: ${join(out, "report.html")}`);

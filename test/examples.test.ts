@@ -36,6 +36,10 @@ describe("examples/demo.ts", () => {
     const matrix = await readCsv(join(out, "initiative-matrix.csv"));
     expect(matrix.table.numRows()).toBeGreaterThanOrEqual(36);
     expect(readFileSync(join(out, "initiative-matrix.svg"), "utf8")).toContain("実践を支援する");
+    // The cross-boundary study: effects by method and kind, balance, the plain-language reading.
+    const effects = await readCsv(join(out, "cross-boundary-effects.csv"));
+    expect(new Set(effects.table.array("method") as string[])).toEqual(new Set(["difference", "regression", "matching", "weighting", "doubly-robust", "did", "wild-bootstrap"]));
+    expect(readFileSync(join(out, "cross-boundary-reading.txt"), "utf8")).toMatch(/越境経験者は事前に/);
   });
 });
 

@@ -22,7 +22,7 @@ import {
   type ReadResult,
   type Table,
 } from "@koe/core";
-import { initiativeMatrixChart, outcomeFunnelChart, renderHtml, segmentHeatmapChart, writeChart } from "@koe/charts";
+import { balanceChart, effectForestChart, initiativeMatrixChart, outcomeFunnelChart, prePostChart, renderHtml, segmentHeatmapChart, writeChart } from "@koe/charts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const data = (f: string) => join(root, "data", f);
@@ -88,6 +88,13 @@ await writeCsv(report.toTable(), join(out, "cross-boundary-effects.csv"));
 await writeCsv(report.balance.engagement!.toTable(), join(out, "cross-boundary-balance.csv"));
 writeFileSync(join(out, "cross-boundary-reading.txt"), [...report.readings.ja, "", ...report.readings.en, "", ...report.warnings.map((w) => `! ${w.ja} / ${w.en}`)].join("\n") + "\n");
 console.log(report.readings.ja.join("\n"));
+const prePostSpec = prePostChart({ rows: report.prePost });
+const balanceSpec = balanceChart(report.balance.engagement!);
+const forestSpec = effectForestChart({ rows: report.effects.filter((e) => e.scale === "engagement") });
+await writeChart(prePostSpec, join(out, "cross-boundary-pre-post"));
+await writeChart(balanceSpec, join(out, "cross-boundary-balance"));
+await writeChart(forestSpec, join(out, "cross-boundary-effects"));
+charts.push({ title: "越境: 事前・事後", spec: prePostSpec }, { title: "越境: 共変量のバランス", spec: balanceSpec }, { title: "越境: 効果の推定", spec: forestSpec });
 
 writeFileSync(join(out, "report.html"), renderHtml(charts, { title: "koe デモ: キャリアオーナーシップ調査" }));
 console.log(`report: ${join(out, "report.html")}`);

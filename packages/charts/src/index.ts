@@ -37,3 +37,7 @@ export { bundledFontFiles, packageDir, FONT_FAMILY } from "./fonts.js";
 
 // Errors
 export { ChartError } from "./errors.js";
+export {
+  prePostChart, balanceChart, effectForestChart,
+  type PrePostInput, type BalanceInput, type EffectForestInput, type CrossBoundaryChartOptions,
+} from "./charts/cross-boundary.js";

@@ -53,7 +53,7 @@ export interface BalanceInput {
   threshold?: number;
 }
 export interface EffectForestInput {
-  rows: { kind: string; method: string; estimate: number | null; ciLow: number | null; ciHigh: number | null; n: number | null; suppressed: boolean }[];
+  rows: { kind: string; method: string; estimate: number | null; ciLow: number | null; ciHigh: number | null; n?: number | null; suppressed: boolean }[];
   reference?: number;
 }
 export interface CrossBoundaryChartOptions {
@@ -149,7 +149,7 @@ export function effectForestChart(input: EffectForestInput, { lang = "ja", title
   const values = input.rows.map((r) =>
     r.suppressed || r.estimate === null
       ? { kind: label(labels, w.kinds, r.kind), method: label(labels, w.methods, r.method), estimate: null, ciLow: null, ciHigh: null, n: null, text: w.suppressed }
-      : { kind: label(labels, w.kinds, r.kind), method: label(labels, w.methods, r.method), estimate: r.estimate, ciLow: r.ciLow, ciHigh: r.ciHigh, n: r.n, text: "" },
+      : { kind: label(labels, w.kinds, r.kind), method: label(labels, w.methods, r.method), estimate: r.estimate, ciLow: r.ciLow, ciHigh: r.ciHigh, n: r.n ?? null, text: "" },
   );
   const rules: object[] = [{ mark: { type: "rule", color: "#444444" }, encoding: { x: { datum: 0, type: "quantitative" } } }];
   if (input.reference !== undefined) rules.push({ mark: { type: "rule", strokeDash: [5, 4], color: "#d55e00" }, encoding: { x: { datum: input.reference, type: "quantitative" } } });

@@ -1,5 +1,5 @@
 import { KoeArgumentError } from "../errors/errors.js";
-import type { Table } from "../ingest/read-csv.js";
+import type { Table } from "../model/table.js";
 
 /**
  * The values of a column without copying when the table is neither filtered nor ordered (arquero's

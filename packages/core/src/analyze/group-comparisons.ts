@@ -1,5 +1,5 @@
 import { KoeArgumentError } from "../errors/errors.js";
-import type { Table } from "../ingest/read-csv.js";
+import type { Table } from "../model/table.js";
 import { columnValues } from "./column-values.js";
 import { kruskalWallis, oneWayAnova, welchAnova } from "../stats/anova.js";
 import { chiSquareTest, type ChiSquareResult } from "../stats/chi-square.js";

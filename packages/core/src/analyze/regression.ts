@@ -1,6 +1,6 @@
 import * as aq from "arquero";
 import { KoeArgumentError } from "../errors/errors.js";
-import type { Table } from "../ingest/read-csv.js";
+import type { Table } from "../model/table.js";
 import { fCdf, normalCdf, normalQuantile, tCdf, tQuantile } from "../stats/distributions.js";
 import { cholesky, choleskyInverse, choleskySolve, sandwich } from "../stats/linear-algebra.js";
 import type { EstimateFields, TidyTable } from "../stats/result.js";

@@ -1,6 +1,6 @@
 import * as aq from "arquero";
 import { InsufficientDataError, KoeArgumentError } from "../errors/errors.js";
-import type { Table } from "../ingest/read-csv.js";
+import type { Table } from "../model/table.js";
 import { makeResult, type Result } from "../stats/result.js";
 
 export interface ItemStat {

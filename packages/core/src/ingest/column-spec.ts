@@ -97,8 +97,8 @@ export function columnSpecs(schema: z.ZodObject): ColumnSpec[] {
       enumValues: (inner.enum as string[] | undefined) ?? [],
       vocabulary: meta?.vocabulary,
       likert: meta?.likert ?? false,
-      trueWords: normSet(meta?.trueWords ?? DEFAULT_TRUE_WORDS),
-      falseWords: normSet(meta?.falseWords ?? DEFAULT_FALSE_WORDS),
+      trueWords: normSet([...(meta?.trueWords ?? []), ...DEFAULT_TRUE_WORDS]),
+      falseWords: normSet([...(meta?.falseWords ?? []), ...DEFAULT_FALSE_WORDS]),
       headers: [fieldName, ...(meta ? [meta.ja, meta.en, ...(meta.aliases ?? [])] : [])],
       zodCheck: opaque ? fieldSchema : undefined,
     };

@@ -15,7 +15,8 @@ import { findPersonalColumns, personalByValues } from "./personal.js";
 import { openSource, type CsvSource } from "./source.js";
 import { CsvTokenizer, sniffDelimiter, type RecordView } from "./tokenizer.js";
 
-export type Table = ReturnType<typeof aq.table>;
+export type { Table } from "../model/table.js";
+import type { Table } from "../model/table.js";
 
 const SNIFF_BYTES = 1 << 16;
 

@@ -7,3 +7,5 @@ export * from "./respondent.js";
 export * from "./initiative-rating.js";
 export * from "./transcript.js";
 export * from "./segment-order.js";
+export type { Table } from "./table.js";
+export * from "./known-fields.js";

@@ -27,7 +27,13 @@ export const respondentFields = {
   }),
   layer: field(careerLayers.schema.nullable(), { ja: "キャリア意識層", en: "Career-ownership layer", aliases: ["層", "意識層", "career layer"], vocabulary: careerLayers }),
   immobile_type: field(immobileTypes.schema.nullable(), { ja: "不動層タイプ", en: "Immobile sub-type", aliases: ["不動層", "不動層の類型", "immobile"], vocabulary: immobileTypes }),
-  cross_boundary: field(z.boolean().nullable(), { ja: "越境経験", en: "Cross-boundary participant", aliases: ["越境", "越境参加", "越境者", "participant"] }),
+  cross_boundary: field(z.boolean().nullable(), {
+    ja: "越境経験",
+    en: "Cross-boundary participant",
+    aliases: ["越境", "越境参加", "越境者", "participant"],
+    trueWords: ["経験あり", "参加者", "participant"],
+    falseWords: ["経験なし", "非参加", "非参加者", "non-participant"],
+  }),
   cb_kind: field(crossBoundaryKinds.schema.nullable(), { ja: "越境の種類", en: "Cross-boundary kind", aliases: ["越境種別", "cross boundary kind"], vocabulary: crossBoundaryKinds }),
   cb_selection: field(crossBoundarySelections.schema.nullable(), {
     ja: "越境の選ばれ方",

@@ -1,5 +1,5 @@
 import { KoeArgumentError } from "../errors/errors.js";
-import type { Table } from "../ingest/read-csv.js";
+import type { Table } from "../model/table.js";
 import { generationOfAge, type GenerationCutoffs } from "../model/segments.js";
 
 /**

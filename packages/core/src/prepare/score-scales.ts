@@ -1,5 +1,5 @@
 import { KoeArgumentError } from "../errors/errors.js";
-import type { Table } from "../ingest/read-csv.js";
+import type { Table } from "../model/table.js";
 import { cronbachAlpha, mcdonaldsOmega } from "../analyze/reliability.js";
 import { columnValues } from "../analyze/column-values.js";
 import { itemColumn, type Instrument } from "../model/instrument.js";

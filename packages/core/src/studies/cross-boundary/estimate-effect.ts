@@ -1,6 +1,6 @@
 import * as aq from "arquero";
 import { KoeArgumentError } from "../../errors/errors.js";
-import type { Table } from "../../ingest/read-csv.js";
+import type { Table } from "../../model/table.js";
 import { columnValues } from "../../analyze/column-values.js";
 import { logisticRegression, ols } from "../../analyze/regression.js";
 import type { EstimateFields, TidyTable } from "../../stats/result.js";

@@ -1,6 +1,6 @@
 import * as aq from "arquero";
 import { KoeArgumentError } from "../../errors/errors.js";
-import type { Table } from "../../ingest/read-csv.js";
+import type { Table } from "../../model/table.js";
 import { columnValues } from "../../analyze/column-values.js";
 import { orderSegmentValues } from "../../model/segment-order.js";
 import { initiativeOutcomeTypes as OUTCOMES } from "../../model/segments.js";

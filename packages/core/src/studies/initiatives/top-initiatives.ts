@@ -1,7 +1,7 @@
 import * as aq from "arquero";
 import { z } from "zod";
 import { KoeArgumentError } from "../../errors/errors.js";
-import type { Table } from "../../ingest/read-csv.js";
+import type { Table } from "../../model/table.js";
 import { columnValues } from "../../analyze/column-values.js";
 import { orderSegmentValues, vocabularyOfColumn } from "../../model/segment-order.js";
 import { proportionInterval } from "../../stats/proportions.js";

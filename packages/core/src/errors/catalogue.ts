@@ -68,3 +68,20 @@ export function list(values: readonly unknown[], max = 12): string {
 export function listJa(values: readonly unknown[], max = 12): string {
   return values.slice(0, max).map((v) => `「${String(v)}」`).join("、") + (values.length > max ? `、…（ほか${values.length - max}件）` : "");
 }
+
+/**
+ * A warning as data, like an error that does not stop the computation: a stable code, the
+ * params it names, its text in the current language and in both (`localized`).
+ */
+export interface KoeWarning {
+  code: string;
+  params: Record<string, unknown>;
+  message: string;
+  localized: Localized;
+}
+
+/** A {@link KoeWarning} from a catalogue entry. */
+export function warningOf<P extends object>(message: Message<P>, params: P): KoeWarning {
+  const localized = localize(message, params);
+  return { code: message.code, params: params as Record<string, unknown>, message: localized[current], localized };
+}

@@ -5,6 +5,9 @@ export { setLanguage, getLanguage, localize, warningOf, defineMessages, type Lan
 export { formatIssue } from "./errors/messages.js";
 export * from "./model/index.js";
 export * from "./boundary/index.js";
+// The zod instance the boundary checks schemas against (`parseOptions` tells objects by `instanceof`):
+// packages that define options for `parseOptions` (e.g. @koe/charts) build them with this one.
+export { z } from "zod";
 export * from "./ingest/index.js";
 export * from "./prepare/index.js";
 export * from "./privacy/index.js";

@@ -57,6 +57,31 @@ function depthChange(code: string): number {
   return d;
 }
 
+/** Splits code at semicolons outside strings and brackets. */
+function splitStatements(code: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote: string | null = null;
+  let start = 0;
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i]!;
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = null;
+      continue;
+    }
+    if (c === '"' || c === "'" || c === "`") quote = c;
+    else if ("([{".includes(c)) depth++;
+    else if (")]}".includes(c)) depth--;
+    else if (c === ";" && depth === 0) {
+      parts.push(code.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  parts.push(code.slice(start).trim());
+  return parts.filter((p) => p !== "");
+}
+
 /** Splits a line into its code and the text of a trailing `// =>` or `// throws:` comment. */
 function splitCheck(text: string): { code: string; kind: "value" | "throws" | null; expected: string } {
   let quote: string | null = null;
@@ -110,10 +135,21 @@ export function exampleBody(example: Example): string {
     .map((s) => {
       const at = JSON.stringify(`${example.file}:${s.line}`);
       if (s.kind === null) return `${s.code};`;
+      const parts = splitStatements(s.code);
+      const before = parts.slice(0, -1).map((p) => `${p};\n`).join("");
+      s = { ...s, code: parts[parts.length - 1] ?? "" };
+      return before + check(s, at);
+    })
+    .join("\n");
+}
+
+function check(s: { code: string; kind: "value" | "throws" | null; expected: string }, at: string): string {
+  {
+    {
       const declared = /^(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]+)?=/.exec(s.code);
       if (s.kind === "throws") return `await __throws(${at}, async () => { ${s.code}; }, ${JSON.stringify(s.expected)});`;
       if (declared) return `${s.code};\n__check(${at}, ${declared[1]}, ${JSON.stringify(s.expected)});`;
       return `__check(${at}, await (${s.code}), ${JSON.stringify(s.expected)});`;
-    })
-    .join("\n");
+    }
+  }
 }

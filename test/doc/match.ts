@@ -66,10 +66,19 @@ function tokenMatches(a: Token, e: Token): boolean {
   return a.value === e.value;
 }
 
+/**
+ * The value part of what an example shows, without the words after it: a remark follows two or
+ * more spaces, " — ", or stands in parentheses at the end ("91.6096 (Yates)").
+ */
+export function valuePart(shown: string): string {
+  const cut = /\s{2,}|\s—\s|\s\((?:[^()]|\([^()]*\))*\)\s*$/.exec(shown);
+  return (cut ? shown.slice(0, cut.index) : shown).trim();
+}
+
 /** Does the shown text match the value? (wildcards by backtracking; examples are short) */
 export function matches(actual: unknown, shown: string): boolean {
   const a = tokens(show(actual));
-  const e = tokens(shown);
+  const e = tokens(valuePart(shown));
   const memo = new Map<number, boolean>();
   const go = (i: number, j: number): boolean => {
     const key = i * 100003 + j;

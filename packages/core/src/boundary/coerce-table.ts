@@ -31,9 +31,11 @@ export type CoerceTableOptions = z.input<typeof CoerceTableOptions>;
  * column needs is a {@link KoeArgumentError} naming the column, the value and its rows; nothing is
  * dropped or guessed.
  * @example
- * const raw = aq.table({ 所属: ["A社"], 年代: ["若手"], 越境: ["はい"], Q1: ["そう思う"] });
- * coerceTable(raw, { rename: { 所属: "company", 年代: "generation", 越境: "cross_boundary" }, instrument: myInstrument }).objects()
- * // => [{ company: "A社", generation: "young", cross_boundary: true, q1: 5 }]
+ * const mySurvey = Instrument.parse({ id: "mine", ja: "自社調査", en: "Ours", scales: [{ id: "eng", ja: "意欲", en: "Engagement" }],
+ *   items: [{ id: "q1", scale: "eng", ja: "Q1", en: "Q1" }, { id: "q2", scale: "eng", ja: "Q2", en: "Q2" }] });
+ * const raw = aq.table({ 所属: ["A社"], 年代: ["若手"], 越境: ["はい"], Q1: ["そう思う"], Q2: ["-"] });
+ * coerceTable(raw, { rename: { 所属: "company", 年代: "generation", 越境: "cross_boundary", Q1: "q1", Q2: "q2" }, instrument: mySurvey, missing: ["-"] }).objects()
+ * // => [{ company: "A社", generation: "young", cross_boundary: true, q1: 5, q2: NaN }]
  */
 export function coerceTable(table: Table, options: CoerceTableOptions = {}): Table {
   const fn = "coerceTable";

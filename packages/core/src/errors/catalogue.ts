@@ -43,6 +43,7 @@ let current: Lang = fromEnv === "ja" ? "ja" : "en";
  * Both languages are always kept in `localized`.
  * @example
  * setLanguage("ja"); getLanguage() // => "ja"
+ * setLanguage("en")
  */
 export function setLanguage(lang: Lang): void {
   if (lang !== "ja" && lang !== "en") throw new TypeError(`setLanguage: "ja" or "en" (got ${JSON.stringify(lang)})`);

@@ -29,14 +29,15 @@ export { compileSpec, renderSvg, renderPng, renderHtml, writeChart, type PngOpti
 
 // Look and words
 export { koeTheme, withTheme } from "./theme.js";
-export { furniture, messages, vocabulary, type Lang } from "./messages.js";
+export { furniture, vocabulary, type Lang } from "./messages.js";
 
 // Text and fonts
 export { estimateTextWidth, measureTextWidth, installTextMetrics, textMetricsSource, vegaTextMetrics, type TextStyle } from "./text-metrics.js";
 export { bundledFontFiles, packageDir, FONT_FAMILY } from "./fonts.js";
 
-// Errors
+// Errors: ChartError (a KoeError, codes chart.*) and the messages' catalogue, in Japanese and English
 export { ChartError } from "./errors.js";
+export { chartMessages } from "./messages.js";
 export {
   prePostChart, balanceChart, effectForestChart,
   type PrePostInput, type BalanceInput, type EffectForestInput, type CrossBoundaryChartOptions,

@@ -4,14 +4,35 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import * as vega from "vega";
+import { KoeArgumentError, KoeError, parseOptions, z } from "@koe/core";
 import { compile, type TopLevelSpec } from "vega-lite";
 import { ChartError } from "./errors.js";
 import { bundledFontFiles, FONT_FAMILY, packageDir } from "./fonts.js";
-import { messages, type Lang } from "./messages.js";
+import { checkList, describeValue, fields } from "./input.js";
+import { chartMessages as m, places, type Lang } from "./messages.js";
 import { installTextMetrics } from "./text-metrics.js";
 import { withTheme } from "./theme.js";
 
 const DEFAULTS = { scale: 2, htmlTitle: "koe", lang: "ja" as Lang };
+
+const reasonOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** A vega-lite spec is an object; anything else is named before vega-lite sees it. */
+function requireSpec(fn: string, spec: unknown): asserts spec is TopLevelSpec {
+  if (spec === null || typeof spec !== "object" || Array.isArray(spec) || typeof (spec as { columnNames?: unknown }).columnNames === "function") {
+    throw KoeArgumentError.of(m.notAnObject, { fn, what: places.argument("spec"), shape: "(a vega-lite spec, e.g. from segmentHeatmapChart)", got: describeValue(spec) });
+  }
+}
+
+/** Runs a step of drawing; an error that is not koe's own becomes a ChartError naming the chart. */
+async function drawing<T>(fn: string, spec: TopLevelSpec, step: () => T | Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (e) {
+    if (e instanceof KoeError) throw e;
+    throw ChartError.of(m.renderFailed, { fn, title: titleOf(spec), reason: reasonOf(e) }, { cause: e });
+  }
+}
 
 function titleOf(spec: TopLevelSpec): string {
   const t: unknown = spec.title;
@@ -24,13 +45,19 @@ function titleOf(spec: TopLevelSpec): string {
  * @example
  * compileSpec(segmentHeatmapChart(cells)).marks?.length // => 1
  * @throws {ChartError} naming the chart's title and vega-lite's reason when the spec is invalid.
+ * @throws {KoeArgumentError} when `spec` is not an object.
  */
 export function compileSpec(spec: TopLevelSpec): vega.Spec {
+  return compileAs("compileSpec", spec);
+}
+
+function compileAs(fn: string, spec: unknown): vega.Spec {
+  requireSpec(fn, spec);
   try {
     // A copy: vega tags data objects it ingests, and must not touch the caller's spec.
     return compile(structuredClone(withTheme(spec))).spec;
   } catch (e) {
-    throw new ChartError(messages.doesNotCompile(titleOf(spec), e instanceof Error ? e.message : String(e)), { cause: e });
+    throw ChartError.of(m.doesNotCompile, { title: titleOf(spec), reason: reasonOf(e) }, { cause: e });
   }
 }
 
@@ -40,36 +67,54 @@ export function compileSpec(spec: TopLevelSpec): vega.Spec {
  * @example
  * await renderSvg(segmentHeatmapChart(cells, { title: "会社×世代の回答者数" }))
  * // => '<svg xmlns="http://www.w3.org/2000/svg" … width="404" height="214" …>…会社×世代の回答者数…</svg>'
- * @throws {ChartError} when the spec does not compile.
+ * @throws {ChartError} when the spec does not compile or cannot be drawn (the message names the chart).
+ * @throws {KoeArgumentError} when `spec` is not an object.
  */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  return svgOf("renderSvg", spec);
+}
+
+async function svgOf(fn: string, spec: unknown): Promise<string> {
+  const compiled = compileAs(fn, spec);
   installTextMetrics();
-  const view = new vega.View(vega.parse(compileSpec(spec)), { renderer: "none" });
-  try {
-    return await view.toSVG();
-  } finally {
-    view.finalize();
-  }
+  return drawing(fn, spec as TopLevelSpec, async () => {
+    const view = new vega.View(vega.parse(compiled), { renderer: "none" });
+    try {
+      return await view.toSVG();
+    } finally {
+      view.finalize();
+    }
+  });
 }
 
 /** Rasterises SVG with resvg, using only the bundled Noto Sans JP (never system fonts). */
-function svgToPng(svg: string, scale: number): Uint8Array {
-  if (!(Number.isFinite(scale) && scale > 0)) throw new ChartError(messages.badScale(scale));
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: "zoom", value: scale },
-    font: { loadSystemFonts: false, fontFiles: bundledFontFiles(), defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
+function svgToPng(fn: string, spec: TopLevelSpec, svg: string, scale: number): Promise<Uint8Array> {
+  const fontFiles = bundledFontFiles();
+  return drawing(fn, spec, () => {
+    const resvg = new Resvg(svg, {
+      fitTo: { mode: "zoom", value: scale },
+      font: { loadSystemFonts: false, fontFiles, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
+    });
+    return resvg.render().asPng();
   });
-  return resvg.render().asPng();
 }
 
+const PngOptionsSchema = z.object({
+  /** Pixels per SVG pixel. Default 2 (sharp on high-density screens and in slides). */
+  scale: z.number().default(DEFAULTS.scale),
+});
+
 /**
- * Options of {@link renderPng} and {@link writeChart}.
+ * Options of {@link renderPng} and {@link writeChart}; an unknown one is an error.
  * @example
  * await renderPng(spec, { scale: 1 }) // => a PNG as large as the SVG
  */
-export interface PngOptions {
-  /** Pixels per SVG pixel. Default 2 (sharp on high-density screens and in slides). */
-  scale?: number;
+export type PngOptions = z.input<typeof PngOptionsSchema>;
+
+function pngOptions(fn: string, options: unknown): { scale: number } {
+  const { scale } = parseOptions(fn, PngOptionsSchema, options);
+  if (!(Number.isFinite(scale) && scale > 0)) throw KoeArgumentError.of(m.badScale, { fn, scale });
+  return { scale };
 }
 
 /**
@@ -78,10 +123,13 @@ export interface PngOptions {
  * machine, including one with no Japanese font installed (resvg would silently drop the glyphs).
  * @example
  * const png = await renderPng(spec, { scale: 1 }); // => Uint8Array [0x89, 0x50, 0x4e, 0x47, …]
- * @throws {ChartError} when the spec does not compile, the scale is not positive or the font is missing.
+ * @throws {ChartError} when the spec does not compile or cannot be drawn, or the font is missing.
+ * @throws {KoeArgumentError} when `spec` is not an object, an option is unknown, or the scale is not positive.
  */
-export async function renderPng(spec: TopLevelSpec, { scale = DEFAULTS.scale }: PngOptions = {}): Promise<Uint8Array> {
-  return svgToPng(await renderSvg(spec), scale);
+export async function renderPng(spec: TopLevelSpec, options: PngOptions = {}): Promise<Uint8Array> {
+  const fn = "renderPng";
+  const { scale } = pngOptions(fn, options);
+  return svgToPng(fn, spec, await svgOf(fn, spec), scale);
 }
 
 /** The UMD build `build/<file>` of a package (its `exports` hide `build/`). */
@@ -90,7 +138,7 @@ function umdBuild(pkg: string, file: string): string {
   try {
     return readFileSync(join(dir, "build", file), "utf8");
   } catch (e) {
-    throw new ChartError(messages.umdMissing(pkg, file, dir), { cause: e });
+    throw ChartError.of(m.umdMissing, { pkg, file, dir }, { cause: e });
   }
 }
 
@@ -101,17 +149,19 @@ export const escapeScript = (code: string) => code.replace(/<\/(script)/gi, "<\\
 const scriptJson = (v: unknown) => JSON.stringify(v).replace(/</g, "\\u003c");
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+const HtmlOptionsSchema = z.object({
+  /** The page's title and heading. Default "koe". */
+  title: z.string().default(DEFAULTS.htmlTitle),
+  /** The page's language (`<html lang>`). Default "ja". */
+  lang: z.enum(["ja", "en"]).default(DEFAULTS.lang),
+});
+
 /**
- * Options of {@link renderHtml}.
+ * Options of {@link renderHtml}; an unknown one is an error.
  * @example
  * renderHtml(charts, { title: "Survey", lang: "en" }) // => '<!doctype html>\n<html lang="en">…'
  */
-export interface HtmlOptions {
-  /** The page's title and heading. Default "koe". */
-  title?: string;
-  /** The page's language (`<html lang>`). Default "ja". */
-  lang?: Lang;
-}
+export type HtmlOptions = z.input<typeof HtmlOptionsSchema>;
 
 /**
  * One self-contained HTML page with the charts, each under its heading: vega, vega-lite and
@@ -119,8 +169,12 @@ export interface HtmlOptions {
  * nothing. Charts are drawn as SVG without the action menu.
  * @example
  * writeFileSync("report.html", renderHtml([{ title: "回答者数", spec }], { title: "koe 調査" }));
+ * @throws {KoeArgumentError} when `charts` is not a list of { title, spec }, or an option is unknown or of the wrong kind.
  */
-export function renderHtml(charts: readonly { title: string; spec: TopLevelSpec }[], { title = DEFAULTS.htmlTitle, lang = DEFAULTS.lang }: HtmlOptions = {}): string {
+export function renderHtml(charts: readonly { title: string; spec: TopLevelSpec }[], options: HtmlOptions = {}): string {
+  const fn = "renderHtml";
+  const { title, lang } = parseOptions(fn, HtmlOptionsSchema, options);
+  checkList<{ title: string; spec: unknown }>(fn, charts, "charts", { title: fields.text, spec: fields.object });
   const libs = [umdBuild("vega", "vega.min.js"), umdBuild("vega-lite", "vega-lite.min.js"), umdBuild("vega-embed", "vega-embed.min.js")];
   const sections = charts.map((c, i) => `<section><h2>${escapeHtml(c.title)}</h2><div id="chart-${i}"></div></section>`).join("\n");
   const specs = scriptJson(charts.map((c) => withTheme(c.spec)));
@@ -142,14 +196,30 @@ ${sections}
  * @example
  * await writeChart(spec, "out/heatmap")
  * // => { spec: "out/heatmap.vl.json", svg: "out/heatmap.svg", png: "out/heatmap.png" }
+ * @throws {ChartError} when the spec does not compile or cannot be drawn, or a file cannot be written (the message names it and why).
+ * @throws {KoeArgumentError} when `spec` is not an object, `basePath` is not a non-empty path, an option is unknown, or the scale is not positive.
  */
-export async function writeChart(spec: TopLevelSpec, basePath: string, { scale = DEFAULTS.scale }: PngOptions = {}): Promise<{ spec: string; svg: string; png: string }> {
+export async function writeChart(spec: TopLevelSpec, basePath: string, options: PngOptions = {}): Promise<{ spec: string; svg: string; png: string }> {
+  const fn = "writeChart";
+  const { scale } = pngOptions(fn, options);
+  if (typeof basePath !== "string" || basePath.trim() === "") throw KoeArgumentError.of(m.badPath, { fn, got: describeValue(basePath) });
   const paths = { spec: `${basePath}.vl.json`, svg: `${basePath}.svg`, png: `${basePath}.png` };
-  const svg = await renderSvg(spec);
-  const png = svgToPng(svg, scale);
-  mkdirSync(dirname(basePath), { recursive: true });
-  writeFileSync(paths.spec, JSON.stringify(withTheme(spec), null, 2) + "\n");
-  writeFileSync(paths.svg, svg);
-  writeFileSync(paths.png, png);
+  const svg = await svgOf(fn, spec);
+  const png = await svgToPng(fn, spec, svg, scale);
+  const write = (path: string, data: string | Uint8Array) => {
+    try {
+      writeFileSync(path, data);
+    } catch (e) {
+      throw ChartError.of(m.cannotWrite, { fn, path, reason: reasonOf(e) }, { cause: e });
+    }
+  };
+  try {
+    mkdirSync(dirname(basePath), { recursive: true });
+  } catch (e) {
+    throw ChartError.of(m.cannotWrite, { fn, path: dirname(basePath), reason: reasonOf(e) }, { cause: e });
+  }
+  write(paths.spec, JSON.stringify(withTheme(spec), null, 2) + "\n");
+  write(paths.svg, svg);
+  write(paths.png, png);
   return paths;
 }

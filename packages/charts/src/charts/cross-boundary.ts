@@ -1,8 +1,10 @@
 // Charts of the cross-boundary (越境) study: the pre/post interaction plot, the love plot of
 // covariate balance, and the forest of effect estimates by method and programme kind.
+import { parseOptions, z } from "@koe/core";
 import type { TopLevelSpec } from "vega-lite";
+import { checkList, checkObject, fields, type FieldCheck, type Shape } from "../input.js";
+import { places } from "../messages.js";
 import { koeTheme } from "../theme.js";
-import type { Lang } from "../messages.js";
 
 const WORDS = {
   ja: {
@@ -23,6 +25,7 @@ const WORDS = {
     kinds: { all: "全体", internal: "社内越境", external: "社外越境", self_nominated: "手挙げ", appointed: "人事の指名" } as Record<string, string>,
     effect: "効果（スコア差）",
     suppressed: "秘匿",
+    notEstimated: "推定できず",
   },
   en: {
     prePostTitle: "Participants and non-participants, before and after",
@@ -42,24 +45,72 @@ const WORDS = {
     kinds: { all: "All", internal: "Internal", external: "External", self_nominated: "Self-nominated", appointed: "Appointed by HR" } as Record<string, string>,
     effect: "Effect (score difference)",
     suppressed: "suppressed",
+    notEstimated: "not estimated",
   },
 };
 
+/**
+ * The pre/post means of {@link prePostChart}: a cross-boundary report's `prePost` rows.
+ * @example
+ * const input: PrePostInput = { rows: [{ scale: "engagement", group: "participants", wave: "pre", mean: 3.1, ciLow: 3.0, ciHigh: 3.2, n: 250, suppressed: false }] };
+ */
 export interface PrePostInput {
-  rows: { scale: string; group: "participants" | "nonParticipants"; wave: "pre" | "post"; mean: number | null; ciLow: number | null; ciHigh: number | null; n: number | null; suppressed: boolean }[];
+  rows: readonly { scale: string; group: "participants" | "nonParticipants"; wave: "pre" | "post"; mean: number | null; ciLow: number | null; ciHigh: number | null; n: number | null; suppressed: boolean }[];
 }
+/**
+ * The balance of {@link balanceChart}: standardised mean differences before and after adjustment.
+ * @example
+ * const input: BalanceInput = { rows: [{ covariate: "age", level: null, smd: 0.31, smdAdjusted: 0.04 }], threshold: 0.1 };
+ */
 export interface BalanceInput {
-  rows: { covariate: string; level: string | null; smd: number; smdAdjusted: number | null }[];
+  rows: readonly { covariate: string; level: string | null; smd: number; smdAdjusted: number | null }[];
   threshold?: number;
 }
+/**
+ * The estimates of {@link effectForestChart}: a cross-boundary report's `effects` rows. A row
+ * without an estimate that is not suppressed (the estimator failed) says "not estimated", never 秘匿.
+ * @example
+ * const input: EffectForestInput = { rows: [{ kind: "all", method: "matching", estimate: 0.21, ciLow: 0.1, ciHigh: 0.32, suppressed: false }], reference: 0.2 };
+ */
 export interface EffectForestInput {
-  rows: { kind: string; method: string; estimate: number | null; ciLow: number | null; ciHigh: number | null; n?: number | null; suppressed: boolean }[];
+  rows: readonly { kind: string; method: string; estimate: number | null; ciLow: number | null; ciHigh: number | null; n?: number | null; suppressed: boolean }[];
   reference?: number;
 }
-export interface CrossBoundaryChartOptions {
-  lang?: Lang;
-  title?: string;
-  labels?: Readonly<Record<string, string>>;
+
+const Options = z.object({
+  /** Language of the chart's words. Default "ja". */
+  lang: z.enum(["ja", "en"]).default("ja"),
+  /** Chart title. Default: the chart's own, in `lang`. */
+  title: z.string().optional(),
+  /** Display labels by id (scales, groups, covariates, methods, kinds); they win over the built-in ones. */
+  labels: z.record(z.string(), z.string()).readonly().optional(),
+});
+
+/**
+ * Options of {@link prePostChart}, {@link balanceChart} and {@link effectForestChart}; every one is
+ * optional, and an unknown one is an error.
+ * @example
+ * const options: CrossBoundaryChartOptions = { lang: "en", labels: { engagement: "Work engagement" } };
+ */
+export type CrossBoundaryChartOptions = z.input<typeof Options>;
+
+type PrePostRow = PrePostInput["rows"][number];
+type BalanceRow = BalanceInput["rows"][number];
+type EffectRow = EffectForestInput["rows"][number];
+const PRE_POST: Shape<PrePostRow> = {
+  scale: fields.text, group: fields.oneOf(["participants", "nonParticipants"]), wave: fields.oneOf(["pre", "post"]),
+  mean: fields.numberOrNull, ciLow: fields.numberOrNull, ciHigh: fields.numberOrNull, n: fields.numberOrNull, suppressed: fields.boolean,
+};
+const BALANCE: Shape<BalanceRow> = { covariate: fields.text, level: fields.textOrNull, smd: fields.number, smdAdjusted: fields.numberOrNull };
+const EFFECT: Shape<EffectRow> = {
+  kind: fields.text, method: fields.text, estimate: fields.numberOrNull, ciLow: fields.numberOrNull, ciHigh: fields.numberOrNull,
+  n: fields.optional(fields.numberOrNull), suppressed: fields.boolean,
+};
+
+/** `{ rows: [...] }` with rows of `shape`, plus optional numeric fields (threshold, reference). */
+function checkInput<R>(fn: string, input: unknown, shape: Shape<R>, extra: Record<string, FieldCheck> = {}): void {
+  checkObject<{ rows: unknown }>(fn, input, places.argument("input"), { rows: fields.list, ...extra } as Shape<{ rows: unknown }>);
+  checkList<R>(fn, input.rows, "input.rows", shape);
 }
 
 const label = (labels: Readonly<Record<string, string>> | undefined, own: Record<string, string>, id: string) => labels?.[id] ?? own[id] ?? id;
@@ -69,8 +120,13 @@ const label = (labels: Readonly<Record<string, string>> | undefined, own: Record
  * non-participants, one panel per scale. Suppressed groups are left out, numbers and all.
  * @example
  * prePostChart({ rows: report.prePost }) // => { facet: …, spec: { layer: [line, errorbar] } }
+ * @throws {KoeArgumentError} when the input is not `{ rows: [...] }` with rows of the shape of
+ *   {@link PrePostInput} (e.g. a wave other than "pre"/"post"), or an option is unknown or of the wrong kind.
  */
-export function prePostChart(input: PrePostInput, { lang = "ja", title, labels }: CrossBoundaryChartOptions = {}): TopLevelSpec {
+export function prePostChart(input: PrePostInput, options: CrossBoundaryChartOptions = {}): TopLevelSpec {
+  const fn = "prePostChart";
+  const { lang, title, labels } = parseOptions(fn, Options, options);
+  checkInput<PrePostRow>(fn, input, PRE_POST);
   const w = WORDS[lang];
   const values = input.rows
     .filter((r) => !r.suppressed && r.mean !== null)
@@ -103,8 +159,13 @@ export function prePostChart(input: PrePostInput, { lang = "ja", title, labels }
  * rows ordered by the imbalance before, dotted rules at ±threshold (default 0.1).
  * @example
  * balanceChart(report.balance.engagement)
+ * @throws {KoeArgumentError} when the input is not `{ rows: [...], threshold? }` with rows of the
+ *   shape of {@link BalanceInput}, or an option is unknown or of the wrong kind.
  */
-export function balanceChart(input: BalanceInput, { lang = "ja", title, labels }: CrossBoundaryChartOptions = {}): TopLevelSpec {
+export function balanceChart(input: BalanceInput, options: CrossBoundaryChartOptions = {}): TopLevelSpec {
+  const fn = "balanceChart";
+  const { lang, title, labels } = parseOptions(fn, Options, options);
+  checkInput<BalanceRow>(fn, input, BALANCE, { threshold: fields.optional(fields.number) });
   const w = WORDS[lang];
   const t = input.threshold ?? 0.1;
   const name = (r: BalanceInput["rows"][number]) => (r.level === null ? (labels?.[r.covariate] ?? r.covariate) : `${labels?.[r.covariate] ?? r.covariate}: ${labels?.[r.level] ?? r.level}`);
@@ -138,17 +199,24 @@ export function balanceChart(input: BalanceInput, { lang = "ja", title, labels }
 
 /**
  * Each method's estimate and interval, in panels by programme kind, with a rule at 0 and an
- * optional dashed reference (e.g. the true effect of a simulation). Suppressed rows print 秘匿 only.
+ * optional dashed reference (e.g. the true effect of a simulation). Suppressed rows print 秘匿 only;
+ * a row with no estimate that is not suppressed (its estimator failed) prints 推定できず / not
+ * estimated — a failure is never shown as suppression.
  * @example
  * effectForestChart({ rows: report.effects.filter((e) => e.scale === "engagement") })
+ * @throws {KoeArgumentError} when the input is not `{ rows: [...], reference? }` with rows of the
+ *   shape of {@link EffectForestInput}, or an option is unknown or of the wrong kind.
  */
-export function effectForestChart(input: EffectForestInput, { lang = "ja", title, labels }: CrossBoundaryChartOptions = {}): TopLevelSpec {
+export function effectForestChart(input: EffectForestInput, options: CrossBoundaryChartOptions = {}): TopLevelSpec {
+  const fn = "effectForestChart";
+  const { lang, title, labels } = parseOptions(fn, Options, options);
+  checkInput<EffectRow>(fn, input, EFFECT, { reference: fields.optional(fields.number) });
   const w = WORDS[lang];
   const methodOrder = Object.keys(w.methods).map((m) => label(labels, w.methods, m));
   const kinds = [...new Set(input.rows.map((r) => r.kind))].sort((a, b) => Object.keys(w.kinds).indexOf(a) - Object.keys(w.kinds).indexOf(b)).map((k) => label(labels, w.kinds, k));
   const values = input.rows.map((r) =>
     r.suppressed || r.estimate === null
-      ? { kind: label(labels, w.kinds, r.kind), method: label(labels, w.methods, r.method), estimate: null, ciLow: null, ciHigh: null, n: null, text: w.suppressed }
+      ? { kind: label(labels, w.kinds, r.kind), method: label(labels, w.methods, r.method), estimate: null, ciLow: null, ciHigh: null, n: null, text: r.suppressed ? w.suppressed : w.notEstimated }
       : { kind: label(labels, w.kinds, r.kind), method: label(labels, w.methods, r.method), estimate: r.estimate, ciLow: r.ciLow, ciHigh: r.ciHigh, n: r.n ?? null, text: "" },
   );
   const rules: object[] = [{ mark: { type: "rule", color: "#444444" }, encoding: { x: { datum: 0, type: "quantitative" } } }];

@@ -1,6 +1,8 @@
+import { parseOptions, z } from "@koe/core";
 import type { TopLevelSpec } from "vega-lite";
 import { ChartError } from "../errors.js";
-import { furniture, messages, vocabulary, type Lang } from "../messages.js";
+import { checkList, checkObject, fields, type Shape } from "../input.js";
+import { chartMessages as m, expected, furniture, places, vocabulary, type Lang } from "../messages.js";
 import { estimateTextWidth } from "../text-metrics.js";
 import { koeTheme } from "../theme.js";
 
@@ -52,50 +54,64 @@ export interface InitiativeMatrixInput {
   k: number;
 }
 
+const Options = z.object({
+  /** Language of the chart's words and of the built-in labels. Default "ja". */
+  lang: z.enum(["ja", "en"]).default(D.lang),
+  /** Chart title. Default "浸透ステップ×世代で効果のあった施策（上位）" / "Initiatives that worked, by penetration step and generation (top ranks)". */
+  title: z.string().optional(),
+  /** Display labels by id (rows, columns and initiatives); they win over the built-in labels of koe's vocabulary ({@link vocabulary}). Ids with neither show as they are. */
+  labels: z.record(z.string(), z.string()).readonly().optional(),
+  /** Append each initiative's rank stability (e.g. " ·安定度 0.92") where it is not null. Default false. */
+  showStability: z.boolean().default(D.showStability),
+});
+
 /**
- * Options of {@link initiativeMatrixChart}; every one is optional.
+ * Options of {@link initiativeMatrixChart}; every one is optional, and an unknown one is an error.
  * @example
  * const options: InitiativeMatrixOptions = { lang: "en", showStability: true, labels: { one_on_one: "1on1" } };
  */
-export interface InitiativeMatrixOptions {
-  /** Language of the chart's words and of the built-in labels. Default "ja". */
-  lang?: Lang;
-  /** Chart title. Default "浸透ステップ×世代で効果のあった施策（上位）" / "Initiatives that worked, by penetration step and generation (top ranks)". */
-  title?: string;
-  /** Display labels by id (rows, columns and initiatives); they win over the built-in labels of koe's vocabulary ({@link vocabulary}). Ids with neither show as they are. */
-  labels?: Readonly<Record<string, string>>;
-  /** Append each initiative's rank stability (e.g. " ·安定度 0.92") where it is not null. Default false. */
-  showStability?: boolean;
-}
+export type InitiativeMatrixOptions = z.input<typeof Options>;
 
 type Ranked = InitiativeMatrixInput["cells"][number];
 const key = (row: string, column: string) => JSON.stringify([row, column]);
 const isCount = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0;
 
-function check(result: InitiativeMatrixInput): void {
-  if (!(Number.isInteger(result.minCompanies) && result.minCompanies > 0)) {
-    throw new ChartError(messages.badField(CHART, "the result", "minCompanies", result.minCompanies, "a positive integer"));
-  }
+const RESULT: Shape<InitiativeMatrixInput> = {
+  rows: fields.textList, columns: fields.textList, cells: fields.list, suppressedCells: fields.list, minCompanies: fields.anyNumber, k: fields.anyNumber,
+};
+const CELL: Shape<Ranked> = {
+  row: fields.text, column: fields.text, rank: fields.anyNumber, initiative: fields.text, companies: fields.anyNumber, rated: fields.anyNumber,
+  share: fields.anyNumber, tied: fields.boolean, stability: fields.numberOrNull,
+};
+const SUPPRESSED: Shape<InitiativeMatrixInput["suppressedCells"][number]> = { row: fields.text, column: fields.text, ratingCompanies: fields.anyNumber };
+
+/** The shape first (KoeArgumentError), then whether it holds together (ChartError). */
+function check(result: unknown): asserts result is InitiativeMatrixInput {
+  checkObject<InitiativeMatrixInput>(CHART, result, places.argument("result"), RESULT);
+  checkList<Ranked>(CHART, result.cells, "result.cells", CELL);
+  checkList(CHART, result.suppressedCells, "result.suppressedCells", SUPPRESSED);
+  const bad = (where: { en: string; ja: string }, field: string, value: unknown, expect: { en: string; ja: string }) =>
+    ChartError.of(m.badField, { fn: CHART, where, field, value, expected: expect });
+  if (!(Number.isInteger(result.minCompanies) && result.minCompanies > 0)) throw bad(places.result, "minCompanies", result.minCompanies, expected.positiveInteger);
   const rows = new Set(result.rows);
   const columns = new Set(result.columns);
-  const place = (c: { row: string; column: string }, where: string) => {
-    if (!rows.has(c.row)) throw new ChartError(messages.unknownId(CHART, "row", c.row, where));
-    if (!columns.has(c.column)) throw new ChartError(messages.unknownId(CHART, "column", c.column, where));
+  const place = (c: { row: string; column: string }, where: { en: string; ja: string }) => {
+    if (!rows.has(c.row)) throw ChartError.of(m.unknownId, { fn: CHART, axis: "row", id: c.row, where });
+    if (!columns.has(c.column)) throw ChartError.of(m.unknownId, { fn: CHART, axis: "column", id: c.column, where });
   };
   const seen = new Set<string>();
   for (const c of result.cells) {
-    const where = `the cell for row ${JSON.stringify(c.row)}, column ${JSON.stringify(c.column)}`;
-    place(c, where);
+    place(c, places.cell(c.row, c.column));
     const id = JSON.stringify([c.row, c.column, c.initiative]);
-    if (seen.has(id)) throw new ChartError(messages.duplicateRankedCell(CHART, c.row, c.column, c.initiative));
+    if (seen.has(id)) throw ChartError.of(m.duplicateRankedCell, { fn: CHART, row: c.row, column: c.column, initiative: c.initiative });
     seen.add(id);
-    const at = `${where} (${JSON.stringify(c.initiative)})`;
-    if (!(Number.isInteger(c.rank) && c.rank > 0)) throw new ChartError(messages.badField(CHART, at, "rank", c.rank, "a positive integer"));
-    if (!isCount(c.rated)) throw new ChartError(messages.badField(CHART, at, "rated", c.rated, "an integer ≥ 0"));
-    if (!(isCount(c.companies) && c.companies <= c.rated)) throw new ChartError(messages.badField(CHART, at, "companies", c.companies, `an integer from 0 to rated (${c.rated})`));
-    if (!(typeof c.share === "number" && c.share >= 0 && c.share <= 1)) throw new ChartError(messages.badField(CHART, at, "share", c.share, "a number from 0 to 1"));
+    const at = places.rankedCell(c.row, c.column, c.initiative);
+    if (!(Number.isInteger(c.rank) && c.rank > 0)) throw bad(at, "rank", c.rank, expected.positiveInteger);
+    if (!isCount(c.rated)) throw bad(at, "rated", c.rated, expected.count);
+    if (!(isCount(c.companies) && c.companies <= c.rated)) throw bad(at, "companies", c.companies, expected.countUpTo(c.rated));
+    if (!(c.share >= 0 && c.share <= 1)) throw bad(at, "share", c.share, expected.share);
   }
-  for (const s of result.suppressedCells) place(s, `a suppressed cell`);
+  for (const s of result.suppressedCells) place(s, places.suppressedCell);
 }
 
 /** Display labels of ids, checked to be distinct (else two rows or columns would share one place). */
@@ -104,7 +120,7 @@ function displayLabels(ids: readonly string[], label: (id: string) => string, ax
   return ids.map((id) => {
     const text = label(id);
     const other = owner.get(text);
-    if (other !== undefined) throw new ChartError(messages.labelCollision(CHART, axis, other, id, text));
+    if (other !== undefined) throw ChartError.of(m.labelCollision, { fn: CHART, axis, a: other, b: id, label: text });
     owner.set(text, id);
     return text;
   });
@@ -137,13 +153,14 @@ function lineOf(c: Ranked, name: string, lang: Lang, showStability: boolean): st
  * //               { row: "中堅", column: "実践を支援する", share: null, suppressed: true, lines: [], note: "秘匿（回答企業が5社未満）" }] }
  * @throws {ChartError} when a cell names a row or column not in the result, an initiative appears
  *   twice in a cell, a rank, count or share is out of range, or two rows (columns) share a label.
+ * @throws {KoeArgumentError} when the result is not of the shape above (a field missing or of the
+ *   wrong kind, e.g. a table), or an option is unknown or of the wrong kind (`lang: "jp"`).
  */
 export function initiativeMatrixChart(result: InitiativeMatrixInput, options: InitiativeMatrixOptions = {}): TopLevelSpec {
+  const { lang, showStability, title, labels } = parseOptions(CHART, Options, options);
   check(result);
-  const lang = options.lang ?? D.lang;
-  const showStability = options.showStability ?? D.showStability;
   const words = furniture[lang];
-  const label = (id: string) => options.labels?.[id] ?? vocabulary[lang][id] ?? id;
+  const label = (id: string) => labels?.[id] ?? vocabulary[lang][id] ?? id;
   const rowIds = [...new Set(result.rows)];
   const columnIds = [...new Set(result.columns)];
   const rows = displayLabels(rowIds, label, "row");
@@ -179,7 +196,7 @@ export function initiativeMatrixChart(result: InitiativeMatrixInput, options: In
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     config: koeTheme,
-    title: { text: options.title ?? words.initiativeMatrix, subtitle: words.initiativeMatrixNote(result.minCompanies) },
+    title: { text: title ?? words.initiativeMatrix, subtitle: words.initiativeMatrixNote(result.minCompanies) },
     data: { values },
     width: { step: cellWidth },
     height: { step: cellHeight },

@@ -1,6 +1,8 @@
+import { parseOptions, z } from "@koe/core";
 import type { TopLevelSpec } from "vega-lite";
 import { ChartError } from "../errors.js";
-import { furniture, messages, vocabulary, type Lang } from "../messages.js";
+import { checkList, checkObject, fields, type Shape } from "../input.js";
+import { chartMessages as m, expected, furniture, places, vocabulary, type Lang } from "../messages.js";
 import { estimateTextWidth } from "../text-metrics.js";
 import { koeTheme } from "../theme.js";
 
@@ -42,38 +44,48 @@ export interface OutcomeFunnelInput {
   rows: readonly { initiative: string; n: number | null; notPractised: number | null; practisedNoEffect: number | null; practisedEffective: number | null; effectRate: number | null; suppressed: boolean }[];
 }
 
+const Options = z.object({
+  /** Language of the chart's words and of the built-in labels. Default "ja". */
+  lang: z.enum(["ja", "en"]).default(D.lang),
+  /** Chart title. Default "施策の実践と効果" / "Initiatives: practice and effect". */
+  title: z.string().optional(),
+  /** Display labels of initiative ids; they win over the built-in labels ({@link vocabulary}). Ids with neither show as they are. */
+  labels: z.record(z.string(), z.string()).readonly().optional(),
+});
+
 /**
- * Options of {@link outcomeFunnelChart}; every one is optional.
+ * Options of {@link outcomeFunnelChart}; every one is optional, and an unknown one is an error.
  * @example
  * const options: OutcomeFunnelOptions = { lang: "en", labels: { one_on_one: "1on1 with manager" } };
  */
-export interface OutcomeFunnelOptions {
-  /** Language of the chart's words and of the built-in labels. Default "ja". */
-  lang?: Lang;
-  /** Chart title. Default "施策の実践と効果" / "Initiatives: practice and effect". */
-  title?: string;
-  /** Display labels of initiative ids; they win over the built-in labels ({@link vocabulary}). Ids with neither show as they are. */
-  labels?: Readonly<Record<string, string>>;
-}
+export type OutcomeFunnelOptions = z.input<typeof Options>;
 
 type Row = OutcomeFunnelInput["rows"][number];
 const OUTCOMES = ["notPractised", "practisedNoEffect", "practisedEffective"] as const;
 const isCount = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0;
 
-function check(rows: readonly Row[]): void {
+const ROW: Shape<Row> = {
+  initiative: fields.text, n: fields.numberOrNull, notPractised: fields.numberOrNull, practisedNoEffect: fields.numberOrNull,
+  practisedEffective: fields.numberOrNull, effectRate: fields.numberOrNull, suppressed: fields.boolean,
+};
+
+/** The shape first (KoeArgumentError), then whether it holds together (ChartError). */
+function check(result: unknown): asserts result is OutcomeFunnelInput {
+  checkObject<OutcomeFunnelInput>(CHART, result, places.argument("result"), { rows: fields.list });
+  checkList<Row>(CHART, result.rows, "result.rows", ROW);
   const seen = new Set<string>();
-  for (const r of rows) {
-    if (seen.has(r.initiative)) throw new ChartError(messages.duplicateRow(CHART, r.initiative));
+  for (const r of result.rows) {
+    if (seen.has(r.initiative)) throw ChartError.of(m.duplicateRow, { fn: CHART, initiative: r.initiative });
     seen.add(r.initiative);
     if (r.suppressed) continue; // its counts are ignored, never drawn
-    const where = `the initiative ${JSON.stringify(r.initiative)}`;
+    const where = places.initiative(r.initiative);
     for (const field of ["n", ...OUTCOMES] as const) {
-      if (!isCount(r[field])) throw new ChartError(messages.badField(CHART, where, field, r[field], "an integer ≥ 0 (the row is not suppressed)"));
+      if (!isCount(r[field])) throw ChartError.of(m.badField, { fn: CHART, where, field, value: r[field], expected: expected.shownCount });
     }
     const sum = r.notPractised! + r.practisedNoEffect! + r.practisedEffective!;
-    if (sum !== r.n) throw new ChartError(messages.outcomesDoNotSum(CHART, r.initiative, r.n!, sum));
-    if (r.effectRate !== null && !(typeof r.effectRate === "number" && r.effectRate >= 0 && r.effectRate <= 1)) {
-      throw new ChartError(messages.badField(CHART, where, "effectRate", r.effectRate, "a number from 0 to 1, or null"));
+    if (sum !== r.n) throw ChartError.of(m.outcomesDoNotSum, { fn: CHART, initiative: r.initiative, n: r.n!, sum });
+    if (r.effectRate !== null && !(r.effectRate >= 0 && r.effectRate <= 1)) {
+      throw ChartError.of(m.badField, { fn: CHART, where, field: "effectRate", value: r.effectRate, expected: expected.shareOrNull });
     }
   }
 }
@@ -95,16 +107,18 @@ const percent = (share: number) => `${Math.round(share * 100)}%`;
  * (spec.encoding as { y: { sort: string[] } }).y.sort // => ["キャリア1on1", "強制的な研修"]
  * @throws {ChartError} when an initiative appears twice, a shown row has a missing or negative count,
  *   its outcomes do not add up to n, its effect rate is outside 0–1, or two initiatives share a label.
+ * @throws {KoeArgumentError} when the result is not `{ rows: [...] }` with rows of the shape above,
+ *   or an option is unknown or of the wrong kind (`lang: "jp"`).
  */
 export function outcomeFunnelChart(result: OutcomeFunnelInput, options: OutcomeFunnelOptions = {}): TopLevelSpec {
-  check(result.rows);
-  const lang = options.lang ?? D.lang;
+  const { lang, title, labels } = parseOptions(CHART, Options, options);
+  check(result);
   const words = furniture[lang];
-  const label = (id: string) => options.labels?.[id] ?? vocabulary[lang][id] ?? id;
+  const label = (id: string) => labels?.[id] ?? vocabulary[lang][id] ?? id;
   const owner = new Map<string, string>();
   for (const r of result.rows) {
     const other = owner.get(label(r.initiative));
-    if (other !== undefined) throw new ChartError(messages.labelCollision(CHART, "row", other, r.initiative, label(r.initiative)));
+    if (other !== undefined) throw ChartError.of(m.labelCollision, { fn: CHART, axis: "row", a: other, b: r.initiative, label: label(r.initiative) });
     owner.set(label(r.initiative), r.initiative);
   }
 
@@ -131,7 +145,7 @@ export function outcomeFunnelChart(result: OutcomeFunnelInput, options: OutcomeF
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     config: koeTheme,
-    title: { text: options.title ?? words.outcomeFunnel, subtitle: words.outcomeFunnelNote },
+    title: { text: title ?? words.outcomeFunnel, subtitle: words.outcomeFunnelNote },
     width: D.barWidth,
     height: { step: D.rowHeight },
     encoding: { y: { field: "initiative", type: "nominal", sort: order, title: null, axis: { domain: false, ticks: false, labelLimit: 0 } } },

@@ -1,6 +1,8 @@
+import { KoeArgumentError, parseOptions, z } from "@koe/core";
 import type { TopLevelSpec } from "vega-lite";
 import { ChartError } from "../errors.js";
-import { furniture, messages, type Lang } from "../messages.js";
+import { checkList, fields, type Shape } from "../input.js";
+import { chartMessages as m, furniture, type Lang } from "../messages.js";
 import { estimateTextWidth } from "../text-metrics.js";
 import { koeTheme } from "../theme.js";
 
@@ -44,29 +46,33 @@ export interface HeatmapCell {
   suppressed: boolean;
 }
 
+const Options = z.object({
+  /** Language of the chart's own words (秘匿 / suppressed, the note, the legend). Default "ja". */
+  lang: z.enum(["ja", "en"]).default(D.lang),
+  /** Chart title. Default "回答者数" / "Respondents". */
+  title: z.string().optional(),
+  /** Title of the row axis. Default none. */
+  rowTitle: z.string().optional(),
+  /** Title of the column axis. Default none. */
+  columnTitle: z.string().optional(),
+  /** Natural order of row ids (e.g. ["young", "mid", "senior"]); ids not listed follow in first-seen order. Default first-seen order, never alphabetical. */
+  rowOrder: z.array(z.string()).readonly().optional(),
+  /** Natural order of column ids, as `rowOrder`. */
+  columnOrder: z.array(z.string()).readonly().optional(),
+  /** Display labels by id (e.g. { young: "若手" }); ids without a label show as they are. */
+  labels: z.record(z.string(), z.string()).readonly().optional(),
+  /** The minimum group size the caller suppressed with; only printed in the note. Default 5. */
+  minGroupSize: z.number().default(D.minGroupSize),
+});
+
 /**
- * Options of {@link segmentHeatmapChart}; every one is optional.
+ * Options of {@link segmentHeatmapChart}; every one is optional, and an unknown one is an error.
  * @example
  * const options: SegmentHeatmapOptions = { lang: "en", rowOrder: ["young", "mid", "senior"], labels: { young: "Young" } };
  */
-export interface SegmentHeatmapOptions {
-  /** Language of the chart's own words (秘匿 / suppressed, the note, the legend). Default "ja". */
-  lang?: Lang;
-  /** Chart title. Default "回答者数" / "Respondents". */
-  title?: string;
-  /** Title of the row axis. Default none. */
-  rowTitle?: string;
-  /** Title of the column axis. Default none. */
-  columnTitle?: string;
-  /** Natural order of row ids (e.g. ["young", "mid", "senior"]); ids not listed follow in first-seen order. Default first-seen order, never alphabetical. */
-  rowOrder?: readonly string[];
-  /** Natural order of column ids, as `rowOrder`. */
-  columnOrder?: readonly string[];
-  /** Display labels by id (e.g. { young: "若手" }); ids without a label show as they are. */
-  labels?: Readonly<Record<string, string>>;
-  /** The minimum group size the caller suppressed with; only printed in the note. Default 5. */
-  minGroupSize?: number;
-}
+export type SegmentHeatmapOptions = z.input<typeof Options>;
+
+const CELL: Shape<HeatmapCell> = { row: fields.text, column: fields.text, n: fields.numberOrNull, suppressed: fields.boolean };
 
 /** Ids in natural order: those in `order` first (as listed), then the rest as first seen. */
 function ordered(ids: readonly string[], order: readonly string[] | undefined): string[] {
@@ -78,12 +84,12 @@ function ordered(ids: readonly string[], order: readonly string[] | undefined): 
 }
 
 /** Display labels of ids, checked to be distinct (else two cells would share one place). */
-function displayLabels(ids: readonly string[], labels: SegmentHeatmapOptions["labels"], axis: "row" | "column"): string[] {
+function displayLabels(ids: readonly string[], labels: Readonly<Record<string, string>> | undefined, axis: "row" | "column"): string[] {
   const owner = new Map<string, string>();
   return ids.map((id) => {
     const label = labels?.[id] ?? id;
     const other = owner.get(label);
-    if (other !== undefined) throw new ChartError(messages.labelCollision(CHART, axis, other, id, label));
+    if (other !== undefined) throw ChartError.of(m.labelCollision, { fn: CHART, axis, a: other, b: id, label });
     owner.set(label, id);
     return label;
   });
@@ -93,10 +99,10 @@ function checkCells(cells: readonly HeatmapCell[]): void {
   const seen = new Set<string>();
   for (const c of cells) {
     const key = JSON.stringify([c.row, c.column]);
-    if (seen.has(key)) throw new ChartError(messages.duplicateCell(CHART, c.row, c.column));
+    if (seen.has(key)) throw ChartError.of(m.duplicateCell, { fn: CHART, row: c.row, column: c.column });
     seen.add(key);
     if (!c.suppressed && !(typeof c.n === "number" && Number.isFinite(c.n) && c.n >= 0)) {
-      throw new ChartError(messages.cellWithoutCount(CHART, c.row, c.column, c.n));
+      throw ChartError.of(m.cellWithoutCount, { fn: CHART, row: c.row, column: c.column, n: c.n });
     }
   }
 }
@@ -113,18 +119,20 @@ function checkCells(cells: readonly HeatmapCell[]): void {
  * ).data
  * // => { values: [{ row: "若手", column: "A社", n: 42, text: "42", suppressed: false },
  * //               { row: "中堅", column: "A社", n: null, text: "秘匿", suppressed: true }] }
- * @throws {ChartError} when a shown cell has no count, a cell appears twice, two ids share a label,
- *   or `minGroupSize` is not a positive integer.
+ * @throws {ChartError} when a shown cell has no count, a cell appears twice, or two ids share a label.
+ * @throws {KoeArgumentError} when `cells` is not a list of cells { row, column, n, suppressed }, an
+ *   option is unknown or of the wrong kind (`lang: "jp"`), or `minGroupSize` is not a positive integer.
  */
 export function segmentHeatmapChart(cells: readonly HeatmapCell[], options: SegmentHeatmapOptions = {}): TopLevelSpec {
-  const lang = options.lang ?? D.lang;
-  const minGroupSize = options.minGroupSize ?? D.minGroupSize;
-  if (!(Number.isInteger(minGroupSize) && minGroupSize > 0)) throw new ChartError(messages.badMinGroupSize(CHART, minGroupSize));
+  const o = parseOptions(CHART, Options, options);
+  const { lang, minGroupSize } = o;
+  if (!(Number.isInteger(minGroupSize) && minGroupSize > 0)) throw KoeArgumentError.of(m.badMinGroupSize, { fn: CHART, value: minGroupSize });
+  checkList<HeatmapCell>(CHART, cells, "cells", CELL);
   checkCells(cells);
   const words = furniture[lang];
-  const label = (id: string) => options.labels?.[id] ?? id;
-  const rows = displayLabels(ordered(cells.map((c) => c.row), options.rowOrder), options.labels, "row");
-  const columns = displayLabels(ordered(cells.map((c) => c.column), options.columnOrder), options.labels, "column");
+  const label = (id: string) => o.labels?.[id] ?? id;
+  const rows = displayLabels(ordered(cells.map((c) => c.row), o.rowOrder), o.labels, "row");
+  const columns = displayLabels(ordered(cells.map((c) => c.column), o.columnOrder), o.labels, "column");
 
   // Only shown counts enter the data; a suppressed cell carries its place and the word, no number.
   const values = cells.map((c) =>
@@ -140,15 +148,15 @@ export function segmentHeatmapChart(cells: readonly HeatmapCell[], options: Segm
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     config: koeTheme,
-    title: { text: options.title ?? words.respondents, subtitle: words.suppressedNote(minGroupSize) },
+    title: { text: o.title ?? words.respondents, subtitle: words.suppressedNote(minGroupSize) },
     data: { values },
     width: { step: cellWidth },
     height: { step: D.cellHeight },
     encoding: {
-      x: { field: "column", type: "nominal", sort: columns, title: options.columnTitle ?? null, axis: { orient: "top", labelAngle: labelsFit ? 0 : -45, domain: false, ticks: false, labelPadding: D.labelPadding } },
+      x: { field: "column", type: "nominal", sort: columns, title: o.columnTitle ?? null, axis: { orient: "top", labelAngle: labelsFit ? 0 : -45, domain: false, ticks: false, labelPadding: D.labelPadding } },
       // The row title reads horizontally, in the corner above the row labels (vertical Japanese is hard to read).
       y: {
-        field: "row", type: "nominal", sort: rows, title: options.rowTitle ?? null,
+        field: "row", type: "nominal", sort: rows, title: o.rowTitle ?? null,
         axis: { domain: false, ticks: false, titleAngle: 0, titleAlign: "right", titleBaseline: "bottom", titleX: -D.labelPadding, titleY: -D.labelPadding },
       },
     },

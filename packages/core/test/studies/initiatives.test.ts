@@ -106,7 +106,7 @@ describe("topInitiatives on small tables", () => {
 
   it("unknown generations or steps are a clear error listing the known ones; any segment can be a row", () => {
     const bad = aq.from(companies.map((c) => ({ company: c, generation: "twenties", step: "know", initiative: "one_on_one", effective: true })));
-    expect(() => topInitiatives(bad)).toThrow(/"twenties" in column "generation" \(row 1\) is not a known generation \(known: young, mid, senior\)/);
+    expect(() => topInitiatives(bad)).toThrow(/column "generation" has values that are not a known generation: "twenties" \(5 rows, first at table row 1\) \(known: "young", "mid", "senior"\)/);
     const byJob = aq.from(companies.map((c, i) => ({ company: c, job_type: i % 2 ? "clerical" : "technical", step: "know", initiative: "one_on_one", effective: true })));
     expect(topInitiatives(byJob, { row: "job_type", minCompanies: 1 }).rows).toEqual(["technical", "clerical"]);
     expect(() => topInitiatives(byJob, { row: "nope" })).toThrow(/no column "nope"/);

@@ -1,6 +1,18 @@
 import * as aq from "arquero";
+import { z } from "zod";
+import { parseOptions } from "../../boundary/options.js";
+import { KoeArgumentError } from "../../errors/errors.js";
+import { initiativeMessages as m } from "../../errors/initiative-messages.js";
 import type { TidyTable } from "../../stats/result.js";
+import { describeValue } from "./ratings-input.js";
 import type { TopInitiativesResult } from "./top-initiatives.js";
+
+/** Throws unless `result` is what topInitiatives returns (a table or a list of cells is the usual slip). */
+function requireResult(fn: string, result: unknown): asserts result is TopInitiativesResult {
+  const r = result as Partial<Record<keyof TopInitiativesResult, unknown>> | null;
+  const ok = r !== null && typeof r === "object" && !Array.isArray(r) && ["rows", "columns", "cells", "suppressedCells", "all"].every((k) => Array.isArray(r[k as keyof TopInitiativesResult]));
+  if (!ok) throw KoeArgumentError.of(m.notAResult, { fn, got: describeValue(result) });
+}
 
 export interface BroadInitiative {
   initiative: string;
@@ -18,8 +30,13 @@ export interface BroadInitiative {
 /**
  * "Broad" initiatives: those in the top k across the matrix — in every row, every column or every
  * cell (the consortium found 1on1 supported in every generation and step). Sorted by cells.
+ * @example
+ * const { table } = await readInitiativeRatings("data/initiative_ratings.csv");
+ * broadInitiatives(topInitiatives(table, { wave: 1 })).initiatives[0]
+ * // => { initiative: "one_on_one", cells: 12, of: 12, everyRow: true, everyColumn: true, everyCell: true }
  */
 export function broadInitiatives(result: TopInitiativesResult): { initiatives: BroadInitiative[]; toTable(): TidyTable } {
+  requireResult("broadInitiatives", result);
   const shown = new Set(result.cells.map((c) => `${c.row}|${c.column}`));
   const ids = [...new Set(result.cells.map((c) => c.initiative))];
   const initiatives = ids
@@ -50,13 +67,28 @@ export interface InitiativeGap {
   share: number;
 }
 
+export const InitiativeGapsOptions = z.object({
+  /** A cell's share of rating companies that tried the initiative below which it is a gap. Default 0.1. */
+  below: z.number().min(0).max(1).default(0.1),
+  /** The share it must reach in some other cell to count (tried widely elsewhere). Default 0.3. */
+  elsewhere: z.number().min(0).max(1).default(0.3),
+});
+export type InitiativeGapsOptions = z.input<typeof InitiativeGapsOptions>;
+
 /**
  * "Gaps": cells where an initiative is rarely even tried — the share of the cell's rating
  * companies that rated it is below `below` (default 0.1) while it is tried more widely elsewhere
  * (at least `elsewhere`, default 0.3, of companies in some other cell). The consortium found
  * mandatory training rare for people in their 30s–40s. Suppressed cells are left out.
+ * @example
+ * const { table } = await readInitiativeRatings("data/initiative_ratings.csv");
+ * initiativeGaps(topInitiatives(table, { wave: 1 })).gaps[0]
+ * // => { row: "mid", column: "practice", initiative: "mandatory_training", tried: 0, of: 25, share: 0 }
  */
-export function initiativeGaps(result: TopInitiativesResult, { below = 0.1, elsewhere = 0.3 }: { below?: number; elsewhere?: number } = {}): { gaps: InitiativeGap[]; toTable(): TidyTable } {
+export function initiativeGaps(result: TopInitiativesResult, options: InitiativeGapsOptions = {}): { gaps: InitiativeGap[]; toTable(): TidyTable } {
+  const fn = "initiativeGaps";
+  requireResult(fn, result);
+  const { below, elsewhere } = parseOptions(fn, InitiativeGapsOptions, options);
   const suppressed = new Set(result.suppressedCells.map((c) => `${c.row}|${c.column}`));
   const byInitiative = new Map<string, typeof result.all>();
   for (const a of result.all) {

@@ -1,12 +1,19 @@
 import * as aq from "arquero";
+import { z } from "zod";
+import { requireDistinct, requireTable, resolveColumn, resolveColumns } from "../../boundary/columns.js";
+import { parseOptions } from "../../boundary/options.js";
+import { numericColumn, segmentColumn, waveSelection } from "../../boundary/roles.js";
+import type { KoeWarning } from "../../errors/catalogue.js";
 import { KoeArgumentError } from "../../errors/errors.js";
-import type { Table } from "../../model/table.js";
-import { columnValues } from "../../analyze/column-values.js";
-import { orderSegmentValues } from "../../model/segment-order.js";
+import { boundaryMessages } from "../../errors/boundary-messages.js";
+import { initiativeMessages as m } from "../../errors/initiative-messages.js";
+import { knownField } from "../../model/known-fields.js";
 import { initiativeOutcomeTypes as OUTCOMES } from "../../model/segments.js";
+import type { Table } from "../../model/table.js";
 import { mcnemarTest } from "../../stats/mcnemar.js";
 import { proportionInterval } from "../../stats/proportions.js";
 import type { TidyTable } from "../../stats/result.js";
+import { CatalogueOption, compact, completeRows, initiativeColumn, MissingOption, selectWave, type Part } from "./ratings-input.js";
 
 export interface OutcomeRow {
   initiative: string;
@@ -39,30 +46,54 @@ export interface OutcomeRow {
 export interface OutcomesResult {
   method: string;
   rows: OutcomeRow[];
+  /** The `by` segments, as named in the options. */
   by: string[];
+  /** The wave used; null when the table has no wave column. */
   wave: number | null;
+  /** The waves present in the table's wave column (empty without one). */
+  waves: number[];
+  /** The table's wave column (found under any of its names), or null. */
+  waveColumn: string | null;
   minCompanies: number;
+  /** Ratings used (of the chosen wave, complete). */
   n: number;
+  /** Rows of the chosen wave left out for a missing initiative, outcome, company or segment. */
   nMissing: number;
+  /** What the reader should know: the wave chosen among several, rows left out for missing values. */
+  warnings: KoeWarning[];
   toTable(): TidyTable;
 }
 
-const isMissing = (v: unknown) => v === null || v === undefined || v === "" || (typeof v === "number" && Number.isNaN(v));
+export const InitiativeOutcomesOptions = z.object({
+  /** Initiative column, resolved through `catalogue` (Japanese names too). Default "initiative". */
+  initiative: z.string().default("initiative"),
+  /** Outcome column: not_practised / practised_no_effect / practised_effective, or their labels (実践しなかった …). Default "outcome". */
+  outcome: z.string().default("outcome"),
+  /** Segments to break each initiative down by (a list, e.g. ["generation"]); their labels resolve to ids. Default []. */
+  by: z.array(z.string()).default([]),
+  /** Column of coded reasons (default "reason_code" when the table has it; none otherwise). */
+  reason: z.string().optional(),
+  /** Company column (text or numbers). Default "company". */
+  company: z.string().default("company"),
+  /** Which survey wave to use; with several waves and none chosen, the first is used and a warning says so (never pooled). */
+  wave: z.number().int().optional(),
+  /** The wave column (default: the column named wave, 調査回, 回, 時点 or 調査時点, if any). */
+  waveColumn: z.string().optional(),
+  /** Rows resting on fewer companies are suppressed. Default 5. */
+  minCompanies: z.number().int().min(1).default(5),
+  /** Confidence level of the Wilson intervals. Default 0.95. */
+  confLevel: z.number().gt(0).lt(1).default(0.95),
+  /** The initiative vocabulary (default koe's catalogue; extend it with extendInitiativeCatalogue). */
+  catalogue: CatalogueOption.optional(),
+  /** Cell texts meaning "no answer" (default "", NA, N/A, 無回答). */
+  missing: MissingOption.optional(),
+});
+export type InitiativeOutcomesOptions = z.input<typeof InitiativeOutcomesOptions>;
 
-/** Rows of one wave (the given one, else the first of several) that have what `need` names. */
-function waveRows(fn: string, table: Table, waveColumn: string, wave: number | undefined): { keep: Uint8Array; wave: number | null } {
-  const n = table.numRows();
-  const keep = new Uint8Array(n).fill(1);
-  if (!table.columnNames().includes(waveColumn)) {
-    if (wave !== undefined) throw new KoeArgumentError(`${fn}: wave ${wave} asked for, but there is no column "${waveColumn}"`);
-    return { keep, wave: null };
-  }
-  const w = columnValues(table, waveColumn);
-  const waves = orderSegmentValues(waveColumn, Array.from(w)) as number[];
-  if (wave !== undefined && !waves.includes(wave)) throw new KoeArgumentError(`${fn}: wave ${wave} is not in column "${waveColumn}" (waves: ${waves.join(", ")})`);
-  const chosen = wave ?? waves[0] ?? null;
-  for (let i = 0; i < n; i++) if (w[i] !== chosen) keep[i] = 0;
-  return { keep, wave: chosen };
+/** The reason column: the one named, else the model's reason_code under any of its names, else none. */
+function reasonColumn(fn: string, table: Table, reason: string | undefined): string | null {
+  if (reason !== undefined) return resolveColumn(fn, table, reason, "reason");
+  return table.columnNames().find((c) => knownField(c.replace(/\uFEFF/g, ""))?.id === "reason_code") ?? null;
 }
 
 /**
@@ -70,53 +101,68 @@ function waveRows(fn: string, table: Table, waveColumn: string, wave: number | u
  * with effect — per initiative and per segment in `by`: counts and shares, the adoption rate
  * (practised / all) and the effect rate (effective / practised) with Wilson intervals, and the
  * most frequent coded reasons behind each outcome. Rows resting on fewer than `minCompanies`
- * companies are suppressed (counts null).
+ * companies are suppressed (counts null). Outcomes, initiatives and segments may be given as ids
+ * or as their Japanese or English labels; one wave is used (never pooled).
  * @example
- * initiativeOutcomes(table, { by: ["generation"] }).rows.find((r) => r.initiative === "one_on_one")
+ * const { table } = await readInitiativeRatings("data/initiative_ratings.csv");
+ * const r = initiativeOutcomes(table, { by: ["generation"] });
+ * r.rows.find((x) => x.initiative === "one_on_one" && x.segment.generation === "young")
+ * // => { initiative: "one_on_one", segment: { generation: "young" }, n: 96, notPractised: 3, practisedNoEffect: 5, practisedEffective: 88, adoptionRate: 0.969, effectRate: 0.946, companies: 25, suppressed: false, … }
  */
-export function initiativeOutcomes(
-  table: Table,
-  { initiative = "initiative", outcome = "outcome", by = [], reason = "reason_code", company = "company", wave, waveColumn = "wave", minCompanies = 5, confLevel = 0.95 }: {
-    initiative?: string; outcome?: string; by?: string[]; reason?: string; company?: string; wave?: number; waveColumn?: string; minCompanies?: number; confLevel?: number;
-  } = {},
-): OutcomesResult {
-  const ini = columnValues(table, initiative, "initiativeOutcomes");
-  const out = columnValues(table, outcome, "initiativeOutcomes");
-  const com = columnValues(table, company, "initiativeOutcomes");
-  const segs = by.map((b) => columnValues(table, b, "initiativeOutcomes"));
-  const why = table.columnNames().includes(reason) ? columnValues(table, reason) : null;
-  const { keep, wave: chosen } = waveRows("initiativeOutcomes", table, waveColumn, wave);
-  const groups = new Map<string, { initiative: string; segment: Record<string, unknown>; counts: number[]; companies: Set<unknown>; reasons: Map<string, number>[] }>();
-  let nMissing = 0;
-  let n = 0;
-  for (let i = 0; i < ini.length; i++) {
+export function initiativeOutcomes(table: Table, options: InitiativeOutcomesOptions = {}): OutcomesResult {
+  const fn = "initiativeOutcomes";
+  requireTable(fn, table);
+  const o = parseOptions(fn, InitiativeOutcomesOptions, options);
+  const missing = o.missing ? { missing: o.missing } : {};
+  const why = reasonColumn(fn, table, o.reason);
+  const byColumns = resolveColumns(fn, table, o.by, "by");
+  requireDistinct(fn, {
+    initiative: resolveColumn(fn, table, o.initiative, "initiative"),
+    outcome: resolveColumn(fn, table, o.outcome, "outcome"),
+    company: resolveColumn(fn, table, o.company, "company"),
+    reason: why,
+    ...Object.fromEntries(byColumns.map((c, j) => [`by[${j}]`, c])),
+  });
+  const { selection, warnings } = selectWave(fn, table, o.wave, o.waveColumn);
+  const ini = initiativeColumn(fn, table, o.initiative, o.catalogue, o.missing);
+  const out = segmentColumn(fn, table, o.outcome, { option: "outcome", vocabulary: OUTCOMES, ...missing });
+  const com = segmentColumn(fn, table, o.company, { option: "company", vocabulary: null, ...missing });
+  const segs = o.by.map((b) => segmentColumn(fn, table, b, { option: "by", ...missing }));
+  const reasons = why === null ? null : segmentColumn(fn, table, why, { option: "reason", vocabulary: null, ...missing });
+  const parts: Part[] = [
+    { column: ini.column, missing: (i) => ini.codes[i]! < 0 },
+    { column: out.column, missing: (i) => out.codes[i]! < 0 },
+    { column: com.column, missing: (i) => com.codes[i]! < 0 },
+    ...segs.map((s) => ({ column: s.column, missing: (i: number) => s.codes[i]! < 0 })),
+  ];
+  const { keep, n, nMissing } = completeRows(fn, selection.keep, selection.wave, parts, warnings);
+  // Outcome k in the vocabulary's order: not_practised, practised_no_effect, practised_effective.
+  const outcomeIndex = out.levels.map((l) => OUTCOMES.ids.indexOf(l as never));
+  const groups = new Map<string, { initiative: string; segment: Record<string, unknown>; counts: number[]; companies: Set<number>; reasons: Map<string, number>[] }>();
+  for (let i = 0; i < keep.length; i++) {
     if (!keep[i]) continue;
-    const o = out[i];
-    if (isMissing(ini[i]) || isMissing(o) || segs.some((s) => isMissing(s[i]))) {
-      nMissing++;
-      continue;
-    }
-    const k = OUTCOMES.ids.indexOf(String(o) as never);
-    if (k < 0) throw new KoeArgumentError(`initiativeOutcomes: "${String(o)}" in column "${outcome}" (row ${i + 1}) is not an outcome (known: ${OUTCOMES.ids.join(", ")})`);
-    n++;
-    const key = [String(ini[i]), ...segs.map((s) => String(s[i]))].join("\u0000");
+    const k = outcomeIndex[out.codes[i]!]!;
+    const key = [ini.codes[i], ...segs.map((s) => s.codes[i])].join("|");
     let g = groups.get(key);
     if (!g) {
-      g = { initiative: String(ini[i]), segment: Object.fromEntries(by.map((b, j) => [b, segs[j]![i]])), counts: [0, 0, 0], companies: new Set(), reasons: [new Map(), new Map(), new Map()] };
+      g = { initiative: String(ini.levels[ini.codes[i]!]), segment: Object.fromEntries(o.by.map((b, j) => [b, segs[j]!.levels[segs[j]!.codes[i]!]])), counts: [0, 0, 0], companies: new Set(), reasons: [new Map(), new Map(), new Map()] };
       groups.set(key, g);
     }
     g.counts[k]!++;
-    g.companies.add(com[i]);
-    const r = why?.[i];
-    if (!isMissing(r)) g.reasons[k]!.set(String(r), (g.reasons[k]!.get(String(r)) ?? 0) + 1);
+    g.companies.add(com.codes[i]!);
+    const rc = reasons?.codes[i] ?? -1;
+    if (rc >= 0) {
+      const r = String(reasons!.levels[rc]);
+      g.reasons[k]!.set(r, (g.reasons[k]!.get(r) ?? 0) + 1);
+    }
   }
   const rows: OutcomeRow[] = [...groups.values()].map((g) => {
     const [np, ne, pe] = g.counts as [number, number, number];
     const total = np + ne + pe;
     const practised = ne + pe;
-    const suppressed = g.companies.size < minCompanies;
-    const adoption = proportionInterval(practised, total, { confLevel });
-    const effect = practised > 0 ? proportionInterval(pe, practised, { confLevel }) : null;
+    const suppressed = g.companies.size < o.minCompanies;
+    const adoption = proportionInterval(practised, total, { confLevel: o.confLevel });
+    const effect = practised > 0 ? proportionInterval(pe, practised, { confLevel: o.confLevel }) : null;
     const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3).map(([reason, count]) => ({ reason, count }));
     return {
       initiative: g.initiative,
@@ -143,11 +189,14 @@ export function initiativeOutcomes(
   const result: OutcomesResult = {
     method: "Initiative outcomes (not practised / practised, no effect / practised, effective)",
     rows,
-    by: [...by],
-    wave: chosen,
-    minCompanies,
+    by: [...o.by],
+    wave: selection.wave,
+    waves: selection.waves,
+    waveColumn: selection.column,
+    minCompanies: o.minCompanies,
     n,
     nMissing,
+    warnings,
     toTable: () =>
       aq.from(rows.map(({ segment, reasons, ...r }) => ({ ...segment, ...r, topReasonEffective: reasons.practised_effective?.[0]?.reason ?? null, topReasonNoEffect: reasons.practised_no_effect?.[0]?.reason ?? null, topReasonNotPractised: reasons.not_practised?.[0]?.reason ?? null }))),
   };
@@ -173,42 +222,122 @@ export interface WaveChange {
   suppressed: boolean;
 }
 
+export const CompareOutcomeWavesOptions = z.object({
+  /** The two waves, first then second (default the first two present). */
+  waves: z.array(z.number().int()).length(2).optional(),
+  /** Initiative column, resolved through `catalogue` (Japanese names too). Default "initiative". */
+  initiative: z.string().default("initiative"),
+  /** Outcome column (ids or labels such as 実践しなかった). Default "outcome". */
+  outcome: z.string().default("outcome"),
+  /** Company column (text or numbers). Default "company". */
+  company: z.string().default("company"),
+  /** The segments that, with company and initiative, identify one rating across waves (a list). Default ["generation", "step"]. */
+  cell: z.array(z.string()).default(["generation", "step"]),
+  /** The wave column (default: the column named wave, 調査回, 回, 時点 or 調査時点). */
+  waveColumn: z.string().optional(),
+  /** Initiatives resting on fewer companies get no p-values. Default 5. */
+  minCompanies: z.number().int().min(1).default(5),
+  /** The initiative vocabulary (default koe's catalogue; extend it with extendInitiativeCatalogue). */
+  catalogue: CatalogueOption.optional(),
+  /** Cell texts meaning "no answer" (default "", NA, N/A, 無回答). */
+  missing: MissingOption.optional(),
+});
+export type CompareOutcomeWavesOptions = z.input<typeof CompareOutcomeWavesOptions>;
+
+export interface WaveComparison {
+  /** Per initiative, sorted by takenUp + becameEffective. */
+  changes: WaveChange[];
+  /** The two waves compared, first then second. */
+  waves: [number, number];
+  /** The waves present in the table's wave column. */
+  wavesPresent: number[];
+  /** The table's wave column (found under any of its names). */
+  waveColumn: string;
+  /** Rows of the two waves with every column needed. */
+  n: number;
+  /** Rows of the two waves left out for a missing initiative, outcome, company or cell segment. */
+  nMissing: number;
+  /** Rows left out for missing values, said in words. */
+  warnings: KoeWarning[];
+  toTable(): TidyTable;
+}
+
 /**
  * Two waves compared (before and after a recommendation): per initiative, the ratings of the same
  * company, cell and initiative in both waves, how many moved from not practised to practised and
- * from no effect to effect (and back), with McNemar's exact test of each change.
+ * from no effect to effect (and back), with McNemar's exact test of each change. The wave column
+ * is found under any of its names (wave, 調査回, 回 …); outcomes, initiatives and cells may be ids or labels.
+ * @example
+ * const { table } = await readInitiativeRatings("data/initiative_ratings.csv");
+ * const w = compareOutcomeWaves(table);
+ * [w.waves, w.changes[0]]
+ * // => [[1, 2], { initiative: "career_sheet_dialogue", pairs: 175, takenUp: 11, dropped: 0, becameEffective: 18, lostEffect: 3, practisedPValue: 0.000977, effectivePValue: 0.00149, suppressed: false }]
  */
-export function compareOutcomeWaves(
-  table: Table,
-  { waves, initiative = "initiative", outcome = "outcome", company = "company", cell = ["generation", "step"], waveColumn = "wave", minCompanies = 5 }: {
-    waves?: [number, number]; initiative?: string; outcome?: string; company?: string; cell?: string[]; waveColumn?: string; minCompanies?: number;
-  } = {},
-): { changes: WaveChange[]; waves: [number, number]; toTable(): TidyTable } {
-  const w = columnValues(table, waveColumn, "compareOutcomeWaves");
-  const all = orderSegmentValues(waveColumn, Array.from(w)) as number[];
-  const [w1, w2] = waves ?? [all[0]!, all[1]!];
-  if (w1 === undefined || w2 === undefined || !all.includes(w1) || !all.includes(w2)) throw new KoeArgumentError(`compareOutcomeWaves needs two waves in column "${waveColumn}" (found: ${all.join(", ")})`);
-  const ini = columnValues(table, initiative, "compareOutcomeWaves");
-  const out = columnValues(table, outcome, "compareOutcomeWaves");
-  const com = columnValues(table, company, "compareOutcomeWaves");
-  const cells = cell.map((c) => columnValues(table, c, "compareOutcomeWaves"));
-  const first = new Map<string, string>();
-  const second = new Map<string, string>();
-  for (let i = 0; i < ini.length; i++) {
-    if (isMissing(out[i])) continue;
-    const key = [ini[i], com[i], ...cells.map((c) => c[i])].map(String).join("\u0000");
-    if (w[i] === w1) first.set(key, String(out[i]));
-    else if (w[i] === w2) second.set(key, String(out[i]));
+export function compareOutcomeWaves(table: Table, options: CompareOutcomeWavesOptions = {}): WaveComparison {
+  const fn = "compareOutcomeWaves";
+  requireTable(fn, table);
+  const o = parseOptions(fn, CompareOutcomeWavesOptions, options);
+  const missing = o.missing ? { missing: o.missing } : {};
+  const cellColumns = resolveColumns(fn, table, o.cell, "cell");
+  const found = waveSelection(fn, table, { waveColumn: o.waveColumn });
+  if (found.column === null) throw KoeArgumentError.of(m.noWaveColumn, { fn, names: ["wave", "調査回", "回", "時点", "調査時点"] });
+  const waveColumn = found.column;
+  requireDistinct(fn, {
+    wave: waveColumn,
+    initiative: resolveColumn(fn, table, o.initiative, "initiative"),
+    outcome: resolveColumn(fn, table, o.outcome, "outcome"),
+    company: resolveColumn(fn, table, o.company, "company"),
+    ...Object.fromEntries(cellColumns.map((c, j) => [`cell[${j}]`, c])),
+  });
+  const all = found.waves;
+  let w1: number;
+  let w2: number;
+  if (o.waves) {
+    [w1, w2] = o.waves as [number, number];
+    if (w1 === w2) throw KoeArgumentError.of(m.sameWaveTwice, { fn, wave: w1 });
+    for (const w of [w1, w2]) if (!all.includes(w)) throw KoeArgumentError.of(boundaryMessages.unknownWave, { fn, column: waveColumn, wave: w, waves: all.map(String) });
+  } else {
+    if (all.length < 2) throw KoeArgumentError.of(m.tooFewWaves, { fn, column: waveColumn, waves: all });
+    [w1, w2] = [all[0]!, all[1]!];
   }
-  const by = new Map<string, { pairs: number; takenUp: number; dropped: number; becameEffective: number; lostEffect: number; companies: Set<string> }>();
-  for (const [key, o1] of first) {
-    const o2 = second.get(key);
-    if (o2 === undefined) continue;
-    const [id, co] = key.split("\u0000") as [string, string];
+  const wv = numericColumn(fn, table, waveColumn, { option: "waveColumn" }).values;
+  const inWaves = new Uint8Array(wv.length);
+  for (let i = 0; i < wv.length; i++) inWaves[i] = wv[i] === w1 || wv[i] === w2 ? 1 : 0;
+  const ini = initiativeColumn(fn, table, o.initiative, o.catalogue, o.missing);
+  const out = segmentColumn(fn, table, o.outcome, { option: "outcome", vocabulary: OUTCOMES, ...missing });
+  const com = segmentColumn(fn, table, o.company, { option: "company", vocabulary: null, ...missing });
+  const cells = o.cell.map((c) => segmentColumn(fn, table, c, { option: "cell", ...missing }));
+  const warnings: KoeWarning[] = [];
+  const { keep, n, nMissing } = completeRows(fn, inWaves, null, [
+    { column: ini.column, missing: (i) => ini.codes[i]! < 0 },
+    { column: out.column, missing: (i) => out.codes[i]! < 0 },
+    { column: com.column, missing: (i) => com.codes[i]! < 0 },
+    ...cells.map((s) => ({ column: s.column, missing: (i: number) => s.codes[i]! < 0 })),
+  ], warnings);
+  const outcomeId = (i: number) => String(out.levels[out.codes[i]!]);
+  const first = new Map<string, number>();
+  const second = new Map<string, number>();
+  for (let i = 0; i < keep.length; i++) {
+    if (!keep[i]) continue;
+    const key = [ini.codes[i], com.codes[i], ...cells.map((c) => c.codes[i])].join("|");
+    const map = wv[i] === w1 ? first : second;
+    const before = map.get(key);
+    if (before !== undefined && outcomeId(before) !== outcomeId(i)) {
+      throw KoeArgumentError.of(m.conflictingRatings, { fn, wave: wv[i]!, rows: [before + 1, i + 1], company: String(com.levels[com.codes[i]!]), initiative: String(ini.levels[ini.codes[i]!]) });
+    }
+    if (before === undefined) map.set(key, i);
+  }
+  const by = new Map<number, { pairs: number; takenUp: number; dropped: number; becameEffective: number; lostEffect: number; companies: Set<number> }>();
+  for (const [key, i1] of first) {
+    const i2 = second.get(key);
+    if (i2 === undefined) continue;
+    const id = ini.codes[i1]!;
     let g = by.get(id);
     if (!g) by.set(id, (g = { pairs: 0, takenUp: 0, dropped: 0, becameEffective: 0, lostEffect: 0, companies: new Set() }));
     g.pairs++;
-    g.companies.add(co);
+    g.companies.add(com.codes[i1]!);
+    const o1 = outcomeId(i1);
+    const o2 = outcomeId(i2);
     const p1 = o1 !== "not_practised";
     const p2 = o2 !== "not_practised";
     if (!p1 && p2) g.takenUp++;
@@ -217,9 +346,9 @@ export function compareOutcomeWaves(
     if (o1 === "practised_effective" && o2 !== "practised_effective") g.lostEffect++;
   }
   const changes: WaveChange[] = [...by].map(([id, g]) => {
-    const suppressed = g.companies.size < minCompanies;
+    const suppressed = g.companies.size < o.minCompanies;
     return {
-      initiative: id,
+      initiative: String(ini.levels[id]),
       pairs: g.pairs,
       takenUp: g.takenUp,
       dropped: g.dropped,
@@ -231,5 +360,7 @@ export function compareOutcomeWaves(
     };
   });
   changes.sort((a, b) => b.takenUp + b.becameEffective - (a.takenUp + a.becameEffective) || (a.initiative < b.initiative ? -1 : 1));
-  return { changes, waves: [w1, w2], toTable: () => aq.from(changes) };
+  const result: WaveComparison = { changes, waves: [w1, w2], wavesPresent: all, waveColumn, n, nMissing, warnings, toTable: () => aq.from(changes) };
+  Object.defineProperty(result, "toTable", { enumerable: false });
+  return result;
 }

@@ -1,34 +1,44 @@
 import * as aq from "arquero";
 import { z } from "zod";
-import { KoeArgumentError } from "../../errors/errors.js";
+import { requireDistinct, requireTable, resolveColumn } from "../../boundary/columns.js";
+import { parseOptions } from "../../boundary/options.js";
+import { binaryColumn, MISSING_BINARY, segmentColumn } from "../../boundary/roles.js";
+import type { KoeWarning } from "../../errors/catalogue.js";
 import type { Table } from "../../model/table.js";
-import { columnValues } from "../../analyze/column-values.js";
-import { orderSegmentValues, vocabularyOfColumn } from "../../model/segment-order.js";
 import { proportionInterval } from "../../stats/proportions.js";
 import { createRandom } from "../../stats/random.js";
 import type { TidyTable } from "../../stats/result.js";
+import { CatalogueOption, compact, completeRows, initiativeColumn, MissingOption, selectWave } from "./ratings-input.js";
 
 export const TopInitiativesOptions = z.object({
-  /** Segment down the matrix (default generation). */
+  /** Segment down the matrix (default generation; 若手/中堅/シニア and other labels resolve to ids). */
   row: z.string().default("generation"),
-  /** Segment across (default the penetration step). */
+  /** Segment across (default the penetration step; 知る/理解を深める/… resolve to ids). */
   column: z.string().default("step"),
+  /** Initiative column, resolved through `catalogue` (Japanese names such as キャリア1on1 too). Default "initiative". */
   initiative: z.string().default("initiative"),
-  /** Boolean column: the company rated the initiative effective. */
+  /** Yes/no column: the company rated the initiative effective (booleans, 1/0, はい/いいえ, 効果あり/効果なし …). Default "effective". */
   effective: z.string().default("effective"),
+  /** Company column (text or numbers). Default "company". */
   company: z.string().default("company"),
-  /** How many initiatives per cell (ties at the k-th place are all shown). */
+  /** How many initiatives per cell (ties at the k-th place are all shown). Default 3. */
   k: z.number().int().min(1).default(3),
-  /** Cells rated by fewer companies are suppressed, as any small group. */
+  /** Cells rated by fewer companies are suppressed, as any small group. Default 5. */
   minCompanies: z.number().int().min(1).default(5),
-  /** Rank by the number of companies rating it effective (default) or by the share of those that rated it. */
+  /** Rank by the number of companies rating it effective (default "count") or by the share of those that rated it ("share"). */
   rankBy: z.enum(["count", "share"]).default("count"),
-  /** Which survey wave to use when the table has a wave column with several waves (default: the first). */
+  /** Which survey wave to use; with several waves and none chosen, the first is used and a warning says so (never pooled). */
   wave: z.number().int().optional(),
-  waveColumn: z.string().default("wave"),
-  /** Bootstrap over companies: how often each initiative stays in its cell's top k. */
+  /** The wave column (default: the column named wave, 調査回, 回, 時点 or 調査時点, if any). */
+  waveColumn: z.string().optional(),
+  /** Bootstrap over companies: how often each initiative stays in its cell's top k (defaults: 1000 resamples, seed 1). */
   stability: z.object({ resamples: z.number().int().min(10).default(1000), seed: z.union([z.number(), z.string()]).default(1) }).optional(),
+  /** Confidence level of the share's Wilson interval. Default 0.95. */
   confLevel: z.number().gt(0).lt(1).default(0.95),
+  /** The initiative vocabulary (default koe's catalogue; extend it with extendInitiativeCatalogue). */
+  catalogue: CatalogueOption.optional(),
+  /** Cell texts meaning "no answer" (default "", NA, N/A, 無回答). */
+  missing: MissingOption.optional(),
 });
 export type TopInitiativesOptions = z.input<typeof TopInitiativesOptions>;
 
@@ -52,14 +62,21 @@ export interface TopInitiativeCell {
 
 export interface TopInitiativesResult {
   method: string;
+  /** Row ids present (e.g. young, mid, senior), in natural order. */
   rows: string[];
+  /** Column ids present (e.g. know … practice), in natural order. */
   columns: string[];
   cells: TopInitiativeCell[];
   suppressedCells: { row: string; column: string; ratingCompanies: number }[];
   k: number;
   minCompanies: number;
   rankBy: "count" | "share";
+  /** The wave used; null when the table has no wave column. */
   wave: number | null;
+  /** The waves present in the table's wave column (empty without one). */
+  waves: number[];
+  /** The table's wave column (found under any of its names), or null. */
+  waveColumn: string | null;
   companies: number;
   /** Rating rows used (of the chosen wave, complete). */
   n: number;
@@ -67,21 +84,9 @@ export interface TopInitiativesResult {
   nMissing: number;
   /** Per cell and initiative, every rated one (not only the top k): for gaps and further study. */
   all: { row: string; column: string; initiative: string; companies: number; rated: number; ratingCompanies: number }[];
+  /** What the reader should know: the wave chosen among several, rows left out for missing values. */
+  warnings: KoeWarning[];
   toTable(): TidyTable;
-}
-
-/** Integer codes for the distinct values of a column, in first-seen order. */
-function codes(values: ArrayLike<unknown>, keep: Uint8Array): { code: Int32Array; levels: unknown[] } {
-  const map = new Map<unknown, number>();
-  const code = new Int32Array(values.length).fill(-1);
-  for (let i = 0; i < values.length; i++) {
-    if (!keep[i]) continue;
-    const v = values[i];
-    let c = map.get(v);
-    if (c === undefined) map.set(v, (c = map.size));
-    code[i] = c;
-  }
-  return { code, levels: [...map.keys()] };
 }
 
 /** Ranks (1 = best; equal keys share the best rank) by companies then share (or share then companies), ties broken by id only for order. */
@@ -114,57 +119,55 @@ function rankCell(
  * ranked by the number of companies rating an initiative effective, then by the share of those
  * that rated it, then by id; ties at the k-th place are all kept. Cells rated by fewer than
  * `minCompanies` companies are suppressed. With `stability`, a seeded bootstrap over companies
- * says how often each listed initiative stays in its cell's top k.
+ * (in the companies' sorted order, so row order does not matter) says how often each listed
+ * initiative stays in its cell's top k.
+ *
+ * Inputs are read through koe's input boundary: `effective` may be booleans, 1/0, "1"/"0",
+ * true/false, はい/いいえ or 効果あり/効果なし; segments, steps and initiatives may be ids or their
+ * Japanese/English labels (若手, 知る, キャリア1on1 …) and results use the ids in natural order; the
+ * wave column is found under any of its names (wave, 調査回, 回 …) and one wave is used, never
+ * pooled (the first of several, with a warning, unless `wave` is given). Any other value, an unknown
+ * option or a missing column is a {@link KoeArgumentError} naming it.
  * @example
  * const { table } = await readInitiativeRatings("data/initiative_ratings.csv");
  * topInitiatives(table, { stability: { resamples: 1000, seed: 1 } }).cells[0]
- * // => { row: "young", column: "know", rank: 1, initiative: "one_on_one", companies: 22, rated: 24, share: 0.917, … }
+ * // => { row: "young", column: "know", rank: 1, initiative: "career_training", companies: 22, rated: 24, share: 0.917, ciLow: 0.742, ciHigh: 0.977, tied: false, stability: 1 }
+ * @throws {KoeArgumentError} for an unknown option ("did you mean"), a column that is not there, or a value its role cannot take
+ * @throws {InsufficientDataError} when no row of the wave used is complete
  */
 export function topInitiatives(table: Table, options: TopInitiativesOptions = {}): TopInitiativesResult {
-  const parsed = TopInitiativesOptions.safeParse(options);
-  if (!parsed.success) throw new KoeArgumentError(`topInitiatives: ${z.prettifyError(parsed.error)}`);
-  const o = parsed.data;
-  const rowV = columnValues(table, o.row, "topInitiatives");
-  const colV = columnValues(table, o.column, "topInitiatives");
-  const iniV = columnValues(table, o.initiative, "topInitiatives");
-  const effV = columnValues(table, o.effective, "topInitiatives");
-  const comV = columnValues(table, o.company, "topInitiatives");
-  const n = rowV.length;
-  // The wave: the one asked for, else the first of several.
-  let wave: number | null = null;
-  const keep = new Uint8Array(n).fill(1);
-  if (table.columnNames().includes(o.waveColumn)) {
-    const w = columnValues(table, o.waveColumn);
-    const waves = orderSegmentValues(o.waveColumn, Array.from(w)) as number[];
-    if (o.wave !== undefined && !waves.includes(o.wave)) throw new KoeArgumentError(`topInitiatives: wave ${o.wave} is not in column "${o.waveColumn}" (waves: ${waves.join(", ")})`);
-    wave = o.wave ?? waves[0] ?? null;
-    if (wave !== null) for (let i = 0; i < n; i++) if (w[i] !== wave) keep[i] = 0;
-  } else if (o.wave !== undefined) throw new KoeArgumentError(`topInitiatives: wave ${o.wave} asked for, but there is no column "${o.waveColumn}"`);
-  let nMissing = 0;
-  for (let i = 0; i < n; i++) {
-    if (!keep[i]) continue;
-    const missing = [rowV[i], colV[i], iniV[i], comV[i]].some((v) => v === null || v === undefined || v === "") || typeof effV[i] !== "boolean";
-    if (missing) {
-      keep[i] = 0;
-      nMissing++;
-    }
-  }
-  // Known vocabularies: unknown values are an error that lists the known ones.
-  for (const [name, values] of [[o.row, rowV], [o.column, colV]] as const) {
-    const vocab = vocabularyOfColumn[name];
-    if (!vocab) continue;
-    for (let i = 0; i < n; i++) {
-      if (keep[i] && !vocab.ids.includes(String(values[i]))) {
-        throw new KoeArgumentError(`topInitiatives: "${String(values[i])}" in column "${name}" (row ${i + 1}) is not a known ${vocab.name} (known: ${vocab.ids.join(", ")})`);
-      }
-    }
-  }
-  const r = codes(rowV, keep);
-  const c = codes(colV, keep);
-  const ini = codes(iniV, keep);
-  const com = codes(comV, keep);
-  const rows = orderSegmentValues(o.row, r.levels).map(String);
-  const columns = orderSegmentValues(o.column, c.levels).map(String);
+  const fn = "topInitiatives";
+  requireTable(fn, table);
+  const o = parseOptions(fn, TopInitiativesOptions, options);
+  const missing = o.missing ? { missing: o.missing } : {};
+  requireDistinct(fn, {
+    row: resolveColumn(fn, table, o.row, "row"),
+    column: resolveColumn(fn, table, o.column, "column"),
+    initiative: resolveColumn(fn, table, o.initiative, "initiative"),
+    effective: resolveColumn(fn, table, o.effective, "effective"),
+    company: resolveColumn(fn, table, o.company, "company"),
+  });
+  const { selection, warnings } = selectWave(fn, table, o.wave, o.waveColumn);
+  const rowS = segmentColumn(fn, table, o.row, { option: "row", ...missing });
+  const colS = segmentColumn(fn, table, o.column, { option: "column", ...missing });
+  const iniS = initiativeColumn(fn, table, o.initiative, o.catalogue, o.missing);
+  const comS = segmentColumn(fn, table, o.company, { option: "company", vocabulary: null, ...missing });
+  const effB = binaryColumn(fn, table, o.effective, { option: "effective", ...missing });
+  const effV = effB.values;
+  const n = table.numRows();
+  const { keep, n: used, nMissing } = completeRows(fn, selection.keep, selection.wave, [
+    { column: rowS.column, missing: (i) => rowS.codes[i]! < 0 },
+    { column: colS.column, missing: (i) => colS.codes[i]! < 0 },
+    { column: iniS.column, missing: (i) => iniS.codes[i]! < 0 },
+    { column: comS.column, missing: (i) => comS.codes[i]! < 0 },
+    { column: effB.column, missing: (i) => effV[i] === MISSING_BINARY },
+  ], warnings);
+  const r = compact(rowS, keep);
+  const c = compact(colS, keep);
+  const ini = compact(iniS, keep);
+  const com = compact(comS, keep);
+  const rows = r.levels.map(String);
+  const columns = c.levels.map(String);
   const nR = r.levels.length;
   const nC = c.levels.length;
   const nI = ini.levels.length;
@@ -176,7 +179,7 @@ export function topInitiatives(table: Table, options: TopInitiativesOptions = {}
     if (!keep[i]) continue;
     const cell = r.code[i]! * nC + c.code[i]!;
     const at = (cell * nI + ini.code[i]!) * nCo + com.code[i]!;
-    flags[at] = Math.max(flags[at]!, effV[i] === true ? 2 : 1);
+    flags[at] = Math.max(flags[at]!, effV[i] === 1 ? 2 : 1);
     cellRated[cell * nCo + com.code[i]!] = 1;
   }
   const tally = (weights: Float64Array | null) => {
@@ -210,7 +213,6 @@ export function topInitiatives(table: Table, options: TopInitiativesOptions = {}
       o.rankBy,
     ).filter((e) => e.rank <= o.k);
   const observed = tally(null);
-  const cellIndex = (rowId: string, colId: string) => r.levels.findIndex((v) => String(v) === rowId) * nC + c.levels.findIndex((v) => String(v) === colId);
   let stability: Map<string, number> | null = null;
   if (o.stability) {
     stability = new Map();
@@ -230,9 +232,11 @@ export function topInitiatives(table: Table, options: TopInitiativesOptions = {}
   const cells: TopInitiativeCell[] = [];
   const suppressedCells: TopInitiativesResult["suppressedCells"] = [];
   const all: TopInitiativesResult["all"] = [];
-  for (const rowId of rows) {
-    for (const colId of columns) {
-      const cell = cellIndex(rowId, colId);
+  for (let ri = 0; ri < nR; ri++) {
+    for (let ci = 0; ci < nC; ci++) {
+      const rowId = rows[ri]!;
+      const colId = columns[ci]!;
+      const cell = ri * nC + ci;
       const ratingCompanies = observed.ratingCompanies[cell]!;
       for (let j = 0; j < nI; j++) {
         const rated = observed.rated[cell * nI + j]!;
@@ -269,11 +273,14 @@ export function topInitiatives(table: Table, options: TopInitiativesOptions = {}
     k: o.k,
     minCompanies: o.minCompanies,
     rankBy: o.rankBy,
-    wave,
+    wave: selection.wave,
+    waves: selection.waves,
+    waveColumn: selection.column,
     companies: nCo,
-    n: keep.reduce((s, v) => s + v, 0),
+    n: used,
     nMissing,
     all,
+    warnings,
     toTable: () => aq.from(cells),
   };
   Object.defineProperty(result, "toTable", { enumerable: false });

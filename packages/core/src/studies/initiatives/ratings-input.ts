@@ -1,0 +1,105 @@
+// How the initiative study reads a ratings table through the input boundary: the wave, segment,
+// initiative, company, yes/no and outcome columns, once, as codes; then which rows are complete.
+import { z } from "zod";
+import { segmentColumn, waveSelection, type SegmentColumn, type WaveSelection } from "../../boundary/roles.js";
+import { warningOf, type KoeWarning } from "../../errors/catalogue.js";
+import { InsufficientDataError, KoeArgumentError, KoeError } from "../../errors/errors.js";
+import { boundaryMessages } from "../../errors/boundary-messages.js";
+import { initiativeMessages as m } from "../../errors/initiative-messages.js";
+import { initiativeCatalogue } from "../../model/initiatives.js";
+import type { Table } from "../../model/table.js";
+import type { Vocabulary } from "../../model/vocabulary.js";
+
+/** The `catalogue` option: the initiative vocabulary (koe's catalogue, or one extended with a company's own). */
+export const CatalogueOption = z.custom<Vocabulary>(
+  (v) => v !== null && typeof v === "object" && typeof (v as Vocabulary).resolve === "function" && Array.isArray((v as Vocabulary).ids),
+  "an initiative catalogue (initiativeCatalogue or extendInitiativeCatalogue([...]))",
+);
+
+/** The `missing` option: cell texts meaning "no answer" (default "", NA, N/A, 無回答). */
+export const MissingOption = z.array(z.string());
+
+/**
+ * The initiative column resolved through the catalogue (ids, Japanese and English names and the
+ * spellings users type); an initiative the catalogue does not know is an error that says how to add it.
+ */
+export function initiativeColumn(fn: string, table: Table, name: string, catalogue: Vocabulary = initiativeCatalogue, missing?: readonly string[]): SegmentColumn {
+  try {
+    return segmentColumn(fn, table, name, { option: "initiative", vocabulary: catalogue, ...(missing ? { missing } : {}) });
+  } catch (e) {
+    if (e instanceof KoeError && e.code === boundaryMessages.unknownSegmentValue.code) {
+      const p = e.params as { column: string; values: { value: string; rows: number; firstRow: number }[] };
+      throw KoeArgumentError.of(m.unknownInitiative, { fn, column: p.column, values: p.values, known: [...catalogue.ids], knownJa: catalogue.terms.map((t) => t.ja) });
+    }
+    throw e;
+  }
+}
+
+/** The wave used, with a warning when the table holds several and none was chosen (never pooled). */
+export function selectWave(fn: string, table: Table, wave: number | undefined, waveColumn: string | undefined): { selection: WaveSelection; warnings: KoeWarning[] } {
+  const selection = waveSelection(fn, table, { wave, waveColumn });
+  const warnings: KoeWarning[] = [];
+  if (wave === undefined && selection.column !== null && selection.waves.length > 1) {
+    warnings.push(warningOf(m.firstWaveUsed, { fn, column: selection.column, waves: selection.waves, wave: selection.wave! }));
+  }
+  return { selection, warnings };
+}
+
+/** A column's per-row "is missing" test, under the name the table gives it. */
+export interface Part {
+  column: string;
+  missing: (i: number) => boolean;
+}
+
+/**
+ * Keeps the rows of the wave used that have every part; counts what was left out per column and
+ * says so in a warning. None complete is an {@link InsufficientDataError} naming the columns.
+ */
+export function completeRows(fn: string, waveKeep: Uint8Array, wave: number | null, parts: readonly Part[], warnings: KoeWarning[]): { keep: Uint8Array; n: number; nMissing: number } {
+  const keep = Uint8Array.from(waveKeep);
+  const perPart = new Array<number>(parts.length).fill(0);
+  let rows = 0;
+  let nMissing = 0;
+  for (let i = 0; i < keep.length; i++) {
+    if (!keep[i]) continue;
+    rows++;
+    let gone = false;
+    for (let j = 0; j < parts.length; j++) {
+      if (parts[j]!.missing(i)) {
+        perPart[j]!++;
+        gone = true;
+      }
+    }
+    if (gone) {
+      keep[i] = 0;
+      nMissing++;
+    }
+  }
+  const missing = parts.map((p, j) => ({ column: p.column, rows: perPart[j]! })).filter((x) => x.rows > 0);
+  if (rows - nMissing === 0) {
+    const localized = { en: m.noCompleteRows.en({ fn, wave, rows, missing }), ja: m.noCompleteRows.ja({ fn, wave, rows, missing }) };
+    throw new InsufficientDataError(fn, 1, 0, missing[0]?.column ?? null, localized);
+  }
+  if (nMissing > 0) warnings.push(warningOf(m.rowsLeftOut, { fn, wave, dropped: nMissing, rows, missing }));
+  return { keep, n: rows - nMissing, nMissing };
+}
+
+/**
+ * Codes of a segment renumbered over the rows kept, in the segment's natural order, so that levels
+ * present only in rows left out (another wave, a missing value) do not appear.
+ */
+export function compact(seg: SegmentColumn, keep: Uint8Array): { code: Int32Array; levels: unknown[] } {
+  const used = new Uint8Array(seg.levels.length);
+  for (let i = 0; i < keep.length; i++) if (keep[i]) used[seg.codes[i]!] = 1;
+  const to = new Int32Array(seg.levels.length).fill(-1);
+  const levels: unknown[] = [];
+  for (let j = 0; j < seg.levels.length; j++) if (used[j]) to[j] = levels.push(seg.levels[j]) - 1;
+  const code = new Int32Array(keep.length).fill(-1);
+  for (let i = 0; i < keep.length; i++) if (keep[i]) code[i] = to[seg.codes[i]!]!;
+  return { code, levels };
+}
+
+/** Where a value in a message comes from: a short description of what was passed. */
+export function describeValue(v: unknown): string {
+  return v === null ? "null" : v === undefined ? "undefined" : Array.isArray(v) ? "an array" : typeof v === "object" ? "an object" : `${typeof v} ${JSON.stringify(v)}`;
+}

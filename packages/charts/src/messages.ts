@@ -56,7 +56,7 @@ export const furniture = {
 /**
  * Built-in display labels of koe's vocabulary ids (generations, penetration steps, initiatives), by
  * language; charts use them when the caller's `labels` do not name an id. Kept here, not imported
- * from @koe/core, so that charts do not depend on core at run time.
+ * from @koe/core's model (charts take only core's errors and option parser).
  * @example
  * vocabulary.ja.deepen // => "さらに理解を深める"
  * vocabulary.en.one_on_one // => "Career 1on1"

@@ -32,7 +32,7 @@ const D = INITIATIVE_MATRIX_DEFAULTS;
 
 /**
  * The top-k initiative matrix (rows × columns, each cell its ranked initiatives), as @koe/core's
- * studies compute it. Declared here structurally: charts do not depend on core at run time.
+ * studies compute it. Declared here structurally: charts depend on what they draw, not on the study's result type.
  * @example
  * const result: InitiativeMatrixInput = {
  *   rows: ["young"], columns: ["know"], minCompanies: 5, k: 3, suppressedCells: [],

@@ -32,7 +32,7 @@ const D = OUTCOME_FUNNEL_DEFAULTS;
 /**
  * Outcomes of each initiative across companies, as @koe/core's studies compute them: of the `n`
  * companies that tried it, how many did not practise it, practised it with no effect, and practised
- * it with effect. Declared here structurally: charts do not depend on core at run time.
+ * it with effect. Declared here structurally: charts depend on what they draw, not on the study's result type.
  * @example
  * const result: OutcomeFunnelInput = { rows: [
  *   { initiative: "one_on_one", n: 20, notPractised: 2, practisedNoEffect: 6, practisedEffective: 12, effectRate: 0.6, suppressed: false },

@@ -67,13 +67,13 @@ const charts = [
 // 3. Which initiatives work, for whom, at which step: the top-3 matrix with its stability, the
 //    outcomes each initiative ended in, and what changed between the two waves.
 const ratings = reads[1]![1].table;
-const matrix = topInitiatives(ratings, { stability: { resamples: 1000, seed: 20261125 } });
+const matrix = topInitiatives(ratings, { wave: 1, stability: { resamples: 1000, seed: 20261125 } });
 const matrixSpec = initiativeMatrixChart(matrix, { showStability: true });
 await writeChart(matrixSpec, join(out, "initiative-matrix"));
 await writeCsv(matrix.toTable(), join(out, "initiative-matrix.csv"));
 await writeCsv(broadInitiatives(matrix).toTable(), join(out, "initiative-broad.csv"));
 await writeCsv(initiativeGaps(matrix).toTable(), join(out, "initiative-gaps.csv"));
-const outcomes = initiativeOutcomes(ratings);
+const outcomes = initiativeOutcomes(ratings, { wave: 1 });
 const funnelSpec = outcomeFunnelChart({ rows: outcomes.rows });
 await writeChart(funnelSpec, join(out, "initiative-outcomes"));
 await writeCsv(outcomes.toTable(), join(out, "initiative-outcomes.csv"));

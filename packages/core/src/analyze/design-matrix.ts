@@ -1,68 +1,187 @@
-import { KoeArgumentError } from "../errors/errors.js";
-import type { Table } from "../model/table.js";
+import { z } from "zod";
 import { columnValues } from "./column-values.js";
+import { parseOptions } from "../boundary/options.js";
+import { requireTable, resolveColumn } from "../boundary/columns.js";
+import { binaryColumn, DEFAULT_MISSING, MISSING_BINARY, numberFromText, numericColumn, segmentColumn } from "../boundary/roles.js";
+import { boundaryMessages } from "../errors/boundary-messages.js";
+import { effectMessages as m } from "../errors/effect-messages.js";
+import { KoeArgumentError } from "../errors/errors.js";
+import { knownField } from "../model/known-fields.js";
+import type { Table } from "../model/table.js";
+
+/**
+ * A predictor column read once at the boundary, in the role its field or its values give it:
+ * `numeric` (numbers, numeric text; NaN = missing), `binary` (booleans, はい/いいえ, the field's own
+ * words; 1/0, 255 = missing) or `segment` (text levels, resolved through the model's vocabularies
+ * so 若手 and young are one level; codes into `levels`, −1 = missing).
+ */
+export type CodedColumn =
+  | { column: string; kind: "numeric"; values: Float64Array | Float32Array; nMissing: number }
+  | { column: string; kind: "binary"; values: Uint8Array; nMissing: number }
+  | { column: string; kind: "segment"; codes: Int32Array; levels: unknown[]; nMissing: number };
+
+const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === "number" && Number.isNaN(v));
+
+/** Whether row i of a coded column is missing. */
+export function codedMissing(c: CodedColumn, i: number): boolean {
+  if (c.kind === "numeric") return c.values[i] !== c.values[i];
+  if (c.kind === "binary") return c.values[i] === MISSING_BINARY;
+  return c.codes[i]! < 0;
+}
+
+/**
+ * Reads a predictor (covariate) column in the role it has: the model's field decides when the
+ * column is one of koe's fields (`manager` binary, `generation` a segment, `age` numeric); else its
+ * values do — numbers or numeric text are numeric, booleans and yes/no words binary, other text a
+ * segment. Numbers mixed with text that is not a number or a missing marker are a
+ * {@link KoeArgumentError} naming the column and the values.
+ * @example
+ * codeColumn("ols", aq.table({ 世代: ["シニア", "若手", "中堅"] }), "世代", "predictors").levels // => ["young", "mid", "senior"]
+ */
+export function codeColumn(fn: string, table: Table, name: string, option: string, missing?: readonly string[]): CodedColumn {
+  const column = resolveColumn(fn, table, name, option);
+  const roleOptions = { option, ...(missing ? { missing } : {}) };
+  const role = knownField(column.replace(/\uFEFF/g, ""))?.role;
+  const asNumeric = (): CodedColumn => ({ kind: "numeric", ...numericColumn(fn, table, column, roleOptions) });
+  const asBinary = (): CodedColumn => ({ kind: "binary", ...binaryColumn(fn, table, column, roleOptions) });
+  const asSegment = (): CodedColumn => ({ kind: "segment", ...segmentColumn(fn, table, column, roleOptions) });
+  if (role === "numeric") return asNumeric();
+  if (role === "binary") return asBinary();
+  if (role === "segment") return asSegment();
+  const raw = columnValues(table, column, fn);
+  if (ArrayBuffer.isView(raw)) return asNumeric();
+  const markers = new Set((missing ?? DEFAULT_MISSING).map((s) => s.normalize("NFKC").trim().toLowerCase()));
+  let numbers = 0;
+  let booleans = 0;
+  let numericText = 0;
+  let text = 0;
+  const seen = new Set<unknown>();
+  for (let i = 0; i < raw.length; i++) {
+    const v = raw[i];
+    if (isBlank(v) || seen.has(v)) continue;
+    seen.add(v);
+    if (typeof v === "number") numbers++;
+    else if (typeof v === "boolean") booleans++;
+    else if (typeof v === "string" && markers.has(v.normalize("NFKC").trim().toLowerCase())) continue;
+    else if (typeof v === "string" && !Number.isNaN(numberFromText(v))) numericText++;
+    else text++;
+  }
+  if (text === 0 && booleans === 0) return asNumeric();
+  if (text === 0 && numbers === 0 && numericText === 0) return asBinary();
+  // Numbers beside text: read as numbers, so the text is named (never a silent level "x").
+  if (numbers > 0) return asNumeric();
+  try {
+    return asBinary();
+  } catch (e) {
+    if (!(e instanceof KoeArgumentError)) throw e;
+    return asSegment();
+  }
+}
 
 export interface DesignMatrix {
   /** Row-major n × p. */
   x: Float64Array;
   n: number;
   p: number;
-  /** Term names as R prints them: "(Intercept)", numeric columns by name, factor levels as name + level ("groupb"). */
+  /** Term names as R prints them: "(Intercept)", numeric columns by name, yes/no columns as name + "TRUE", segment levels as name + level ("generationmid"). */
   terms: string[];
   /** Index (into the table) of each row used. */
   rows: Int32Array;
   /** Rows dropped for a missing value in any column used. */
   nMissing: number;
+  /** Per column used, how many of the table's rows have no value in it (a row may count in several). */
+  missingBy: { column: string; rows: number }[];
+  /** The predictors as read (resolved column names and roles), in the order given. */
+  columns: CodedColumn[];
 }
 
-const isMissing = (v: unknown) => v === null || v === undefined || (typeof v === "number" && Number.isNaN(v));
+export const DesignMatrixOptions = z.object({
+  /** Add an intercept column (default true). */
+  intercept: z.boolean().default(true),
+  /** Further columns (e.g. the outcome, the cluster) whose blank cells also drop a row. */
+  also: z.array(z.string()).default([]),
+  /** The function named in messages (default "designMatrix"). */
+  fn: z.string().default("designMatrix"),
+  /** The option named in messages for a predictor (default "predictors"). */
+  option: z.string().default("predictors"),
+  /** Cell texts meaning "no answer" (default "", NA, N/A, 無回答). */
+  missing: z.array(z.string()).optional(),
+  /** Rows to leave out (1 = leave out), e.g. where the outcome is missing; one entry per table row. */
+  exclude: z.custom<Uint8Array>((v) => v instanceof Uint8Array, "a Uint8Array with one entry per row").optional(),
+});
+export type DesignMatrixOptions = z.input<typeof DesignMatrixOptions>;
 
 /**
  * Builds a design matrix from table columns as R's `model.matrix` does with treatment contrasts:
- * an intercept, numeric columns as they are, text columns as dummies for every level but the
- * first (levels sorted), booleans as `nameTRUE`. Rows with a missing value in any column used
- * (including `also`, e.g. the outcome or cluster) are dropped listwise and counted.
+ * an intercept, numeric columns as they are, yes/no columns as `nameTRUE` (booleans, 0/1 text,
+ * はい/いいえ alike), segment columns as dummies for every level but the first — levels in their
+ * natural order (the model's vocabulary order: young → mid → senior, whatever language the cells
+ * are in; else sorted). Rows with a missing value in any column used (including `also`) are
+ * dropped listwise and counted. Columns are read through the input boundary, so a typo is an
+ * error with "did you mean", and text in a numeric column is an error naming it.
+ * @example
+ * designMatrix(aq.table({ y: [1, 2, 3], 世代: ["若手", "シニア", "若手"] }), ["世代"]).terms // => ["(Intercept)", "世代senior"]
  */
-export function designMatrix(table: Table, predictors: readonly string[], { intercept = true, also = [], fn = "designMatrix" }: { intercept?: boolean; also?: readonly string[]; fn?: string } = {}): DesignMatrix {
-  const names = table.columnNames();
-  for (const c of [...predictors, ...also]) {
-    if (!names.includes(c)) throw new KoeArgumentError(`${fn}: no column "${c}" (columns: ${names.join(", ")})`);
-  }
+export function designMatrix(table: Table, predictors: readonly string[], options: DesignMatrixOptions = {}): DesignMatrix {
+  const o = parseOptions("designMatrix", DesignMatrixOptions, options);
+  const fn = o.fn;
+  requireTable(fn, table);
+  if (!Array.isArray(predictors)) throw KoeArgumentError.of(boundaryMessages.optionNotList, { fn, key: o.option, value: predictors });
   const t = table.isFiltered() || table.isOrdered() ? table.reify() : table;
   const total = t.numRows();
-  const cols = new Map([...predictors, ...also].map((c) => [c, columnValues(t, c, fn)]));
-  // One pass per column marks rows with a missing value (typed columns: only NaN can be missing).
-  const bad = new Uint8Array(total);
-  for (const a of cols.values()) {
-    if (a instanceof Float64Array || a instanceof Float32Array) {
-      for (let i = 0; i < total; i++) if (a[i] !== a[i]) bad[i] = 1;
-    } else for (let i = 0; i < total; i++) if (isMissing(a[i])) bad[i] = 1;
+  const columns = predictors.map((c) => codeColumn(fn, t, c, o.option, o.missing));
+  const also = o.also.map((c) => resolveColumn(fn, t, c, null));
+  if (o.exclude && o.exclude.length !== total) throw KoeArgumentError.of(m.lengthMismatch, { fn, option: "exclude", got: o.exclude.length, rows: total });
+  // One pass per column marks rows with a missing value.
+  const bad = o.exclude ? Uint8Array.from(o.exclude) : new Uint8Array(total);
+  const missingBy: DesignMatrix["missingBy"] = [];
+  for (const c of columns) {
+    let k = 0;
+    for (let i = 0; i < total; i++) if (codedMissing(c, i)) {
+      bad[i] = 1;
+      k++;
+    }
+    missingBy.push({ column: c.column, rows: k });
+  }
+  const markers = new Set((o.missing ?? DEFAULT_MISSING).map((s) => s.normalize("NFKC").trim().toLowerCase()));
+  for (const name of also) {
+    const a = columnValues(t, name, fn);
+    let k = 0;
+    for (let i = 0; i < total; i++) {
+      const v = a[i];
+      if (isBlank(v) || (typeof v === "string" && markers.has(v.normalize("NFKC").trim().toLowerCase()))) {
+        bad[i] = 1;
+        k++;
+      }
+    }
+    missingBy.push({ column: name, rows: k });
   }
   const keep: number[] = [];
   for (let i = 0; i < total; i++) if (bad[i] === 0) keep.push(i);
-  // Each term fills its column of x in one loop (numeric columns copied, factors as 0/1).
-  const parts: { term: string; value: (i: number) => number; numeric?: ArrayLike<unknown> }[] = [];
-  if (intercept) parts.push({ term: "(Intercept)", value: () => 1 });
-  for (const c of predictors) {
-    const a = cols.get(c)!;
-    const sample = keep.length > 0 ? a[keep[0]!] : undefined;
-    if (typeof sample === "number") {
-      if (!ArrayBuffer.isView(a)) for (const i of keep) if (typeof a[i] !== "number") throw new KoeArgumentError(`${fn}: column "${c}" mixes numbers and other values (row ${i + 1}: ${String(a[i])})`);
-      parts.push({ term: c, value: (i) => a[i] as number, numeric: a });
-    } else if (typeof sample === "boolean") {
-      parts.push({ term: `${c}TRUE`, value: (i) => (a[i] ? 1 : 0) });
+  // Each term fills its column of x in one loop (numeric columns copied, yes/no and levels as 0/1).
+  const parts: { term: string; fill: (x: Float64Array, p: number, j: number) => void }[] = [];
+  const n = keep.length;
+  if (o.intercept) parts.push({ term: "(Intercept)", fill: (x, p, j) => { for (let r = 0; r < n; r++) x[r * p + j] = 1; } });
+  for (const c of columns) {
+    if (c.kind === "numeric") {
+      const a = c.values;
+      parts.push({ term: c.column, fill: (x, p, j) => { for (let r = 0; r < n; r++) x[r * p + j] = a[keep[r]!]!; } });
+    } else if (c.kind === "binary") {
+      const a = c.values;
+      parts.push({ term: `${c.column}TRUE`, fill: (x, p, j) => { for (let r = 0; r < n; r++) x[r * p + j] = a[keep[r]!]!; } });
     } else {
-      const levels = [...new Set(keep.map((i) => String(a[i])))].sort();
-      for (const level of levels.slice(1)) parts.push({ term: `${c}${level}`, value: (i) => (String(a[i]) === level ? 1 : 0) });
+      // Levels present among the rows used, in natural order; the first is the reference.
+      const present = new Uint8Array(c.levels.length);
+      for (const i of keep) present[c.codes[i]!] = 1;
+      const levels = c.levels.map((l, k) => ({ l, k })).filter((x) => present[x.k] === 1);
+      for (const { l, k } of levels.slice(1)) {
+        const codes = c.codes;
+        parts.push({ term: `${c.column}${String(l)}`, fill: (x, p, j) => { for (let r = 0; r < n; r++) x[r * p + j] = codes[keep[r]!] === k ? 1 : 0; } });
+      }
     }
   }
-  const n = keep.length;
   const p = parts.length;
   const x = new Float64Array(n * p);
-  parts.forEach((part, j) => {
-    const a = part.numeric as ArrayLike<number> | undefined;
-    if (a) for (let r = 0; r < n; r++) x[r * p + j] = a[keep[r]!]!;
-    else for (let r = 0; r < n; r++) x[r * p + j] = part.value(keep[r]!);
-  });
-  return { x, n, p, terms: parts.map((q) => q.term), rows: Int32Array.from(keep), nMissing: total - n };
+  parts.forEach((part, j) => part.fill(x, p, j));
+  return { x, n, p, terms: parts.map((q) => q.term), rows: Int32Array.from(keep), nMissing: total - n, missingBy, columns };
 }

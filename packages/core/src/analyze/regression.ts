@@ -1,5 +1,11 @@
 import * as aq from "arquero";
-import { KoeArgumentError } from "../errors/errors.js";
+import { z } from "zod";
+import { requireDistinct, requireTable, resolveColumn } from "../boundary/columns.js";
+import { parseOptions } from "../boundary/options.js";
+import { binaryColumn, MISSING_BINARY, numericColumn } from "../boundary/roles.js";
+import { localize } from "../errors/catalogue.js";
+import { effectMessages as m } from "../errors/effect-messages.js";
+import { InsufficientDataError, KoeArgumentError, KoeError } from "../errors/errors.js";
 import type { Table } from "../model/table.js";
 import { fCdf, normalCdf, normalQuantile, tCdf, tQuantile } from "../stats/distributions.js";
 import { cholesky, choleskyInverse, choleskySolve, sandwich } from "../stats/linear-algebra.js";
@@ -52,7 +58,8 @@ function toRows(v: Float64Array, p: number): number[][] {
   return Array.from({ length: p }, (_, i) => Array.from(v.subarray(i * p, i * p + p)));
 }
 
-function clusterIds(values: ArrayLike<unknown>, rows: Int32Array): { ids: Int32Array; count: number } {
+/** Cluster ids (0 … count − 1) of the rows used, from the cluster column's values. */
+export function clusterIds(values: ArrayLike<unknown>, rows: ArrayLike<number>): { ids: Int32Array; count: number } {
   // Keys as they are (numbers stay numbers: no string per row); "1" and 1 are one cluster only if
   // the column mixes them, which a typed or text column does not.
   const map = new Map<unknown, number>();
@@ -66,28 +73,122 @@ function clusterIds(values: ArrayLike<unknown>, rows: Int32Array): { ids: Int32A
   return { ids, count: map.size };
 }
 
+export const OlsOptions = z.object({
+  /** The outcome column (numbers; numeric text and full-width digits are read as numbers). */
+  outcome: z.string(),
+  /** Predictor columns: numeric, yes/no (`nameTRUE`) or segments (dummies, natural order). */
+  predictors: z.array(z.string()),
+  /** Cluster column for cluster-robust errors (e.g. company). */
+  cluster: z.string().optional(),
+  /** "classical" (default), "HC1", or "cluster" (default when `cluster` is given). */
+  vcov: z.enum(["classical", "HC1", "cluster"]).optional(),
+  /** Confidence level of the intervals (default 0.95). */
+  confLevel: z.number().gt(0).lt(1).default(0.95),
+  /** Column of case weights (zero or positive). */
+  weights: z.string().optional(),
+  /** Cell texts meaning "no answer" (default "", NA, N/A, 無回答). */
+  missing: z.array(z.string()).optional(),
+});
+export type OlsOptions = z.input<typeof OlsOptions>;
+
+export const LogisticOptions = OlsOptions.omit({ cluster: true, vcov: true });
+export type LogisticOptions = z.input<typeof LogisticOptions>;
+
+/**
+ * The Cholesky factor of a model's cross-product matrix; when it is singular, a KoeError naming
+ * the first term that is constant or a combination of the terms before it (an estimation failure
+ * on this data, not a bad argument).
+ */
+export function factorModel(fn: string, a: Float64Array, p: number, terms: readonly string[]): Float64Array {
+  try {
+    return cholesky(a, p);
+  } catch (e) {
+    if (!(e instanceof KoeError)) throw e;
+    for (let k = 1; k <= p; k++) {
+      const sub = new Float64Array(k * k);
+      for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) sub[i * k + j] = a[i * p + j]!;
+      try {
+        cholesky(sub, k);
+      } catch {
+        throw KoeError.of(m.singular, { fn, term: terms[k - 1] ?? String(k), terms: [...terms] });
+      }
+    }
+    throw KoeError.of(m.singular, { fn, term: terms[p - 1] ?? String(p), terms: [...terms] });
+  }
+}
+
+/** Weights read at the boundary: numbers, NaN = missing; a negative weight is an error naming its row. */
+function weightColumn(fn: string, table: Table, name: string, missing: readonly string[] | undefined): Float64Array | Float32Array {
+  const w = numericColumn(fn, table, name, { option: "weights", ...(missing ? { missing } : {}) });
+  for (let i = 0; i < w.values.length; i++) if (w.values[i]! < 0) throw KoeArgumentError.of(m.negativeWeight, { fn, column: w.column, row: i + 1, value: w.values[i]! });
+  return w.values;
+}
+
+/** The rows the outcome and weights leave out (missing), for the design matrix. */
+function excluded(n: number, ...columns: (ArrayLike<number> | null)[]): Uint8Array {
+  const out = new Uint8Array(n);
+  for (const c of columns) if (c) for (let i = 0; i < n; i++) if (c[i] !== c[i]) out[i] = 1;
+  return out;
+}
+
 /**
  * Ordinary least squares, as R's `lm(outcome ~ predictors)`, with classical, heteroskedasticity-
  * robust (HC1) or cluster-robust standard errors (as `sandwich::vcovCL(fit, cluster = ~cluster,
  * type = "HC1")`: G/(G−1)·(N−1)/(N−K)). Tests and intervals use t with the residual df, as
- * `lmtest::coeftest`. Text columns are dummy-coded (first level sorted is the reference).
+ * `lmtest::coeftest`. Columns are read at the input boundary: numeric text is a number, yes/no
+ * columns (booleans, 0/1 text, はい/いいえ) are `nameTRUE`, segment columns are dummies with the
+ * first level in natural order as reference (若手 and young alike); a typo in a column name is an
+ * error with "did you mean"; text in the outcome is an error naming it. Options are strict.
  * @example
- * ols(table, { outcome: "eng_post", predictors: ["eng_pre", "cross_boundary"], cluster: "company" }).coefficients
+ * const t = aq.table({ y: [1, 3, 2, 5, 4, 6], x: [1, 2, 3, 4, 5, 6] });
+ * ols(t, { outcome: "y", predictors: ["x"] }).coefficients[1].estimate // => 0.8857
+ * ols(t, { outcome: "y", predictors: ["xx"] }) // throws: no column "xx"
  */
-export function ols(table: Table, { outcome, predictors, cluster, vcov, confLevel = 0.95, weights }: { outcome: string; predictors: readonly string[]; cluster?: string; vcov?: VcovType; confLevel?: number; weights?: string }): OlsResult {
-  const type: VcovType = vcov ?? (cluster ? "cluster" : "classical");
-  if (type === "cluster" && !cluster) throw new KoeArgumentError('ols: vcov "cluster" needs a cluster column');
-  const d = designMatrix(table, predictors, { also: [outcome, ...(cluster ? [cluster] : []), ...(weights ? [weights] : [])], fn: "ols" });
-  const { x, n, p, terms, rows } = d;
-  if (n <= p) throw new KoeArgumentError(`ols: ${n} complete rows for ${p} coefficients`);
-  const yAll = columnValues(table, outcome);
-  const y = Float64Array.from(rows, (r) => {
-    const v = yAll[r];
-    if (typeof v !== "number") throw new KoeArgumentError(`ols: outcome "${outcome}" must be numeric (row ${r + 1}: ${String(v)})`);
-    return v;
-  });
-  const wAll = weights ? (columnValues(table, weights) as ArrayLike<number>) : null;
-  const w = wAll ? Float64Array.from(rows, (r) => wAll[r]!) : null;
+export function ols(table: Table, options: OlsOptions): OlsResult {
+  const fn = "ols";
+  requireTable(fn, table);
+  const o = parseOptions(fn, OlsOptions, options);
+  const { confLevel } = o;
+  const type: VcovType = o.vcov ?? (o.cluster ? "cluster" : "classical");
+  if (type === "cluster" && !o.cluster) throw KoeArgumentError.of(m.clusterNeeded, { fn });
+  const t = table.isFiltered() || table.isOrdered() ? table.reify() : table;
+  const missing = o.missing ? { missing: o.missing } : {};
+  const yCol = numericColumn(fn, t, o.outcome, { option: "outcome", ...missing });
+  const cluster = o.cluster ? resolveColumn(fn, t, o.cluster, "cluster") : null;
+  const weights = o.weights ? weightColumn(fn, t, o.weights, o.missing) : null;
+  requireDistinct(fn, { outcome: yCol.column, ...Object.fromEntries(o.predictors.map((c, j) => [`predictors[${j}]`, resolveColumn(fn, t, c, "predictors")])) });
+  const d = designMatrix(t, o.predictors, { also: cluster ? [cluster] : [], fn, exclude: excluded(t.numRows(), yCol.values, weights), ...missing });
+  const { rows } = d;
+  const y = Float64Array.from(rows, (r) => yCol.values[r]!);
+  const w = weights ? Float64Array.from(rows, (r) => weights[r]!) : null;
+  const ids = cluster ? clusterIds(columnValues(t, cluster, fn), rows) : null;
+  return fitOls({ fn, x: d.x, y, n: d.n, p: d.p, terms: d.terms, weights: w, type, clusterIds: ids, clusterName: cluster, confLevel, nMissing: d.nMissing });
+}
+
+/** What {@link fitOls} needs: a complete design (row-major n × p), the outcome, and how to compute the errors. */
+export interface OlsFit {
+  fn: string;
+  x: Float64Array;
+  y: Float64Array;
+  n: number;
+  p: number;
+  terms: readonly string[];
+  weights?: Float64Array | null;
+  type: VcovType;
+  clusterIds?: { ids: Int32Array; count: number } | null;
+  clusterName?: string | null;
+  confLevel: number;
+  nMissing: number;
+}
+
+/**
+ * The computation behind {@link ols} on a design already checked at the boundary (arquero's
+ * `filter` → `_filter`): estimators that build their own design (g-computation, weighting) call
+ * it directly. Collinear terms and too few rows or clusters are KoeErrors naming them.
+ */
+export function fitOls({ fn, x, y, n, p, terms: termList, weights: w = null, type, clusterIds: cl = null, clusterName = null, confLevel, nMissing }: OlsFit): OlsResult {
+  const terms = [...termList];
+  if (n <= p) throw new InsufficientDataError(fn, p + 1, n, null, localize(m.tooFewRows, { fn, n, p }));
   const xtx = new Float64Array(p * p);
   const xty = new Float64Array(p);
   for (let i = 0; i < n; i++) {
@@ -100,7 +201,7 @@ export function ols(table: Table, { outcome, predictors, cluster, vcov, confLeve
     }
   }
   for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) xtx[b * p + a] = xtx[a * p + b]!;
-  const l = cholesky(xtx, p, "ols: the design matrix");
+  const l = factorModel(fn, xtx, p, terms);
   const beta = choleskySolve(l, p, xty);
   const bread = choleskyInverse(l, p);
   const fitted = new Float64Array(n);
@@ -138,8 +239,8 @@ export function ols(table: Table, { outcome, predictors, cluster, vcov, confLeve
       for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) meat[b * p + a] = meat[a * p + b]!;
       v = sandwich(bread, meat, p).map((m) => (m * n) / dfRes);
     } else {
-      const { ids, count } = clusterIds(columnValues(table, cluster!), rows);
-      if (count < 2) throw new KoeArgumentError(`ols: cluster-robust errors need at least 2 clusters in "${cluster}" (found ${count})`);
+      const { ids, count } = cl!;
+      if (count < 2) throw KoeError.of(m.tooFewClusters, { fn, column: clusterName ?? "cluster", found: count });
       clusters = count;
       const scores = new Float64Array(count * p);
       for (let i = 0; i < n; i++) {
@@ -157,7 +258,7 @@ export function ols(table: Table, { outcome, predictors, cluster, vcov, confLeve
   const k = terms[0] === "(Intercept)" ? p - 1 : p;
   const F = k > 0 ? ((tss - rss) / k) / sigma2 : Number.NaN;
   const out: OlsResult = {
-    method: `Linear regression (OLS, ${type === "cluster" ? `cluster-robust HC1 by ${cluster}` : type === "HC1" ? "HC1 robust" : "classical"} standard errors)`,
+    method: `Linear regression (OLS, ${type === "cluster" ? `cluster-robust HC1 by ${clusterName}` : type === "HC1" ? "HC1 robust" : "classical"} standard errors)`,
     alternative: "two-sided",
     estimate: null,
     stdError: null,
@@ -168,7 +269,7 @@ export function ols(table: Table, { outcome, predictors, cluster, vcov, confLeve
     ciHigh: null,
     confLevel,
     n,
-    nMissing: d.nMissing,
+    nMissing,
     coefficients,
     vcov: toRows(v, p),
     vcovType: type,
@@ -195,22 +296,52 @@ export interface LogisticResult extends ModelResult {
 /**
  * Logistic regression by iteratively reweighted least squares, as R's `glm(y ~ …, family =
  * binomial)` (same start, same convergence rule: relative deviance change < 1e-8, at most 25
- * iterations). Wald z tests and intervals, as `confint.default`. The outcome may be 0/1 or
- * boolean. Perfect separation is reported as a clear error instead of drifting estimates.
+ * iterations). Wald z tests and intervals, as `confint.default`. The outcome is a yes/no column
+ * (booleans, 0/1, はい/いいえ, the field's own words); any other value is an error naming it.
+ * Predictors as in {@link ols}. Perfect separation is reported as a clear error (a KoeError, not
+ * an argument error: the data cannot give finite estimates) instead of drifting estimates.
+ * @example
+ * const t = aq.table({ y: ["はい", "いいえ", "はい", "はい", "いいえ", "いいえ", "はい", "いいえ"], x: [1, 2, 3, 4, 5, 6, 7, 8] });
+ * logisticRegression(t, { outcome: "y", predictors: ["x"] }).coefficients[1].estimate // => -0.2456
  */
-export function logisticRegression(table: Table, { outcome, predictors, confLevel = 0.95, weights }: { outcome: string; predictors: readonly string[]; confLevel?: number; weights?: string }): LogisticResult {
-  const d = designMatrix(table, predictors, { also: [outcome, ...(weights ? [weights] : [])], fn: "logisticRegression" });
-  const { x, n, p, terms, rows } = d;
-  if (n <= p) throw new KoeArgumentError(`logisticRegression: ${n} complete rows for ${p} coefficients`);
-  const yAll = columnValues(table, outcome);
-  const y = Float64Array.from(rows, (r) => {
-    const v = yAll[r];
-    const num = typeof v === "boolean" ? (v ? 1 : 0) : v;
-    if (num !== 0 && num !== 1) throw new KoeArgumentError(`logisticRegression: outcome "${outcome}" must be 0/1 or true/false (row ${r + 1}: ${String(v)})`);
-    return num;
-  });
-  const wAll = weights ? (columnValues(table, weights) as ArrayLike<number>) : null;
-  const pw = wAll ? Float64Array.from(rows, (r) => wAll[r]!) : new Float64Array(n).fill(1);
+export function logisticRegression(table: Table, options: LogisticOptions): LogisticResult {
+  const fn = "logisticRegression";
+  requireTable(fn, table);
+  const o = parseOptions(fn, LogisticOptions, options);
+  const { confLevel } = o;
+  const t = table.isFiltered() || table.isOrdered() ? table.reify() : table;
+  const missing = o.missing ? { missing: o.missing } : {};
+  const yCol = binaryColumn(fn, t, o.outcome, { option: "outcome", ...missing });
+  const weights = o.weights ? weightColumn(fn, t, o.weights, o.missing) : null;
+  requireDistinct(fn, { outcome: yCol.column, ...Object.fromEntries(o.predictors.map((c, j) => [`predictors[${j}]`, resolveColumn(fn, t, c, "predictors")])) });
+  const exclude = excluded(t.numRows(), weights);
+  for (let i = 0; i < exclude.length; i++) if (yCol.values[i] === MISSING_BINARY) exclude[i] = 1;
+  const d = designMatrix(t, o.predictors, { fn, exclude, ...missing });
+  const y = Float64Array.from(d.rows, (r) => yCol.values[r]!);
+  const pw = weights ? Float64Array.from(d.rows, (r) => weights[r]!) : null;
+  return fitLogistic({ fn, x: d.x, y, n: d.n, p: d.p, terms: d.terms, weights: pw, confLevel, nMissing: d.nMissing, outcome: yCol.column, predictors: d.columns.map((c) => c.column) });
+}
+
+/** What {@link fitLogistic} needs: a complete design, the 0/1 outcome, and the names for messages. */
+export interface LogisticFit {
+  fn: string;
+  x: Float64Array;
+  y: Float64Array;
+  n: number;
+  p: number;
+  terms: readonly string[];
+  weights?: Float64Array | null;
+  confLevel: number;
+  nMissing: number;
+  outcome: string;
+  predictors: readonly string[];
+}
+
+/** The computation behind {@link logisticRegression} on a design already checked at the boundary. */
+export function fitLogistic({ fn, x, y, n, p, terms: termList, weights = null, confLevel, nMissing, outcome, predictors }: LogisticFit): LogisticResult {
+  const terms = [...termList];
+  if (n <= p) throw new InsufficientDataError(fn, p + 1, n, null, localize(m.tooFewRows, { fn, n, p }));
+  const pw = weights ?? new Float64Array(n).fill(1);
   const mu = Float64Array.from(y, (v) => (v + 0.5) / 2);
   const eta = Float64Array.from(mu, (m) => Math.log(m / (1 - m)));
   const dev = () => {
@@ -238,7 +369,7 @@ export function logisticRegression(table: Table, { outcome, predictors, confLeve
       }
     }
     for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) xtwx[b * p + a] = xtwx[a * p + b]!;
-    l = cholesky(xtwx, p, "logisticRegression: the weighted design matrix");
+    l = factorModel(fn, xtwx, p, terms);
     beta = choleskySolve(l, p, xtwz);
     let extreme = 0;
     for (let i = 0; i < n; i++) {
@@ -250,9 +381,7 @@ export function logisticRegression(table: Table, { outcome, predictors, confLeve
     }
     const devNew = dev();
     if (extreme > 0 && iterations >= 8) {
-      throw new KoeArgumentError(
-        `logisticRegression: perfect (or quasi-complete) separation — the predictors (${predictors.join(", ")}) predict "${outcome}" exactly for ${extreme} of ${n} rows, so the estimates run to infinity; remove or merge the predictor that separates, or use a penalised model`,
-      );
+      throw KoeError.of(m.separation, { fn, outcome, predictors: [...predictors], rows: extreme, n });
     }
     if (Math.abs(devNew - devOld) / (Math.abs(devNew) + 0.1) < 1e-8) {
       converged = true;
@@ -261,7 +390,7 @@ export function logisticRegression(table: Table, { outcome, predictors, confLeve
     }
     devOld = devNew;
   }
-  if (!converged) throw new KoeArgumentError(`logisticRegression: IRLS did not converge in 25 iterations (deviance ${devOld.toFixed(6)}); check for separation or collinearity`);
+  if (!converged) throw KoeError.of(m.notConverged, { fn, iterations: 25, deviance: devOld });
   const v = choleskyInverse(l, p);
   const coefficients = coefficientTable(terms, beta, v, p, "normal", confLevel);
   let ybar = 0;
@@ -285,7 +414,7 @@ export function logisticRegression(table: Table, { outcome, predictors, confLeve
     ciHigh: null,
     confLevel,
     n,
-    nMissing: d.nMissing,
+    nMissing,
     coefficients,
     vcov: toRows(v, p),
     vcovType: "classical",

@@ -1,0 +1,153 @@
+// Messages of the regression and effect estimators (ols, logisticRegression, designMatrix,
+// estimateEffect, balanceTable, differenceInDifferences, wildClusterBootstrap) and of the
+// cross-boundary study's report, in Japanese and English.
+import { defineMessages, list, listJa, q, type Localized } from "./catalogue.js";
+
+type Fn = { fn: string };
+/** What a yes/no (treatment) column holds among the rows considered. */
+type Holds = { column: string; treated: number; control: number; missing: number };
+/** Rows left out for a missing value, per column. */
+type MissingCounts = { column: string; rows: number }[];
+
+const missingEn = (c: MissingCounts) => (c.length === 0 ? "" : `; rows left out for a missing value: ${c.map((x) => `${q(x.column)} ${x.rows}`).join(", ")}`);
+const missingJa = (c: MissingCounts) => (c.length === 0 ? "" : `。値が欠けているため除いた行: ${c.map((x) => `「${x.column}」${x.rows}行`).join("、")}`);
+const holdsEn = (h: Holds) => `column ${q(h.column)} holds ${h.treated} yes, ${h.control} no${h.missing > 0 ? ` and ${h.missing} blank` : ""}`;
+const holdsJa = (h: Holds) => `列「${h.column}」は「はい」${h.treated}行、「いいえ」${h.control}行${h.missing > 0 ? `、空欄${h.missing}行` : ""}です`;
+
+/** The programme kinds of the cross-boundary report, as a reader says them. */
+const KIND = {
+  en: { all: "all", internal: "internal", external: "external", self_nominated: "self-nominated", appointed: "appointed" } as Record<string, string>,
+  ja: { all: "全体", internal: "社内越境", external: "社外越境", self_nominated: "手挙げ", appointed: "人事の指名" } as Record<string, string>,
+};
+const SCALE_JA: Record<string, string> = { engagement: "エンゲージメント", innovation: "イノベーションへの前向きな視点" };
+const METHOD_JA: Record<string, string> = {
+  difference: "単純比較", regression: "回帰調整", matching: "マッチング", weighting: "重み付け", "doubly-robust": "二重頑健", did: "差の差 (DiD)", "wild-bootstrap": "ワイルドブートストラップ",
+};
+const kindEn = (k: string) => KIND.en[k] ?? k;
+const kindJa = (k: string) => KIND.ja[k] ?? k;
+const scaleJa = (s: string) => SCALE_JA[s] ?? s;
+const methodJa = (m: string) => METHOD_JA[m] ?? m;
+
+export const effectMessages = defineMessages("effect", {
+  // Arguments (the user's input): KoeArgumentError.
+  needsCovariates: {
+    en: (p: Fn & { method: string }) => `${p.fn}: method ${q(p.method)} needs covariates for the propensity score (pass covariates: ["…"])`,
+    ja: (p: Fn & { method: string }) => `${p.fn}: 方法「${p.method}」には傾向スコアのための共変量が必要です（covariates: ["…"] を指定してください）`,
+  },
+  attOnly: {
+    en: (p: Fn & { method: string }) =>
+      `${p.fn}: method ${q(p.method)} estimates the ATT only (each participant is given a comparable non-participant); for the ATE use method "regression", "weighting" or "doubly-robust"`,
+    ja: (p: Fn & { method: string }) =>
+      `${p.fn}: 方法「${p.method}」で推定できるのは ATT（参加者にとっての効果）だけです（参加者一人ひとりに似た非参加者を対応させるため）。ATE には method "regression"・"weighting"・"doubly-robust" を使ってください`,
+  },
+  noCovariates: {
+    en: (p: Fn) => `${p.fn}: give at least one covariate (covariates: ["…"])`,
+    ja: (p: Fn) => `${p.fn}: 共変量を少なくとも一つ指定してください（covariates: ["…"]）`,
+  },
+  lengthMismatch: {
+    en: (p: Fn & { option: string; got: number; rows: number }) => `${p.fn}: option ${p.option} has ${p.got} values for a table of ${p.rows} rows`,
+    ja: (p: Fn & { option: string; got: number; rows: number }) => `${p.fn}: オプション ${p.option} の値が${p.got}個ありますが、表は${p.rows}行です`,
+  },
+  negativeWeight: {
+    en: (p: Fn & { column: string; row: number; value: number }) => `${p.fn}: weights must be zero or positive (column ${q(p.column)}, table row ${p.row}: ${p.value})`,
+    ja: (p: Fn & { column: string; row: number; value: number }) => `${p.fn}: 重みは0以上の数です（列「${p.column}」、表の${p.row}行目: ${p.value}）`,
+  },
+  clusterNeeded: {
+    en: (p: Fn) => `${p.fn}: vcov "cluster" needs a cluster column (pass cluster: "company")`,
+    ja: (p: Fn) => `${p.fn}: vcov "cluster" にはクラスターの列が必要です（cluster: "company" のように指定してください）`,
+  },
+  // Estimation failures on the data given (a KoeError that is not an argument error): a study records them as "failed".
+  tooFewGroups: {
+    en: (p: Fn & Holds & { needed: number; left: MissingCounts }) =>
+      `${p.fn} needs at least ${p.needed} treated and ${p.needed} untreated rows with every column used; ${holdsEn(p)}${missingEn(p.left)}`,
+    ja: (p: Fn & Holds & { needed: number; left: MissingCounts }) =>
+      `${p.fn}: 使う列がすべてそろった行が、参加（はい）・非参加（いいえ）それぞれ少なくとも${p.needed}行必要です。${holdsJa(p)}${missingJa(p.left)}`,
+  },
+  tooFewRows: {
+    en: (p: Fn & { n: number; p: number }) => `${p.fn}: ${p.n} complete rows for ${p.p} coefficients; a model needs more rows than coefficients`,
+    ja: (p: Fn & { n: number; p: number }) => `${p.fn}: 欠けのない行が${p.n}行しかなく、係数${p.p}個を推定できません（行数が係数の数より多い必要があります）`,
+  },
+  tooFewMatched: {
+    en: (p: Fn & { matched: number; caliper: number | null }) => `${p.fn}: only ${p.matched} participants could be matched${p.caliper === null ? "" : ` within the caliper of ${p.caliper} SD`}; at least 2 pairs are needed`,
+    ja: (p: Fn & { matched: number; caliper: number | null }) => `${p.fn}: ${p.caliper === null ? "" : `キャリパー ${p.caliper} SD の範囲で`}マッチングできた参加者が${p.matched}人しかいません（少なくとも2組必要です）`,
+  },
+  singular: {
+    en: (p: Fn & { term: string; terms: string[] }) =>
+      `${p.fn}: term ${q(p.term)} is constant or a combination of the other terms (${list(p.terms, 20)}), so its effect cannot be told apart; remove it or merge its levels`,
+    ja: (p: Fn & { term: string; terms: string[] }) =>
+      `${p.fn}: 項「${p.term}」が一定か、ほかの項（${listJa(p.terms, 20)}）の組み合わせになっているため、効果を区別できません。その項を除くか、水準をまとめてください`,
+  },
+  separation: {
+    en: (p: Fn & { outcome: string; predictors: string[]; rows: number; n: number }) =>
+      `${p.fn}: perfect (or quasi-complete) separation — the predictors (${list(p.predictors, 20)}) predict ${q(p.outcome)} exactly for ${p.rows} of ${p.n} rows, so the estimates run to infinity; remove or merge the predictor that separates`,
+    ja: (p: Fn & { outcome: string; predictors: string[]; rows: number; n: number }) =>
+      `${p.fn}: 完全分離（または準完全分離）です。説明変数（${listJa(p.predictors, 20)}）が${p.n}行のうち${p.rows}行で「${p.outcome}」を完全に言い当てるため、推定値が無限大に発散します。分離を起こしている説明変数を除くか、水準をまとめてください`,
+  },
+  notConverged: {
+    en: (p: Fn & { iterations: number; deviance: number }) => `${p.fn}: the fit did not converge in ${p.iterations} iterations (deviance ${p.deviance.toFixed(6)}); check for separation or collinearity`,
+    ja: (p: Fn & { iterations: number; deviance: number }) => `${p.fn}: ${p.iterations}回の反復で収束しませんでした（逸脱度 ${p.deviance.toFixed(6)}）。分離や多重共線性がないか確かめてください`,
+  },
+  tooFewClusters: {
+    en: (p: Fn & { column: string; found: number }) => `${p.fn}: cluster-robust errors need at least 2 clusters in column ${q(p.column)} (found ${p.found})`,
+    ja: (p: Fn & { column: string; found: number }) => `${p.fn}: クラスター頑健な標準誤差には、列「${p.column}」に少なくとも2つのクラスターが必要です（${p.found}つ）`,
+  },
+  // Warnings of one estimator.
+  trimmed: {
+    en: (p: Fn & { trim: number; rows: number; n: number }) => `${p.fn}: the propensity scores of ${p.rows} of ${p.n} rows were clipped to [${p.trim}, ${1 - p.trim}] (trim: ${p.trim}); the estimate is not the untrimmed one R's weighting gives`,
+    ja: (p: Fn & { trim: number; rows: number; n: number }) => `${p.fn}: ${p.n}行のうち${p.rows}行の傾向スコアを [${p.trim}, ${1 - p.trim}] に切り詰めました（trim: ${p.trim}）。R の通常の重み付け（切り詰めなし）とは異なる推定値です`,
+  },
+  naiveDifference: {
+    en: (p: Fn & { estimand: string }) => `${p.fn}: the naive difference adjusts for nothing; it is the ${p.estimand} (and the same number for ATT and ATE) only if taking part was as good as random`,
+    ja: (p: Fn & { estimand: string }) => `${p.fn}: 単純比較は何も調整していません。参加が無作為に近い場合にだけ ${p.estimand} と読めます（ATT と ATE は同じ値です）`,
+  },
+  changeScoreVsAncova: {
+    en: (p: Fn & { changeScore: number; ancova: number }) =>
+      `${p.fn}: the change-score (${p.changeScore.toFixed(3)}) and ANCOVA (${p.ancova.toFixed(3)}) estimates differ by more than their standard errors: the groups differ at baseline, and the two rest on different assumptions (parallel trends vs. a common regression to the mean)`,
+    ja: (p: Fn & { changeScore: number; ancova: number }) =>
+      `${p.fn}: 変化量（${p.changeScore.toFixed(3)}）と ANCOVA（${p.ancova.toFixed(3)}）の推定が標準誤差を超えて食い違っています。事前の差があり、二つは異なる前提（平行トレンドと、平均への回帰が共通であること）に立っています`,
+  },
+  // The cross-boundary report.
+  noScales: {
+    en: (p: Fn & { scales: string[] }) => `${p.fn}: no scale has both pre and post scores in the table (scales of the instrument: ${list(p.scales)})`,
+    ja: (p: Fn & { scales: string[] }) => `${p.fn}: 事前と事後の両方の得点がそろった尺度が表にありません（調査票の尺度: ${listJa(p.scales)}）`,
+  },
+  fewClusters: {
+    en: (p: { column: string; clusters: number }) => `Only ${p.clusters} clusters (${p.column}): read the wild cluster bootstrap interval beside the cluster-robust one.`,
+    ja: (p: { column: string; clusters: number }) => `クラスター（${p.column}）が${p.clusters}個と少ないため、区間はワイルドクラスターブートストラップも参照してください。`,
+  },
+  noClusterColumn: {
+    en: (p: { column: string }) => `No column ${q(p.column)} for clusters: standard errors are by person; pass cluster: null to say so, or the column that groups people.`,
+    ja: (p: { column: string }) => `クラスターの列「${p.column}」がないため、標準誤差は個人単位です（cluster: null で明示するか、人をまとめる列を指定してください）。`,
+  },
+  defaultCovariatesAbsent: {
+    en: (p: { covariates: string[] }) => `The default covariates ${list(p.covariates)} are not in the table; the adjusted estimates do not control for them.`,
+    ja: (p: { covariates: string[] }) => `既定の共変量 ${listJa(p.covariates)} が表にないため、調整した推定はこれらを考慮していません。`,
+  },
+  groupSuppressed: {
+    en: (p: { kind: string; minGroupSize: number; nTreated: number; nControl: number }) => `Fewer than ${p.minGroupSize} people in a group (${kindEn(p.kind)}: ${p.nTreated} participants, ${p.nControl} non-participants): estimates suppressed.`,
+    ja: (p: { kind: string; minGroupSize: number; nTreated: number; nControl: number }) =>
+      `${kindJa(p.kind)}でグループの人数が${p.minGroupSize}人未満のため（越境経験者${p.nTreated}人、非経験者${p.nControl}人）、推定を表示していません。`,
+  },
+  imprecise: {
+    en: (p: { kind: string; nTreated: number }) => `Only ${p.nTreated} ${kindEn(p.kind)} participants: estimates are imprecise.`,
+    ja: (p: { kind: string; nTreated: number }) => `${kindJa(p.kind)}の越境経験者は${p.nTreated}人と少なく、推定は不安定です。`,
+  },
+  estimateFailed: {
+    en: (p: { scale: string; kind: string; method: string; reason: Localized }) => `${p.scale}, ${kindEn(p.kind)}, ${p.method}: not estimated — ${p.reason.en}`,
+    ja: (p: { scale: string; kind: string; method: string; reason: Localized }) => `${scaleJa(p.scale)}・${kindJa(p.kind)}・${methodJa(p.method)}: 推定できませんでした — ${p.reason.ja}`,
+  },
+  imbalancedAfterWeighting: {
+    en: (p: { scale: string; covariates: string[] }) => `${p.scale}: some covariates stay imbalanced (|SMD| > 0.1) after weighting (${list(p.covariates)}).`,
+    ja: (p: { scale: string; covariates: string[] }) => `${scaleJa(p.scale)}: 重み付け後も標準化平均差が0.1を超える共変量があります（${listJa(p.covariates)}）。`,
+  },
+  poorOverlap: {
+    en: (p: { percent: number }) => `${p.percent}% of people have propensity scores near 0 or 1 (below 0.01 or above 0.99): poor overlap.`,
+    ja: (p: { percent: number }) => `傾向スコアが0または1に近い（0.01未満・0.99超）人が${p.percent}%おり、比較できる範囲（重なり）が狭くなっています。`,
+  },
+  changeScoreAncova: {
+    en: (p: { scale: string; changeScore: number; ancova: number }) =>
+      `${p.scale}: the change-score (${p.changeScore.toFixed(3)}) and ANCOVA (${p.ancova.toFixed(3)}) estimates differ by more than their standard errors: the groups differ at baseline, and the two rest on different assumptions (parallel trends vs. a common regression to the mean).`,
+    ja: (p: { scale: string; changeScore: number; ancova: number }) =>
+      `${scaleJa(p.scale)}: 変化量（${p.changeScore.toFixed(3)}）とANCOVA（${p.ancova.toFixed(3)}）の推定が食い違っています（事前の差があるため、前提の違いが結果に現れています）。`,
+  },
+});

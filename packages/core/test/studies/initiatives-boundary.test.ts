@@ -9,6 +9,8 @@ import {
 } from "@koe/core";
 import * as aq from "arquero";
 import { beforeAll, describe, expect, it } from "vitest";
+import { collectExamples } from "../../../../test/doc/extract.js";
+import { matches, show, valuePart } from "../../../../test/doc/match.js";
 
 type Table = ReturnType<typeof aq.table>;
 const root = join(import.meta.dirname, "..", "..", "..", "..");
@@ -355,52 +357,25 @@ describe("row order and value types do not change the answer (a seeded property 
 });
 
 describe("the @example of every function in studies/initiatives prints what the docs show", () => {
-  const dir = join(root, "packages", "core", "src", "studies", "initiatives");
-  const examples = ["top-initiatives.ts", "outcomes.ts", "broad-and-gaps.ts"].flatMap((file) =>
-    [...readFileSync(join(dir, file), "utf8").matchAll(/@example\n((?: \*.*\n)+?) \*\/|@example\n((?: \*.*\n)+?) \* @/g)].map((m) => ({
-      file,
-      lines: (m[1] ?? m[2])!.split("\n").filter(Boolean).map((l) => l.replace(/^ \* ?/, "")),
-    })),
-  );
-
-  /** The shown output as a value: numbers keep how many decimals were shown, "…" marks a partial object. */
-  function shown(text: string): unknown {
-    const marked = text
-      .replace(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:e-?\d+)?/g, (t) => (t.startsWith('"') ? t : `{ __n: ${t}, __d: ${t.includes("e") ? 12 : (t.split(".")[1]?.length ?? 0)} }`))
-      .replace(/,\s*…\s*}/g, ", __partial: true }");
-    return new Function(`return (${marked});`)();
-  }
-  function agree(actual: unknown, expected: unknown, path: string): void {
-    if (expected !== null && typeof expected === "object" && "__n" in expected) {
-      const { __n, __d } = expected as { __n: number; __d: number };
-      expect(typeof actual, path).toBe("number");
-      expect(Math.abs((actual as number) - __n), `${path}: ${actual} shown as ${__n}`).toBeLessThanOrEqual(__d >= 12 ? Math.abs(__n) * 0.05 : 0.5 * 10 ** -__d + 1e-12);
-    } else if (Array.isArray(expected)) {
-      expect(Array.isArray(actual), path).toBe(true);
-      expect((actual as unknown[]).length, path).toBe(expected.length);
-      expected.forEach((e, i) => agree((actual as unknown[])[i], e, `${path}[${i}]`));
-    } else if (expected !== null && typeof expected === "object") {
-      const { __partial, ...keys } = expected as Record<string, unknown>;
-      expect(actual !== null && typeof actual === "object", path).toBe(true);
-      if (!__partial) expect(Object.keys(actual as object).sort(), path).toEqual(Object.keys(keys).sort());
-      for (const [k, e] of Object.entries(keys)) agree((actual as Record<string, unknown>)[k], e, `${path}.${k}`);
-    } else expect(actual, path).toEqual(expected);
-  }
+  // The same extraction and matching as test/doc (numbers at the precision shown, "…" matches anything).
+  const examples = collectExamples(root, ["packages/core/src/studies/initiatives"]);
 
   it("finds the examples", () => {
-    expect(examples.map((e) => e.file)).toEqual(["top-initiatives.ts", "outcomes.ts", "outcomes.ts", "broad-and-gaps.ts", "broad-and-gaps.ts"]);
+    expect(examples.map((e) => e.file.split("/").at(-1))).toEqual(["broad-and-gaps.ts", "broad-and-gaps.ts", "outcomes.ts", "outcomes.ts", "top-initiatives.ts"]);
   });
 
-  for (const [i, ex] of examples.entries()) {
-    it(`${ex.file} example ${i + 1}`, async () => {
-      const out = ex.lines.findIndex((l) => l.startsWith("// =>"));
+  for (const ex of examples) {
+    it(`${ex.file}:${ex.line}`, async () => {
+      const lines = ex.lines.map((l) => l.text);
+      const out = lines.findIndex((l) => l.startsWith("// =>"));
       expect(out, "every example shows its output").toBeGreaterThan(0);
-      const code = ex.lines.slice(0, out);
+      const code = lines.slice(0, out);
       const body = [...code.slice(0, -1), `return (${code.at(-1)!.replace(/;$/, "")});`].join("\n");
       const read = (path: string) => readInitiativeRatings(join(root, path));
       const run = new Function("readInitiativeRatings", "topInitiatives", "initiativeOutcomes", "compareOutcomeWaves", "broadInitiatives", "initiativeGaps", `return (async () => {\n${body}\n})();`);
       const actual = await run(read, topInitiatives, initiativeOutcomes, compareOutcomeWaves, broadInitiatives, initiativeGaps);
-      agree(actual, shown(ex.lines[out]!.replace(/^\/\/ =>\s*/, "")), "result");
+      const shown = valuePart(lines[out]!.replace(/^\/\/ =>\s*/, ""));
+      expect(matches(actual, shown), `shown: ${shown}\nactual: ${show(actual)}`).toBe(true);
     });
   }
 });

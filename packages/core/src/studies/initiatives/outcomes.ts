@@ -107,7 +107,7 @@ function reasonColumn(fn: string, table: Table, reason: string | undefined): str
  * const { table } = await readInitiativeRatings("data/initiative_ratings.csv");
  * const r = initiativeOutcomes(table, { by: ["generation"] });
  * r.rows.find((x) => x.initiative === "one_on_one" && x.segment.generation === "young")
- * // => { initiative: "one_on_one", segment: { generation: "young" }, n: 96, notPractised: 3, practisedNoEffect: 5, practisedEffective: 88, adoptionRate: 0.969, effectRate: 0.946, companies: 25, suppressed: false, … }
+ * // => { initiative: "one_on_one", segment: { generation: "young" }, n: 96, notPractised: 3, practisedNoEffect: 5, practisedEffective: 88, … }
  */
 export function initiativeOutcomes(table: Table, options: InitiativeOutcomesOptions = {}): OutcomesResult {
   const fn = "initiativeOutcomes";

@@ -117,6 +117,10 @@ describe("auditSuppression", () => {
         low: 3,
         high: 3,
         message: "cell [1, 2] (3) is determined by the published numbers: it can only be 3",
+        localized: {
+          en: "cell [1, 2] (3) is determined by the published numbers: it can only be 3",
+          ja: "セル [1, 2]（3）は公表された数から逆算できます（3以外にありえません）",
+        },
       },
     ]);
   });

@@ -39,7 +39,7 @@ describe("detectPersonalColumns by header", () => {
     ["tel", "phone"],
     ["ＴＥＬ", "phone"],
   ])("%s is %s", (header, kind) => {
-    expect(detectPersonalColumns([header])).toEqual([{ column: header, kind, evidence: `header ${JSON.stringify(header)}` }]);
+    expect(detectPersonalColumns([header])).toEqual([{ column: header, kind, evidence: `header ${JSON.stringify(header)}`, evidenceJa: `列名「${header}」` }]);
   });
 
   it.each([
@@ -87,7 +87,7 @@ describe("detectPersonalColumns by values", () => {
       ["R4", "なし", "2"],
     ];
     expect(detectPersonalColumns(["id", "連絡先", "score"], sample)).toEqual([
-      { column: "連絡先", kind: "email", evidence: "2 of 3 sampled values look like e-mail addresses" },
+      { column: "連絡先", kind: "email", evidence: "2 of 3 sampled values look like e-mail addresses", evidenceJa: "調べた3個の値のうち2個がメールアドレスの形" },
     ]);
   });
 

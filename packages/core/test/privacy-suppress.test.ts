@@ -29,7 +29,7 @@ describe("the minimum group size", () => {
     expect(() => suppressMatrix([[1]], { minSize: 2.5 })).toThrow('suppressMatrix: option "minSize" must be a whole number ≥ 1 (got 2.5)');
     expect(() => suppressMatrix([[1]], { minSize: 0 })).toThrow(KoeArgumentError);
     // @ts-expect-error: a typo must not silently fall back to the default
-    expect(() => suppressSmallGroups([[1]], { minsize: 10 })).toThrow(/unknown option "minsize" \(options: "minSize", "showTotals", "suppressZeros"\)/);
+    expect(() => suppressSmallGroups([[1]], { minsize: 10 })).toThrow('suppressSmallGroups: unknown option "minsize"; did you mean "minSize"? (options: "minSize", "showTotals", "suppressZeros")');
   });
 });
 
@@ -254,7 +254,7 @@ describe("suppressSmallGroups on tidy rows and arquero tables", () => {
 
   it("rejects unknown columns (listing the table's columns), non-counts and repeated groups", () => {
     expect(() => suppressSmallGroups(aq.from(counts), { row: "company", column: "gen" })).toThrow(
-      'suppressSmallGroups: no column "gen" (columns: "company", "generation", "n", "mean")',
+      'suppressSmallGroups: no column "gen" (option column) (columns: "company", "generation", "n", "mean")',
     );
     expect(() => suppressSmallGroups([{ g: "a", n: 2.5 }], { row: "g" })).toThrow('suppressSmallGroups: row 1, column "n": 2.5 is not a count (a whole number ≥ 0)');
     expect(() => suppressSmallGroups([{ g: "a", n: "7" }], { row: "g" })).toThrow(/"7" is not a count/);

@@ -1,6 +1,7 @@
+import { getLanguage, localize, type Localized, type Message } from "../errors/catalogue.js";
 import { KoeArgumentError } from "../errors/errors.js";
 import { feasibleInterval } from "./intervals.js";
-import { privacyMessages } from "./messages.js";
+import { patternParts, privacyMessages } from "./messages.js";
 import { parseOptions, PrivacyOptions, type PrivacyOptionsInput } from "./min-group-size.js";
 import { isSensitive } from "./suppress-engine.js";
 import { checkMatrix } from "./suppress-matrix.js";
@@ -50,7 +51,10 @@ export interface AuditFinding {
   value: number;
   low: number | null;
   high: number | null;
+  /** What it gives away, in the language set by `setLanguage` (default English). */
   message: string;
+  /** The same in Japanese and English. */
+  localized: Localized;
 }
 
 /** The result of {@link auditSuppression}: `safe` exactly when `findings` is empty. */
@@ -59,6 +63,27 @@ export interface AuditReport {
   findings: AuditFinding[];
   /** One entry per hidden or unpublished number, in the order cells (row-major), row totals, column totals, grand total. */
   intervals: HiddenInterval[];
+}
+
+/** A finding's text: in the current language, and in both. */
+function text<P>(message: Message<P>, params: P): { message: string; localized: Localized } {
+  const localized = localize(message, params);
+  return { message: localized[getLanguage()], localized };
+}
+
+const isMark = (m: unknown) => m !== null && typeof m === "object" && typeof (m as Mark).suppressed === "boolean";
+
+/** The pattern is an object of marks, cells as rows of marks. */
+function checkPattern(fn: string, result: unknown): asserts result is SuppressionPattern {
+  const p = result as Partial<SuppressionPattern> | null;
+  const ok =
+    p !== null && typeof p === "object" &&
+    Array.isArray(p.cells) && p.cells.every((row) => Array.isArray(row) && row.every(isMark)) &&
+    Array.isArray(p.rowTotals) && p.rowTotals.every(isMark) &&
+    Array.isArray(p.columnTotals) && p.columnTotals.every(isMark) &&
+    isMark(p.grandTotal) &&
+    (p.options === undefined || (p.options !== null && typeof p.options === "object"));
+  if (!ok) throw KoeArgumentError.of(privacyMessages.notAPattern, { fn });
 }
 
 /**
@@ -83,7 +108,7 @@ export interface AuditReport {
  * @param matrix the true counts (rows × columns)
  * @param result which numbers are hidden, e.g. the output of {@link suppressSmallGroups}
  * @param options `minSize`, `showTotals`, `suppressZeros`; default to `result.options`, then 5 / true / false
- * @throws {KoeArgumentError} when the pattern's shape does not match the matrix, or on a bad option
+ * @throws {KoeArgumentError} when the pattern is not a pattern or its shape does not match the matrix, or on a bad option
  * @example
  * const counts = [[12, 3], [20, 9]];
  * const s = suppressSmallGroups(counts); // hides all four cells: the 3 and the three that shield it
@@ -96,17 +121,19 @@ export interface AuditReport {
  */
 export function auditSuppression(matrix: readonly (readonly number[])[], result: SuppressionPattern, options: PrivacyOptionsInput = {}): AuditReport {
   const fn = "auditSuppression";
+  checkPattern(fn, result);
+  parseOptions(fn, PrivacyOptions, options); // the caller's own options, named as given
   const opts = parseOptions(fn, PrivacyOptions, { ...(result.options ?? {}), ...options });
   const counts = checkMatrix(fn, matrix);
   const r = counts.length;
   const c = counts[0]?.length ?? 0;
-  const shape: [string, number, number][] = [
-    ["rows of cells", result.cells.length, r],
-    ["row totals", result.rowTotals.length, r],
-    ["column totals", result.columnTotals.length, c],
-    ...result.cells.map((row, i): [string, number, number] => [`cells in row ${i + 1}`, row.length, c]),
+  const shape: [Localized, number, number][] = [
+    [patternParts.cellRows, result.cells.length, r],
+    [patternParts.rowTotals, result.rowTotals.length, r],
+    [patternParts.columnTotals, result.columnTotals.length, c],
+    ...result.cells.map((row, i): [Localized, number, number] => [patternParts.cellsInRow(i + 1), row.length, c]),
   ];
-  for (const [what, found, expected] of shape) if (found !== expected) throw new KoeArgumentError(privacyMessages.patternShape(fn, what, found, expected));
+  for (const [what, found, expected] of shape) if (found !== expected) throw KoeArgumentError.of(privacyMessages.patternShape, { fn, what, found, expected });
 
   const net = matrixNetwork(counts);
   const marks: Mark[] = [...result.cells.flat(), ...result.rowTotals, ...result.columnTotals, result.grandTotal];
@@ -120,14 +147,14 @@ export function auditSuppression(matrix: readonly (readonly number[])[], result:
     const sensitive = isSensitive(value, opts);
     const name = nodeName(net, k);
     if (!hidden[k]) {
-      if (sensitive) findings.push({ kind: "small_visible", ...place(k), value, low: value, high: value, message: privacyMessages.auditSmallVisible(name, value, opts.minSize) });
+      if (sensitive) findings.push({ kind: "small_visible", ...place(k), value, low: value, high: value, ...text(privacyMessages.auditSmallVisible, { name, value, minSize: opts.minSize }) });
       return;
     }
     const { low, high } = feasibleInterval(net, hidden, k);
     const highOrNull = high === Infinity ? null : high;
     intervals.push({ ...place(k), value, sensitive, low, high: highOrNull });
     if (low === high && !unpublished[k]) {
-      findings.push({ kind: "determined", ...place(k), value, low, high: highOrNull, message: privacyMessages.auditDetermined(name, value) });
+      findings.push({ kind: "determined", ...place(k), value, low, high: highOrNull, ...text(privacyMessages.auditDetermined, { name, value }) });
     } else if (sensitive && high < opts.minSize) {
       findings.push({
         kind: "narrowed_small",
@@ -135,7 +162,7 @@ export function auditSuppression(matrix: readonly (readonly number[])[], result:
         value,
         low,
         high: highOrNull,
-        message: privacyMessages.auditNarrowed(name, value, low, high, opts.minSize),
+        ...text(privacyMessages.auditNarrowed, { name, value, low, high, minSize: opts.minSize }),
       });
     }
   });

@@ -1,37 +1,121 @@
-// Every message text of the privacy module lives here, so wording stays consistent and translatable.
-// (errors/messages.ts holds the readers' texts; these may move there once that module is shared.)
+// Every message text of the privacy module, in Japanese and English, on the one catalogue
+// (codes `privacy.*`). Unknown options, options that are not an object, unknown columns and a column
+// given twice use the boundary's own messages, so they read the same everywhere in koe.
+import { defineMessages, type Localized, q, show } from "../errors/catalogue.js";
 
-const q = (s: string) => JSON.stringify(s);
-const list = (values: readonly string[], max = 20) =>
-  values.slice(0, max).map(q).join(", ") + (values.length > max ? `, … (${values.length - max} more)` : "");
-const show = (value: unknown) => (typeof value === "string" ? q(value) : String(value));
+type Fn = { fn: string };
 
-export const privacyMessages = {
-  unknownOption: (fn: string, name: string, known: readonly string[]) => `${fn}: unknown option ${q(name)} (options: ${list(known)})`,
-  badOption: (fn: string, name: string, rule: string, value: unknown) => `${fn}: option ${q(name)} ${rule} (got ${show(value)})`,
-  raggedMatrix: (fn: string, row: number, found: number, expected: number) =>
-    `${fn}: row ${row} of the matrix has ${found} cell${found === 1 ? "" : "s"}, row 1 has ${expected}`,
-  notACountCell: (fn: string, row: number, column: number, value: unknown) =>
-    `${fn}: cell [${row}, ${column}] is ${show(value)}; counts must be whole numbers ≥ 0`,
-  notACountRow: (fn: string, row: number, column: string, value: unknown) =>
-    `${fn}: row ${row}, column ${q(column)}: ${show(value)} is not a count (a whole number ≥ 0)`,
-  noColumn: (fn: string, column: string, known: readonly string[]) => `${fn}: no column ${q(column)} (columns: ${list(known)})`,
-  sameColumnTwice: (fn: string, column: string) => `${fn}: column ${q(column)} is given for two roles (count, row, column must differ)`,
-  notARow: (fn: string, row: number) => `${fn}: item ${row} is not a row object ({ column: value, … })`,
-  reservedColumn: (fn: string, column: string) =>
-    `${fn}: the input already has a column ${q(column)}, which suppression adds; rename or drop it first`,
-  repeatedGroup: (fn: string, first: number, again: number, group: string) =>
-    `${fn}: rows ${first} and ${again} are the same group (${group}); aggregate the counts first`,
-  notCountInput: (fn: string) =>
-    `${fn}: expected a matrix of counts (number[][]), or rows / an arquero table with options { row: "<column>" }`,
-  patternShape: (fn: string, what: string, found: number, expected: number) =>
-    `${fn}: the suppression has ${found} ${what}, the matrix needs ${expected}; audit the matrix the suppression was made for`,
-  optionsNotObject: (fn: string, value: unknown) => `${fn}: options must be an object (got ${show(value)})`,
-  auditSmallVisible: (name: string, value: number, minSize: number) => `${name} shows ${value}, a group under ${minSize}`,
-  auditDetermined: (name: string, value: number) => `${name} (${value}) is determined by the published numbers: it can only be ${value}`,
-  auditNarrowed: (name: string, value: number, low: number, high: number, minSize: number) =>
-    `${name} (${value}) can be narrowed to ${low}–${high}, below ${minSize}: a reader learns it is a small group`,
-  emptyKey: (fn: string) => `${fn}: the key must not be empty (use a long random secret, kept out of the repository and the data)`,
-  pseudonymCollision: (fn: string, length: number) =>
-    `${fn}: two different ids get the same pseudonym at length ${length}; use a longer length (the ids are not printed here on purpose)`,
-};
+/**
+ * The rules the privacy options state (the zod schemas' messages) and their Japanese: an option
+ * error says the rule in the user's language.
+ * @example
+ * optionRules.wholeAtLeast1.ja // => "1以上の整数で指定してください"
+ */
+export const optionRules = {
+  wholeAtLeast1: { en: "must be a whole number ≥ 1", ja: "1以上の整数で指定してください" },
+  trueOrFalse: { en: "must be true or false", ja: "true か false で指定してください" },
+  length8to64: { en: "must be a whole number from 8 to 64", ja: "8から64までの整数で指定してください" },
+  text: { en: "must be text", ja: "文字列で指定してください" },
+  column: { en: "must name a column", ja: "列名で指定してください" },
+  rowColumn: { en: 'must name a column (e.g. { row: "generation" })', ja: '列名で指定してください（例: { row: "generation" }）' },
+} as const satisfies Record<string, Localized>;
+
+/** The Japanese of a rule's English text; a text not in {@link optionRules} is quoted as it is. */
+export function ruleJa(en: string): string {
+  return Object.values(optionRules).find((r) => r.en === en)?.ja ?? `値が正しくありません（${en}）`;
+}
+
+/** Parts of a suppression pattern, for shape messages. */
+export const patternParts = {
+  cellRows: { en: "rows of cells", ja: "セルの行" },
+  rowTotals: { en: "row totals", ja: "行合計" },
+  columnTotals: { en: "column totals", ja: "列合計" },
+  cellsInRow: (row: number): Localized => ({ en: `cells in row ${row}`, ja: `${row}行目のセル` }),
+} as const;
+
+export const privacyMessages = defineMessages("privacy", {
+  badOption: {
+    en: (p: Fn & { name: string; rule: string; ruleJa: string; value: unknown }) => `${p.fn}: option ${q(p.name)} ${p.rule} (got ${show(p.value)})`,
+    ja: (p: Fn & { name: string; rule: string; ruleJa: string; value: unknown }) => `${p.fn}: オプション「${p.name}」は${p.ruleJa}（渡された値: ${show(p.value)}）`,
+  },
+  raggedMatrix: {
+    en: (p: Fn & { row: number; found: number; expected: number }) => `${p.fn}: row ${p.row} of the matrix has ${p.found} cell${p.found === 1 ? "" : "s"}, row 1 has ${p.expected}`,
+    ja: (p: Fn & { row: number; found: number; expected: number }) => `${p.fn}: 行列の${p.row}行目のセルは${p.found}個ですが、1行目は${p.expected}個です`,
+  },
+  notACountCell: {
+    en: (p: Fn & { row: number; column: number; value: unknown }) => `${p.fn}: cell [${p.row}, ${p.column}] is ${show(p.value)}; counts must be whole numbers ≥ 0`,
+    ja: (p: Fn & { row: number; column: number; value: unknown }) => `${p.fn}: セル [${p.row}, ${p.column}] が ${show(p.value)} です。人数は0以上の整数でなければなりません`,
+  },
+  notACountRow: {
+    en: (p: Fn & { row: number; column: string; value: unknown }) => `${p.fn}: row ${p.row}, column ${q(p.column)}: ${show(p.value)} is not a count (a whole number ≥ 0)`,
+    ja: (p: Fn & { row: number; column: string; value: unknown }) => `${p.fn}: ${p.row}行目・列「${p.column}」: ${show(p.value)} は人数（0以上の整数）ではありません`,
+  },
+  notARow: {
+    en: (p: Fn & { row: number }) => `${p.fn}: item ${p.row} is not a row object ({ column: value, … })`,
+    ja: (p: Fn & { row: number }) => `${p.fn}: ${p.row}番目の要素が行のオブジェクト（{ 列: 値, … }）ではありません`,
+  },
+  reservedColumn: {
+    en: (p: Fn & { column: string }) => `${p.fn}: the input already has a column ${q(p.column)}, which suppression adds; rename or drop it first`,
+    ja: (p: Fn & { column: string }) => `${p.fn}: 入力に秘匿処理が加える列「${p.column}」がすでにあります。先に名前を変えるか削除してください`,
+  },
+  repeatedGroup: {
+    en: (p: Fn & { first: number; again: number; group: string }) => `${p.fn}: rows ${p.first} and ${p.again} are the same group (${p.group}); aggregate the counts first`,
+    ja: (p: Fn & { first: number; again: number; group: string }) => `${p.fn}: ${p.first}行目と${p.again}行目が同じグループ（${p.group}）です。先に人数を集計してください`,
+  },
+  notAList: {
+    en: (p: Fn & { argument: string; argumentJa: string; got: unknown }) => `${p.fn}: ${p.argument} must be a list (got ${show(p.got)})`,
+    ja: (p: Fn & { argument: string; argumentJa: string; got: unknown }) => `${p.fn}: ${p.argumentJa}はリストで渡してください（渡されたもの: ${show(p.got)}）`,
+  },
+  notAPattern: {
+    en: (p: Fn) => `${p.fn}: the second argument must be a suppression pattern { cells, rowTotals, columnTotals, grandTotal } with a mark { suppressed } for every number (e.g. what suppressSmallGroups returns for a matrix)`,
+    ja: (p: Fn) => `${p.fn}: 2番目の引数には、すべての数に印 { suppressed } を付けた秘匿パターン { cells, rowTotals, columnTotals, grandTotal } を渡してください（行列に suppressSmallGroups を使った結果など）`,
+  },
+  notCountInput: {
+    en: (p: Fn) => `${p.fn}: expected a matrix of counts (number[][]), or rows / an arquero table with options { row: "<column>" }`,
+    ja: (p: Fn) => `${p.fn}: 人数の行列（number[][]）か、行のリスト／arquero の表とオプション { row: "<列名>" } を渡してください`,
+  },
+  patternShape: {
+    en: (p: Fn & { what: Localized; found: number; expected: number }) =>
+      `${p.fn}: the suppression has ${p.found} ${p.what.en}, the matrix needs ${p.expected}; audit the matrix the suppression was made for`,
+    ja: (p: Fn & { what: Localized; found: number; expected: number }) =>
+      `${p.fn}: 秘匿パターンの${p.what.ja}は${p.found}個ですが、行列には${p.expected}個必要です。秘匿を作ったときの行列で監査してください`,
+  },
+  auditSmallVisible: {
+    en: (p: { name: Localized; value: number; minSize: number }) => `${p.name.en} shows ${p.value}, a group under ${p.minSize}`,
+    ja: (p: { name: Localized; value: number; minSize: number }) => `${p.name.ja}に${p.value}が表示されています（${p.minSize}未満のグループ）`,
+  },
+  auditDetermined: {
+    en: (p: { name: Localized; value: number }) => `${p.name.en} (${p.value}) is determined by the published numbers: it can only be ${p.value}`,
+    ja: (p: { name: Localized; value: number }) => `${p.name.ja}（${p.value}）は公表された数から逆算できます（${p.value}以外にありえません）`,
+  },
+  auditNarrowed: {
+    en: (p: { name: Localized; value: number; low: number; high: number; minSize: number }) =>
+      `${p.name.en} (${p.value}) can be narrowed to ${p.low}–${p.high}, below ${p.minSize}: a reader learns it is a small group`,
+    ja: (p: { name: Localized; value: number; low: number; high: number; minSize: number }) =>
+      `${p.name.ja}（${p.value}）は${p.low}〜${p.high}に絞り込めます。${p.minSize}未満なので、小さなグループだと分かってしまいます`,
+  },
+  evidenceHeader: {
+    en: (p: { header: string }) => `header ${JSON.stringify(p.header)}`,
+    ja: (p: { header: string }) => `列名「${p.header}」`,
+  },
+  evidenceEmail: {
+    en: (p: { found: number; sampled: number }) => `${p.found} of ${p.sampled} sampled values look like e-mail addresses`,
+    ja: (p: { found: number; sampled: number }) => `調べた${p.sampled}個の値のうち${p.found}個がメールアドレスの形`,
+  },
+  evidencePhone: {
+    en: (p: { found: number; sampled: number }) => `${p.found} of ${p.sampled} sampled values look like phone numbers`,
+    ja: (p: { found: number; sampled: number }) => `調べた${p.sampled}個の値のうち${p.found}個が電話番号の形`,
+  },
+  notHeaders: {
+    en: (p: Fn) => `${p.fn}: expected the column names as a list of text, and the sample as a list of rows (lists of cell texts)`,
+    ja: (p: Fn) => `${p.fn}: 列名は文字列のリスト、サンプルは行（セルの文字列のリスト）のリストで渡してください`,
+  },
+  emptyKey: {
+    en: (p: Fn) => `${p.fn}: the key must not be empty (use a long random secret, kept out of the repository and the data)`,
+    ja: (p: Fn) => `${p.fn}: 鍵が空です（長いランダムな秘密の値を使い、リポジトリやデータとは別に保管してください）`,
+  },
+  pseudonymCollision: {
+    en: (p: Fn & { length: number }) => `${p.fn}: two different ids get the same pseudonym at length ${p.length}; use a longer length (the ids are not printed here on purpose)`,
+    ja: (p: Fn & { length: number }) => `${p.fn}: 長さ${p.length}では異なる二つのIDが同じ仮名になります。length を長くしてください（IDはあえて表示していません）`,
+  },
+});

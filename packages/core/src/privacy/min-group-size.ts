@@ -1,8 +1,10 @@
 // The minimum group size: the house rule every published count, share or score obeys, and the
 // options that say how it is applied to a table.
 import { z } from "zod";
+import { closest } from "../boundary/closest.js";
+import { boundaryMessages } from "../errors/boundary-messages.js";
 import { KoeArgumentError } from "../errors/errors.js";
-import { privacyMessages } from "./messages.js";
+import { optionRules, privacyMessages, ruleJa } from "./messages.js";
 
 /**
  * Survey results about people never show a group smaller than this (ratings, counts, scores),
@@ -23,7 +25,8 @@ export const DEFAULT_MIN_GROUP_SIZE = 5;
  */
 export const DEFAULT_MIN_COMMENT_GROUP_SIZE = 10;
 
-const WHOLE = "must be a whole number ≥ 1";
+const WHOLE = optionRules.wholeAtLeast1.en;
+const BOOLEAN = optionRules.trueOrFalse.en;
 
 /**
  * How small-group suppression is applied (zod schema; the type of the same name is its output).
@@ -40,8 +43,8 @@ const WHOLE = "must be a whole number ≥ 1";
  */
 export const PrivacyOptions = z.strictObject({
   minSize: z.int({ error: WHOLE }).min(1, { error: WHOLE }).default(DEFAULT_MIN_GROUP_SIZE),
-  showTotals: z.boolean({ error: "must be true or false" }).default(true),
-  suppressZeros: z.boolean({ error: "must be true or false" }).default(false),
+  showTotals: z.boolean({ error: BOOLEAN }).default(true),
+  suppressZeros: z.boolean({ error: BOOLEAN }).default(false),
 });
 /** Privacy options with every default filled in. */
 export type PrivacyOptions = z.output<typeof PrivacyOptions>;
@@ -49,20 +52,27 @@ export type PrivacyOptions = z.output<typeof PrivacyOptions>;
 export type PrivacyOptionsInput = z.input<typeof PrivacyOptions>;
 
 /**
- * Parses options with a schema and turns the first zod issue into a {@link KoeArgumentError}
- * naming the function and the option, e.g.
- * `suppressSmallGroups: option "minSize" must be a whole number ≥ 1 (got 2.5)`.
+ * Parses options with a schema and turns the first problem into a {@link KoeArgumentError} in
+ * Japanese and English naming the function and the option, e.g.
+ * `suppressSmallGroups: option "minSize" must be a whole number ≥ 1 (got 2.5)`; an unknown option
+ * names the closest valid one (`unknown option "minsize"; did you mean "minSize"?`).
  * @example
  * parseOptions("suppressSmallGroups", PrivacyOptions, { minSize: 10 }).showTotals // => true
- * @throws {KoeArgumentError} on an unknown option or a bad value
+ * @throws {KoeArgumentError} on options that are not an object, an unknown option or a bad value
  */
 export function parseOptions<S extends z.ZodObject>(fn: string, schema: S, options: unknown): z.output<S> {
-  const parsed = schema.safeParse(options ?? {});
+  const given = options ?? {};
+  if (typeof given !== "object" || Array.isArray(given)) {
+    throw KoeArgumentError.of(boundaryMessages.optionsNotObject, { fn, got: Array.isArray(given) ? "an array" : typeof given });
+  }
+  const known = Object.keys(schema.shape);
+  for (const key of Object.keys(given)) {
+    if (!known.includes(key)) throw KoeArgumentError.of(boundaryMessages.unknownOption, { fn, key, suggestion: closest(key, known), known });
+  }
+  const parsed = schema.safeParse(given);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  if (issue.code === "unrecognized_keys") throw new KoeArgumentError(privacyMessages.unknownOption(fn, String(issue.keys[0]), Object.keys(schema.shape)));
   const name = issue.path.map(String).join(".");
-  if (name === "") throw new KoeArgumentError(privacyMessages.optionsNotObject(fn, options));
-  const value = (options as Record<string, unknown>)[String(issue.path[0])];
-  throw new KoeArgumentError(privacyMessages.badOption(fn, name, issue.message, value));
+  const value = (given as Record<string, unknown>)[String(issue.path[0])];
+  throw KoeArgumentError.of(privacyMessages.badOption, { fn, name, rule: issue.message, ruleJa: ruleJa(issue.message), value });
 }

@@ -1,5 +1,8 @@
 // Columns that hold direct identifiers — names, e-mail addresses, phone numbers — which survey
 // analysis never needs and which must not travel with the answers.
+import { localize, type Message } from "../errors/catalogue.js";
+import { KoeArgumentError } from "../errors/errors.js";
+import { privacyMessages as m } from "./messages.js";
 
 /** A column judged to hold personal data, with the reason. */
 export interface PersonalColumn {
@@ -7,7 +10,14 @@ export interface PersonalColumn {
   kind: "name" | "email" | "phone";
   /** Why, in words: `header "氏名"` or `9 of 10 sampled values look like e-mail addresses`. */
   evidence: string;
+  /** The same in Japanese: `列名「氏名」`, `調べた10個の値のうち9個がメールアドレスの形`. */
+  evidenceJa: string;
 }
+
+const evidenceOf = <P>(message: Message<P>, params: P) => {
+  const { en, ja } = localize(message, params);
+  return { evidence: en, evidenceJa: ja };
+};
 
 /** NFKC with bracketed notes removed: "氏名（カナ）" → "氏名", "Name (Kana)" → "Name ". */
 function plain(header: string): string {
@@ -82,17 +92,21 @@ const PHONE_VALUE = /^(\+81[-\s]?\d{1,4}|0\d{1,4})[-\s(]\d{1,4}[-\s)]\d{3,4}$/;
  * Each column is reported once, the header taking precedence.
  * @param headers the column names
  * @param sample some data rows as cell texts, in header order (may be empty)
+ * @throws {KoeArgumentError} when the headers are not a list of text or the sample not a list of rows
  * @example
  * detectPersonalColumns(["回答者ID", "氏名", "会社名", "連絡先"], [["R1", "山田", "A社", "yamada@example.jp"]])
- * // => [{ column: "氏名", kind: "name", evidence: 'header "氏名"' },
- * //     { column: "連絡先", kind: "email", evidence: "1 of 1 sampled values look like e-mail addresses" }]
+ * // => [{ column: "氏名", kind: "name", evidence: 'header "氏名"', evidenceJa: "列名「氏名」" },
+ * //     { column: "連絡先", kind: "email", evidence: "1 of 1 sampled values look like e-mail addresses", evidenceJa: "調べた1個の値のうち1個がメールアドレスの形" }]
  */
 export function detectPersonalColumns(headers: readonly string[], sample: readonly (readonly (string | null | undefined)[])[] = []): PersonalColumn[] {
+  if (!Array.isArray(headers) || !headers.every((h) => typeof h === "string") || !Array.isArray(sample) || !sample.every((row) => Array.isArray(row))) {
+    throw KoeArgumentError.of(m.notHeaders, { fn: "detectPersonalColumns" });
+  }
   const found: PersonalColumn[] = [];
   headers.forEach((header, j) => {
     const k = compact(header);
     const w = words(header);
-    const byHeader = (kind: PersonalColumn["kind"]) => found.push({ column: header, kind, evidence: `header ${JSON.stringify(header)}` });
+    const byHeader = (kind: PersonalColumn["kind"]) => found.push({ column: header, kind, ...evidenceOf(m.evidenceHeader, { header }) });
     if (k === "") return;
     if (nameByHeader(k, w)) return byHeader("name");
     if (emailByHeader(k)) return byHeader("email");
@@ -101,11 +115,11 @@ export function detectPersonalColumns(headers: readonly string[], sample: readon
     if (values.length === 0) return;
     const emails = values.filter((v) => EMAIL_VALUE.test(v)).length;
     if (emails * 2 > values.length) {
-      return found.push({ column: header, kind: "email", evidence: `${emails} of ${values.length} sampled values look like e-mail addresses` });
+      return found.push({ column: header, kind: "email", ...evidenceOf(m.evidenceEmail, { found: emails, sampled: values.length }) });
     }
     const phones = values.filter((v) => PHONE_VALUE.test(v.normalize("NFKC"))).length;
     if (phones * 2 > values.length) {
-      return found.push({ column: header, kind: "phone", evidence: `${phones} of ${values.length} sampled values look like phone numbers` });
+      return found.push({ column: header, kind: "phone", ...evidenceOf(m.evidencePhone, { found: phones, sampled: values.length }) });
     }
     return undefined;
   });

@@ -1,8 +1,11 @@
 import { createHmac } from "node:crypto";
 import type { ColumnTable } from "arquero";
 import { z } from "zod";
+import { closest } from "../boundary/closest.js";
+import { requireTable } from "../boundary/columns.js";
+import { boundaryMessages } from "../errors/boundary-messages.js";
 import { KoeArgumentError } from "../errors/errors.js";
-import { privacyMessages } from "./messages.js";
+import { optionRules, privacyMessages } from "./messages.js";
 import { parseOptions } from "./min-group-size.js";
 
 /**
@@ -15,14 +18,14 @@ import { parseOptions } from "./min-group-size.js";
  * PseudonymOptions.parse({}) // => { length: 16, prefix: "" }
  */
 export const PseudonymOptions = z.strictObject({
-  length: z.int({ error: "must be a whole number from 8 to 64" }).min(8, { error: "must be a whole number from 8 to 64" }).max(64, { error: "must be a whole number from 8 to 64" }).default(16),
-  prefix: z.string({ error: "must be text" }).default(""),
+  length: z.int({ error: optionRules.length8to64.en }).min(8, { error: optionRules.length8to64.en }).max(64, { error: optionRules.length8to64.en }).default(16),
+  prefix: z.string({ error: optionRules.text.en }).default(""),
 });
 export type PseudonymOptions = z.output<typeof PseudonymOptions>;
 export type PseudonymOptionsInput = z.input<typeof PseudonymOptions>;
 
 function checkKey(fn: string, key: string | Uint8Array): void {
-  if ((typeof key !== "string" && !(key instanceof Uint8Array)) || key.length === 0) throw new KoeArgumentError(privacyMessages.emptyKey(fn));
+  if ((typeof key !== "string" && !(key instanceof Uint8Array)) || key.length === 0) throw KoeArgumentError.of(privacyMessages.emptyKey, { fn });
 }
 
 function pseudonyms(fn: string, values: readonly unknown[], key: string | Uint8Array, { length, prefix }: PseudonymOptions): (string | null)[] {
@@ -34,7 +37,7 @@ function pseudonyms(fn: string, values: readonly unknown[], key: string | Uint8A
     let p = byId.get(id);
     if (p === undefined) {
       p = prefix + createHmac("sha256", key).update(id, "utf8").digest("hex").slice(0, length);
-      if (byPseudonym.has(p)) throw new KoeArgumentError(privacyMessages.pseudonymCollision(fn, length));
+      if (byPseudonym.has(p)) throw KoeArgumentError.of(privacyMessages.pseudonymCollision, { fn, length });
       byId.set(id, p);
       byPseudonym.set(p, id);
     }
@@ -62,14 +65,15 @@ export function pseudonymizeIds(values: readonly (string | null | undefined)[], 
   const fn = "pseudonymizeIds";
   const opts = parseOptions(fn, PseudonymOptions, options);
   checkKey(fn, key);
+  if (!Array.isArray(values)) throw KoeArgumentError.of(privacyMessages.notAList, { fn, argument: "values (the ids)", argumentJa: "values（ID）", got: values });
   return pseudonyms(fn, values, key, opts);
 }
 
 /**
  * Replaces id columns of an arquero table by their keyed pseudonyms ({@link pseudonymizeIds});
  * returns a new table, the input is unchanged. Use the same key for every file that must still join.
- * @throws {KoeArgumentError} on an empty key, a bad option, or an unknown column (the message names
- * it and lists the table's columns)
+ * @throws {KoeArgumentError} on an empty key, a bad option, a table that is not an arquero table, or
+ * an unknown column (the message names it, the closest column and the table's columns)
  * @example
  * const t = aq.table({ respondent_id: ["R1", "R2"], score: [3, 4] });
  * pseudonymizeColumns(t, ["respondent_id"], "key-1").objects()
@@ -79,8 +83,12 @@ export function pseudonymizeColumns(table: ColumnTable, columns: readonly string
   const fn = "pseudonymizeColumns";
   const opts = parseOptions(fn, PseudonymOptions, options);
   checkKey(fn, key);
+  requireTable(fn, table);
   const names = table.columnNames();
-  for (const c of columns) if (!names.includes(c)) throw new KoeArgumentError(privacyMessages.noColumn(fn, c, names));
+  if (!Array.isArray(columns)) throw KoeArgumentError.of(privacyMessages.notAList, { fn, argument: "columns (the id columns' names)", argumentJa: "columns（ID列の名前）", got: columns });
+  for (const c of columns) {
+    if (!names.includes(c)) throw KoeArgumentError.of(boundaryMessages.noColumn, { fn, column: c, option: null, suggestion: closest(String(c), names), columns: names });
+  }
   const t = table.isFiltered() || table.isOrdered() ? table.reify() : table;
   const assigned: Record<string, (string | null)[]> = {};
   for (const c of columns) assigned[c] = pseudonyms(fn, Array.from(t.array(c) as ArrayLike<unknown>), key, opts);

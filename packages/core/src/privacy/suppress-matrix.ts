@@ -45,13 +45,13 @@ export interface MatrixSuppression {
 
 /** Checks that `counts` is a rectangular matrix of whole numbers ≥ 0. */
 export function checkMatrix(fn: string, counts: unknown): number[][] {
-  if (!Array.isArray(counts) || !counts.every((row) => Array.isArray(row))) throw new KoeArgumentError(privacyMessages.notCountInput(fn));
+  if (!Array.isArray(counts) || !counts.every((row) => Array.isArray(row))) throw KoeArgumentError.of(privacyMessages.notCountInput, { fn });
   const rows = counts as unknown[][];
   const c = rows[0]?.length ?? 0;
   rows.forEach((row, i) => {
-    if (row.length !== c) throw new KoeArgumentError(privacyMessages.raggedMatrix(fn, i + 1, row.length, c));
+    if (row.length !== c) throw KoeArgumentError.of(privacyMessages.raggedMatrix, { fn, row: i + 1, found: row.length, expected: c });
     row.forEach((v, j) => {
-      if (typeof v !== "number" || !Number.isInteger(v) || v < 0) throw new KoeArgumentError(privacyMessages.notACountCell(fn, i + 1, j + 1, v));
+      if (typeof v !== "number" || !Number.isInteger(v) || v < 0) throw KoeArgumentError.of(privacyMessages.notACountCell, { fn, row: i + 1, column: j + 1, value: v });
     });
   });
   return rows as number[][];

@@ -1,8 +1,10 @@
 import * as aq from "arquero";
 import type { ColumnTable } from "arquero";
 import { z } from "zod";
+import { closest } from "../boundary/closest.js";
+import { boundaryMessages } from "../errors/boundary-messages.js";
 import { KoeArgumentError } from "../errors/errors.js";
-import { privacyMessages } from "./messages.js";
+import { optionRules, privacyMessages } from "./messages.js";
 import { parseOptions, PrivacyOptions } from "./min-group-size.js";
 import type { NodeStatus, SuppressionReason } from "./suppress-engine.js";
 import { summarize, suppressNetwork, type SuppressionSummary } from "./suppress-matrix.js";
@@ -22,10 +24,10 @@ import { matrixNetwork, vectorNetwork } from "./table-network.js";
  * TidySuppressionOptions.parse({ row: "generation" }).count // => "n"
  */
 export const TidySuppressionOptions = PrivacyOptions.extend({
-  count: z.string({ error: "must name a column" }).min(1, { error: "must name a column" }).default("n"),
-  row: z.string({ error: 'must name a column (e.g. { row: "generation" })' }).min(1, { error: "must name a column" }),
-  column: z.string({ error: "must name a column" }).min(1, { error: "must name a column" }).optional(),
-  complete: z.boolean({ error: "must be true or false" }).default(false),
+  count: z.string({ error: optionRules.column.en }).min(1, { error: optionRules.column.en }).default("n"),
+  row: z.string({ error: optionRules.rowColumn.en }).min(1, { error: optionRules.column.en }),
+  column: z.string({ error: optionRules.column.en }).min(1, { error: optionRules.column.en }).optional(),
+  complete: z.boolean({ error: optionRules.trueOrFalse.en }).default(false),
 });
 export type TidySuppressionOptions = z.output<typeof TidySuppressionOptions>;
 export type TidySuppressionOptionsInput = z.input<typeof TidySuppressionOptions>;
@@ -78,17 +80,22 @@ export function suppressTidy(fn: string, input: readonly unknown[] | ColumnTable
     rows = input.objects() as Record<string, unknown>[];
   } else {
     rows = input.map((x, i) => {
-      if (x === null || typeof x !== "object" || Array.isArray(x)) throw new KoeArgumentError(privacyMessages.notARow(fn, i + 1));
+      if (x === null || typeof x !== "object" || Array.isArray(x)) throw KoeArgumentError.of(privacyMessages.notARow, { fn, row: i + 1 });
       return x as Record<string, unknown>;
     });
     const seen = new Set<string>();
     for (const x of rows) for (const k of Object.keys(x)) seen.add(k);
     names = [...seen];
   }
-  const roles = [count, row, ...(column === undefined ? [] : [column])];
-  if (new Set(roles).size !== roles.length) throw new KoeArgumentError(privacyMessages.sameColumnTwice(fn, roles.find((r, i) => roles.indexOf(r) !== i)!));
-  if (rows.length > 0 || isTable(input)) for (const name of roles) if (!names.includes(name)) throw new KoeArgumentError(privacyMessages.noColumn(fn, name, names));
-  for (const name of ADDED) if (names.includes(name)) throw new KoeArgumentError(privacyMessages.reservedColumn(fn, name));
+  const roles: [option: string, column: string][] = [["count", count], ["row", row], ...(column === undefined ? [] : [["column", column] as [string, string]])];
+  for (const [option, name] of roles) {
+    const same = roles.filter(([, other]) => other === name);
+    if (same.length > 1) throw KoeArgumentError.of(boundaryMessages.sameColumnTwice, { fn, column: name, roles: same.map(([o]) => o) });
+    if ((rows.length > 0 || isTable(input)) && !names.includes(name)) {
+      throw KoeArgumentError.of(boundaryMessages.noColumn, { fn, column: name, option, suggestion: closest(name, names), columns: names });
+    }
+  }
+  for (const name of ADDED) if (names.includes(name)) throw KoeArgumentError.of(privacyMessages.reservedColumn, { fn, column: name });
 
   // Index the groups and build the matrix (absent combinations are 0).
   const rowKeys: unknown[] = [];
@@ -111,12 +118,12 @@ export function suppressTidy(fn: string, input: readonly unknown[] | ColumnTable
   rows.forEach((x, k) => {
     const [i, j] = place[k]!;
     const v = x[count];
-    if (typeof v !== "number" || !Number.isInteger(v) || v < 0) throw new KoeArgumentError(privacyMessages.notACountRow(fn, k + 1, count, v));
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 0) throw KoeArgumentError.of(privacyMessages.notACountRow, { fn, row: k + 1, column: count, value: v });
     const cell = `${i},${j}`;
     const first = firstRow.get(cell);
     if (first !== undefined) {
       const group = column === undefined ? String(x[row]) : `${String(x[row])} × ${String(x[column])}`;
-      throw new KoeArgumentError(privacyMessages.repeatedGroup(fn, first + 1, k + 1, group));
+      throw KoeArgumentError.of(privacyMessages.repeatedGroup, { fn, first: first + 1, again: k + 1, group });
     }
     firstRow.set(cell, k);
     matrix[i]![j] = v;

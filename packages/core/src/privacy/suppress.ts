@@ -65,7 +65,7 @@ export function suppressSmallGroups(counts: readonly object[] | ColumnTable, opt
 export function suppressSmallGroups(counts: unknown, options?: unknown): MatrixSuppression | TidySuppression {
   const fn = "suppressSmallGroups";
   if (counts instanceof aq.ColumnTable) return suppressTidy(fn, counts, options);
-  if (!Array.isArray(counts)) throw new KoeArgumentError(privacyMessages.notCountInput(fn));
+  if (!Array.isArray(counts)) throw KoeArgumentError.of(privacyMessages.notCountInput, { fn });
   const wantsTidy = options !== null && typeof options === "object" && "row" in options;
   const isMatrix = counts.length > 0 ? counts.every((x) => Array.isArray(x)) : !wantsTidy;
   if (isMatrix) return suppressMatrixAs(fn, counts, options);

@@ -8,6 +8,7 @@
 // and a 1-D table with its total is two vertices joined by the cells one way and the total back.
 // The constraint matrix of such a network is totally unimodular, so linear-programming bounds on
 // a hidden arc are also its bounds over whole numbers (see ./intervals.ts).
+import type { Localized } from "../errors/catalogue.js";
 
 /** What an arc of the network stands for. */
 export type NodeKind = "cell" | "row_total" | "column_total" | "grand_total";
@@ -93,18 +94,18 @@ export function vectorNetwork(counts: readonly number[]): TableNetwork {
   return finish(2, arcs, [{ members: counts.map((_, i) => i), total: counts.length }]);
 }
 
-/** "cell [2, 3]", "row total 2", "column total 3", "total" — 1-based, for messages. */
-export function nodeName(net: TableNetwork, k: number): string {
+/** "cell [2, 3]", "row total 2", "column total 3", "grand total" (セル [2, 3], 2行目の合計…) — 1-based, for messages. */
+export function nodeName(net: TableNetwork, k: number): Localized {
   const row = net.row[k];
   const column = net.column[k];
   switch (net.kind[k]) {
     case "cell":
-      return column === null || column === undefined ? `cell ${row! + 1}` : `cell [${row! + 1}, ${column + 1}]`;
+      return column === null || column === undefined ? { en: `cell ${row! + 1}`, ja: `セル ${row! + 1}` } : { en: `cell [${row! + 1}, ${column + 1}]`, ja: `セル [${row! + 1}, ${column + 1}]` };
     case "row_total":
-      return `row total ${row! + 1}`;
+      return { en: `row total ${row! + 1}`, ja: `${row! + 1}行目の合計` };
     case "column_total":
-      return `column total ${column! + 1}`;
+      return { en: `column total ${column! + 1}`, ja: `${column! + 1}列目の合計` };
     default:
-      return "grand total";
+      return { en: "grand total", ja: "総計" };
   }
 }

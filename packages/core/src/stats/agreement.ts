@@ -1,4 +1,7 @@
-import { InsufficientDataError, KoeArgumentError } from "../errors/errors.js";
+import { KoeArgumentError } from "../errors/errors.js";
+import { counted, statsMessages as msg } from "../errors/stats-messages.js";
+import { insufficientData, requireList } from "./clean.js";
+import { choice, confLevelOf, flagOf, kernelOptions } from "./options.js";
 import { normalCdf, normalQuantile } from "./distributions.js";
 import { makeResult, type Result } from "./result.js";
 
@@ -21,11 +24,18 @@ export type KappaResult = Result<{ weights: "unweighted" | "linear" | "quadratic
  * @example
  * cohensKappa(["a", "a", "b", "b"], ["a", "b", "b", "b"]).estimate // => 0.5
  */
-export function cohensKappa(rater1: readonly Rating[], rater2: readonly Rating[], { weights = "unweighted", levels, confLevel = 0.95 }: { weights?: "unweighted" | "linear" | "quadratic"; levels?: readonly (string | number)[]; confLevel?: number } = {}): KappaResult {
-  if (rater1.length !== rater2.length) throw new KoeArgumentError(`cohensKappa: the raters rated different numbers of subjects (${rater1.length} and ${rater2.length})`);
-  if (!["unweighted", "linear", "quadratic"].includes(weights)) throw new KoeArgumentError(`cohensKappa: weights must be "unweighted", "linear" or "quadratic" (got "${weights}")`);
+export function cohensKappa(rater1: readonly Rating[], rater2: readonly Rating[], options: { weights?: "unweighted" | "linear" | "quadratic"; levels?: readonly (string | number)[]; confLevel?: number } = {}): KappaResult {
+  const fn = "cohensKappa";
+  const o = kernelOptions(fn, options, ["weights", "levels", "confLevel"]);
+  const weights = choice(fn, "weights", o.weights ?? "unweighted", ["unweighted", "linear", "quadratic"]);
+  const confLevel = confLevelOf(fn, o.confLevel ?? 0.95);
+  const levels = o.levels;
+  requireList(fn, rater1, "rater1");
+  requireList(fn, rater2, "rater2");
+  if (levels !== undefined) requireList(fn, levels, "levels");
+  if (rater1.length !== rater2.length) throw KoeArgumentError.of(msg.ratersDiffer, { fn, a: rater1.length, b: rater2.length });
   const keep = rater1.map((_, i) => i).filter((i) => !missing(rater1[i]) && !missing(rater2[i]));
-  if (keep.length < 2) throw new InsufficientDataError("cohensKappa", 2, keep.length, null, `cohensKappa needs at least 2 subjects rated by both raters (found ${keep.length})`);
+  if (keep.length < 2) throw insufficientData(fn, 2, keep.length, { what: counted.subjectsRatedByBoth });
   const lev = levels ? [...levels] : levelsOf([...keep.map((i) => rater1[i]), ...keep.map((i) => rater2[i])]);
   const k = lev.length;
   const index = new Map(lev.map((l, i) => [String(l), i]));
@@ -34,7 +44,7 @@ export function cohensKappa(rater1: readonly Rating[], rater2: readonly Rating[]
   for (const i of keep) {
     const a = index.get(String(rater1[i]));
     const b = index.get(String(rater2[i]));
-    if (a === undefined || b === undefined) throw new KoeArgumentError(`cohensKappa: rating "${String(a === undefined ? rater1[i] : rater2[i])}" is not among the levels (${lev.join(", ")})`);
+    if (a === undefined || b === undefined) throw KoeArgumentError.of(msg.ratingNotALevel, { fn, value: a === undefined ? rater1[i] : rater2[i], levels: lev });
     p[a]![b]! += 1 / n;
   }
   const w = (i: number, j: number) =>
@@ -87,12 +97,16 @@ export function cohensKappa(rater1: readonly Rating[], rater2: readonly Rating[]
  */
 export function fleissKappa(
   ratings: readonly (readonly Rating[])[],
-  { exact = false }: { exact?: boolean } = {},
+  options: { exact?: boolean } = {},
 ): Result<{ raters: number; subjects: number; observedAgreement: number; expectedAgreement: number; categoryProportions: number[]; categoryKappas: { category: string | number; kappa: number; z: number; pValue: number }[] }> {
+  const fn = "fleissKappa";
+  const exact = flagOf(fn, "exact", kernelOptions(fn, options, ["exact"]).exact ?? false);
+  requireList(fn, ratings, "ratings");
+  ratings.forEach((r, i) => requireList(fn, r, `ratings[${i}]`));
   const rows = ratings.filter((r) => r.every((v) => !missing(v)));
-  if (rows.length < 2) throw new InsufficientDataError("fleissKappa", 2, rows.length, null, `fleissKappa needs at least 2 subjects rated by every rater (found ${rows.length})`);
+  if (rows.length < 2) throw insufficientData(fn, 2, rows.length, { what: counted.subjectsRatedByAll });
   const m = rows[0]!.length;
-  if (m < 2 || rows.some((r) => r.length !== m)) throw new KoeArgumentError("fleissKappa: every subject needs the same number (≥ 2) of ratings");
+  if (m < 2 || rows.some((r) => r.length !== m)) throw KoeArgumentError.of(msg.sameNumberOfRatings, { fn });
   const lev = levelsOf(rows.flat());
   const idx = new Map(lev.map((l, i) => [String(l), i]));
   const n = rows.length;
@@ -154,12 +168,15 @@ export type AlphaLevel = "nominal" | "ordinal" | "interval" | "ratio";
  * @example
  * // Krippendorff's own 2011 example gives 0.743 (nominal).
  */
-export function krippendorffAlpha(data: readonly (readonly Rating[])[], { level = "nominal" }: { level?: AlphaLevel } = {}): Result<{ level: AlphaLevel; observedDisagreement: number; expectedDisagreement: number; pairable: number; values: (string | number)[]; coincidences: number[][] }> {
-  if (!["nominal", "ordinal", "interval", "ratio"].includes(level)) throw new KoeArgumentError(`krippendorffAlpha: level must be nominal, ordinal, interval or ratio (got "${level}")`);
+export function krippendorffAlpha(data: readonly (readonly Rating[])[], options: { level?: AlphaLevel } = {}): Result<{ level: AlphaLevel; observedDisagreement: number; expectedDisagreement: number; pairable: number; values: (string | number)[]; coincidences: number[][] }> {
+  const fn = "krippendorffAlpha";
+  const level = choice(fn, "level", kernelOptions(fn, options, ["level"]).level ?? "nominal", ["nominal", "ordinal", "interval", "ratio"]);
+  requireList(fn, data, "data");
+  data.forEach((r, i) => requireList(fn, r, `data[${i}]`));
   const units = data[0]?.length ?? 0;
-  if (data.some((r) => r.length !== units)) throw new KoeArgumentError("krippendorffAlpha: every coder's row needs one entry per unit");
+  if (data.some((r) => r.length !== units)) throw KoeArgumentError.of(msg.unitPerCoder, { fn });
   const values = levelsOf(data.flat());
-  if (level !== "nominal" && values.some((v) => typeof v !== "number")) throw new KoeArgumentError(`krippendorffAlpha: ${level} data must be numbers`);
+  if (level !== "nominal" && values.some((v) => typeof v !== "number")) throw KoeArgumentError.of(msg.levelNeedsNumbers, { fn, level });
   const idx = new Map(values.map((v, i) => [String(v), i]));
   const k = values.length;
   const o = Array.from({ length: k }, () => new Array<number>(k).fill(0));
@@ -171,7 +188,7 @@ export function krippendorffAlpha(data: readonly (readonly Rating[])[], { level 
   }
   const nc = o.map((r) => r.reduce((s, v) => s + v, 0));
   const n = nc.reduce((s, v) => s + v, 0);
-  if (n < 2) throw new InsufficientDataError("krippendorffAlpha", 2, n, null, `krippendorffAlpha needs at least 2 pairable values (found ${n})`);
+  if (n < 2) throw insufficientData(fn, 2, n, { what: counted.pairableValues });
   const num = values as number[];
   const delta = (c: number, kk: number): number => {
     if (level === "nominal") return c === kk ? 0 : 1;

@@ -1,6 +1,8 @@
 import * as aq from "arquero";
 import { KoeArgumentError } from "../errors/errors.js";
-import { dropMissing, requireCount, type NumericInput } from "./clean.js";
+import { statsMessages as m } from "../errors/stats-messages.js";
+import { dropMissing, insufficientData, type NumericInput } from "./clean.js";
+import { confLevelOf, kernelOptions } from "./options.js";
 import { chiSquareCdf, fCdf } from "./distributions.js";
 import { mean, variance } from "./moments.js";
 import { averageRanks, tieSum } from "./ranks.js";
@@ -8,12 +10,12 @@ import { makeResult, type Result, type TidyTable } from "./result.js";
 import { tukeyCdf, tukeyQuantile } from "./tukey-distribution.js";
 
 function cleanGroups(fn: string, groups: readonly NumericInput[], minPerGroup: number) {
-  if (!Array.isArray(groups) || groups.length < 2) throw new KoeArgumentError(`${fn} needs at least 2 groups (got ${Array.isArray(groups) ? groups.length : 0})`);
+  if (!Array.isArray(groups) || groups.length < 2) throw KoeArgumentError.of(m.needGroups, { fn, found: Array.isArray(groups) ? groups.length : 0 });
   let nMissing = 0;
   const clean = groups.map((g, i) => {
-    const d = dropMissing(g);
+    const d = dropMissing(g, fn, `group ${i + 1}`);
     nMissing += d.nMissing;
-    requireCount(fn, d.values, minPerGroup, `group ${i + 1}`);
+    if (d.values.length < minPerGroup) throw insufficientData(fn, minPerGroup, d.values.length, { group: String(i + 1) });
     return d.values;
   });
   return { clean, nMissing };
@@ -30,7 +32,7 @@ export function oneWayAnova(groups: readonly NumericInput[]): AnovaResult {
   const { clean, nMissing } = cleanGroups("oneWayAnova", groups, 1);
   const k = clean.length;
   const n = clean.reduce((s, g) => s + g.length, 0);
-  if (n <= k) throw new KoeArgumentError(`oneWayAnova needs more values (${n}) than groups (${k})`);
+  if (n <= k) throw KoeArgumentError.of(m.moreValuesThanGroups, { fn: "oneWayAnova", n, k });
   const all = new Float64Array(n);
   let o = 0;
   for (const g of clean) {
@@ -83,7 +85,8 @@ export function welchAnova(groups: readonly NumericInput[]): Result<{ dfDenomina
   const ns = clean.map((g) => g.length);
   const means = clean.map((g) => mean(g));
   const vars = clean.map((g, i) => variance(g, means[i]!));
-  if (vars.some((v) => !(v > 0))) throw new KoeArgumentError("welchAnova: a group has zero variance, so its weight is infinite");
+  const flat = vars.findIndex((v) => !(v > 0));
+  if (flat >= 0) throw KoeArgumentError.of(m.zeroVarianceGroup, { fn: "welchAnova", group: String(flat + 1) });
   const w = ns.map((n, i) => n / vars[i]!);
   const sw = w.reduce((a, b) => a + b, 0);
   const mw = w.reduce((s, wi, i) => s + wi * means[i]!, 0) / sw;
@@ -144,12 +147,15 @@ export interface TukeyRow {
  * Tukey's honest significant differences after a one-way ANOVA, as R's `TukeyHSD(aov(y ~ g))`:
  * every pair "b-a" (later level minus earlier), with family-wise intervals and adjusted p-values.
  */
-export function tukeyHsd(groups: readonly NumericInput[], { names, confLevel = 0.95 }: { names?: readonly string[]; confLevel?: number } = {}): { comparisons: TukeyRow[]; confLevel: number; df: number; toTable(): TidyTable } {
+export function tukeyHsd(groups: readonly NumericInput[], options: { names?: readonly string[]; confLevel?: number } = {}): { comparisons: TukeyRow[]; confLevel: number; df: number; toTable(): TidyTable } {
+  const fn = "tukeyHsd";
+  const { names, confLevel: level = 0.95 } = kernelOptions(fn, options, ["names", "confLevel"]);
+  const confLevel = confLevelOf(fn, level);
   const a = oneWayAnova(groups);
   const k = groups.length;
   const labels = names ?? Array.from({ length: k }, (_, i) => `${i + 1}`);
-  if (labels.length !== k) throw new KoeArgumentError(`tukeyHsd: ${labels.length} names for ${k} groups`);
-  const ns = groups.map((g) => dropMissing(g).values.length);
+  if (labels.length !== k) throw KoeArgumentError.of(m.namesForGroups, { fn, names: labels.length, groups: k });
+  const ns = groups.map((g, i) => dropMissing(g, fn, `group ${i + 1}`).values.length);
   const q = tukeyQuantile(confLevel, k, a.dfWithin);
   const comparisons: TukeyRow[] = [];
   for (let i = 0; i < k; i++) {

@@ -1,4 +1,7 @@
 import { KoeArgumentError } from "../errors/errors.js";
+import { counted, statsMessages as m } from "../errors/stats-messages.js";
+import { dropMissing, insufficientData, type NumericInput } from "./clean.js";
+import { ALTERNATIVES, choice, confLevelOf, kernelOptions, wholeOf } from "./options.js";
 import { normalCdf, normalQuantile } from "./distributions.js";
 import { createRandom, type Random } from "./random.js";
 import { makeResult, type Result } from "./result.js";
@@ -29,11 +32,13 @@ export type BootstrapResult = Result<{
   clusters: number | null;
 }>;
 
-function groupIndex(values: ArrayLike<unknown>, n: number, what: string): { groups: Int32Array[]; } {
-  if (values.length !== n) throw new KoeArgumentError(`bootstrap: ${what} has ${values.length} values for ${n} units`);
+function groupIndex(values: ArrayLike<unknown>, n: number, what: string, fn = "bootstrap"): { groups: Int32Array[]; } {
+  if (values.length !== n) throw KoeArgumentError.of(m.lengthForUnits, { fn, argument: what, length: values.length, n });
   const map = new Map<string, number[]>();
   for (let i = 0; i < n; i++) {
-    const k = String(values[i]);
+    const v = values[i];
+    if (v === null || v === undefined || (typeof v === "number" && Number.isNaN(v))) throw KoeArgumentError.of(m.missingLabel, { fn, argument: what, position: i + 1 });
+    const k = String(v);
     let g = map.get(k);
     if (!g) map.set(k, (g = []));
     g.push(i);
@@ -60,8 +65,7 @@ function sortedQuantile(s: Float64Array, q: number): number {
  * bootstrap(y.length, (idx) => idx.reduce((s, i) => s + y[i], 0) / idx.length, { seed: 1 }).ciLow
  */
 export function bootstrap(n: number, statistic: (indices: Int32Array) => number, options: BootstrapOptions = {}): BootstrapResult {
-  const { resamples = 1000, confLevel = 0.95, interval = "percentile" } = options;
-  checkArguments(n, resamples, options);
+  const { resamples, confLevel, interval } = checkArguments("bootstrap", n, statistic, options);
   const random = options.random ?? createRandom(options.seed ?? 1);
   const all = Int32Array.from({ length: n }, (_, i) => i);
   const estimate = statistic(all);
@@ -70,7 +74,7 @@ export function bootstrap(n: number, statistic: (indices: Int32Array) => number,
   if (options.cluster) {
     const { groups } = groupIndex(options.cluster, n, "cluster");
     clusters = groups.length;
-    if (clusters < 2) throw new KoeArgumentError("bootstrap: cluster resampling needs at least 2 clusters");
+    if (clusters < 2) throw insufficientData("bootstrap", 2, clusters, { what: counted.clusters });
     const maxSize = Math.max(...groups.map((g) => g.length));
     const buffer = new Int32Array(clusters * maxSize);
     for (let b = 0; b < resamples; b++) {
@@ -188,8 +192,7 @@ function summarize(
  * bootstrapWeighted(y.length, (w) => { let s = 0, k = 0; for (let i = 0; i < w.length; i++) { s += w[i] * y[i]; k += w[i]; } return s / k; }, { seed: 1 })
  */
 export function bootstrapWeighted(n: number, statistic: (weights: Uint16Array) => number, options: BootstrapOptions = {}): BootstrapResult {
-  const { resamples = 1000, confLevel = 0.95, interval = "percentile" } = options;
-  checkArguments(n, resamples, options);
+  const { resamples, confLevel, interval } = checkArguments("bootstrapWeighted", n, statistic, options);
   const random = options.random ?? createRandom(options.seed ?? 1);
   const weights = new Uint16Array(n).fill(1);
   const estimate = statistic(weights);
@@ -197,8 +200,9 @@ export function bootstrapWeighted(n: number, statistic: (weights: Uint16Array) =
   let clusters: number | null = null;
   const draws = new Int32Array(n);
   if (options.cluster) {
-    const { groups } = groupIndex(options.cluster, n, "cluster");
+    const { groups } = groupIndex(options.cluster, n, "cluster", "bootstrapWeighted");
     clusters = groups.length;
+    if (clusters < 2) throw insufficientData("bootstrapWeighted", 2, clusters, { what: counted.clusters });
     const counts = new Int32Array(clusters);
     for (let b = 0; b < resamples; b++) {
       random.fillInts(draws, clusters, 0, clusters);
@@ -231,26 +235,42 @@ export function bootstrapWeighted(n: number, statistic: (weights: Uint16Array) =
   return summarize(estimate, replicates, jack, { n, confLevel, interval, clusters, kind: options.cluster ? "cluster" : options.strata ? "stratified" : "nonparametric" });
 }
 
-function checkArguments(n: number, resamples: number, options: BootstrapOptions): void {
-  if (!Number.isInteger(n) || n < 2) throw new KoeArgumentError(`bootstrap needs at least 2 units (got ${n})`);
-  if (!Number.isInteger(resamples) || resamples < 10) throw new KoeArgumentError(`bootstrap: resamples must be a whole number ≥ 10 (got ${resamples})`);
-  if (options.strata && options.cluster) throw new KoeArgumentError("bootstrap: give strata or cluster, not both");
+export const BOOTSTRAP_OPTIONS = ["resamples", "seed", "random", "confLevel", "strata", "cluster", "interval"] as const;
+
+function checkArguments(fn: string, n: number, statistic: unknown, options: BootstrapOptions): { resamples: number; confLevel: number; interval: "percentile" | "bca" } {
+  const o = kernelOptions(fn, options, BOOTSTRAP_OPTIONS);
+  if (typeof n !== "number" || !Number.isInteger(n)) throw KoeArgumentError.of(m.badWholeNumber, { fn, option: "n", value: n, min: 2 });
+  if (n < 2) throw insufficientData(fn, 2, n, { what: counted.units });
+  if (typeof statistic !== "function") throw KoeArgumentError.of(m.notAFunction, { fn, argument: "statistic", got: typeof statistic });
+  const resamples = wholeOf(fn, "resamples", o.resamples ?? 1000, 10);
+  if (o.strata && o.cluster) throw KoeArgumentError.of(m.strataAndCluster, { fn });
+  return { resamples, confLevel: confLevelOf(fn, o.confLevel ?? 0.95), interval: choice(fn, "interval", o.interval ?? "percentile", ["percentile", "bca"]) };
 }
 
 /**
  * Two-sample permutation test of a statistic (default: difference of means x − y): the group
  * labels are shuffled `resamples` times; p = (1 + #{as or more extreme}) / (resamples + 1).
+ * Missing values (null, NaN) are dropped and counted in `nMissing`, never read as 0.
  * @example
  * permutationTest([5, 6, 7, 8], [1, 2, 3, 4], { seed: 1 }).pValue // => about 0.03
  */
 export function permutationTest(
-  x: ArrayLike<number>,
-  y: ArrayLike<number>,
-  { resamples = 9999, seed = 1, random, alternative = "two-sided", statistic }: { resamples?: number; seed?: number | string; random?: Random; alternative?: "two-sided" | "less" | "greater"; statistic?: (a: Float64Array, b: Float64Array) => number } = {},
+  x: NumericInput,
+  y: NumericInput,
+  options: { resamples?: number; seed?: number | string; random?: Random; alternative?: "two-sided" | "less" | "greater"; statistic?: (a: Float64Array, b: Float64Array) => number } = {},
 ): Result<{ resamples: number }> {
-  const a = Float64Array.from(x).filter((v) => !Number.isNaN(v));
-  const b = Float64Array.from(y).filter((v) => !Number.isNaN(v));
-  if (a.length < 1 || b.length < 1) throw new KoeArgumentError("permutationTest needs at least one value in each group");
+  const fn = "permutationTest";
+  const o = kernelOptions(fn, options, ["resamples", "seed", "random", "alternative", "statistic"]);
+  const resamples = wholeOf(fn, "resamples", o.resamples ?? 9999, 1);
+  const alternative = choice(fn, "alternative", o.alternative ?? "two-sided", ALTERNATIVES);
+  const { seed = 1, random, statistic } = o;
+  if (statistic !== undefined && typeof statistic !== "function") throw KoeArgumentError.of(m.notAFunction, { fn, argument: "statistic", got: typeof statistic });
+  const cx = dropMissing(x, fn, "x");
+  const cy = dropMissing(y, fn, "y");
+  const a = cx.values;
+  const b = cy.values;
+  if (a.length < 1) throw insufficientData(fn, 1, 0, { column: "x" });
+  if (b.length < 1) throw insufficientData(fn, 1, 0, { column: "y" });
   const meanDiff = (p: Float64Array, q: Float64Array) => p.reduce((s, v) => s + v, 0) / p.length - q.reduce((s, v) => s + v, 0) / q.length;
   const stat = statistic ?? meanDiff;
   const observed = stat(a, b);
@@ -281,7 +301,7 @@ export function permutationTest(
     ciHigh: null,
     confLevel: null,
     n: a.length + b.length,
-    nMissing: x.length + y.length - a.length - b.length,
+    nMissing: cx.nMissing + cy.nMissing,
     resamples,
   });
 }

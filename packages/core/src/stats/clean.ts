@@ -1,10 +1,82 @@
-import { InsufficientDataError } from "../errors/errors.js";
+import { localize } from "../errors/catalogue.js";
+import { InsufficientDataError, KoeArgumentError } from "../errors/errors.js";
+import { statsMessages as m, type Counted } from "../errors/stats-messages.js";
 
-/** Numbers as koe's kernels take them: plain arrays or typed arrays; `NaN`, `null` and `undefined` are missing. */
-export type NumericInput = ArrayLike<number | null | undefined>;
+/**
+ * Numbers as koe's kernels take them: plain arrays or typed arrays. One rule for every kernel:
+ * numbers are numbers; `NaN`, `null`, `undefined`, blank text and the missing markers "NA",
+ * "N/A" and 「無回答」 are missing (counted in `nMissing`); numeric text ("3", "３", " 2.5 ",
+ * "1,200") is the number; booleans are 1 and 0; any other text is a {@link KoeArgumentError}
+ * naming the value and its position.
+ */
+export type NumericInput = ArrayLike<number | string | boolean | null | undefined>;
 
-/** The present values as a Float64Array, and how many were missing. */
-export function dropMissing(x: NumericInput): { values: Float64Array; nMissing: number } {
+const NUMBER_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const MISSING_TEXT = new Set(["", "na", "n/a", "無回答"]);
+
+/**
+ * A cell's number under the kernels' rule: the number, NaN for missing, or null when the value
+ * cannot be a number. The same reading of text as the input boundary's (full-width digits,
+ * spaces, a thousands comma).
+ */
+export function numberOf(v: unknown): number | null {
+  if (typeof v === "number") return v;
+  if (v === null || v === undefined) return Number.NaN;
+  if (typeof v === "boolean") return v ? 1 : 0;
+  if (typeof v === "bigint") return Number(v);
+  if (typeof v !== "string") return null;
+  const t = v.normalize("NFKC").trim();
+  if (MISSING_TEXT.has(t.toLowerCase())) return Number.NaN;
+  const u = t.replace(/(?<=\d),(?=\d{3}(?:\D|$))/g, "");
+  return NUMBER_RE.test(u) ? Number(u) : null;
+}
+
+const describeInput = (v: unknown) =>
+  v === null ? "null" : v === undefined ? "undefined" : typeof v === "string" ? `the text ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}` : typeof v === "object" ? "an object" : `${typeof v} ${String(v)}`;
+
+/** Throws unless `x` is a list (an array or a typed array); a string, a number or an object is refused by name. */
+export function requireList(fn: string, x: unknown, argument = "x"): asserts x is ArrayLike<unknown> {
+  const ok = Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView));
+  if (!ok) throw KoeArgumentError.of(m.notAList, { fn, argument, got: describeInput(x) });
+}
+
+/**
+ * The values of a kernel's argument as numbers under the one input rule ({@link NumericInput}):
+ * typed arrays and arrays of plain numbers (and null) are returned as they are, without a copy;
+ * anything else is read cell by cell. Non-numeric text is a {@link KoeArgumentError} naming the
+ * function, the argument, the value and its position (counted from 1).
+ * @example
+ * numericValues("describe", ["1", "２", null]) // => Float64Array [1, 2, NaN]
+ * numericValues("describe", [1, 2, "x"]) // throws: describe: x holds "x" at position 3, which is not a number …
+ */
+export function numericValues(fn: string, x: unknown, argument = "x"): ArrayLike<number | null | undefined> {
+  requireList(fn, x, argument);
+  if (ArrayBuffer.isView(x)) {
+    if (x instanceof BigInt64Array || x instanceof BigUint64Array) return Float64Array.from(x, Number);
+    return x as unknown as ArrayLike<number>;
+  }
+  const n = x.length;
+  let plain = true;
+  for (let i = 0; i < n; i++) {
+    const v = x[i];
+    if (typeof v !== "number" && v !== null && v !== undefined) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return x as ArrayLike<number | null | undefined>;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = numberOf(x[i]);
+    if (v === null) throw KoeArgumentError.of(m.notANumber, { fn, argument, value: x[i], position: i + 1 });
+    out[i] = v;
+  }
+  return out;
+}
+
+/** The present values as a Float64Array, and how many were missing (input read by {@link numericValues}). */
+export function dropMissing(input: NumericInput, fn = "koe", argument = "x"): { values: Float64Array; nMissing: number } {
+  const x = numericValues(fn, input, argument);
   let n = 0;
   for (let i = 0; i < x.length; i++) {
     const v = x[i];
@@ -19,13 +91,24 @@ export function dropMissing(x: NumericInput): { values: Float64Array; nMissing: 
   return { values, nMissing: x.length - n };
 }
 
+/**
+ * The house's InsufficientDataError with its message from the catalogue, in both languages:
+ * `welchTest needs at least 2 values in column "post_score" for group "true" (found 1)`.
+ */
+export function insufficientData(fn: string, needed: number, found: number, { column = null, what = null, group = null }: { column?: string | null; what?: Counted; group?: string | null } = {}): InsufficientDataError {
+  const e = new InsufficientDataError(fn, needed, found, column, localize(m.needAtLeast, { fn, needed, found, what, column, group }));
+  Object.assign(e.params as Record<string, unknown>, { what: what?.en ?? null, group });
+  return e;
+}
+
 /** Throws the house's InsufficientDataError when fewer than `needed` values remain. */
-export function requireCount(fn: string, values: ArrayLike<number>, needed: number, what: string | null = null): void {
-  if (values.length < needed) throw new InsufficientDataError(fn, needed, values.length, what);
+export function requireCount(fn: string, values: ArrayLike<number>, needed: number, column: string | null = null, what: Counted = null): void {
+  if (values.length < needed) throw insufficientData(fn, needed, values.length, { column, what });
 }
 
 /** n, mean and (n − 1) variance of the present values, without copying them (two passes, corrected). */
-export function presentMoments(x: NumericInput): { n: number; nMissing: number; mean: number; variance: number } {
+export function presentMoments(input: NumericInput, fn = "koe", argument = "x"): { n: number; nMissing: number; mean: number; variance: number } {
+  const x = numericValues(fn, input, argument);
   if (x instanceof Float64Array || x instanceof Float32Array) return typedMoments(x);
   let n = 0;
   let sum = 0;

@@ -1,5 +1,7 @@
 import { KoeArgumentError } from "../errors/errors.js";
-import { requireCount, type NumericInput } from "./clean.js";
+import { counted, statsMessages as m } from "../errors/stats-messages.js";
+import { numericValues, requireCount, type NumericInput } from "./clean.js";
+import { ALTERNATIVES, choice, confLevelOf, flagOf, kernelOptions } from "./options.js";
 import { normalCdf, normalQuantile, tCdf } from "./distributions.js";
 import { averageRanks } from "./ranks.js";
 import { makeResult, type Alternative, type Result } from "./result.js";
@@ -12,8 +14,21 @@ export interface CorrelationOptions {
 }
 
 /** Complete pairs of x and y (a pair with either side missing is dropped and counted). */
-function pairs(fn: string, x: NumericInput, y: NumericInput): { a: Float64Array; b: Float64Array; nMissing: number } {
-  if (x.length !== y.length) throw new KoeArgumentError(`${fn}: x and y must have the same length (got ${x.length} and ${y.length})`);
+export const CORRELATION_OPTIONS = ["alternative", "confLevel", "exact"] as const;
+
+function checkOptions(fn: string, options: CorrelationOptions | undefined): { alternative: Alternative; confLevel: number; exact: boolean | undefined } {
+  const o = kernelOptions(fn, options, CORRELATION_OPTIONS);
+  return {
+    alternative: choice(fn, "alternative", o.alternative ?? "two-sided", ALTERNATIVES),
+    confLevel: confLevelOf(fn, o.confLevel ?? 0.95),
+    exact: o.exact === undefined ? undefined : flagOf(fn, "exact", o.exact),
+  };
+}
+
+function pairs(fn: string, xIn: NumericInput, yIn: NumericInput, names: readonly [string, string] = ["x", "y"]): { a: Float64Array; b: Float64Array; nMissing: number } {
+  const x = numericValues(fn, xIn, names[0]);
+  const y = numericValues(fn, yIn, names[1]);
+  if (x.length !== y.length) throw KoeArgumentError.of(m.sameLength, { fn, a: names[0], b: names[1], na: x.length, nb: y.length });
   const keep: number[] = [];
   for (let i = 0; i < x.length; i++) {
     const u = x[i];
@@ -57,12 +72,13 @@ function tailP(statisticCdfLower: number, statisticCdfUpper: number, alternative
  * @example
  * pearson([1, 2, 3, 4, 5], [2, 4, 5, 4, 5]).estimate // => 0.7745967
  */
-export function pearson(x: NumericInput, y: NumericInput, { alternative = "two-sided", confLevel = 0.95 }: CorrelationOptions = {}): Result {
+export function pearson(x: NumericInput, y: NumericInput, options: CorrelationOptions = {}): Result {
+  const { alternative, confLevel } = checkOptions("pearson", options);
   const { a, b, nMissing } = pairs("pearson", x, y);
-  requireCount("pearson", a, 3, "complete pairs");
+  requireCount("pearson", a, 3, null, counted.completePairs);
   const n = a.length;
   const r = pearsonR(a, b);
-  if (Number.isNaN(r)) throw new KoeArgumentError("pearson: one of the variables is constant, so the correlation is undefined");
+  if (Number.isNaN(r)) throw KoeArgumentError.of(m.constantVariable, { fn: "pearson" });
   const df = n - 2;
   const t = (r * Math.sqrt(df)) / Math.sqrt(1 - r * r);
   const pValue = tailP(tCdf(t, df), tCdf(t, df, { lowerTail: false }), alternative);
@@ -140,9 +156,10 @@ function prho(n: number, is: number, lowerTail: boolean): number {
  * S = (n³ − n)(1 − ρ)/6; without ties the p-value is R's exact one (all permutations for n ≤ 9, the
  * AS 89 Edgeworth series up to n = 1290), otherwise the t approximation R uses with `exact = FALSE`.
  */
-export function spearman(x: NumericInput, y: NumericInput, { alternative = "two-sided", exact }: CorrelationOptions = {}): Result<{ exact: boolean }> {
+export function spearman(x: NumericInput, y: NumericInput, options: CorrelationOptions = {}): Result<{ exact: boolean }> {
+  const { alternative, exact } = checkOptions("spearman", options);
   const { a, b, nMissing } = pairs("spearman", x, y);
-  requireCount("spearman", a, 3, "complete pairs");
+  requireCount("spearman", a, 3, null, counted.completePairs);
   const n = a.length;
   const ra = averageRanks(a);
   const rb = averageRanks(b);
@@ -170,9 +187,10 @@ export function spearman(x: NumericInput, y: NumericInput, { alternative = "two-
  * (statistic T, the number of concordant pairs), otherwise the normal approximation with the
  * tie-corrected variance (statistic z).
  */
-export function kendall(x: NumericInput, y: NumericInput, { alternative = "two-sided", exact }: CorrelationOptions = {}): Result<{ exact: boolean }> {
+export function kendall(x: NumericInput, y: NumericInput, options: CorrelationOptions = {}): Result<{ exact: boolean }> {
+  const { alternative, exact } = checkOptions("kendall", options);
   const { a, b, nMissing } = pairs("kendall", x, y);
-  requireCount("kendall", a, 2, "complete pairs");
+  requireCount("kendall", a, 2, null, counted.completePairs);
   const n = a.length;
   let concordant = 0;
   let discordant = 0;
@@ -235,12 +253,15 @@ export function kendall(x: NumericInput, y: NumericInput, { alternative = "two-s
  * The correlation matrix of several variables (pairwise-complete pairs), as R's `cor(x, method,
  * use = "pairwise.complete.obs")`; Pearson or Spearman.
  */
-export function correlationMatrix(variables: Readonly<Record<string, NumericInput>>, { method = "pearson" }: { method?: "pearson" | "spearman" } = {}): { variables: string[]; matrix: number[][] } {
+export function correlationMatrix(variables: Readonly<Record<string, NumericInput>>, options: { method?: "pearson" | "spearman" } = {}): { variables: string[]; matrix: number[][] } {
+  const fn = "correlationMatrix";
+  const method = choice(fn, "method", kernelOptions(fn, options, ["method"]).method ?? "pearson", ["pearson", "spearman"]);
+  if (variables === null || typeof variables !== "object" || Array.isArray(variables)) throw KoeArgumentError.of(m.notVariables, { fn, got: Array.isArray(variables) ? "an array" : String(variables) });
   const names = Object.keys(variables);
   const matrix = names.map((a, i) =>
     names.map((b, j) => {
       if (i === j) return 1;
-      const { a: x, b: y } = pairs("correlationMatrix", variables[a]!, variables[b]!);
+      const { a: x, b: y } = pairs(fn, variables[a]!, variables[b]!, [a, b]);
       return method === "spearman" ? pearsonR(averageRanks(x).ranks, averageRanks(y).ranks) : pearsonR(x, y);
     }),
   );

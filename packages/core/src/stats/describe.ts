@@ -29,12 +29,15 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
 
 /**
  * n, missing, mean, sd, variance, standard error, min, quartiles (R's type 7) and max.
- * Missing values (NaN, null) are counted and dropped; with no values the statistics are null.
+ * Missing values (NaN, null, blank) are counted and dropped; numeric text ("3", "３") is the
+ * number; other text is a KoeArgumentError naming it and its position. With no values the
+ * statistics are null.
  * @example
  * describe([1, 2, 3, 4, null]) // => { n: 4, nMissing: 1, mean: 2.5, sd: 1.2909944487358056, q1: 1.75, … }
+ * describe([1, 2, 3, "x"]) // throws: describe: x holds "x" at position 4, which is not a number …
  */
 export function describe(x: NumericInput): Description {
-  const { values, nMissing } = dropMissing(x);
+  const { values, nMissing } = dropMissing(x, "describe");
   const n = values.length;
   const sorted = values.slice().sort();
   const m = n > 0 ? mean(values) : null;

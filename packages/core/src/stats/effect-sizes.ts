@@ -1,4 +1,5 @@
 import { dropMissing, requireCount, type NumericInput } from "./clean.js";
+import { confLevelOf, kernelOptions } from "./options.js";
 import { normalQuantile } from "./distributions.js";
 import { mean, variance } from "./moments.js";
 import { makeResult, type Result } from "./result.js";
@@ -6,8 +7,8 @@ import { makeResult, type Result } from "./result.js";
 export type EffectSizeResult = Result<{ pooledSd: number; correction: number }>;
 
 function standardizedDifference(fn: string, x: NumericInput, y: NumericInput, confLevel: number, hedges: boolean): EffectSizeResult {
-  const a = dropMissing(x);
-  const b = dropMissing(y);
+  const a = dropMissing(x, fn, "x");
+  const b = dropMissing(y, fn, "y");
   requireCount(fn, a.values, 2, "x");
   requireCount(fn, b.values, 2, "y");
   const n1 = a.values.length;
@@ -47,11 +48,11 @@ function standardizedDifference(fn: string, x: NumericInput, y: NumericInput, co
  * @example
  * cohensD([0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0], [1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4]).estimate // => -0.8321811
  */
-export function cohensD(x: NumericInput, y: NumericInput, { confLevel = 0.95 }: { confLevel?: number } = {}): EffectSizeResult {
-  return standardizedDifference("cohensD", x, y, confLevel, false);
+export function cohensD(x: NumericInput, y: NumericInput, options: { confLevel?: number } = {}): EffectSizeResult {
+  return standardizedDifference("cohensD", x, y, confLevelOf("cohensD", kernelOptions("cohensD", options, ["confLevel"]).confLevel ?? 0.95), false);
 }
 
 /** Hedges' g: Cohen's d times the small-sample correction 1 − 3/(4(n1 + n2) − 9). */
-export function hedgesG(x: NumericInput, y: NumericInput, { confLevel = 0.95 }: { confLevel?: number } = {}): EffectSizeResult {
-  return standardizedDifference("hedgesG", x, y, confLevel, true);
+export function hedgesG(x: NumericInput, y: NumericInput, options: { confLevel?: number } = {}): EffectSizeResult {
+  return standardizedDifference("hedgesG", x, y, confLevelOf("hedgesG", kernelOptions("hedgesG", options, ["confLevel"]).confLevel ?? 0.95), true);
 }

@@ -1,5 +1,7 @@
 import { KoeArgumentError } from "../errors/errors.js";
+import { statsMessages as msg } from "../errors/stats-messages.js";
 import { checkCounts } from "./chi-square.js";
+import { ALTERNATIVES, choice, confLevelOf, kernelOptions } from "./options.js";
 import { makeResult, type Alternative, type Result } from "./result.js";
 import gammaln from "@stdlib/math-base-special-gammaln";
 
@@ -69,12 +71,13 @@ export type FisherResult = Result<{ oddsRatio: number | null }>;
  * @example
  * fisherExact([[3, 1], [1, 3]]).pValue // => 0.4857143
  */
-export function fisherExact(counts: readonly (readonly number[])[], { alternative = "two-sided", confLevel = 0.95 }: { alternative?: Alternative; confLevel?: number } = {}): FisherResult {
-  const { r, c, n, rowSums, colSums } = checkCounts("fisherExact", counts);
-  counts.forEach((row) => row.forEach((v) => {
-    if (!Number.isInteger(v)) throw new KoeArgumentError(`fisherExact: counts must be whole numbers (got ${v})`);
-  }));
-  if (r < 2 || c < 2) throw new KoeArgumentError("fisherExact: the table needs at least 2 rows and 2 columns");
+export function fisherExact(table: readonly (readonly (number | string)[])[], options: { alternative?: Alternative; confLevel?: number } = {}): FisherResult {
+  const fn = "fisherExact";
+  const o = kernelOptions(fn, options, ["alternative", "confLevel"]);
+  const alternative = choice(fn, "alternative", o.alternative ?? "two-sided", ALTERNATIVES);
+  const confLevel = confLevelOf(fn, o.confLevel ?? 0.95);
+  const { counts, r, c, n, rowSums, colSums } = checkCounts(fn, table, { whole: true });
+  if (r < 2 || c < 2) throw KoeArgumentError.of(msg.tableTooSmall, { fn, rows: r, columns: c });
   const base = { stdError: null, statistic: null, df: null, n, nMissing: 0 };
   if (r === 2 && c === 2) {
     const x = counts[0]![0]!;
@@ -98,7 +101,7 @@ export function fisherExact(counts: readonly (readonly number[])[], { alternativ
       alternative === "less" ? [0, ncpU(alpha)] : alternative === "greater" ? [ncpL(alpha), Infinity] : [ncpL(alpha / 2), ncpU(alpha / 2)];
     return makeResult({ ...base, method: "Fisher's Exact Test for Count Data", alternative, estimate: mle, pValue, ciLow, ciHigh, confLevel, oddsRatio: mle });
   }
-  if (alternative !== "two-sided") throw new KoeArgumentError("fisherExact: one-sided tests are defined for 2×2 tables only");
+  if (alternative !== "two-sided") throw KoeArgumentError.of(msg.oneSidedTwoByTwo, { fn });
   return makeResult({ ...base, method: "Fisher's Exact Test for Count Data", alternative, estimate: null, pValue: rxcPValue(counts, rowSums, colSums, n), ciLow: null, ciHigh: null, confLevel: null, oddsRatio: null });
 }
 
@@ -120,7 +123,7 @@ function rxcPValue(counts: readonly (readonly number[])[], rowSums: number[], co
     if (i === r - 1) {
       // The last row is determined by the columns.
       for (let jj = 0; jj < c; jj++) table[i]![jj] = colLeft[jj]!;
-      if (++visited > MAX_TABLES) throw new KoeArgumentError(`fisherExact: the table has more than ${MAX_TABLES} tables with its margins; use chiSquareTest or a permutation test`);
+      if (++visited > MAX_TABLES) throw KoeArgumentError.of(msg.tooManyTables, { fn: "fisherExact", max: MAX_TABLES });
       const lp = logProb(table);
       if (lp <= threshold) total += Math.exp(lp);
       return;

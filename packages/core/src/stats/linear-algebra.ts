@@ -1,4 +1,5 @@
 import { KoeArgumentError } from "../errors/errors.js";
+import { statsMessages as m } from "../errors/stats-messages.js";
 
 /** Cholesky factor L (lower, row-major p×p) of a symmetric positive-definite matrix; throws if singular. */
 export function cholesky(a: Float64Array, p: number, what = "the design matrix"): Float64Array {
@@ -7,7 +8,7 @@ export function cholesky(a: Float64Array, p: number, what = "the design matrix")
     let d = a[j * p + j]!;
     for (let k = 0; k < j; k++) d -= l[j * p + k]! ** 2;
     if (!(d > 1e-12 * Math.max(1, Math.abs(a[j * p + j]!)))) {
-      throw new KoeArgumentError(`${what} is singular: column ${j + 1} is a linear combination of the others (or constant)`);
+      throw KoeArgumentError.of(m.singular, { what, column: j + 1 });
     }
     const ljj = Math.sqrt(d);
     l[j * p + j] = ljj;

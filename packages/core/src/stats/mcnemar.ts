@@ -1,4 +1,7 @@
 import { KoeArgumentError } from "../errors/errors.js";
+import { statsMessages as m } from "../errors/stats-messages.js";
+import { numberOf } from "./clean.js";
+import { flagOf, kernelOptions } from "./options.js";
 import { binomialCdf, chiSquareCdf } from "./distributions.js";
 import { makeResult, type Result } from "./result.js";
 
@@ -9,8 +12,16 @@ import { makeResult, type Result } from "./result.js";
  * @example
  * mcnemarTest(3, 12).pValue // => 0.0389… (R: mcnemar.test(matrix(c(10, 12, 3, 20), 2)))
  */
-export function mcnemarTest(b: number, c: number, { correct = true, exact = false }: { correct?: boolean; exact?: boolean } = {}): Result<{ yesToNo: number; noToYes: number }> {
-  for (const v of [b, c]) if (!Number.isInteger(v) || v < 0) throw new KoeArgumentError(`mcnemarTest: counts must be whole numbers ≥ 0 (got ${v})`);
+export function mcnemarTest(yesToNo: number, noToYes: number, options: { correct?: boolean; exact?: boolean } = {}): Result<{ yesToNo: number; noToYes: number }> {
+  const fn = "mcnemarTest";
+  const o = kernelOptions(fn, options, ["correct", "exact"]);
+  const correct = flagOf(fn, "correct", o.correct ?? true);
+  const exact = flagOf(fn, "exact", o.exact ?? false);
+  const [b, c] = [yesToNo, noToYes].map((v, i) => {
+    const x = numberOf(v);
+    if (x === null || !Number.isInteger(x) || x < 0) throw KoeArgumentError.of(m.badCount, { fn, row: 1, column: i + 1, value: v, whole: true });
+    return x;
+  }) as [number, number];
   const n = b + c;
   let statistic: number | null = null;
   let pValue: number | null = null;

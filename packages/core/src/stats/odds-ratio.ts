@@ -1,4 +1,7 @@
 import { KoeArgumentError } from "../errors/errors.js";
+import { statsMessages as m } from "../errors/stats-messages.js";
+import { checkCounts } from "./chi-square.js";
+import { confLevelOf, flagOf, kernelOptions } from "./options.js";
 import { normalCdf, normalQuantile } from "./distributions.js";
 import { makeResult, type Result } from "./result.js";
 
@@ -9,11 +12,15 @@ import { makeResult, type Result } from "./result.js";
  * @example
  * oddsRatio([[3, 1], [1, 3]]).estimate // => 9
  */
-export function oddsRatio(counts: readonly (readonly number[])[], { confLevel = 0.95, haldane = false }: { confLevel?: number; haldane?: boolean } = {}): Result<{ logOddsRatio: number }> {
-  if (counts.length !== 2 || counts.some((r) => r.length !== 2)) throw new KoeArgumentError("oddsRatio needs a 2×2 table");
+export function oddsRatio(table: readonly (readonly (number | string)[])[], options: { confLevel?: number; haldane?: boolean } = {}): Result<{ logOddsRatio: number }> {
+  const fn = "oddsRatio";
+  const o = kernelOptions(fn, options, ["confLevel", "haldane"]);
+  const confLevel = confLevelOf(fn, o.confLevel ?? 0.95);
+  const haldane = flagOf(fn, "haldane", o.haldane ?? false);
+  const { counts, r, c: cols } = checkCounts(fn, table);
+  if (r !== 2 || cols !== 2) throw KoeArgumentError.of(m.notTwoByTwo, { fn, rows: r, columns: cols });
   const add = haldane ? 0.5 : 0;
   const [[a0, b0], [c0, d0]] = counts as [[number, number], [number, number]];
-  for (const v of [a0, b0, c0, d0]) if (!(v >= 0)) throw new KoeArgumentError(`oddsRatio: counts must be ≥ 0 (got ${v})`);
   const [a, b, c, d] = [a0 + add, b0 + add, c0 + add, d0 + add];
   const or = (a * d) / (b * c);
   const se = Math.sqrt(1 / a + 1 / b + 1 / c + 1 / d);

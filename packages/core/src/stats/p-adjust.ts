@@ -1,4 +1,7 @@
 import { KoeArgumentError } from "../errors/errors.js";
+import { statsMessages as m } from "../errors/stats-messages.js";
+import { numericValues } from "./clean.js";
+import { choice } from "./options.js";
 
 export const P_ADJUST_METHODS = ["holm", "hochberg", "bonferroni", "BH", "BY", "none"] as const;
 export type PAdjustMethod = (typeof P_ADJUST_METHODS)[number];
@@ -10,10 +13,12 @@ export type PAdjustMethod = (typeof P_ADJUST_METHODS)[number];
  * @example
  * adjustPValues([0.01, 0.02, 0.03], "holm") // => [0.03, 0.04, 0.04]
  */
-export function adjustPValues(p: readonly (number | null)[], method: PAdjustMethod = "holm"): (number | null)[] {
-  if (!P_ADJUST_METHODS.includes(method)) throw new KoeArgumentError(`adjustPValues: method must be one of ${P_ADJUST_METHODS.join(", ")} (got "${method}")`);
+export function adjustPValues(pValues: readonly (number | null)[], method: PAdjustMethod = "holm"): (number | null)[] {
+  const fn = "adjustPValues";
+  choice(fn, "method", method, P_ADJUST_METHODS);
+  const p = Array.from(numericValues(fn, pValues, "p"), (v) => (v === undefined ? null : v));
   const present = p.map((v, i) => [v, i] as const).filter(([v]) => v !== null && !Number.isNaN(v)) as (readonly [number, number])[];
-  for (const [v] of present) if (v < 0 || v > 1) throw new KoeArgumentError(`adjustPValues: ${v} is not a p-value`);
+  for (const [v, i] of present) if (v < 0 || v > 1) throw KoeArgumentError.of(m.notAPValue, { fn, value: v, position: i + 1 });
   const n = present.length;
   const out: (number | null)[] = p.map((v) => (v === null || Number.isNaN(v) ? null : v));
   if (n === 0 || method === "none") return out;

@@ -1,4 +1,7 @@
 import { KoeArgumentError } from "../errors/errors.js";
+import { statsMessages as m } from "../errors/stats-messages.js";
+import { numericValues } from "./clean.js";
+import { confLevelOf, flagOf, kernelOptions } from "./options.js";
 import { chiSquareCdf, normalQuantile } from "./distributions.js";
 import { makeResult, type Result } from "./result.js";
 
@@ -10,11 +13,17 @@ import { makeResult, type Result } from "./result.js";
  * @example
  * proportionsTest([83, 90], [86, 93]).pValue // => 1 (R: 0.999999999999998)
  */
-export function proportionsTest(x: readonly number[], n: readonly number[], { correct = true, confLevel = 0.95 }: { correct?: boolean; confLevel?: number } = {}): Result<{ estimates: number[] }> {
+export function proportionsTest(successes: readonly number[], totals: readonly number[], options: { correct?: boolean; confLevel?: number } = {}): Result<{ estimates: number[] }> {
+  const fn = "proportionsTest";
+  const o = kernelOptions(fn, options, ["correct", "confLevel"]);
+  const correct = flagOf(fn, "correct", o.correct ?? true);
+  const confLevel = confLevelOf(fn, o.confLevel ?? 0.95);
+  const x = Array.from(numericValues(fn, successes, "x"), Number);
+  const n = Array.from(numericValues(fn, totals, "n"), Number);
   const k = x.length;
-  if (k < 2 || n.length !== k) throw new KoeArgumentError(`proportionsTest needs successes and totals for at least 2 groups (got ${k} and ${n.length})`);
+  if (k < 2 || n.length !== k) throw KoeArgumentError.of(m.proportionGroups, { fn, k, n: n.length });
   x.forEach((xi, i) => {
-    if (!Number.isInteger(xi) || !Number.isInteger(n[i]) || xi < 0 || xi > n[i]! || n[i]! < 1) throw new KoeArgumentError(`proportionsTest: group ${i + 1} has ${xi} of ${n[i]}`);
+    if (!Number.isInteger(xi) || !Number.isInteger(n[i]) || xi < 0 || xi > n[i]! || n[i]! < 1) throw KoeArgumentError.of(m.badProportion, { fn, group: i + 1, x: successes[i], n: totals[i] });
   });
   const est = x.map((xi, i) => xi / n[i]!);
   const p = x.reduce((a, b) => a + b, 0) / n.reduce((a, b) => a + b, 0);

@@ -1,5 +1,7 @@
 import betaincinv from "@stdlib/math-base-special-betaincinv";
 import { KoeArgumentError } from "../errors/errors.js";
+import { statsMessages as m } from "../errors/stats-messages.js";
+import { choice, confLevelOf, kernelOptions, wholeOf } from "./options.js";
 import { normalQuantile } from "./distributions.js";
 import { makeResult, type Result } from "./result.js";
 
@@ -23,11 +25,13 @@ function wilsonBound(p: number, n: number, z: number, sign: 1 | -1): number {
  * @example
  * proportionInterval(1, 10).ciHigh // => 0.4041500 (Wilson)
  */
-export function proportionInterval(x: number, n: number, { method = "wilson", confLevel = 0.95 }: { method?: ProportionMethod; confLevel?: number } = {}): Result<{ x: number; method: string }> {
-  if (!Number.isInteger(n) || n < 1) throw new KoeArgumentError(`proportionInterval: n must be a whole number ≥ 1 (got ${n})`);
-  if (!Number.isInteger(x) || x < 0 || x > n) throw new KoeArgumentError(`proportionInterval: x must be a whole number from 0 to n = ${n} (got ${x})`);
-  if (!PROPORTION_METHODS.includes(method)) throw new KoeArgumentError(`proportionInterval: method must be one of ${PROPORTION_METHODS.join(", ")} (got "${method}")`);
-  if (!(confLevel > 0 && confLevel < 1)) throw new KoeArgumentError(`proportionInterval: confLevel must be between 0 and 1 (got ${confLevel})`);
+export function proportionInterval(x: number, n: number, options: { method?: ProportionMethod; confLevel?: number } = {}): Result<{ x: number; method: string }> {
+  const fn = "proportionInterval";
+  const o = kernelOptions(fn, options, ["method", "confLevel"]);
+  const method = choice(fn, "method", o.method ?? "wilson", PROPORTION_METHODS);
+  const confLevel = confLevelOf(fn, o.confLevel ?? 0.95);
+  wholeOf(fn, "n", n, 1);
+  if (!Number.isInteger(x) || x < 0 || x > n) throw KoeArgumentError.of(m.badSuccesses, { fn, x, n });
   const alpha = 1 - confLevel;
   const z = normalQuantile(1 - alpha / 2);
   const p = x / n;

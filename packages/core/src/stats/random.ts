@@ -1,3 +1,6 @@
+import { KoeArgumentError } from "../errors/errors.js";
+import { statsMessages as m } from "../errors/stats-messages.js";
+
 /**
  * A seeded source of randomness. Everything random in koe (bootstrap, matching ties,
  * synthetic data) takes one, so the same input and seed give byte-identical output.
@@ -18,9 +21,10 @@ export interface Random {
 /** Turns a number or string seed into a 32-bit integer (FNV-1a for strings). */
 export function seedToInt(seed: number | string): number {
   if (typeof seed === "number") {
-    if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number (got ${seed})`);
+    if (!Number.isFinite(seed)) throw KoeArgumentError.of(m.badSeed, { value: seed });
     return Math.trunc(seed) >>> 0;
   }
+  if (typeof seed !== "string") throw KoeArgumentError.of(m.badSeed, { value: seed });
   let h = 0x811c9dc5;
   for (let i = 0; i < seed.length; i++) {
     h ^= seed.charCodeAt(i);
@@ -55,11 +59,11 @@ export function createRandom(seed: number | string = 1): Random {
     seed: s0,
     next,
     int(n: number) {
-      if (!(n >= 1)) throw new RangeError(`int(n) needs n >= 1 (got ${n})`);
+      if (!(n >= 1)) throw KoeArgumentError.of(m.badRange, { fn: "random.int", n });
       return Math.floor(next() * n);
     },
     fillInts(out: Int32Array, n: number, from = 0, count = out.length - from) {
-      if (!(n >= 1)) throw new RangeError(`fillInts needs n >= 1 (got ${n})`);
+      if (!(n >= 1)) throw KoeArgumentError.of(m.badRange, { fn: "random.fillInts", n });
       fillInts(state, out, n, from, from + count);
     },
     normal() {

@@ -1,5 +1,7 @@
 import { KoeArgumentError } from "../errors/errors.js";
-import { dropMissing, requireCount, type NumericInput } from "./clean.js";
+import { counted, statsMessages as m } from "../errors/stats-messages.js";
+import { dropMissing, numericValues, requireCount, type NumericInput } from "./clean.js";
+import { ALTERNATIVES, choice, finiteOf, flagOf, kernelOptions } from "./options.js";
 import { normalCdf } from "./distributions.js";
 import { averageRanks, tieSum } from "./ranks.js";
 import { makeResult, type Alternative, type Result } from "./result.js";
@@ -16,11 +18,16 @@ export interface RankTestOptions {
 
 export type RankTestResult = Result<{ exact: boolean; correct: boolean }>;
 
-function checkAlternative(fn: string, alternative: string): Alternative {
-  if (!["two-sided", "less", "greater"].includes(alternative)) {
-    throw new KoeArgumentError(`${fn}: alternative must be "two-sided", "less" or "greater" (got "${alternative}")`);
-  }
-  return alternative as Alternative;
+export const RANK_TEST_OPTIONS = ["alternative", "mu", "exact", "correct"] as const;
+
+function checkOptions(fn: string, options: RankTestOptions | undefined): { alternative: Alternative; mu: number; exact: boolean | undefined; correct: boolean } {
+  const o = kernelOptions(fn, options, RANK_TEST_OPTIONS);
+  return {
+    alternative: choice(fn, "alternative", o.alternative ?? "two-sided", ALTERNATIVES),
+    mu: finiteOf(fn, "mu", o.mu ?? 0),
+    exact: o.exact === undefined ? undefined : flagOf(fn, "exact", o.exact),
+    correct: flagOf(fn, "correct", o.correct ?? true),
+  };
 }
 
 /** Counts of the Wilcoxon rank-sum statistic W = 0…m·n over all arrangements (R's dwilcox × choose(m+n, n)). */
@@ -73,12 +80,12 @@ function normalP(z: number, sigma: number, alternative: Alternative, correct: bo
  * mannWhitneyU([0.80, 0.83, 1.89, 1.04, 1.45, 1.38, 1.91, 1.64, 0.73, 1.46], [1.15, 0.88, 0.90, 0.74, 1.21], { alternative: "greater" }).pValue // => 0.1272061
  */
 export function mannWhitneyU(x: NumericInput, y: NumericInput, options: RankTestOptions = {}): RankTestResult {
-  const alternative = checkAlternative("mannWhitneyU", options.alternative ?? "two-sided");
-  const mu = options.mu ?? 0;
-  const a = dropMissing(x);
-  const b = dropMissing(y);
-  requireCount("mannWhitneyU", a.values, 1, "x");
-  requireCount("mannWhitneyU", b.values, 1, "y");
+  const fn = "mannWhitneyU";
+  const { alternative, mu, exact: exactOption, correct } = checkOptions(fn, options);
+  const a = dropMissing(x, fn, "x");
+  const b = dropMissing(y, fn, "y");
+  requireCount(fn, a.values, 1, "x");
+  requireCount(fn, b.values, 1, "y");
   const nx = a.values.length;
   const ny = b.values.length;
   const all = new Float64Array(nx + ny);
@@ -88,8 +95,7 @@ export function mannWhitneyU(x: NumericInput, y: NumericInput, options: RankTest
   let rx = 0;
   for (let i = 0; i < nx; i++) rx += ranks[i]!;
   const w = rx - (nx * (nx + 1)) / 2;
-  const exact = options.exact ?? (nx < 50 && ny < 50 && tieSizes.length === 0);
-  const correct = options.correct ?? true;
+  const exact = exactOption ?? (nx < 50 && ny < 50 && tieSizes.length === 0);
   let pValue: number;
   if (exact && tieSizes.length === 0) {
     const { le, ge } = exactTailProbabilities(rankSumCounts(nx, ny), w);
@@ -135,26 +141,27 @@ function signedRankCounts(n: number): Float64Array {
  * wilcoxonSignedRank([1.83, 0.50, 1.62, 2.48, 1.68, 1.88, 1.55, 3.06, 1.30], [0.878, 0.647, 0.598, 2.05, 1.06, 1.29, 1.06, 3.14, 1.29], { alternative: "greater" }).pValue // => 0.01953125
  */
 export function wilcoxonSignedRank(x: NumericInput, y?: NumericInput | null, options: RankTestOptions = {}): RankTestResult {
-  const alternative = checkAlternative("wilcoxonSignedRank", options.alternative ?? "two-sided");
-  const mu = options.mu ?? 0;
-  if (y != null && y.length !== x.length) throw new KoeArgumentError(`wilcoxonSignedRank: x and y must have the same length (got ${x.length} and ${y.length})`);
-  const raw = new Float64Array(x.length);
-  for (let i = 0; i < x.length; i++) {
-    const a = x[i];
-    const b = y == null ? 0 : y[i];
+  const fn = "wilcoxonSignedRank";
+  const { alternative, mu, exact: exactOption, correct } = checkOptions(fn, options);
+  const xs = numericValues(fn, x, "x");
+  const ys = y == null ? null : numericValues(fn, y, "y");
+  if (ys !== null && ys.length !== xs.length) throw KoeArgumentError.of(m.sameLength, { fn, a: "x", b: "y", na: xs.length, nb: ys.length });
+  const raw = new Float64Array(xs.length);
+  for (let i = 0; i < xs.length; i++) {
+    const a = xs[i];
+    const b = ys === null ? 0 : ys[i];
     raw[i] = a == null || b == null ? Number.NaN : a - b - mu;
   }
-  const { values, nMissing } = dropMissing(raw);
+  const { values, nMissing } = dropMissing(raw, fn);
   const nonzero = values.filter((d) => d !== 0);
   const zeros = values.length - nonzero.length;
-  requireCount("wilcoxonSignedRank", nonzero, 1, "non-zero differences");
+  requireCount(fn, nonzero, 1, null, counted.nonZeroDifferences);
   const n = nonzero.length;
   const abs = nonzero.map(Math.abs);
   const { ranks, tieSizes } = averageRanks(abs);
   let v = 0;
   for (let i = 0; i < n; i++) if (nonzero[i]! > 0) v += ranks[i]!;
-  const exact = (options.exact ?? n < 50) && tieSizes.length === 0 && zeros === 0;
-  const correct = options.correct ?? true;
+  const exact = (exactOption ?? n < 50) && tieSizes.length === 0 && zeros === 0;
   let pValue: number;
   if (exact) {
     const { le, ge } = exactTailProbabilities(signedRankCounts(n), v);

@@ -1,5 +1,8 @@
 import { InsufficientDataError, KoeArgumentError } from "../errors/errors.js";
-import { dropMissing, presentMoments, requireCount, type NumericInput } from "./clean.js";
+import { localize } from "../errors/catalogue.js";
+import { counted, statsMessages as m } from "../errors/stats-messages.js";
+import { dropMissing, insufficientData, numericValues, presentMoments, requireCount, type NumericInput } from "./clean.js";
+import { ALTERNATIVES, choice, confLevelOf, finiteOf, kernelOptions } from "./options.js";
 import { tCdf, tQuantile } from "./distributions.js";
 import { mean, variance } from "./moments.js";
 import { makeResult, type Alternative, type Result } from "./result.js";
@@ -15,13 +18,11 @@ export interface TTestOptions {
 
 export type TTestResult = Result<{ estimates: number[] }>;
 
-function checkOptions(fn: string, { alternative = "two-sided", confLevel = 0.95, mu = 0 }: TTestOptions) {
-  if (!["two-sided", "less", "greater"].includes(alternative)) {
-    throw new KoeArgumentError(`${fn}: alternative must be "two-sided", "less" or "greater" (got "${alternative}")`);
-  }
-  if (!(confLevel > 0 && confLevel < 1)) throw new KoeArgumentError(`${fn}: confLevel must be between 0 and 1 (got ${confLevel})`);
-  if (!Number.isFinite(mu)) throw new KoeArgumentError(`${fn}: mu must be a finite number (got ${mu})`);
-  return { alternative, confLevel, mu };
+export const T_TEST_OPTIONS = ["alternative", "confLevel", "mu"] as const;
+
+function checkOptions(fn: string, options: TTestOptions | undefined) {
+  const { alternative = "two-sided", confLevel = 0.95, mu = 0 } = kernelOptions(fn, options, T_TEST_OPTIONS);
+  return { alternative: choice(fn, "alternative", alternative, ALTERNATIVES), confLevel: confLevelOf(fn, confLevel), mu: finiteOf(fn, "mu", mu) };
 }
 
 /** p-value and interval of a t statistic, as R's t.test computes them. */
@@ -49,7 +50,9 @@ function tInference(estimate: number, se: number, df: number, opts: Required<TTe
 }
 
 function constant(fn: string): never {
-  throw new InsufficientDataError(fn, 2, 0, null, `${fn}: the data are essentially constant (zero variance), so t is undefined`);
+  const e = new InsufficientDataError(fn, 2, 0, null, localize(m.constant, { fn }));
+  Object.assign(e.params as Record<string, unknown>, { reason: "constant" });
+  throw e;
 }
 
 /**
@@ -58,16 +61,19 @@ function constant(fn: string): never {
  * oneSampleTTest([5.1, 4.9, 5.6, 5.8, 6.0], { mu: 5 }).pValue // => 0.1387…
  */
 export function oneSampleTTest(x: NumericInput, options: TTestOptions = {}): TTestResult {
-  const opts = checkOptions("oneSampleTTest", options);
-  const { values, nMissing } = dropMissing(x);
-  requireCount("oneSampleTTest", values, 2);
+  const fn = "oneSampleTTest";
+  return oneSample(fn, "One Sample t-test", dropMissing(x, fn), checkOptions(fn, options));
+}
+
+function oneSample(fn: string, method: string, { values, nMissing }: { values: Float64Array; nMissing: number }, opts: Required<TTestOptions>): TTestResult {
+  requireCount(fn, values, 2);
   const m = mean(values);
   const v = variance(values, m);
   const se = Math.sqrt(v / values.length);
-  if (!(se > 0)) constant("oneSampleTTest");
+  if (!(se > 0)) constant(fn);
   const df = values.length - 1;
   return makeResult({
-    method: "One Sample t-test",
+    method,
     alternative: opts.alternative,
     estimate: m,
     stdError: se,
@@ -82,13 +88,13 @@ export function oneSampleTTest(x: NumericInput, options: TTestOptions = {}): TTe
 
 function twoSample(fn: string, x: NumericInput, y: NumericInput, options: TTestOptions, pooled: boolean): TTestResult {
   const opts = checkOptions(fn, options);
-  const a = presentMoments(x);
-  const b = presentMoments(y);
-  if (a.n < (pooled ? 1 : 2)) throw new InsufficientDataError(fn, pooled ? 1 : 2, a.n, "x");
-  if (b.n < (pooled ? 1 : 2)) throw new InsufficientDataError(fn, pooled ? 1 : 2, b.n, "y");
+  const a = presentMoments(x, fn, "x");
+  const b = presentMoments(y, fn, "y");
+  if (a.n < (pooled ? 1 : 2)) throw insufficientData(fn, pooled ? 1 : 2, a.n, { column: "x" });
+  if (b.n < (pooled ? 1 : 2)) throw insufficientData(fn, pooled ? 1 : 2, b.n, { column: "y" });
   const nx = a.n;
   const ny = b.n;
-  if (pooled && nx + ny < 3) throw new InsufficientDataError(fn, 3, nx + ny, null, `${fn} needs at least 3 values in x and y together (found ${nx + ny})`);
+  if (pooled && nx + ny < 3) throw insufficientData(fn, 3, nx + ny, { what: counted.valuesTogether });
   const mx = a.mean;
   const my = b.mean;
   const vx = nx > 1 ? a.variance : 0;
@@ -141,13 +147,16 @@ export function studentTTest(x: NumericInput, y: NumericInput, options: TTestOpt
  * missing side are dropped (counted in nMissing).
  */
 export function pairedTTest(x: NumericInput, y: NumericInput, options: TTestOptions = {}): TTestResult {
-  if (x.length !== y.length) throw new KoeArgumentError(`pairedTTest: x and y must have the same length (got ${x.length} and ${y.length})`);
-  const d = new Float64Array(x.length);
-  for (let i = 0; i < x.length; i++) {
-    const a = x[i];
-    const b = y[i];
-    d[i] = a === null || a === undefined || b === null || b === undefined ? Number.NaN : a - b;
+  const fn = "pairedTTest";
+  const opts = checkOptions(fn, options);
+  const a = numericValues(fn, x, "x");
+  const b = numericValues(fn, y, "y");
+  if (a.length !== b.length) throw KoeArgumentError.of(m.sameLength, { fn, a: "x", b: "y", na: a.length, nb: b.length });
+  const d = new Float64Array(a.length);
+  for (let i = 0; i < a.length; i++) {
+    const u = a[i];
+    const v = b[i];
+    d[i] = u === null || u === undefined || v === null || v === undefined ? Number.NaN : u - v;
   }
-  const r = oneSampleTTest(d, options);
-  return makeResult({ ...r, method: "Paired t-test", estimates: r.estimates });
+  return oneSample(fn, "Paired t-test", dropMissing(d, fn), opts);
 }

@@ -11,7 +11,7 @@ describe("edge cases: one policy — too little data throws InsufficientDataErro
     expect(() => welchTTest([1], [2, 3])).toThrow(/welchTTest needs at least 2 values in column "x" \(found 1\)/);
     // R: t.test(c(1), c(2, 3), var.equal = TRUE) works (pooled df = 1).
     expect(studentTTest([1], [2, 3]).df).toBe(1);
-    expect(() => pearson([1, 2], [3, 4])).toThrow(/pearson needs at least 3 values/);
+    expect(() => pearson([1, 2], [3, 4])).toThrow(/pearson needs at least 3 complete pairs \(found 2\)/);
     expect(() => mannWhitneyU([], [1])).toThrow(InsufficientDataError);
   });
 

@@ -1,10 +1,12 @@
 // Benchmark job: the top-3 matrix with 1,000 stability resamples on a synthetic rating table.
 // `tsx bench/initiatives-job.ts <companies>`: companies × 3 generations × 4 steps × 20 initiatives rows.
 import * as aq from "arquero";
-import { createRandom, generations, initiativeCatalogue, penetrationSteps, topInitiatives } from "@koe/core";
+import { createRandom, extendInitiativeCatalogue, generations, initiativeCatalogue, penetrationSteps, topInitiatives } from "@koe/core";
 
 const companies = Number(process.argv[2] ?? 25);
-const initiatives = [...initiativeCatalogue.ids, "extra_1", "extra_2", "extra_3", "extra_4"].slice(0, 20);
+const extra = ["extra_1", "extra_2", "extra_3", "extra_4"];
+const catalogue = extendInitiativeCatalogue(extra.map((id) => ({ id, ja: id, en: id })));
+const initiatives = [...initiativeCatalogue.ids, ...extra].slice(0, 20);
 const r = createRandom("bench-initiatives");
 const n = companies * 3 * 4 * initiatives.length;
 const company = new Array<string>(n);
@@ -22,6 +24,6 @@ for (let c = 0; c < companies; c++) for (const g of generations.ids) for (const 
 }
 const table = aq.table({ company, generation, step, initiative, effective });
 const t0 = performance.now();
-const result = topInitiatives(table, { stability: { resamples: 1000, seed: 1 } });
+const result = topInitiatives(table, { catalogue, stability: { resamples: 1000, seed: 1 } });
 const seconds = (performance.now() - t0) / 1000;
 console.log(JSON.stringify({ seconds: +seconds.toFixed(3), rows: n, cells: result.cells.length, maxRssKB: process.resourceUsage().maxRSS }));

@@ -42,6 +42,12 @@ export const initiativeMessages = defineMessages("initiatives", {
     ja: (p: Fn & { column: string; waves: number[]; wave: number }) =>
       `${p.fn}: 列「${p.column}」には調査回 ${p.waves.join("・")} があります。調査回 ${p.wave} を使いました（{ wave: … } で選べます。調査回をまとめて集計することはしません）`,
   },
+  rowsWithoutWave: {
+    en: (p: Fn & { column: string; rows: number; firstRow: number }) =>
+      `${p.fn}: ${p.rows} row${p.rows === 1 ? " has" : "s have"} no wave in column ${q(p.column)} (first at table row ${p.firstRow}) and belong to no wave; they were left out`,
+    ja: (p: Fn & { column: string; rows: number; firstRow: number }) =>
+      `${p.fn}: 列「${p.column}」の調査回が空の行が${p.rows}行あり（最初は表の${p.firstRow}行目）、どの調査回にも属さないため集計から除きました`,
+  },
   noWaveColumn: {
     en: (p: Fn & { names: string[] }) => `${p.fn} needs a wave column to compare two waves (looked for ${list(p.names)}); pass waveColumn`,
     ja: (p: Fn & { names: string[] }) => `${p.fn}: 二つの調査回を比べるには調査回の列が必要です（探した列名: ${listJa(p.names)}）。waveColumn で列を指定してください`,

@@ -121,6 +121,19 @@ describe("repro 2: the wave column under another name is found, and waves are ne
     expect(topInitiatives(ratings, { wave: 1 }).warnings).toEqual([]);
   });
 
+  it("rows with a blank wave belong to no wave: left out, and a warning says how many", () => {
+    const t = recode(ratings, "wave", (v, r) => (r.company === "C05" && v === 1 ? "" : v), "調査回");
+    const c05 = (ratings.objects() as { company: string; wave: number }[]).filter((x) => x.company === "C05" && x.wave === 1).length;
+    const clean = topInitiatives(ratings, { wave: 1 });
+    const r = topInitiatives(t, { wave: 1 });
+    expect(r.n).toBe(clean.n - c05);
+    const w = r.warnings.find((x) => x.code === "initiatives.rowsWithoutWave")!;
+    expect(w.params).toMatchObject({ column: "調査回", rows: c05 });
+    expect(w.localized.ja).toMatch(new RegExp(`列「調査回」の調査回が空の行が${c05}行`));
+    expect(initiativeOutcomes(t, { wave: 1 }).warnings.map((x) => x.code)).toContain("initiatives.rowsWithoutWave");
+    expect(compareOutcomeWaves(t).warnings.map((x) => x.code)).toEqual(["initiatives.rowsWithoutWave"]);
+  });
+
   it("a wave that is not there, or a wave asked of a table without a wave column, is an error", () => {
     expect(thrown(() => topInitiatives(ratings.rename({ wave: "調査回" }), { wave: 3 })).message).toMatch(/wave 3 is not in column "調査回" \(waves: "1", "2"\)/);
     const oneWave = ratings.params({ w: 1 }).filter((d: { wave: number }, $: { w: number }) => d.wave === $.w).select(aq.not("wave"));

@@ -13,7 +13,7 @@ import type { Table } from "../../model/table.js";
 import { mcnemarTest } from "../../stats/mcnemar.js";
 import { proportionInterval } from "../../stats/proportions.js";
 import type { TidyTable } from "../../stats/result.js";
-import { CatalogueOption, compact, completeRows, initiativeColumn, MissingOption, selectWave, type Part } from "./ratings-input.js";
+import { CatalogueOption, completeRows, initiativeColumn, MissingOption, rowsWithoutWave, selectWave, type Part } from "./ratings-input.js";
 
 export interface OutcomeRow {
   initiative: string;
@@ -307,7 +307,7 @@ export function compareOutcomeWaves(table: Table, options: CompareOutcomeWavesOp
   const out = segmentColumn(fn, table, o.outcome, { option: "outcome", vocabulary: OUTCOMES, ...missing });
   const com = segmentColumn(fn, table, o.company, { option: "company", vocabulary: null, ...missing });
   const cells = o.cell.map((c) => segmentColumn(fn, table, c, { option: "cell", ...missing }));
-  const warnings: KoeWarning[] = [];
+  const warnings: KoeWarning[] = rowsWithoutWave(fn, table, waveColumn);
   const { keep, n, nMissing } = completeRows(fn, inWaves, null, [
     { column: ini.column, missing: (i) => ini.codes[i]! < 0 },
     { column: out.column, missing: (i) => out.codes[i]! < 0 },

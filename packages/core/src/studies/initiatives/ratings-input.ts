@@ -1,7 +1,7 @@
 // How the initiative study reads a ratings table through the input boundary: the wave, segment,
 // initiative, company, yes/no and outcome columns, once, as codes; then which rows are complete.
 import { z } from "zod";
-import { segmentColumn, waveSelection, type SegmentColumn, type WaveSelection } from "../../boundary/roles.js";
+import { numericColumn, segmentColumn, waveSelection, type SegmentColumn, type WaveSelection } from "../../boundary/roles.js";
 import { warningOf, type KoeWarning } from "../../errors/catalogue.js";
 import { InsufficientDataError, KoeArgumentError, KoeError } from "../../errors/errors.js";
 import { boundaryMessages } from "../../errors/boundary-messages.js";
@@ -39,10 +39,23 @@ export function initiativeColumn(fn: string, table: Table, name: string, catalog
 export function selectWave(fn: string, table: Table, wave: number | undefined, waveColumn: string | undefined): { selection: WaveSelection; warnings: KoeWarning[] } {
   const selection = waveSelection(fn, table, { wave, waveColumn });
   const warnings: KoeWarning[] = [];
+  if (selection.column !== null) warnings.push(...rowsWithoutWave(fn, table, selection.column));
   if (wave === undefined && selection.column !== null && selection.waves.length > 1) {
     warnings.push(warningOf(m.firstWaveUsed, { fn, column: selection.column, waves: selection.waves, wave: selection.wave! }));
   }
   return { selection, warnings };
+}
+
+/** A warning for rows whose wave is blank: they belong to no wave, so no wave's analysis counts them. */
+export function rowsWithoutWave(fn: string, table: Table, column: string): KoeWarning[] {
+  const values = numericColumn(fn, table, column, { option: "waveColumn" }).values;
+  let rows = 0;
+  let firstRow = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] === values[i]) continue;
+    if (rows++ === 0) firstRow = i + 1;
+  }
+  return rows === 0 ? [] : [warningOf(m.rowsWithoutWave, { fn, column, rows, firstRow })];
 }
 
 /** A column's per-row "is missing" test, under the name the table gives it. */

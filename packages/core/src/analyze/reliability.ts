@@ -1,6 +1,15 @@
 import * as aq from "arquero";
+import { z } from "zod";
+import { localize, warningOf, type KoeWarning } from "../errors/catalogue.js";
 import { InsufficientDataError, KoeArgumentError } from "../errors/errors.js";
+import { analyzeMessages as am } from "../errors/analyze-messages.js";
+import { counted } from "../errors/stats-messages.js";
+import { parseOptions } from "../boundary/options.js";
+import { resolveColumns, requireTable } from "../boundary/columns.js";
+import { numericColumn } from "../boundary/roles.js";
+import { DEFAULT_LIKERT_LABELS } from "../model/instrument.js";
 import type { Table } from "../model/table.js";
+import { insufficientData } from "../stats/clean.js";
 import { makeResult, type Result } from "../stats/result.js";
 
 export interface ItemStat {
@@ -14,26 +23,73 @@ export interface ItemStat {
   correctedItemTotal: number;
 }
 
-export type AlphaResult = Result<{ alpha: number; standardizedAlpha: number; itemStats: ItemStat[]; items: string[]; missing: "pairwise" | "listwise" }>;
+export type AlphaResult = Result<{
+  alpha: number;
+  standardizedAlpha: number;
+  itemStats: ItemStat[];
+  items: string[];
+  missing: "pairwise" | "listwise";
+  /** Warnings as data (always present, often empty): an item correlating negatively with the rest (probably an unflagged reverse key). */
+  warnings: KoeWarning[];
+}>;
 
-const present = (v: unknown): v is number => typeof v === "number" && !Number.isNaN(v);
+export type OmegaResult = Result<{ loadings: { item: string; loading: number; uniqueness: number }[]; warnings: KoeWarning[] }>;
 
-/** Item columns as arrays with reverse keys applied ((min + max − x) of the scale range). */
-function itemColumns(fn: string, table: Table, items: readonly string[], reverse: readonly string[], range: readonly [number, number] | undefined): Float64Array[] {
-  const names = table.columnNames();
-  for (const c of [...items, ...reverse]) if (!names.includes(c)) throw new KoeArgumentError(`${fn}: no column "${c}" (columns: ${names.join(", ")})`);
-  for (const c of reverse) if (!items.includes(c)) throw new KoeArgumentError(`${fn}: reverse-keyed "${c}" is not among the items`);
-  const t = table.isFiltered() || table.isOrdered() ? table.reify() : table;
-  const cols = items.map((c) => Float64Array.from(t.array(c) as ArrayLike<unknown>, (v) => (present(v) ? v : Number.NaN)));
-  let [lo, hi] = range ?? [Infinity, -Infinity];
-  if (!range) for (const col of cols) for (const v of col) if (!Number.isNaN(v)) {
+const itemShape = {
+  /** The item columns (at least 2; 3 for omega). */
+  items: z.array(z.string()),
+  /** Items scored the other way round (min + max − x); must be among `items`. */
+  reverse: z.array(z.string()).default([]),
+  /** The answer scale [min, max] for reverse keys (default: the items' observed range, as psych). */
+  range: z.tuple([z.number(), z.number()]).optional(),
+  /** Answer labels → numbers for item columns that hold text (default koe's 5-point labels: 「そう思う」 = 5 …). */
+  labels: z.record(z.string(), z.number()).optional(),
+};
+export const CronbachAlphaOptions = z.object({ ...itemShape, missing: z.enum(["pairwise", "listwise"]).default("pairwise") });
+export type CronbachAlphaOptions = z.input<typeof CronbachAlphaOptions>;
+export const McdonaldsOmegaOptions = z.object(itemShape);
+export type McdonaldsOmegaOptions = z.input<typeof McdonaldsOmegaOptions>;
+
+/**
+ * Item columns as Float64Arrays (NaN = missing) read through the boundary — numbers, numeric text,
+ * full-width digits and answer labels are numbers; other text is an error naming the item column —
+ * with reverse keys applied ((min + max − x) of the scale range).
+ */
+function itemColumns(fn: string, table: Table, o: { items: string[]; reverse: string[]; range?: [number, number] | undefined; labels?: Record<string, number> | undefined }): { names: string[]; cols: Float64Array[] } {
+  requireTable(fn, table);
+  const names = resolveColumns(fn, table, o.items, "items");
+  const twice = names.find((c, i) => names.indexOf(c) !== i);
+  if (twice !== undefined) throw KoeArgumentError.of(am.itemTwice, { fn, column: twice });
+  const reverse = resolveColumns(fn, table, o.reverse, "reverse");
+  for (const c of reverse) if (!names.includes(c)) throw KoeArgumentError.of(am.reverseNotItem, { fn, column: c, items: names });
+  if (o.range && !(o.range[0] < o.range[1])) throw KoeArgumentError.of(am.badRange, { fn, value: o.range });
+  const labels = o.labels ?? DEFAULT_LIKERT_LABELS;
+  const cols = names.map((c) => Float64Array.from(numericColumn(fn, table, c, { option: "items", labels }).values));
+  let [lo, hi] = o.range ?? [Infinity, -Infinity];
+  if (!o.range) for (const col of cols) for (const v of col) if (!Number.isNaN(v)) {
     lo = Math.min(lo, v);
     hi = Math.max(hi, v);
   }
-  items.forEach((c, j) => {
+  names.forEach((c, j) => {
     if (reverse.includes(c)) cols[j] = cols[j]!.map((v) => lo + hi - v);
   });
-  return cols;
+  return { names, cols };
+}
+
+/** Warnings for items whose corrected item–total correlation is negative. */
+function negativeItems(fn: string, items: readonly string[], c: number[][]): KoeWarning[] {
+  const out: KoeWarning[] = [];
+  items.forEach((item, i) => {
+    const r = itemRest(c, i);
+    if (r < 0) out.push(warningOf(am.negativeItem, { fn, item, r }));
+  });
+  return out;
+}
+
+/** Corrected item–total correlation of item i from the covariance matrix. */
+function itemRest(c: number[][], i: number): number {
+  const covWithRest = c[i]!.reduce((t, v, j) => (j === i ? t : t + v), 0);
+  return covWithRest / Math.sqrt(c[i]![i]! * sumAll(c, i));
 }
 
 /** Covariance matrix, pairwise-complete (each pair's own rows and means, as R's cov(use = "pairwise")). */
@@ -80,18 +136,26 @@ const trace = (m: number[][], skip = -1) => m.reduce((s, row, i) => (i === skip 
  * Cronbach's alpha with standardised alpha, alpha if an item is dropped and corrected item–total
  * correlations, as `psych::alpha`: missing values pairwise by default (each covariance from the
  * rows answering both items), listwise on request; reverse-keyed items scored as min + max − x of
- * the scale range (given, or the items' observed range as psych does).
+ * the scale range (given, or the items' observed range as psych does). Item columns may hold
+ * numbers, numeric text or answer labels (「そう思う」); other text is an error naming the column.
+ * `warnings` names any item that correlates negatively with the rest (probably an unflagged
+ * reverse key; psych warns likewise).
  * @example
  * cronbachAlpha(table, { items: ["eng_01_pre", "eng_02_pre", "eng_06_pre"], reverse: ["eng_06_pre"], range: [1, 5] }).alpha
  */
-export function cronbachAlpha(
-  table: Table,
-  { items, reverse = [], missing = "pairwise", range }: { items: readonly string[]; reverse?: readonly string[]; missing?: "pairwise" | "listwise"; range?: readonly [number, number] },
-): AlphaResult {
-  if (items.length < 2) throw new InsufficientDataError("cronbachAlpha", 2, items.length, null, `cronbachAlpha needs at least 2 items (got ${items.length})`);
-  const cols = itemColumns("cronbachAlpha", table, items, reverse, range);
+export function cronbachAlpha(table: Table, options: CronbachAlphaOptions): AlphaResult {
+  const fn = "cronbachAlpha";
+  const o = parseOptions(fn, CronbachAlphaOptions, options);
+  const missing = o.missing;
+  if (o.items.length < 2) throw insufficientData(fn, 2, o.items.length, { what: counted.items });
+  const { names: items, cols } = itemColumns(fn, table, o);
   const { c, n, rowsUsed } = covariances(cols, missing === "listwise");
-  if (Math.min(...n) < 2) throw new InsufficientDataError("cronbachAlpha", 2, Math.min(...n), null, "cronbachAlpha needs at least 2 answers to every item");
+  const counts = missing === "listwise" ? n.map(() => rowsUsed) : n;
+  if (Math.min(...counts) < 2) {
+    const short = items.map((it, i) => [it, counts[i]!] as const).filter(([, k]) => k < 2);
+    const params = { fn, items: short.map(([it]) => it), needed: 2, found: short.map(([, k]) => k), pairwise: missing === "pairwise" };
+    throw new InsufficientDataError(fn, 2, Math.min(...counts), short[0]![0], localize(am.tooFewAnswers, params));
+  }
   const k = items.length;
   const alphaOf = (skip: number) => {
     const kk = skip < 0 ? k : k - 1;
@@ -111,14 +175,13 @@ export function cronbachAlpha(
     }
     m /= cnt;
     for (const v of col) if (!Number.isNaN(v)) s += (v - m) ** 2;
-    const covWithRest = c[i]!.reduce((t, v, j) => (j === i ? t : t + v), 0);
     return {
       item,
       n: n[i]!,
       mean: m,
       sd: Math.sqrt(s / (cnt - 1)),
       alphaIfDropped: k > 2 ? alphaOf(i) : Number.NaN,
-      correctedItemTotal: covWithRest / Math.sqrt(c[i]![i]! * sumAll(c, i)),
+      correctedItemTotal: itemRest(c, i),
     };
   });
   const rows = cols[0]!.length;
@@ -142,17 +205,25 @@ export function cronbachAlpha(
     itemStats,
     items: [...items],
     missing,
+    warnings: negativeItems(fn, items, c),
   });
 }
 
 /**
  * McDonald's omega total from a one-factor maximum-likelihood factor analysis of the items'
- * correlation matrix (EM to convergence): (Σλ)² / ((Σλ)² + Σψ). Complete cases only.
+ * correlation matrix (EM to convergence): (Σλ)² / ((Σλ)² + Σψ). Complete cases only; items read
+ * as {@link cronbachAlpha} reads them, with the same `warnings`.
  */
-export function mcdonaldsOmega(table: Table, { items, reverse = [], range }: { items: readonly string[]; reverse?: readonly string[]; range?: readonly [number, number] }): Result<{ loadings: { item: string; loading: number; uniqueness: number }[] }> {
-  if (items.length < 3) throw new InsufficientDataError("mcdonaldsOmega", 3, items.length, null, `mcdonaldsOmega needs at least 3 items for a one-factor model (got ${items.length})`);
-  const cols = itemColumns("mcdonaldsOmega", table, items, reverse, range);
+export function mcdonaldsOmega(table: Table, options: McdonaldsOmegaOptions): OmegaResult {
+  const fn = "mcdonaldsOmega";
+  const o = parseOptions(fn, McdonaldsOmegaOptions, options);
+  if (o.items.length < 3) throw insufficientData(fn, 3, o.items.length, { what: counted.items });
+  const { names: items, cols } = itemColumns(fn, table, o);
   const { c, rowsUsed } = covariances(cols, true);
+  if (rowsUsed < 3) {
+    const params = { fn, items, needed: 3, found: items.map(() => rowsUsed), pairwise: false };
+    throw new InsufficientDataError(fn, 3, rowsUsed, items[0]!, localize(am.tooFewAnswers, params));
+  }
   const k = items.length;
   const s = c.map((row, i) => row.map((v, j) => v / Math.sqrt(c[i]![i]! * c[j]![j]!)));
   // EM for the one-factor model Σ = λλᵀ + Ψ (Rubin & Thayer 1982), started from the first principal axis.
@@ -189,6 +260,7 @@ export function mcdonaldsOmega(table: Table, { items, reverse = [], range }: { i
     n: rowsUsed,
     nMissing: rows - rowsUsed,
     loadings: items.map((item, i) => ({ item, loading: lambda[i]!, uniqueness: psi[i]! })),
+    warnings: negativeItems(fn, items, c),
   });
 }
 

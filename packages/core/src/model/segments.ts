@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { parseOptions } from "../boundary/options.js";
+import { KoeArgumentError } from "../errors/errors.js";
+import { modelMessages } from "../errors/model-messages.js";
 import { defineVocabulary } from "./vocabulary.js";
 
 /** 世代 — generation bands. Cut-offs differ by company: see {@link generationOfAge}. */
@@ -84,6 +87,24 @@ export type GenerationCutoffs = z.input<typeof GenerationCutoffs>;
  */
 export function generationOfAge(age: number, cutoffs: GenerationCutoffs = {}): Generation | null {
   if (!Number.isFinite(age)) return null;
-  const c = GenerationCutoffs.parse(cutoffs);
+  const c = cutoffsOf("generationOfAge", cutoffs);
   return age < c.mid ? "young" : age < c.senior ? "mid" : "senior";
+}
+
+/**
+ * Generation cut-offs checked once: unknown keys (with the closest valid one), values that are not
+ * positive whole numbers and a mid cut-off not below the senior one are {@link KoeArgumentError}s in
+ * Japanese and English, never a ZodError.
+ * @example
+ * cutoffsOf("generationOfAge", { mid: 30 }) // => { mid: 30, senior: 50 }
+ */
+export function cutoffsOf(fn: string, cutoffs: unknown): z.output<typeof GenerationCutoffs> {
+  const parsed = GenerationCutoffs.safeParse(cutoffs ?? {});
+  const plain = cutoffs !== null && typeof cutoffs === "object" && !Array.isArray(cutoffs);
+  if (parsed.success && plain && Object.keys(cutoffs).every((k) => k === "mid" || k === "senior")) return parsed.data;
+  if (!parsed.success && plain && parsed.error.issues.every((i) => i.code === "custom")) {
+    const { mid = 35, senior = 50 } = cutoffs as { mid?: number; senior?: number };
+    throw KoeArgumentError.of(modelMessages.cutoffOrder, { fn, mid, senior });
+  }
+  return parseOptions(fn, GenerationCutoffs, cutoffs); // throws the boundary's message (unknown key, not a whole number…)
 }

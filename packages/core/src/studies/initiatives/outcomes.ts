@@ -108,6 +108,9 @@ function reasonColumn(fn: string, table: Table, reason: string | undefined): str
  * const r = initiativeOutcomes(table, { by: ["generation"] });
  * r.rows.find((x) => x.initiative === "one_on_one" && x.segment.generation === "young")
  * // => { initiative: "one_on_one", segment: { generation: "young" }, n: 96, notPractised: 3, practisedNoEffect: 5, practisedEffective: 88, … }
+ * initiativeOutcomes(table, { by: "generation" }) // throws: option "by" takes a list, e.g. ["generation"]
+ * @throws {KoeArgumentError} for an unknown option, a column that is not there, or a value its role cannot take (an unknown outcome, initiative or segment)
+ * @throws {InsufficientDataError} when no row of the wave used is complete
  */
 export function initiativeOutcomes(table: Table, options: InitiativeOutcomesOptions = {}): OutcomesResult {
   const fn = "initiativeOutcomes";
@@ -272,6 +275,7 @@ export interface WaveComparison {
  * const w = compareOutcomeWaves(table);
  * [w.waves, w.changes[0]]
  * // => [[1, 2], { initiative: "career_sheet_dialogue", pairs: 175, takenUp: 11, dropped: 0, becameEffective: 18, lostEffect: 3, practisedPValue: 0.000977, effectivePValue: 0.00149, suppressed: false }]
+ * @throws {KoeArgumentError} without a wave column or two waves, for conflicting ratings of one company, cell and initiative in a wave, or as {@link initiativeOutcomes}
  */
 export function compareOutcomeWaves(table: Table, options: CompareOutcomeWavesOptions = {}): WaveComparison {
   const fn = "compareOutcomeWaves";

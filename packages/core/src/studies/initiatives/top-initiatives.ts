@@ -132,6 +132,7 @@ function rankCell(
  * const { table } = await readInitiativeRatings("data/initiative_ratings.csv");
  * topInitiatives(table, { stability: { resamples: 1000, seed: 1 } }).cells[0]
  * // => { row: "young", column: "know", rank: 1, initiative: "career_training", companies: 22, rated: 24, share: 0.917, ciLow: 0.742, ciHigh: 0.977, tied: false, stability: 1 }
+ * topInitiatives(table, { minCompanys: 30 }) // throws: unknown option "minCompanys"; did you mean "minCompanies"?
  * @throws {KoeArgumentError} for an unknown option ("did you mean"), a column that is not there, or a value its role cannot take
  * @throws {InsufficientDataError} when no row of the wave used is complete
  */

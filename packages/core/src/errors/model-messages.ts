@@ -30,6 +30,14 @@ export const modelMessages = defineMessages("model", {
     en: (p: Vocab & { key: string; first: string; second: string }) => `vocabulary ${q(p.vocabulary)}: ${q(p.key)} is an alias of both ${q(p.first)} and ${q(p.second)}`,
     ja: (p: Vocab & { key: string; first: string; second: string }) => `語彙「${p.vocabulary}」: 「${p.key}」が「${p.first}」と「${p.second}」の両方の別名になっています`,
   },
+  badInstrument: {
+    en: (p: { fn: string; path: string; detail: string }) => `${p.fn}: the instrument is not valid at ${p.path || "its top level"}: ${p.detail}`,
+    ja: (p: { fn: string; path: string; detail: string }) => `${p.fn}: 調査票の定義の ${p.path || "最上位"} が正しくありません（${p.detail}）`,
+  },
+  notAVocabulary: {
+    en: (p: { fn: string; option: string }) => `${p.fn}: ${p.option} must be a vocabulary made by defineVocabulary or extendInitiativeCatalogue`,
+    ja: (p: { fn: string; option: string }) => `${p.fn}: ${p.option} には defineVocabulary か extendInitiativeCatalogue で作った語彙を渡してください`,
+  },
   cutoffOrder: {
     en: (p: { fn: string; mid: number; senior: number }) => `${p.fn}: the mid cut-off (${p.mid}) must be below the senior cut-off (${p.senior})`,
     ja: (p: { fn: string; mid: number; senior: number }) => `${p.fn}: 中堅の始まる年齢（mid: ${p.mid}）はシニアの始まる年齢（senior: ${p.senior}）より小さくしてください`,

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { KoeArgumentError } from "../errors/errors.js";
+import { modelMessages } from "../errors/model-messages.js";
 import { field } from "./field.js";
 import { initiativeCatalogue } from "./initiatives.js";
 import type { Vocabulary } from "./vocabulary.js";
@@ -31,6 +33,10 @@ export type InitiativeRating = z.infer<typeof InitiativeRating>;
 /** Builds the rating schema for a catalogue extended with a company's own initiatives. */
 export function initiativeRatingSchema(catalogue: Vocabulary = initiativeCatalogue) {
   if (catalogue === initiativeCatalogue) return InitiativeRating;
+  const v = catalogue as Partial<Vocabulary> | null;
+  if (v === null || typeof v !== "object" || !(v.schema instanceof z.ZodEnum) || typeof v.resolve !== "function") {
+    throw KoeArgumentError.of(modelMessages.notAVocabulary, { fn: "initiativeRatingSchema", option: "catalogue" });
+  }
   return z.object({
     ...initiativeRatingFields,
     initiative: field(catalogue.schema, { ja: "施策", en: "Initiative", aliases: ["打ち手", "施策名"], vocabulary: catalogue }),

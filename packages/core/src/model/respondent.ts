@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { KoeArgumentError } from "../errors/errors.js";
+import { modelMessages } from "../errors/model-messages.js";
 import { field } from "./field.js";
-import { itemColumn, type Instrument } from "./instrument.js";
+import { Instrument, itemColumn, type InstrumentInput } from "./instrument.js";
 import {
   careerLayers,
   crossBoundaryKinds,
@@ -51,8 +53,15 @@ export type RespondentBase = z.infer<typeof RespondentBase>;
  * The schema of a respondent row for an instrument: the respondent's fields plus one integer
  * column per item and wave (`eng_01_pre`), within the item's range, blank = missing.
  * Japanese headers such as 「エンゲージメント1_事前」 map to those columns.
+ * @throws {KoeArgumentError} when the instrument is not valid (the message names where and why).
  */
-export function respondentSchema(instrument: Instrument) {
+export function respondentSchema(instrumentInput: Instrument | InstrumentInput) {
+  const parsed = Instrument.safeParse(instrumentInput);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw KoeArgumentError.of(modelMessages.badInstrument, { fn: "respondentSchema", path: issue.path.map(String).join("."), detail: issue.message });
+  }
+  const instrument = parsed.data;
   const waves = instrument.waves.length > 0 ? instrument.waves : [undefined];
   const itemFields: Record<string, z.ZodType> = {};
   for (const item of instrument.items) {

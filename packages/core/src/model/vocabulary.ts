@@ -20,7 +20,7 @@ export interface Vocabulary<Id extends string = string> {
   readonly ids: readonly Id[];
   /** zod schema accepting exactly the ids. */
   readonly schema: z.ZodEnum<{ [K in Id]: K }>;
-  /** Maps an id, label or alias (NFKC, case- and space-insensitive) to its id; `undefined` if unknown. */
+  /** Maps an id, label or alias (NFKC, case- and space-insensitive) to its id; `undefined` if unknown (numbers and booleans are read as their text, anything else is unknown). */
   resolve(value: string): Id | undefined;
   /** The label of an id in the given language. */
   label(id: Id, lang?: "ja" | "en"): string;
@@ -28,9 +28,9 @@ export interface Vocabulary<Id extends string = string> {
   order(id: string): number;
 }
 
-/** How user-typed text is compared with labels and aliases. */
+/** How user-typed text is compared with labels and aliases (a value that is not text is compared as its text). */
 export function normalizeKey(value: string): string {
-  return value.normalize("NFKC").trim().toLowerCase().replace(/[\s_\-‐・･/／]+/g, "");
+  return (typeof value === "string" ? value : String(value)).normalize("NFKC").trim().toLowerCase().replace(/[\s_\-‐・･/／]+/g, "");
 }
 
 const describe = (v: unknown) => (v === null ? "null" : Array.isArray(v) ? "a list" : typeof v);
@@ -82,7 +82,7 @@ export function defineVocabulary<const Id extends string>(
     terms: parsed,
     ids,
     schema: z.enum(ids as [Id, ...Id[]]) as unknown as z.ZodEnum<{ [K in Id]: K }>,
-    resolve: (value) => lookup.get(normalizeKey(value)),
+    resolve: (value) => (typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? lookup.get(normalizeKey(String(value))) : undefined),
     label: (id, lang = "ja") => byId.get(id)?.[lang] ?? id,
     order: (id) => ids.indexOf(id as Id),
   };

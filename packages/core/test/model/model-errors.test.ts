@@ -1,6 +1,9 @@
 // The model's own errors: vocabularies and generation cut-offs refuse bad definitions with a
 // KoeArgumentError in Japanese and English (never a raw Error or a ZodError).
-import { defineVocabulary, extendInitiativeCatalogue, extendVocabulary, generationOfAge, generations, KoeArgumentError, type KoeError, localize } from "@koe/core";
+import {
+  defineVocabulary, extendInitiativeCatalogue, extendVocabulary, generationOfAge, generations, initiativeRatingSchema, KoeArgumentError, type KoeError, knownField, localize,
+  managerStatus, respondentSchema,
+} from "@koe/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { modelMessages } from "../../src/errors/model-messages.js";
 import { setLanguage } from "../../src/errors/catalogue.js";
@@ -63,12 +66,25 @@ describe("generationOfAge's cut-offs", () => {
 
 describe("the model catalogue", () => {
   it("writes every message in Japanese and English, and they differ", () => {
-    const params = { vocabulary: "generation", got: "null", index: 1, id: "young", field: "ja", value: "", rule: "must be non-empty text", ruleJa: "空でない文字列が必要です", key: "若手", first: "young", second: "x", fn: "generationOfAge", mid: 50, senior: 40 };
+    const params = { vocabulary: "generation", got: "null", path: "items.0", detail: "bad", option: "catalogue", index: 1, id: "young", field: "ja", value: "", rule: "must be non-empty text", ruleJa: "空でない文字列が必要です", key: "若手", first: "young", second: "x", fn: "generationOfAge", mid: 50, senior: 40 };
     for (const entry of Object.values(modelMessages)) {
       const text = localize(entry as never, params as never) as { en: string; ja: string };
       expect(text.ja, entry.code).not.toBe(text.en);
       expect(text.ja, entry.code).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
       expect(entry.code).toMatch(/^model\./);
     }
+  });
+});
+
+describe("model functions given values of the wrong kind", () => {
+  it("schemas from an invalid instrument or catalogue are KoeArgumentErrors; lookups of non-text are answers, not TypeErrors", () => {
+    const instrument = thrown(() => respondentSchema({ id: "x" } as never));
+    expect(instrument).toBeInstanceOf(KoeArgumentError);
+    expect(instrument.code).toBe("model.badInstrument");
+    expect(instrument.message).toMatch(/^respondentSchema: the instrument is not valid at ja: /);
+    expect(thrown(() => initiativeRatingSchema({} as never)).message).toBe("initiativeRatingSchema: catalogue must be a vocabulary made by defineVocabulary or extendInitiativeCatalogue");
+    expect(knownField(42 as never)).toBeUndefined();
+    expect(generations.resolve({} as never)).toBeUndefined();
+    expect(managerStatus.resolve(1 as never)).toBe("manager");
   });
 });

@@ -1,2 +1,2 @@
-export { deriveGeneration } from "./generation.js";
-export { scoreScales, type ScoredScales, type ScaleReliability } from "./score-scales.js";
+export { deriveGeneration, DeriveGenerationOptions } from "./generation.js";
+export { scoreScales, ScoreScalesOptions, type ScoredScales, type ScaleReliability } from "./score-scales.js";

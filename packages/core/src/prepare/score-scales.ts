@@ -1,82 +1,147 @@
-import { KoeArgumentError } from "../errors/errors.js";
+import * as aq from "arquero";
+import { z } from "zod";
+import { warningOf, type KoeWarning } from "../errors/catalogue.js";
+import { KoeArgumentError, KoeError } from "../errors/errors.js";
+import { analyzeMessages as am } from "../errors/analyze-messages.js";
+import { boundaryMessages as bm } from "../errors/boundary-messages.js";
+import { parseOptions } from "../boundary/options.js";
+import { resolveColumn, requireTable } from "../boundary/columns.js";
+import { numericColumn } from "../boundary/roles.js";
 import type { Table } from "../model/table.js";
 import { cronbachAlpha, mcdonaldsOmega } from "../analyze/reliability.js";
-import { columnValues } from "../analyze/column-values.js";
-import { itemColumn, type Instrument } from "../model/instrument.js";
+import { DEFAULT_LIKERT_LABELS, Instrument, itemColumn } from "../model/instrument.js";
 
 export interface ScaleReliability {
   scale: string;
   wave: string | null;
   items: number;
+  /** Cronbach's alpha; null when it could not be computed (the reason is in the result's `warnings`). */
   alpha: number | null;
+  /** McDonald's omega total (3 items or more); null when it could not be computed (reason in `warnings`). */
   omega: number | null;
 }
 
 export interface ScoredScales {
   /** The input table with one score column per scale and wave (`engagement_pre`, …; NaN where too few items were answered). */
   table: Table;
-  /** The score columns added, by scale and wave. */
+  /** The score columns added, by scale and wave: `scored` rows have a score, `missing` rows answered too few items. */
   scores: { scale: string; wave: string | null; column: string; items: string[]; scored: number; missing: number }[];
   reliability: ScaleReliability[];
+  /**
+   * Warnings as data (always present, often empty): rows left without a score because they
+   * answered too few items, a scale or wave without reliability and why, an item correlating
+   * negatively with the rest of its scale.
+   */
+  warnings: KoeWarning[];
+}
+
+export const ScoreScalesOptions = z.object({
+  /** The share of a scale's items a person must have answered to get a score (default 0.5, in (0, 1]). */
+  minAnswered: z.number().gt(0).lte(1).default(0.5),
+  /** Compute each scale's alpha and omega beside the scores (default true). */
+  reliability: z.boolean().default(true),
+  /** Cell texts that mean "no answer" in item columns (default "", NA, N/A, 無回答). */
+  missing: z.array(z.string()).optional(),
+});
+export type ScoreScalesOptions = z.input<typeof ScoreScalesOptions>;
+
+/** The table's column for an item (exact, or differing only by BOM, width, case or spaces); null when the table has none. */
+function findColumn(fn: string, table: Table, name: string): string | null {
+  if (table.columnNames().includes(name)) return name;
+  try {
+    return resolveColumn(fn, table, name);
+  } catch (e) {
+    if (e instanceof KoeArgumentError) return null;
+    throw e;
+  }
 }
 
 /**
  * Scale scores: the mean of a scale's items per person and wave, reverse-keyed items scored as
  * min + max − x of their range, and missing when fewer than `minAnswered` (default half) of the
- * items were answered. Each scale's Cronbach's alpha and omega are reported beside the scores.
+ * items were answered. Item columns are read through the boundary: numbers, numeric text,
+ * full-width digits and the instrument's answer labels (「そう思う」 = 5) are answers; blanks and
+ * missing markers are no answer; any other text, or a number outside the item's range, is a
+ * KoeError naming the column — never a silent gap. Each scale's Cronbach's alpha and omega are
+ * reported beside the scores; when they cannot be computed, `warnings` says which and why.
  * @example
- * const { table: scored, reliability } = scoreScales(respondents, careerSurveyInstrument);
+ * const { table: scored, reliability, warnings } = scoreScales(respondents, careerSurveyInstrument);
  * scored.array("engagement_pre") // => Float64Array [3.2, 2.9, …]
  */
-export function scoreScales(table: Table, instrument: Instrument, { minAnswered = 0.5, reliability = true }: { minAnswered?: number; reliability?: boolean } = {}): ScoredScales {
-  if (!(minAnswered > 0 && minAnswered <= 1)) throw new KoeArgumentError(`scoreScales: minAnswered must be a share in (0, 1] (got ${minAnswered})`);
+export function scoreScales(table: Table, instrument: Instrument, options: ScoreScalesOptions = {}): ScoredScales {
+  const fn = "scoreScales";
+  requireTable(fn, table);
+  if (!Instrument.safeParse(instrument).success) throw KoeArgumentError.of(bm.badOption, { fn, key: "instrument", value: instrument, detail: "an instrument is needed (see careerSurveyInstrument, Instrument.parse)", detailJa: "調査票（instrument）が必要です（careerSurveyInstrument や Instrument.parse を参照）" });
+  const o = parseOptions(fn, ScoreScalesOptions, options);
   const t = table.isFiltered() || table.isOrdered() ? table.reify() : table;
   const n = t.numRows();
+  const labels = instrument.likertLabels ?? DEFAULT_LIKERT_LABELS;
+  const markers = o.missing === undefined ? {} : { missing: o.missing };
   const waves = instrument.waves.length > 0 ? instrument.waves.map((w) => w.id) : [null];
   const added: Record<string, Float64Array> = {};
   const scores: ScoredScales["scores"] = [];
   const rel: ScaleReliability[] = [];
+  const warnings: KoeWarning[] = [];
   for (const scale of instrument.scales) {
     const items = instrument.items.filter((i) => i.scale === scale.id);
     for (const wave of waves) {
-      const columns = items.map((i) => itemColumn(i.id, wave ?? undefined));
-      const missingCols = columns.filter((c) => !t.columnNames().includes(c));
-      if (missingCols.length === columns.length) continue; // this wave of this scale is not in the table
-      if (missingCols.length > 0) throw new KoeArgumentError(`scoreScales: scale "${scale.id}"${wave ? ` (${wave})` : ""} lacks columns ${missingCols.join(", ")}`);
-      const arrays = columns.map((c) => columnValues(t, c));
+      const names = items.map((i) => itemColumn(i.id, wave ?? undefined));
+      const found = names.map((c) => findColumn(fn, t, c));
+      const lacking = names.filter((_, j) => found[j] === null);
+      if (lacking.length === names.length) continue; // this wave of this scale is not in the table
+      if (lacking.length > 0) throw KoeArgumentError.of(am.scaleLacksColumns, { fn, scale: scale.id, wave, missing: lacking });
+      const columns = found as string[];
+      const arrays = columns.map((c, j) => {
+        const values = numericColumn(fn, t, c, { option: "instrument", labels, ...markers }).values;
+        const { min, max } = items[j]!;
+        for (let r = 0; r < values.length; r++) {
+          const v = values[r]!;
+          if (v === v && (v < min || v > max)) throw KoeArgumentError.of(bm.outOfRange, { fn, column: c, value: v, row: r + 1, min, max });
+        }
+        return values;
+      });
       const score = new Float64Array(n);
-      const need = Math.ceil(minAnswered * items.length - 1e-9);
+      const need = Math.ceil(o.minAnswered * items.length - 1e-9);
       let scored = 0;
       for (let r = 0; r < n; r++) {
         let s = 0;
         let k = 0;
-        items.forEach((item, j) => {
-          const v = arrays[j]![r];
-          if (typeof v === "number" && !Number.isNaN(v)) {
+        for (let j = 0; j < items.length; j++) {
+          const v = arrays[j]![r]!;
+          if (v === v) {
+            const item = items[j]!;
             s += item.reverse ? item.min + item.max - v : v;
             k++;
           }
-        });
-        score[r] = k >= need && k > 0 ? s / k : Number.NaN;
-        if (k >= need && k > 0) scored++;
+        }
+        const ok = k >= need && k > 0;
+        score[r] = ok ? s / k : Number.NaN;
+        if (ok) scored++;
       }
       const column = wave ? `${scale.id}_${wave}` : scale.id;
       added[column] = score;
       scores.push({ scale: scale.id, wave, column, items: columns, scored, missing: n - scored });
-      if (reliability) {
-        const reverse = items.filter((i) => i.reverse).map((i) => itemColumn(i.id, wave ?? undefined));
+      if (n - scored > 0) warnings.push(warningOf(am.unscored, { fn, scale: scale.id, wave, column, rows: n - scored, total: n, minAnswered: o.minAnswered }));
+      if (o.reliability) {
+        const numeric = aq.table(Object.fromEntries(columns.map((c, j) => [c, arrays[j]!])));
+        const reverse = items.filter((i) => i.reverse).map((i) => columns[items.indexOf(i)]!);
         const range: [number, number] = [Math.min(...items.map((i) => i.min)), Math.max(...items.map((i) => i.max))];
-        let alpha: number | null = null;
-        let omega: number | null = null;
-        try {
-          alpha = cronbachAlpha(t, { items: columns, reverse, range }).alpha;
-          omega = columns.length >= 3 ? mcdonaldsOmega(t, { items: columns, reverse, range }).estimate : null;
-        } catch {
-          // Too few answers for reliability: reported as null, the scores stand.
-        }
+        const attempt = <R extends { warnings: KoeWarning[] }>(run: () => R, relay: boolean): R | null => {
+          try {
+            const r = run();
+            if (relay) for (const w of r.warnings) warnings.push(warningOf(am.reliabilityWarning, { fn, scale: scale.id, wave, warning: w.localized.en, warningJa: w.localized.ja }));
+            return r;
+          } catch (e) {
+            if (!(e instanceof KoeError)) throw e;
+            warnings.push(warningOf(am.noReliability, { fn, scale: scale.id, wave, reason: e.localized.en, reasonJa: e.localized.ja }));
+            return null;
+          }
+        };
+        const alpha = attempt(() => cronbachAlpha(numeric, { items: columns, reverse, range }), true)?.alpha ?? null;
+        const omega = columns.length >= 3 ? (attempt(() => mcdonaldsOmega(numeric, { items: columns, reverse, range }), false)?.estimate ?? null) : null;
         rel.push({ scale: scale.id, wave, items: columns.length, alpha, omega });
       }
     }
   }
-  return { table: t.assign(added), scores, reliability: rel };
+  return { table: t.assign(added), scores, reliability: rel, warnings };
 }

@@ -58,7 +58,7 @@ function constant(fn: string): never {
 /**
  * One-sample t-test of the mean against `mu`, as R's `t.test(x, mu = mu)`.
  * @example
- * oneSampleTTest([5.1, 4.9, 5.6, 5.8, 6.0], { mu: 5 }).pValue // => 0.1387…
+ * oneSampleTTest([5.1, 4.9, 5.6, 5.8, 6.0], { mu: 5 }).pValue // => 0.08256830 (R: t.test(x, mu = 5))
  */
 export function oneSampleTTest(x: NumericInput, options: TTestOptions = {}): TTestResult {
   const fn = "oneSampleTTest";

@@ -16,8 +16,9 @@ const generated = join(import.meta.dirname, ".generated");
 rmSync(generated, { recursive: true, force: true });
 mkdirSync(generated, { recursive: true });
 
-const coreNames = Object.keys(core).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
-const chartNames = Object.keys(charts).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && !coreNames.includes(n));
+const own = ["aq", "op", "z", "fixtures"];
+const coreNames = Object.keys(core).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && !own.includes(n));
+const chartNames = Object.keys(charts).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && !coreNames.includes(n) && !own.includes(n));
 const prelude = [
   `import * as aq from "arquero";`,
   `import { op } from "arquero";`,

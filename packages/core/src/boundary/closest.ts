@@ -25,12 +25,17 @@ export function closest(typed: string, candidates: readonly string[]): string | 
   const t = normalizeKey(typed);
   let best: string | null = null;
   let bestD = Infinity;
+  let bestPrefix = -1;
   for (const c of candidates) {
     const k = normalizeKey(c);
     const dist = k === t ? 0 : k.startsWith(t) || t.startsWith(k) ? Math.abs(k.length - t.length) * 0.5 : distance(t, k);
-    if (dist < bestD) {
+    let prefix = 0;
+    while (prefix < k.length && k[prefix] === t[prefix]) prefix++;
+    // Equal distances: the candidate sharing the longer beginning (minCompany → minCompanies, not company).
+    if (dist < bestD || (dist === bestD && prefix > bestPrefix)) {
       bestD = dist;
       best = c;
+      bestPrefix = prefix;
     }
   }
   return best !== null && bestD <= Math.max(1, Math.ceil(Math.min(t.length, normalizeKey(best).length) / 3)) ? best : null;

@@ -167,6 +167,7 @@ describe("closest", () => {
     expect(closest("generaton", ["company", "generation"])).toBe("generation");
     expect(closest("listwize", ["pairwise", "listwise"])).toBe("listwise");
     expect(closest("zzz", ["company", "generation"])).toBeNull();
+    expect(closest("minCompany", ["company", "minCompanies"])).toBe("minCompanies");
   });
 });
 

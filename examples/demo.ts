@@ -86,7 +86,7 @@ charts.push({ title: "施策の上位3（世代×浸透ステップ）", spec: m
 const report = crossBoundaryReport(respondents, { seed: 20261125 });
 await writeCsv(report.toTable(), join(out, "cross-boundary-effects.csv"));
 await writeCsv(report.balance.engagement!.toTable(), join(out, "cross-boundary-balance.csv"));
-writeFileSync(join(out, "cross-boundary-reading.txt"), [...report.readings.ja, "", ...report.readings.en, "", ...report.warnings.map((w) => `! ${w.ja} / ${w.en}`)].join("\n") + "\n");
+writeFileSync(join(out, "cross-boundary-reading.txt"), [...report.readings.ja, "", ...report.readings.en, "", ...report.warnings.map((w) => `! ${w.localized.ja} / ${w.localized.en}`)].join("\n") + "\n");
 console.log(report.readings.ja.join("\n"));
 const prePostSpec = prePostChart({ rows: report.prePost });
 const balanceSpec = balanceChart(report.balance.engagement!);

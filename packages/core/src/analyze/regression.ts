@@ -302,7 +302,7 @@ export interface LogisticResult extends ModelResult {
  * an argument error: the data cannot give finite estimates) instead of drifting estimates.
  * @example
  * const t = aq.table({ y: ["はい", "いいえ", "はい", "はい", "いいえ", "いいえ", "はい", "いいえ"], x: [1, 2, 3, 4, 5, 6, 7, 8] });
- * logisticRegression(t, { outcome: "y", predictors: ["x"] }).coefficients[1].estimate // => -0.2456
+ * logisticRegression(t, { outcome: "y", predictors: ["x"] }).coefficients[1].estimate // => -0.3057
  */
 export function logisticRegression(table: Table, options: LogisticOptions): LogisticResult {
   const fn = "logisticRegression";
@@ -390,7 +390,15 @@ export function fitLogistic({ fn, x, y, n, p, terms: termList, weights = null, c
     }
     devOld = devNew;
   }
-  if (!converged) throw KoeError.of(m.notConverged, { fn, iterations: 25, deviance: devOld });
+  if (!converged) {
+    // Not converged with fitted probabilities within 1e-8 of 0 or 1: the estimates are running to
+    // infinity (separation), which R reports only as warnings.
+    const eps = 1e-8;
+    let extreme = 0;
+    for (let i = 0; i < n; i++) if (mu[i]! < eps || mu[i]! > 1 - eps) extreme++;
+    if (extreme > 0) throw KoeError.of(m.separation, { fn, outcome, predictors: [...predictors], rows: extreme, n });
+    throw KoeError.of(m.notConverged, { fn, iterations: 25, deviance: devOld });
+  }
   const v = choleskyInverse(l, p);
   const coefficients = coefficientTable(terms, beta, v, p, "normal", confLevel);
   let ybar = 0;

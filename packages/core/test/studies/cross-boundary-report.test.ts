@@ -35,7 +35,7 @@ describe("crossBoundaryReport on the bundled data", () => {
   it("reads the result in Japanese and English, with the baseline gap, and warns about few clusters", () => {
     expect(report.readings.ja[0]).toMatch(/^エンゲージメント: 越境経験者は事前に0\.\d\d SD高かった。/);
     expect(report.readings.en[0]).toMatch(/participants started 0\.\d\d SD higher.*difference-in-differences the effect is 0\.2\d \(95% CI/);
-    expect(report.warnings.map((w) => w.en)).toContain("Only 25 clusters (company): read the wild cluster bootstrap interval beside the cluster-robust one.");
+    expect(report.warnings.map((w) => w.localized.en)).toContain("Only 25 clusters (company): read the wild cluster bootstrap interval beside the cluster-robust one.");
     expect(report.reliability.length).toBe(4);
     expect(report.prePost.filter((p) => p.scale === "engagement" && p.group === "participants").map((p) => p.n)).toEqual([250, 250]);
     expect(report.balance.engagement!.rows[0]!.covariate).toBe("engagement_pre");

@@ -1,7 +1,13 @@
 import * as aq from "arquero";
-import { KoeArgumentError } from "../../errors/errors.js";
+import { z } from "zod";
+import { codeColumn, codedMissing } from "../../analyze/design-matrix.js";
+import { requireDistinct, requireTable } from "../../boundary/columns.js";
+import { parseOptions } from "../../boundary/options.js";
+import { binaryColumn, MISSING_BINARY, numericColumn } from "../../boundary/roles.js";
+import { localize } from "../../errors/catalogue.js";
+import { effectMessages as m } from "../../errors/effect-messages.js";
+import { InsufficientDataError, KoeArgumentError } from "../../errors/errors.js";
 import type { Table } from "../../model/table.js";
-import { columnValues } from "../../analyze/column-values.js";
 import type { TidyTable } from "../../stats/result.js";
 
 export interface BalanceRow {
@@ -55,36 +61,74 @@ function wstats(values: ArrayLike<number>, idx: number[], w: ArrayLike<number> |
   return { mean: m, variance };
 }
 
+export const BalanceOptions = z.object({
+  /** The yes/no column of taking part (booleans, 0/1, はい/いいえ, the field's own words). */
+  treatment: z.string(),
+  /** Covariates: numeric, yes/no, or segments (one row per level, in natural order). */
+  covariates: z.array(z.string()),
+  /** Weights after adjustment: a column name or one number per row (e.g. from estimateEffect). */
+  weights: z.union([z.string(), z.custom<ArrayLike<number>>((v) => ArrayBuffer.isView(v) || Array.isArray(v), "a column name or one number per row")]).optional(),
+  /** Which SD standardises the differences: "treated" (default, MatchIt/cobalt's ATT convention) or "pooled". */
+  sd: z.enum(["treated", "pooled"]).default("treated"),
+  /** |SMD| above which a covariate is flagged (default 0.1). */
+  threshold: z.number().positive().default(0.1),
+  /** Cell texts meaning "no answer" (default "", NA, N/A, 無回答). */
+  missing: z.array(z.string()).optional(),
+});
+export type BalanceOptions = z.input<typeof BalanceOptions>;
+
 /**
  * Covariate balance between treated and control: for each numeric covariate and each level of
  * a categorical one, the means (shares) in both groups, the standardised mean difference and the
  * variance ratio — before and, with `weights`, after adjustment — flagging |SMD| > 0.1. The SD in
  * the denominator is stated (`sd`) and comes from the unadjusted sample, so the SMD after
- * adjustment moves only with the means.
+ * adjustment moves only with the means. The treatment is read as yes/no (はい/いいえ, 0/1 and
+ * booleans alike; any other value is an error naming it); yes/no covariates give one row (level
+ * "true"), segment covariates one row per level in natural order (若手 and young alike).
  * @example
- * balanceTable(scored, { treatment: "cross_boundary", covariates: ["engagement_pre", "generation", "manager"] })
+ * const t = aq.table({ 越境: ["はい", "はい", "はい", "いいえ", "いいえ", "いいえ"], age: [30, 40, 50, 20, 30, 40] });
+ * balanceTable(t, { treatment: "越境", covariates: ["age"] }).rows[0].smd // => 1
+ * balanceTable(t, { treatment: "越境", covariates: ["age"], sd: "pool" }) // throws: did you mean "pooled"?
  */
-export function balanceTable(
-  table: Table,
-  { treatment, covariates, weights, sd = "treated", threshold = 0.1 }: { treatment: string; covariates: string[]; weights?: string | ArrayLike<number>; sd?: "treated" | "pooled"; threshold?: number },
-): BalanceResult {
-  if (covariates.length === 0) throw new KoeArgumentError("balanceTable needs at least one covariate");
+export function balanceTable(table: Table, options: BalanceOptions): BalanceResult {
+  const fn = "balanceTable";
+  requireTable(fn, table);
+  const o = parseOptions(fn, BalanceOptions, options);
+  const { sd, threshold } = o;
+  if (o.covariates.length === 0) throw KoeArgumentError.of(m.noCovariates, { fn });
   const t = table.isFiltered() || table.isOrdered() ? table.reify() : table;
-  const tr = columnValues(t, treatment, "balanceTable");
-  const w = weights === undefined ? null : typeof weights === "string" ? (columnValues(t, weights, "balanceTable") as ArrayLike<number>) : weights;
-  if (w && w.length !== t.numRows()) throw new KoeArgumentError(`balanceTable: ${w.length} weights for ${t.numRows()} rows`);
-  const covs = covariates.map((c) => columnValues(t, c, "balanceTable"));
+  const n = t.numRows();
+  const missing = o.missing ? { missing: o.missing } : {};
+  const tr = binaryColumn(fn, t, o.treatment, { option: "treatment", ...missing });
+  const covs = o.covariates.map((c) => codeColumn(fn, t, c, "covariates", o.missing));
+  requireDistinct(fn, { treatment: tr.column, ...Object.fromEntries(covs.map((c, j) => [`covariates[${j}]`, c.column])) });
+  let w: ArrayLike<number> | null = null;
+  if (typeof o.weights === "string") w = numericColumn(fn, t, o.weights, { option: "weights", ...missing }).values;
+  else if (o.weights !== undefined) {
+    w = o.weights;
+    if (w.length !== n) throw KoeArgumentError.of(m.lengthMismatch, { fn, option: "weights", got: w.length, rows: n });
+  }
   const treated: number[] = [];
   const control: number[] = [];
-  for (let i = 0; i < t.numRows(); i++) {
-    const d = tr[i];
-    const isT = d === true || d === 1;
-    const isC = d === false || d === 0;
-    if (!isT && !isC) continue;
-    if (covs.some((c) => c[i] === null || c[i] === undefined || (typeof c[i] === "number" && Number.isNaN(c[i] as number)))) continue;
-    (isT ? treated : control).push(i);
+  const left = covs.map((c) => ({ column: c.column, rows: 0 }));
+  for (let i = 0; i < n; i++) {
+    const d = tr.values[i];
+    if (d === MISSING_BINARY) continue;
+    let complete = true;
+    covs.forEach((c, j) => {
+      if (codedMissing(c, i)) {
+        left[j]!.rows++;
+        complete = false;
+      }
+    });
+    if (w && w[i]! < 0) throw KoeArgumentError.of(m.negativeWeight, { fn, column: typeof o.weights === "string" ? o.weights : "weights", row: i + 1, value: w[i]! });
+    if (!complete || (w && w[i] !== w[i])) continue;
+    (d === 1 ? treated : control).push(i);
   }
-  if (treated.length < 2 || control.length < 2) throw new KoeArgumentError(`balanceTable needs at least 2 treated and 2 control rows with every covariate (found ${treated.length} and ${control.length})`);
+  if (treated.length < 2 || control.length < 2) {
+    const params = { fn, column: tr.column, treated: tr.nTrue, control: tr.nFalse, missing: tr.nMissing, needed: 2, left: left.filter((x) => x.rows > 0) };
+    throw new InsufficientDataError(fn, 2, Math.min(treated.length, control.length), tr.column, localize(m.tooFewGroups, params));
+  }
   const rows: BalanceRow[] = [];
   const compare = (covariate: string, level: string | null, values: ArrayLike<number>) => {
     const a = wstats(values, treated, null);
@@ -123,19 +167,21 @@ export function balanceTable(
       imbalanced: Math.abs(adj ? adj.smd : smd) > threshold,
     });
   };
-  covariates.forEach((name, j) => {
-    const c = covs[j]!;
-    const sample = c[treated[0]!];
-    if (typeof sample === "number") compare(name, null, c as ArrayLike<number>);
+  for (const c of covs) {
+    if (c.kind === "numeric") compare(c.column, null, c.values);
+    else if (c.kind === "binary") compare(c.column, "true", c.values);
     else {
-      const levels = [...new Set([...treated, ...control].map((i) => String(c[i])))].sort();
-      const binaryBool = typeof sample === "boolean";
-      for (const level of binaryBool ? ["true"] : levels) {
-        const ind = Float64Array.from({ length: c.length }, (_, i) => (String(c[i]) === level ? 1 : 0));
-        compare(name, level, ind);
-      }
+      // One row per level present among the rows compared, in natural order.
+      const present = new Uint8Array(c.levels.length);
+      for (const i of treated) present[c.codes[i]!] = 1;
+      for (const i of control) present[c.codes[i]!] = 1;
+      c.levels.forEach((level, k) => {
+        if (present[k] === 0) return;
+        const codes = c.codes;
+        compare(c.column, String(level), Float64Array.from({ length: n }, (_, i) => (codes[i] === k ? 1 : 0)));
+      });
     }
-  });
+  }
   const ess = (idx: number[]) => {
     if (!w) return null;
     let s = 0;

@@ -1,29 +1,55 @@
 import * as aq from "arquero";
-import { KoeArgumentError } from "../../errors/errors.js";
-import type { Table } from "../../model/table.js";
+import { z } from "zod";
 import { columnValues } from "../../analyze/column-values.js";
 import { designMatrix } from "../../analyze/design-matrix.js";
-import { ols, type OlsResult } from "../../analyze/regression.js";
+import { clusterIds, factorModel, fitOls, type OlsResult } from "../../analyze/regression.js";
+import { requireDistinct, requireTable, resolveColumn } from "../../boundary/columns.js";
+import { parseOptions } from "../../boundary/options.js";
+import { binaryColumn, MISSING_BINARY, numericColumn } from "../../boundary/roles.js";
+import { localize, warningOf, type KoeWarning } from "../../errors/catalogue.js";
+import { effectMessages as m } from "../../errors/effect-messages.js";
+import { InsufficientDataError } from "../../errors/errors.js";
+import type { Table } from "../../model/table.js";
 import { tCdf, tQuantile } from "../../stats/distributions.js";
-import { cholesky, choleskyInverse } from "../../stats/linear-algebra.js";
+import { choleskyInverse } from "../../stats/linear-algebra.js";
 import { createRandom } from "../../stats/random.js";
 import type { EstimateFields, TidyTable } from "../../stats/result.js";
 
-export interface DidOptions {
-  /** Outcome before (column). */
-  pre: string;
-  /** Outcome after (column). */
-  post: string;
-  /** Boolean (or 0/1) treatment column: took part. */
-  treatment: string;
+/** How many entries of a numeric column are missing (NaN). */
+const count = (a: ArrayLike<number>) => {
+  let k = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== a[i]) k++;
+  return k;
+};
+
+const BootstrapOptions = z.object({
+  /** Bootstrap draws (default 999). */
+  draws: z.number().int().min(19).default(999),
+  /** "webb" (default: six-point, better with few clusters) or "rademacher". */
+  weights: z.enum(["rademacher", "webb"]).default("webb"),
+  /** Seed of the draws (default 1). */
+  seed: z.union([z.number(), z.string()]).default(1),
+});
+
+export const DidOptions = z.object({
+  /** Outcome before (column of numbers). */
+  pre: z.string(),
+  /** Outcome after (column of numbers). */
+  post: z.string(),
+  /** The yes/no column of taking part (booleans, 0/1, はい/いいえ, the field's own words). */
+  treatment: z.string(),
   /** Cluster column (e.g. company); without one, standard errors are clustered by person. */
-  cluster?: string;
-  /** Time-invariant covariates for the change-score and ANCOVA estimates. */
-  covariates?: string[];
-  confLevel?: number;
-  /** Wild cluster bootstrap when `cluster` is given (few clusters): draws, weights, seed. */
-  bootstrap?: { draws?: number; weights?: "rademacher" | "webb"; seed?: number | string } | false;
-}
+  cluster: z.string().optional(),
+  /** Time-invariant covariates for the change-score and ANCOVA estimates (a list). */
+  covariates: z.array(z.string()).default([]),
+  /** Confidence level (default 0.95). */
+  confLevel: z.number().gt(0).lt(1).default(0.95),
+  /** Wild cluster bootstrap when `cluster` is given (few clusters): `{ draws, weights, seed }`, or false for none. */
+  bootstrap: z.union([z.literal(false), BootstrapOptions]).optional(),
+  /** Cell texts meaning "no answer" (default "", NA, N/A, 無回答). */
+  missing: z.array(z.string()).optional(),
+});
+export type DidOptions = z.input<typeof DidOptions>;
 
 export interface DidResult extends EstimateFields {
   /** The long-panel interaction model y ~ treat × post, with vcovCL(HC1) by person or cluster. */
@@ -34,15 +60,13 @@ export interface DidResult extends EstimateFields {
   changeScore: OlsResult;
   /** ANCOVA: post on treatment and pre (and covariates). */
   ancova: OlsResult;
-  /** Set when the change-score and ANCOVA estimates disagree beyond their standard errors. */
-  note: string | null;
+  /** Set when the change-score and ANCOVA estimates disagree beyond their standard errors (a warning in both languages). */
+  note: KoeWarning | null;
   nTreated: number;
   nControl: number;
   clusters: number;
   toTable(): TidyTable;
 }
-
-const num = (v: unknown) => (typeof v === "number" ? v : typeof v === "boolean" ? (v ? 1 : 0) : Number.NaN);
 
 /**
  * Difference-in-differences from wide data (one row per person, pre and post columns): the
@@ -52,30 +76,46 @@ const num = (v: unknown) => (typeof v === "number" ? v : typeof v === "boolean" 
  * companies, few clusters) also a seeded wild cluster bootstrap (Rademacher or Webb weights):
  * restricted p-value, unrestricted bootstrap-t interval. Beside it the change-score and ANCOVA
  * estimates, and a note when they disagree (ANCOVA assumes the groups would have regressed to the
- * same mean; the change score assumes parallel trends).
+ * same mean; the change score assumes parallel trends). The treatment is read as yes/no
+ * (はい/いいえ, 0/1 and booleans alike; a value such as 2 is an error naming it, as in
+ * estimateEffect), pre and post as numbers; options are strict.
  * @example
- * differenceInDifferences(scored, { pre: "engagement_pre", post: "engagement_post", treatment: "cross_boundary", cluster: "company" }).did
+ * const t = aq.table({ pre: [3, 2, 4, 3, 2, 3], post: [4, 3, 5, 3, 2, 3], 越境: ["はい", "はい", "はい", "いいえ", "いいえ", "いいえ"] });
+ * differenceInDifferences(t, { pre: "pre", post: "post", treatment: "越境" }).estimate // => 1
+ * differenceInDifferences(t, { pre: "pre", post: "post", treatment: "越境", covariate: [] }) // throws: did you mean "covariates"?
  */
 export function differenceInDifferences(table: Table, options: DidOptions): DidResult {
-  const { pre, post, treatment, cluster, covariates = [], confLevel = 0.95 } = options;
+  const fn = "differenceInDifferences";
+  requireTable(fn, table);
+  const raw = options as { bootstrap?: unknown } | undefined;
+  // Keys inside `bootstrap` are checked with "did you mean" too.
+  if (raw && typeof raw === "object" && raw.bootstrap !== null && typeof raw.bootstrap === "object") parseOptions(fn, z.object({ bootstrap: BootstrapOptions }), { bootstrap: raw.bootstrap });
+  const o = parseOptions(fn, DidOptions, options);
+  const { confLevel } = o;
   const t = table.isFiltered() || table.isOrdered() ? table.reify() : table;
-  const y0 = columnValues(t, pre, "differenceInDifferences");
-  const y1 = columnValues(t, post, "differenceInDifferences");
-  const tr = columnValues(t, treatment, "differenceInDifferences");
-  const cl = cluster ? columnValues(t, cluster, "differenceInDifferences") : null;
-  const covs = covariates.map((c) => columnValues(t, c, "differenceInDifferences"));
+  const missing = o.missing ? { missing: o.missing } : {};
+  const y0 = numericColumn(fn, t, o.pre, { option: "pre", ...missing }).values;
+  const y1 = numericColumn(fn, t, o.post, { option: "post", ...missing }).values;
+  const trc = binaryColumn(fn, t, o.treatment, { option: "treatment", ...missing });
+  const tr = trc.values;
+  const cluster = o.cluster ? resolveColumn(fn, t, o.cluster, "cluster") : null;
+  requireDistinct(fn, {
+    pre: resolveColumn(fn, t, o.pre, "pre"), post: resolveColumn(fn, t, o.post, "post"), treatment: trc.column, cluster,
+    ...Object.fromEntries(o.covariates.map((c, j) => [`covariates[${j}]`, resolveColumn(fn, t, c, "covariates")])),
+  });
+  const exclude = new Uint8Array(t.numRows());
+  for (let i = 0; i < exclude.length; i++) if (tr[i] === MISSING_BINARY || y0[i] !== y0[i] || y1[i] !== y1[i]) exclude[i] = 1;
+  // The people with both measurements, the treatment, the cluster and every covariate.
+  const dm = designMatrix(t, o.covariates, { fn, option: "covariates", exclude, also: cluster ? [cluster] : [], ...missing });
+  const rows = Array.from(dm.rows);
+  const cl = cluster ? columnValues(t, cluster, fn) : null;
   const total = t.numRows();
-  const rows: number[] = [];
-  for (let i = 0; i < total; i++) {
-    const a = num(y0[i]);
-    const b = num(y1[i]);
-    const d = num(tr[i]);
-    if (Number.isNaN(a) || Number.isNaN(b) || (d !== 0 && d !== 1) || (cl && (cl[i] === null || cl[i] === undefined)) || covs.some((c) => c[i] === null || c[i] === undefined || (typeof c[i] === "number" && Number.isNaN(c[i] as number)))) continue;
-    rows.push(i);
-  }
   const n = rows.length;
-  const nTreated = rows.reduce((s, i) => s + num(tr[i]), 0);
-  if (nTreated < 2 || n - nTreated < 2) throw new KoeArgumentError(`differenceInDifferences needs at least 2 treated and 2 untreated people with both measurements (found ${nTreated} and ${n - nTreated})`);
+  const nTreated = rows.reduce((s, i) => s + tr[i]!, 0);
+  if (nTreated < 2 || n - nTreated < 2) {
+    const left = [{ column: o.pre, rows: count(y0) }, { column: o.post, rows: count(y1) }, ...dm.missingBy].filter((x) => x.rows > 0);
+    throw new InsufficientDataError(fn, 2, Math.min(nTreated, n - nTreated), trc.column, localize(m.tooFewGroups, { fn, column: trc.column, treated: trc.nTrue, control: trc.nFalse, missing: trc.nMissing, needed: 2, left }));
+  }
   // Long panel, never materialised: rows (i, t) with x = [1, treat, t, treat·t].
   const K = 4;
   const xtx = new Float64Array(K * K);
@@ -88,41 +128,41 @@ export function differenceInDifferences(table: Table, options: DidOptions): DidR
     x[3] = d * time;
   };
   for (const i of rows) {
-    const d = num(tr[i]);
+    const d = tr[i]!;
     for (const time of [0, 1]) {
       fill(d, time);
-      const y = time === 0 ? num(y0[i]) : num(y1[i]);
+      const y = time === 0 ? y0[i]! : y1[i]!;
       for (let a = 0; a < K; a++) {
         xty[a]! += x[a]! * y;
         for (let b = 0; b < K; b++) xtx[a * K + b]! += x[a]! * x[b]!;
       }
     }
   }
-  const bread = choleskyInverse(cholesky(xtx, K, "differenceInDifferences: the panel design"), K);
+  const bread = choleskyInverse(factorModel(fn, xtx, K, ["(Intercept)", trc.column, "post", `${trc.column}:post`]), K);
   const beta = new Float64Array(K);
   for (let a = 0; a < K; a++) for (let b = 0; b < K; b++) beta[a]! += bread[a * K + b]! * xty[b]!;
   // Cluster scores: by cluster column, else by person.
-  const ids = new Map<unknown, number>();
+  const panelIds = new Map<unknown, number>();
   const clusterOf = (i: number) => {
     const key = cl ? cl[i] : i;
-    let g = ids.get(key);
-    if (g === undefined) ids.set(key, (g = ids.size));
+    let g = panelIds.get(key);
+    if (g === undefined) panelIds.set(key, (g = panelIds.size));
     return g;
   };
   const scores: number[][] = [];
   for (const i of rows) {
     const g = clusterOf(i);
     if (!scores[g]) scores[g] = [0, 0, 0, 0];
-    const d = num(tr[i]);
+    const d = tr[i]!;
     for (const time of [0, 1]) {
       fill(d, time);
-      const y = time === 0 ? num(y0[i]) : num(y1[i]);
+      const y = time === 0 ? y0[i]! : y1[i]!;
       let e = y;
       for (let a = 0; a < K; a++) e -= x[a]! * beta[a]!;
       for (let a = 0; a < K; a++) scores[g]![a]! += x[a]! * e;
     }
   }
-  const G = ids.size;
+  const G = panelIds.size;
   const N = 2 * n;
   const meat = new Float64Array(K * K);
   for (const s of scores) for (let a = 0; a < K; a++) for (let b = 0; b < K; b++) meat[a * K + b]! += s[a]! * s[b]!;
@@ -134,30 +174,36 @@ export function differenceInDifferences(table: Table, options: DidOptions): DidR
   const dfRes = N - K;
   const q = tQuantile(1 - (1 - confLevel) / 2, dfRes);
   const did = { estimate: est, stdError: se, statistic: est / se, pValue: 2 * tCdf(-Math.abs(est / se), dfRes), ciLow: est - q * se, ciHigh: est + q * se, df: dfRes };
-  // Change score and ANCOVA on the same people.
-  const cols: Record<string, unknown[]> = {
-    change: rows.map((i) => num(y1[i]) - num(y0[i])),
-    post: rows.map((i) => num(y1[i])),
-    pre: rows.map((i) => num(y0[i])),
-    treat: rows.map((i) => num(tr[i])),
-    ...(cl ? { cluster: rows.map((i) => cl[i]) } : {}),
-    ...Object.fromEntries(covariates.map((c, j) => [c, rows.map((i) => covs[j]![i])])),
+  // Change score and ANCOVA on the same people: [1, treat, (pre,) covariates…].
+  const pc = dm.p;
+  const covTerms = dm.terms.slice(1);
+  const design = (withPre: boolean) => {
+    const p = 2 + (withPre ? 1 : 0) + covTerms.length;
+    const x = new Float64Array(n * p);
+    rows.forEach((i, r) => {
+      let j = 0;
+      x[r * p + j++] = 1;
+      x[r * p + j++] = tr[i]!;
+      if (withPre) x[r * p + j++] = y0[i]!;
+      for (let k = 0; k < covTerms.length; k++) x[r * p + j++] = dm.x[r * pc + 1 + k]!;
+    });
+    return { x, p, terms: ["(Intercept)", trc.column, ...(withPre ? [o.pre] : []), ...covTerms] };
   };
-  const small = aq.table(cols);
-  const vcov = cl ? { cluster: "cluster" } : { vcov: "HC1" as const };
-  const changeScore = ols(small, { outcome: "change", predictors: ["treat", ...covariates], confLevel, ...vcov });
-  const ancova = ols(small, { outcome: "post", predictors: ["treat", "pre", ...covariates], confLevel, ...vcov });
+  const ids = cl ? clusterIds(cl, rows) : null;
+  const errors = ids ? { type: "cluster" as const, clusterIds: ids, clusterName: cluster! } : { type: "HC1" as const };
+  const change = Float64Array.from(rows, (i) => y1[i]! - y0[i]!);
+  const after = Float64Array.from(rows, (i) => y1[i]!);
+  const csDesign = design(false);
+  const changeScore = fitOls({ fn, ...csDesign, y: change, n, ...errors, confLevel, nMissing: total - n });
+  const ancova = fitOls({ fn, ...design(true), y: after, n, ...errors, confLevel, nMissing: total - n });
   const cs = changeScore.coefficients[1]!;
   const an = ancova.coefficients[1]!;
   const gap = Math.abs(cs.estimate - an.estimate);
-  const note =
-    gap > Math.sqrt(cs.stdError ** 2 + an.stdError ** 2)
-      ? `The change-score (${cs.estimate.toFixed(3)}) and ANCOVA (${an.estimate.toFixed(3)}) estimates differ by more than their standard errors: the groups differ at baseline, and the two rest on different assumptions (parallel trends vs. a common regression to the mean).`
-      : null;
+  const note = gap > Math.sqrt(cs.stdError ** 2 + an.stdError ** 2) ? warningOf(m.changeScoreVsAncova, { fn, changeScore: cs.estimate, ancova: an.estimate }) : null;
   let wildBootstrap: DidResult["wildBootstrap"] = null;
-  if (cl && options.bootstrap !== false) {
-    const b = options.bootstrap ?? {};
-    wildBootstrap = wildClusterBootstrap(small, ["treat", ...covariates], "change", "cluster", { draws: b.draws ?? 999, weights: b.weights ?? "webb", seed: b.seed ?? 1, confLevel });
+  if (ids && o.bootstrap !== false) {
+    const b = o.bootstrap ?? BootstrapOptions.parse({});
+    wildBootstrap = bootstrapFirstTerm(fn, { ...csDesign, y: change, n }, ids, cluster!, { ...b, confLevel });
   }
   const result: DidResult = {
     method: `Difference-in-differences (long panel, cluster-robust HC1 by ${cluster ?? "person"})`,
@@ -194,50 +240,71 @@ export function differenceInDifferences(table: Table, options: DidOptions): DidR
 
 const WEBB = [-Math.sqrt(1.5), -1, -Math.sqrt(0.5), Math.sqrt(0.5), 1, Math.sqrt(1.5)];
 
+export const WildBootstrapOptions = BootstrapOptions.extend({
+  /** Confidence level (default 0.95). */
+  confLevel: z.number().gt(0).lt(1).default(0.95),
+});
+export type WildBootstrapOptions = z.input<typeof WildBootstrapOptions>;
+
 /**
  * Wild cluster bootstrap for the first predictor of a linear model (Cameron, Gelbach & Miller
  * 2008): the restricted bootstrap (null imposed) for the p-value, the unrestricted bootstrap-t for
  * the interval. Everything is aggregated per cluster first, so a draw costs O(G·p²), not O(n).
+ * Columns are read at the input boundary as in {@link ols}; options are strict.
+ * @example
+ * const t = aq.table({ y: [1, 2, 2, 4, 3, 5, 4, 6, 5, 7, 6, 8], x: [0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1], firm: ["a", "a", "b", "b", "c", "c", "d", "d", "e", "e", "f", "f"] });
+ * wildClusterBootstrap(t, ["x"], "y", "firm", { draws: 99, seed: 1 }).clusters // => 6
  */
-export function wildClusterBootstrap(
-  table: Table,
-  predictors: string[],
-  outcome: string,
-  cluster: string,
-  { draws = 999, weights = "webb", seed = 1, confLevel = 0.95 }: { draws?: number; weights?: "rademacher" | "webb"; seed?: number | string; confLevel?: number } = {},
-): { pValue: number; ciLow: number; ciHigh: number; draws: number; weights: "rademacher" | "webb"; clusters: number } {
-  const full = ols(table, { outcome, predictors, cluster });
-  const restricted = predictors.length > 1 ? ols(table, { outcome, predictors: predictors.slice(1), cluster }) : null;
-  // The same design (dummy-coded, listwise) as the fits, so residuals line up row by row.
-  const design = designMatrix(table, predictors, { also: [outcome, cluster], fn: "wildClusterBootstrap" });
-  const { x: X, n, p } = design;
-  const yAll = columnValues(table, outcome) as ArrayLike<number>;
-  const y = Float64Array.from(design.rows, (r) => yAll[r]!);
+export function wildClusterBootstrap(table: Table, predictors: readonly string[], outcome: string, cluster: string, options: WildBootstrapOptions = {}): WildBootstrapResult {
+  const fn = "wildClusterBootstrap";
+  requireTable(fn, table);
+  const o = parseOptions(fn, WildBootstrapOptions, options);
+  const t = table.isFiltered() || table.isOrdered() ? table.reify() : table;
+  const yCol = numericColumn(fn, t, outcome, { option: "outcome" });
+  const cl = resolveColumn(fn, t, cluster, "cluster");
+  const exclude = new Uint8Array(t.numRows());
+  for (let i = 0; i < exclude.length; i++) if (yCol.values[i] !== yCol.values[i]) exclude[i] = 1;
+  const d = designMatrix(t, predictors, { fn, also: [cl], exclude });
+  const ids = clusterIds(columnValues(t, cl, fn), d.rows);
+  return bootstrapFirstTerm(fn, { x: d.x, y: Float64Array.from(d.rows, (r) => yCol.values[r]!), n: d.n, p: d.p, terms: d.terms }, ids, cl, o);
+}
+
+export interface WildBootstrapResult {
+  pValue: number;
+  ciLow: number;
+  ciHigh: number;
+  draws: number;
+  weights: "rademacher" | "webb";
+  clusters: number;
+}
+
+/** The bootstrap of {@link wildClusterBootstrap} on a design already read (column 1 is the term tested). */
+function bootstrapFirstTerm(
+  fn: string,
+  model: { x: Float64Array; y: Float64Array; n: number; p: number; terms: readonly string[] },
+  clusters: { ids: Int32Array; count: number },
+  clusterName: string,
+  { draws, weights, seed, confLevel }: { draws: number; weights: "rademacher" | "webb"; seed: number | string; confLevel: number },
+): WildBootstrapResult {
+  const { x: X, y, n, p, terms } = model;
+  const full = fitOls({ fn, x: X, y, n, p, terms, type: "cluster", clusterIds: clusters, clusterName, confLevel, nMissing: 0 });
+  // The restricted fit: the same design without the tested term (the null imposed).
+  const pr = p - 1;
+  const xr = new Float64Array(n * pr);
+  for (let i = 0; i < n; i++) for (let a = 0, b = 0; a < p; a++) if (a !== 1) xr[i * pr + b++] = X[i * p + a]!;
+  const restricted = fitOls({ fn, x: xr, y, n, p: pr, terms: terms.filter((_, a) => a !== 1), type: "cluster", clusterIds: clusters, clusterName, confLevel, nMissing: 0 });
   const row = (i: number) => X.subarray(i * p, i * p + p);
-  const cl = columnValues(table, cluster);
-  const ids = new Map<unknown, number>();
-  const g = Int32Array.from(design.rows, (r) => {
-    let id = ids.get(cl[r]);
-    if (id === undefined) ids.set(cl[r], (id = ids.size));
-    return id;
-  });
-  const G = ids.size;
+  const g = clusters.ids;
+  const G = clusters.count;
   const xtx = new Float64Array(p * p);
   for (let i = 0; i < n; i++) {
     const x = row(i);
     for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) xtx[a * p + b]! += x[a]! * x[b]!;
   }
-  const bread = choleskyInverse(cholesky(xtx, p), p);
-  // Residuals of the unrestricted fit and of the fit with the null imposed (first predictor dropped).
+  const bread = choleskyInverse(factorModel(fn, xtx, p, terms), p);
+  // Residuals of the unrestricted fit and of the fit with the null imposed (the tested term dropped).
   const residU = full.residuals;
-  let residR: Float64Array;
-  if (restricted) residR = restricted.residuals;
-  else {
-    let m = 0;
-    for (let i = 0; i < n; i++) m += y[i]!;
-    m /= n;
-    residR = Float64Array.from({ length: n }, (_, i) => y[i]! - m);
-  }
+  const residR = restricted.residuals;
   const perCluster = (resid: Float64Array) => {
     const a = Array.from({ length: G }, () => new Float64Array(p));
     const M = Array.from({ length: G }, () => new Float64Array(p * p));

@@ -1,29 +1,47 @@
 import * as aq from "arquero";
-import { KoeArgumentError } from "../../errors/errors.js";
-import type { Table } from "../../model/table.js";
+import { z } from "zod";
+import { designMatrix } from "../../analyze/design-matrix.js";
+import { clusterIds, fitLogistic, fitOls, type OlsResult } from "../../analyze/regression.js";
 import { columnValues } from "../../analyze/column-values.js";
-import { logisticRegression, ols } from "../../analyze/regression.js";
+import { requireDistinct, requireTable, resolveColumn } from "../../boundary/columns.js";
+import { parseOptions } from "../../boundary/options.js";
+import { binaryColumn, MISSING_BINARY, numericColumn } from "../../boundary/roles.js";
+import { localize, warningOf, type KoeWarning } from "../../errors/catalogue.js";
+import { effectMessages as m } from "../../errors/effect-messages.js";
+import { InsufficientDataError, KoeArgumentError, KoeError } from "../../errors/errors.js";
+import type { Table } from "../../model/table.js";
 import type { EstimateFields, TidyTable } from "../../stats/result.js";
 import { balanceTable, type BalanceResult } from "./balance.js";
 
 export type EffectMethod = "difference" | "regression" | "matching" | "weighting" | "doubly-robust";
 
-export interface EstimateEffectOptions {
-  outcome: string;
-  /** Boolean or 0/1: took part. */
-  treatment: string;
-  covariates?: string[];
-  method?: EffectMethod;
-  /** "ATT" (default: the effect on those who took part) or "ATE" (weighting and doubly-robust only). */
-  estimand?: "ATT" | "ATE";
-  /** Cluster column for the standard errors (e.g. company); else HC1 (matching: pairs). */
-  cluster?: string;
-  /** Matching caliper in SDs of the propensity score (none by default, as MatchIt). */
-  caliper?: number;
-  /** Weighting: propensity scores are clipped to [trim, 1 − trim] (default 0.01). */
-  trim?: number;
-  confLevel?: number;
-}
+export const EstimateEffectOptions = z.object({
+  /** The outcome column (numbers; numeric text is read as numbers, other text is an error naming it). */
+  outcome: z.string(),
+  /** The yes/no column of taking part: booleans, 0/1, "1"/"0", はい/いいえ, the field's own words (参加/不参加…). */
+  treatment: z.string(),
+  /** Covariates (a list): numeric, yes/no, or segments resolved through the model (若手 = young). Default none. */
+  covariates: z.array(z.string()).default([]),
+  /** "difference", "regression" (default), "matching", "weighting" or "doubly-robust". */
+  method: z.enum(["difference", "regression", "matching", "weighting", "doubly-robust"]).default("regression"),
+  /** "ATT" (default: the effect on those who took part) or "ATE" (the effect on everyone); matching estimates the ATT only. */
+  estimand: z.enum(["ATT", "ATE"]).default("ATT"),
+  /** Cluster column for the standard errors (e.g. company); else HC1 (matching: the pairs). */
+  cluster: z.string().optional(),
+  /** Matching caliper in SDs of the propensity score (default none, as MatchIt). */
+  caliper: z.number().positive().optional(),
+  /**
+   * Weighting and doubly-robust: clip propensity scores to [trim, 1 − trim]. Default 0 = no
+   * clipping, as R's usual weighting (WeightIt, a glm score and `lm(y ~ treat, weights = w)`);
+   * any clipping is reported in `trimmed` and `warnings`.
+   */
+  trim: z.number().min(0).lt(0.5).default(0),
+  /** Confidence level of the interval (default 0.95). */
+  confLevel: z.number().gt(0).lt(1).default(0.95),
+  /** Cell texts meaning "no answer" (default "", NA, N/A, 無回答). */
+  missing: z.array(z.string()).optional(),
+});
+export type EstimateEffectOptions = z.input<typeof EstimateEffectOptions>;
 
 export interface EffectResult extends EstimateFields {
   estimand: "ATT" | "ATE";
@@ -33,92 +51,197 @@ export interface EffectResult extends EstimateFields {
   nMatched: number | null;
   /** Weighting and doubly-robust: effective sample sizes (Kish) of the groups; else null. */
   ess: { treated: number; control: number } | null;
-  /** Propensity scores (fitted, before clipping) of the rows used, when the method needs them. */
+  /** Propensity scores (fitted, before any clipping) of the rows used, when the method needs them. */
   propensity: Float64Array | null;
+  /** Weighting and doubly-robust with `trim` > 0: the bound and how many rows' scores were clipped; else null. */
+  trimmed: { trim: number; rows: number } | null;
   /** Balance of the covariates after adjustment (before adjustment for difference and regression). */
   balance: BalanceResult;
+  /** What the reader must know to read the estimate (clipping, a naive comparison), as data in both languages. */
+  warnings: KoeWarning[];
   toTable(): TidyTable;
 }
 
-const toNum = (v: unknown) => (v === true ? 1 : v === false ? 0 : typeof v === "number" ? v : Number.NaN);
+const METHOD_NAME: Record<EffectMethod, (estimand: string) => string> = {
+  difference: () => "Naive difference of means",
+  regression: (e) => `Regression adjustment (g-computation: fully interacted OLS, ${e})`,
+  matching: () => "1:1 nearest-neighbour propensity-score matching (ATT)",
+  weighting: (e) => `Inverse-probability weighting (${e})`,
+  "doubly-robust": (e) => `Doubly robust: weighted regression (${e})`,
+};
 
 /**
  * The effect of taking part on an outcome, by one of five methods, with the same result shape:
- * `difference` (naive difference of means), `regression` (OLS adjustment), `matching` (1:1
- * nearest-neighbour on a logistic propensity score without replacement, treated units from the
- * highest score down, optional caliper — MatchIt's defaults), `weighting` (inverse-probability
- * weights for the ATT or ATE, clipped scores, effective sample sizes) and `doubly-robust` (the
- * weighted regression). Standard errors are cluster-robust with `cluster` (HC1 otherwise; matched
- * pairs as clusters for matching); they treat the propensity score as known. The balance table
- * after adjustment comes with every result.
+ * - `difference`: the naive difference of means. It adjusts for nothing, so it is the same number
+ *   for ATT and ATE (and either only if taking part was as good as random); a warning says so.
+ * - `regression`: g-computation by Lin's fully interacted regression `y ~ treat * (X − x̄)`: its
+ *   treat coefficient is the predicted difference averaged over the treated rows (ATT, x̄ their
+ *   means) or over all rows (ATE, x̄ everyone's means) — as R's
+ *   `lm(y ~ treat * Xc)` / `marginaleffects::avg_comparisons`. For the ATT, interactions with a
+ *   covariate that is constant among the treated are left out (they do not change it).
+ * - `matching`: 1:1 nearest-neighbour on a logistic propensity score without replacement, treated
+ *   units from the highest score down, optional caliper (MatchIt's defaults). ATT only: `estimand:
+ *   "ATE"` is an error.
+ * - `weighting`: inverse-probability weights for the ATT (1; p/(1 − p)) or ATE (1/p; 1/(1 − p)),
+ *   unclipped by default as R's weighting (`trim` clips, and says so), effective sample sizes.
+ * - `doubly-robust`: the weighted regression on the covariates with those weights.
+ *
+ * Columns are read at the input boundary: the treatment as yes/no (はい/いいえ, 0/1, "1"/"0" and
+ * booleans give the same answer; a value such as 2 is an error naming the column, value and
+ * rows), the outcome as numbers, covariates by their role. Options are strict (an unknown key or
+ * an enum value such as `estimand: "att"` is an error with "did you mean"). Standard errors are
+ * cluster-robust with `cluster` (HC1 otherwise; matched pairs as clusters for matching); they
+ * treat the propensity score as known. The balance table after adjustment comes with every result.
  * @example
- * estimateEffect(scored, { outcome: "engagement_post", treatment: "cross_boundary", covariates: ["engagement_pre", "generation"], method: "matching" })
+ * const { table: lalonde } = await readCsv("packages/core/test/studies/r/lalonde.csv");
+ * const covariates = ["age", "educ", "race", "married", "nodegree", "re74", "re75"];
+ * estimateEffect(lalonde, { outcome: "re78", treatment: "treat", covariates, method: "weighting" }).estimate // => 1214.07
+ * estimateEffect(lalonde, { outcome: "re78", treatment: "treat", covariates, estimand: "ATE" }).estimate // => 1074.91
+ * estimateEffect(lalonde, { outcome: "re78", treatment: "treat", covariates, estimand: "att" }) // throws: did you mean "ATT"?
  */
 export function estimateEffect(table: Table, options: EstimateEffectOptions): EffectResult {
-  const { outcome, treatment, covariates = [], method = "regression", estimand = "ATT", cluster, caliper, trim = 0.01, confLevel = 0.95 } = options;
-  if (!["difference", "regression", "matching", "weighting", "doubly-robust"].includes(method)) {
-    throw new KoeArgumentError(`estimateEffect: method must be difference, regression, matching, weighting or doubly-robust (got "${method}")`);
-  }
-  if (estimand === "ATE" && !["weighting", "doubly-robust", "difference", "regression"].includes(method)) throw new KoeArgumentError(`estimateEffect: ${method} estimates the ATT only`);
-  if (["matching", "weighting", "doubly-robust"].includes(method) && covariates.length === 0) throw new KoeArgumentError(`estimateEffect: ${method} needs covariates for the propensity score`);
-  // The rows every part of the analysis can use.
+  const fn = "estimateEffect";
+  requireTable(fn, table);
+  const o = parseOptions(fn, EstimateEffectOptions, options);
+  const { method, estimand, caliper, trim, confLevel } = o;
+  if (estimand === "ATE" && method === "matching") throw KoeArgumentError.of(m.attOnly, { fn, method });
+  const needsScore = method === "matching" || method === "weighting" || method === "doubly-robust";
+  if (needsScore && o.covariates.length === 0) throw KoeArgumentError.of(m.needsCovariates, { fn, method });
   const base = table.isFiltered() || table.isOrdered() ? table.reify() : table;
-  const need = [outcome, treatment, ...covariates, ...(cluster ? [cluster] : [])];
-  const cols = need.map((c) => columnValues(base, c, "estimateEffect"));
-  const keep: number[] = [];
-  for (let i = 0; i < base.numRows(); i++) {
-    if (cols.some((c) => c[i] === null || c[i] === undefined || (typeof c[i] === "number" && Number.isNaN(c[i] as number)))) continue;
-    const d = toNum(cols[1]![i]);
-    if (d !== 0 && d !== 1) throw new KoeArgumentError(`estimateEffect: treatment "${treatment}" must be true/false or 0/1 (row ${i + 1}: ${String(cols[1]![i])})`);
-    keep.push(i);
+  const total = base.numRows();
+  const missing = o.missing ? { missing: o.missing } : {};
+  const tr = binaryColumn(fn, base, o.treatment, { option: "treatment", ...missing });
+  const y = numericColumn(fn, base, o.outcome, { option: "outcome", ...missing });
+  const cluster = o.cluster ? resolveColumn(fn, base, o.cluster, "cluster") : null;
+  requireDistinct(fn, {
+    outcome: y.column, treatment: tr.column, cluster,
+    ...Object.fromEntries(o.covariates.map((c, j) => [`covariates[${j}]`, resolveColumn(fn, base, c, "covariates")])),
+  });
+  // The rows every part of the analysis can use: treatment, outcome, cluster and covariates present.
+  const exclude = new Uint8Array(total);
+  for (let i = 0; i < total; i++) if (tr.values[i] === MISSING_BINARY || y.values[i] !== y.values[i]) exclude[i] = 1;
+  const dm = designMatrix(base, o.covariates, { fn, option: "covariates", exclude, also: cluster ? [cluster] : [], ...missing });
+  const { rows, n } = dm;
+  const d = Float64Array.from(rows, (r) => tr.values[r]!);
+  const yy = Float64Array.from(rows, (r) => y.values[r]!);
+  let nTreated = 0;
+  for (const v of d) nTreated += v;
+  const nControl = n - nTreated;
+  if (nTreated < 2 || nControl < 2) {
+    const left = [
+      { column: y.column, rows: y.nMissing },
+      ...dm.missingBy,
+    ].filter((x) => x.rows > 0);
+    throw new InsufficientDataError(fn, 2, Math.min(nTreated, nControl), tr.column, localize(m.tooFewGroups, { fn, column: tr.column, treated: tr.nTrue, control: tr.nFalse, missing: tr.nMissing, needed: 2, left }));
   }
-  const data: Record<string, unknown[]> = Object.fromEntries(need.map((c, j) => [c, keep.map((i) => cols[j]![i])]));
-  data.__treat = keep.map((i) => toNum(cols[1]![i]));
-  const t = aq.table(data);
-  const d = data.__treat as number[];
-  const nTreated = d.reduce((s, v) => s + v, 0);
-  const nControl = d.length - nTreated;
-  if (nTreated < 2 || nControl < 2) throw new KoeArgumentError(`estimateEffect needs at least 2 treated and 2 control rows (found ${nTreated} and ${nControl})`);
-  const vcov = cluster ? { cluster } : { vcov: "HC1" as const };
+  const ids = cluster ? clusterIds(columnValues(base, cluster, fn), rows) : null;
+  const errors = cluster ? { type: "cluster" as const, clusterIds: ids, clusterName: cluster } : { type: "HC1" as const };
+  const treatTerm = tr.column;
+  const pc = dm.p; // intercept + covariate terms
+  const covTerms = dm.terms.slice(1);
+  // A design [1, treat, extra…] of the rows used, row-major.
+  const design = (extra: { term: string; value: (i: number) => number }[]) => {
+    const p = 2 + extra.length;
+    const x = new Float64Array(n * p);
+    for (let i = 0; i < n; i++) {
+      x[i * p] = 1;
+      x[i * p + 1] = d[i]!;
+      for (let j = 0; j < extra.length; j++) x[i * p + 2 + j] = extra[j]!.value(i);
+    }
+    return { x, p, terms: ["(Intercept)", treatTerm, ...extra.map((e) => e.term)] };
+  };
+  const covariate = (j: number) => (i: number) => dm.x[i * pc + 1 + j]!;
+  const warnings: KoeWarning[] = [];
   let propensity: Float64Array | null = null;
   let weights: Float64Array | null = null;
   let nMatched: number | null = null;
-  let fit;
-  if (method !== "difference" && method !== "regression") {
-    propensity = logisticRegression(t, { outcome: "__treat", predictors: covariates }).fitted;
+  let trimmed: EffectResult["trimmed"] = null;
+  let fit: OlsResult;
+  if (needsScore) {
+    propensity = fitLogistic({ fn, x: dm.x, y: d, n, p: pc, terms: dm.terms, confLevel, nMissing: 0, outcome: tr.column, predictors: dm.columns.map((c) => c.column) }).fitted;
   }
-  if (method === "difference") fit = ols(t, { outcome, predictors: ["__treat"], ...vcov, confLevel });
-  else if (method === "regression") fit = ols(t, { outcome, predictors: ["__treat", ...covariates], ...vcov, confLevel });
-  else if (method === "matching") {
+  if (method === "difference") {
+    const { x, p, terms } = design([]);
+    fit = fitOls({ fn, x, y: yy, n, p, terms, ...errors, confLevel, nMissing: 0 });
+    warnings.push(warningOf(m.naiveDifference, { fn, estimand }));
+  } else if (method === "regression") {
+    // Lin's regression: covariates centred where the estimand averages (the treated rows for the
+    // ATT, all rows for the ATE), and their interactions with the treatment.
+    const centre = covTerms.map((_, j) => {
+      let s = 0;
+      let k = 0;
+      for (let i = 0; i < n; i++) if (estimand === "ATE" || d[i] === 1) {
+        s += dm.x[i * pc + 1 + j]!;
+        k++;
+      }
+      return s / k;
+    });
+    const main = covTerms.map((term, j) => ({ term, value: (i: number) => covariate(j)(i) - centre[j]! }));
+    const interactions = covTerms
+      .map((term, j) => ({ term: `${treatTerm}:${term}`, value: (i: number) => d[i]! * (covariate(j)(i) - centre[j]!), j }))
+      .filter(({ j }) => {
+        if (estimand === "ATE") return true;
+        for (let i = 0; i < n; i++) if (d[i] === 1 && Math.abs(covariate(j)(i) - centre[j]!) > 1e-12) return true;
+        return false;
+      });
+    const { x, p, terms } = design([...main, ...interactions]);
+    fit = fitOls({ fn, x, y: yy, n, p, terms, ...errors, confLevel, nMissing: 0 });
+  } else if (method === "matching") {
     const pairs = matchNearest(propensity!, d, caliper);
     nMatched = pairs.length;
-    if (nMatched < 2) throw new KoeArgumentError(`estimateEffect: only ${nMatched} treated units could be matched (caliper ${caliper})`);
-    weights = new Float64Array(d.length);
-    const pairOf = new Array<string | null>(d.length).fill(null);
+    if (nMatched < 2) throw KoeError.of(m.tooFewMatched, { fn, matched: nMatched, caliper: caliper ?? null });
+    weights = new Float64Array(n);
+    const matchedRows: number[] = [];
+    const pairOf: number[] = [];
     pairs.forEach(([a, b], k) => {
       weights![a] = 1;
       weights![b] = 1;
-      pairOf[a] = pairOf[b] = `pair${k}`;
+      matchedRows.push(a, b);
+      pairOf.push(k, k);
     });
-    const matched = t.assign({ __w: Array.from(weights), __pair: pairOf }).filter((r: { __w: number }) => r.__w > 0).reify();
-    fit = ols(matched, { outcome, predictors: ["__treat"], cluster: cluster ?? "__pair", confLevel });
+    const nm = matchedRows.length;
+    const x = new Float64Array(nm * 2);
+    const ym = new Float64Array(nm);
+    matchedRows.forEach((i, k) => {
+      x[k * 2] = 1;
+      x[k * 2 + 1] = d[i]!;
+      ym[k] = yy[i]!;
+    });
+    const clusterOfPair = ids ? { ids: Int32Array.from(matchedRows, (i) => ids.ids[i]!), count: ids.count } : { ids: Int32Array.from(pairOf), count: nMatched };
+    // Clusters of the matched rows only (a cluster with no matched row does not count).
+    const relabel = clusterIds(clusterOfPair.ids, Int32Array.from({ length: nm }, (_, k) => k));
+    fit = fitOls({ fn, x, y: ym, n: nm, p: 2, terms: ["(Intercept)", treatTerm], type: "cluster", clusterIds: relabel, clusterName: cluster ?? "pair", confLevel, nMissing: 0 });
   } else {
-    const lo = trim;
-    const hi = 1 - trim;
+    let clipped = 0;
     weights = Float64Array.from(propensity!, (p0, i) => {
-      const p = Math.min(hi, Math.max(lo, p0));
+      let p = p0;
+      if (trim > 0 && (p < trim || p > 1 - trim)) {
+        p = Math.min(1 - trim, Math.max(trim, p));
+        clipped++;
+      }
       if (estimand === "ATT") return d[i] === 1 ? 1 : p / (1 - p);
       return d[i] === 1 ? 1 / p : 1 / (1 - p);
     });
-    const weighted = t.assign({ __w: Array.from(weights) });
-    fit = ols(weighted, { outcome, predictors: method === "weighting" ? ["__treat"] : ["__treat", ...covariates], weights: "__w", ...vcov, confLevel });
+    if (trim > 0) {
+      trimmed = { trim, rows: clipped };
+      if (clipped > 0) warnings.push(warningOf(m.trimmed, { fn, trim, rows: clipped, n }));
+    }
+    const { x, p, terms } = design(method === "weighting" ? [] : covTerms.map((term, j) => ({ term, value: covariate(j) })));
+    fit = fitOls({ fn, x, y: yy, n, p, terms, weights, ...errors, confLevel, nMissing: 0 });
   }
   const c = fit.coefficients[1]!;
-  // Without covariates the balance shown is the outcome's own (the naive comparison's picture).
-  const balance = balanceTable(t, { treatment: "__treat", covariates: covariates.length > 0 ? covariates : [outcome], ...(weights ? { weights } : {}) });
+  // Balance of the rows used; without covariates, the outcome's own (the naive comparison's picture).
+  const used = base.reify(Array.from(rows));
+  const balance = balanceTable(used, {
+    treatment: tr.column,
+    covariates: o.covariates.length > 0 ? dm.columns.map((col) => col.column) : [y.column],
+    ...(weights ? { weights } : {}),
+    ...missing,
+  });
   const ess = weights && method !== "matching" ? { treated: balance.essTreated!, control: balance.essControl! } : null;
+  const effectiveEstimand = method === "matching" ? "ATT" : estimand;
   const result: EffectResult = {
-    method: { difference: "Naive difference of means", regression: "Regression adjustment (OLS)", matching: "1:1 nearest-neighbour propensity-score matching", weighting: `Inverse-probability weighting (${estimand})`, "doubly-robust": `Doubly robust: weighted regression (${estimand})` }[method],
+    method: METHOD_NAME[method](effectiveEstimand),
     alternative: "two-sided",
     estimate: c.estimate,
     stdError: c.stdError,
@@ -128,16 +251,18 @@ export function estimateEffect(table: Table, options: EstimateEffectOptions): Ef
     ciLow: c.ciLow,
     ciHigh: c.ciHigh,
     confLevel,
-    n: keep.length,
-    nMissing: base.numRows() - keep.length,
-    estimand: method === "matching" ? "ATT" : estimand,
+    n,
+    nMissing: total - n,
+    estimand: effectiveEstimand,
     nTreated,
     nControl,
     nMatched,
     ess,
     propensity,
+    trimmed,
     balance,
-    toTable: () => aq.from([{ method, estimate: c.estimate, stdError: c.stdError, ciLow: c.ciLow, ciHigh: c.ciHigh, pValue: c.pValue, n: keep.length, nTreated, nControl, nMatched }]),
+    warnings,
+    toTable: () => aq.from([{ method, estimand: effectiveEstimand, estimate: c.estimate, stdError: c.stdError, ciLow: c.ciLow, ciHigh: c.ciHigh, pValue: c.pValue, n, nTreated, nControl, nMatched }]),
   };
   Object.defineProperty(result, "toTable", { enumerable: false });
   return result;

@@ -79,11 +79,15 @@ export function groupColumn(fn: string, table: Table, name: string, { option = "
 
 type Probe = { column: string; kind: "binary"; binary: ReturnType<typeof binaryColumn> } | { column: string; kind: "segment"; segment: ReturnType<typeof segmentColumn> };
 
-/** A yes/no column when every value reads as yes or no (or the model says the field is yes/no); else a segment. */
+/**
+ * A yes/no column when the model says the field is yes/no, when it holds booleans (a stray other
+ * value there is an error, not a group of its own), or when its two values read as yes and no;
+ * else a segment.
+ */
 function segmentOrBinary(fn: string, table: Table, name: string, options: { option: string; missing?: readonly string[] }): Probe {
   const s = segmentColumn(fn, table, name, options);
   const field = knownField(s.column.replace(/\uFEFF/g, ""));
-  if (field?.role === "binary" || (s.vocabulary === null && s.levels.length <= 2 && looksBinary(fn, s.levels, s.column))) {
+  if (field?.role === "binary" || s.levels.some((l) => typeof l === "boolean") || (s.vocabulary === null && s.levels.length <= 2 && looksBinary(fn, s.levels, s.column))) {
     return { column: s.column, kind: "binary", binary: binaryColumn(fn, table, s.column, options) };
   }
   return { column: s.column, kind: "segment", segment: s };

@@ -127,6 +127,13 @@ describe("errors name the user's function, column and group (not the kernel's x)
     expect(() => groupsTest(t, { outcome: "post_score", group: "g", method: "anov" as never })).toThrow(/did you mean "anova"\?/);
   });
 
+  it("a stray value in a yes/no column is an error naming it, not a group of its own", () => {
+    const u = aq.table({ y: [1, 2, 3, 4, 5], g: [true, false, "たぶん", true, false] });
+    expect(() => welchTest(u, { outcome: "y", group: "g" })).toThrow(/column "g" must be yes\/no .* it also holds "たぶん" \(1 row, first at table row 3\)/);
+    expect(() => groupsTest(u, { outcome: "y", group: "g" })).toThrow(KoeArgumentError);
+    expect(() => welchTest(aq.table({ y: [1, 2, 3, 4], cross_boundary: ["はい", "いいえ", "2", "はい"] }), { outcome: "y", group: "cross_boundary" })).toThrow(/column "cross_boundary" must be yes\/no/);
+  });
+
   it("an outcome with text that is not a number is refused, naming the column (it was read as missing before)", () => {
     const u = aq.table({ score: ["3", "４", "x", "2", "5", "4"], g: [0, 0, 0, 1, 1, 1] });
     expect(() => welchTest(u, { outcome: "score", group: "g" })).toThrow(/column "score" must hold numbers; it holds text that is not a number: "x"/);

@@ -8,7 +8,7 @@ import { parseOptions } from "../../boundary/options.js";
 import { binaryColumn, MISSING_BINARY, numericColumn } from "../../boundary/roles.js";
 import { localize, warningOf, type KoeWarning } from "../../errors/catalogue.js";
 import { effectMessages as m } from "../../errors/effect-messages.js";
-import { InsufficientDataError } from "../../errors/errors.js";
+import { InsufficientDataError, KoeError } from "../../errors/errors.js";
 import type { Table } from "../../model/table.js";
 import { tCdf, tQuantile } from "../../stats/distributions.js";
 import { choleskyInverse } from "../../stats/linear-algebra.js";
@@ -163,6 +163,7 @@ export function differenceInDifferences(table: Table, options: DidOptions): DidR
     }
   }
   const G = panelIds.size;
+  if (G < 2) throw KoeError.of(m.tooFewClusters, { fn, column: cluster ?? "person", found: G });
   const N = 2 * n;
   const meat = new Float64Array(K * K);
   for (const s of scores) for (let a = 0; a < K; a++) for (let b = 0; b < K; b++) meat[a * K + b]! += s[a]! * s[b]!;

@@ -8,7 +8,9 @@ import { KoeError, localize, type Localized, type Message } from "@koe/core";
  * kind (an unknown option, `lang: "jp"`, a table where a list of cells is meant) are
  * `KoeArgumentError`s, as everywhere in koe.
  * @example
- * try { compileSpec({ mark: "nope" } as never) } catch (e) { [e instanceof ChartError, e instanceof KoeError] } // => [true, true]
+ * const error = await Promise.resolve().then(() => compileSpec({ mark: "nope" } as never)).catch((e) => e);
+ * [error instanceof ChartError, error instanceof KoeError, error.code] // => [true, true, "chart.doesNotCompile"]
+ * error.localized.ja // => "図「untitled」を vega-lite で組み立てられません: …"
  */
 export class ChartError extends KoeError {
   constructor(message: string | Localized, params: Readonly<Record<string, unknown>> = {}, code = "chart.failed", options?: ErrorOptions) {

@@ -3,9 +3,10 @@
  * bundled Japanese font) and a self-contained HTML page. Every export is documented where it is
  * declared, with an example.
  * @example
- * import { segmentHeatmapChart, writeChart } from "@koe/charts";
- * await writeChart(segmentHeatmapChart(cells, { labels, rowOrder: ["young", "mid", "senior"] }), "out/heatmap");
- * // => { spec: "out/heatmap.vl.json", svg: "out/heatmap.svg", png: "out/heatmap.png" }
+ * // import { segmentHeatmapChart, writeChart } from "@koe/charts";
+ * const cells = [{ row: "young", column: "C01", n: 42, suppressed: false }, { row: "mid", column: "C01", n: null, suppressed: true }];
+ * await writeChart(segmentHeatmapChart(cells, { labels: { young: "若手", mid: "中堅" }, rowOrder: ["young", "mid", "senior"] }), "out/examples/heatmap");
+ * // => { spec: "out/examples/heatmap.vl.json", svg: "out/examples/heatmap.svg", png: "out/examples/heatmap.png" }
  * @module
  */
 
@@ -14,13 +15,17 @@ export { segmentHeatmapChart, SEGMENT_HEATMAP_DEFAULTS, type HeatmapCell, type S
 /**
  * The top-k initiative matrix: penetration steps across, generations down, ranked initiatives in each cell.
  * @example
- * await writeChart(initiativeMatrixChart(topMatrix, { showStability: true }), "out/initiatives");
+ * const result = { rows: ["young"], columns: ["know"], minCompanies: 5, k: 3, suppressedCells: [],
+ *   cells: [{ row: "young", column: "know", rank: 1, initiative: "one_on_one", companies: 20, rated: 24, share: 0.83, tied: false, stability: 0.92 }] };
+ * initiativeMatrixChart(result, { showStability: true }).data.values[0].lines // => ["1. キャリア1on1 (20/24) ·安定度 0.92"]
  */
 export { initiativeMatrixChart, INITIATIVE_MATRIX_DEFAULTS, type InitiativeMatrixInput, type InitiativeMatrixOptions } from "./charts/initiative-matrix.js";
 /**
  * Per initiative, a 100% bar of not practised / practised with no effect / practised with effect.
  * @example
- * await writeChart(outcomeFunnelChart(outcomes, { lang: "en" }), "out/outcomes");
+ * const result = { rows: [{ initiative: "one_on_one", n: 20, notPractised: 2, practisedNoEffect: 6, practisedEffective: 12, effectRate: 0.6, suppressed: false }] };
+ * outcomeFunnelChart(result, { lang: "en" }).layer[0].data.values.map((v) => `${v.outcome}: ${v.count}`)
+ * // => ["Not practised: 2", "Practised, no effect: 6", "Practised, effective: 12"]
  */
 export { outcomeFunnelChart, OUTCOME_FUNNEL_DEFAULTS, type OutcomeFunnelInput, type OutcomeFunnelOptions } from "./charts/outcome-funnel.js";
 

@@ -37,9 +37,7 @@ const isTable = (v: object) => typeof (v as { columnNames?: unknown }).columnNam
 
 /**
  * What a value is, for "(got …)": an arquero table, a list of 3 items, the text "x", an object with
- * fields a, b…
- * @example
- * describeValue("young").en // => 'the text "young"'
+ * fields a, b… (e.g. `describeValue("young").en` is `the text "young"`).
  */
 export function describeValue(v: unknown): Localized {
   if (v === null) return { en: "null", ja: "null" };

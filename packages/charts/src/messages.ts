@@ -6,6 +6,7 @@ import { defineMessages, type Localized } from "@koe/core";
  * The languages charts are drawn in.
  * @example
  * const lang: Lang = "ja";
+ * furniture[lang].suppressed // => "秘匿"
  */
 export type Lang = "ja" | "en";
 
@@ -101,10 +102,8 @@ type Axis = "row" | "column";
 
 /**
  * Places in a chart's input and what a value should have been, in both languages, for the
- * messages below (`where` and `expected` params).
- * @example
- * places.cell("young", "know").ja // => "行「young」・列「know」のセル"
- * expected.positiveInteger.en // => "a positive integer"
+ * messages below (`where` and `expected` params), e.g. `places.cell("young", "know").ja` is
+ * 「行「young」・列「know」のセル」.
  */
 export const places = {
   result: { en: "the result", ja: "結果" },

@@ -43,7 +43,9 @@ function titleOf(spec: TopLevelSpec): string {
 /**
  * Compiles a vega-lite spec, with {@link koeTheme} merged in, to a vega spec.
  * @example
- * compileSpec(segmentHeatmapChart(cells)).marks?.length // => 1
+ * const spec = segmentHeatmapChart([{ row: "young", column: "C01", n: 42, suppressed: false }, { row: "mid", column: "C01", n: null, suppressed: true }]);
+ * compileSpec(spec).$schema // => "https://vega.github.io/schema/vega/v6.json"
+ * compileSpec(null) // throws: compileSpec: spec must be an object
  * @throws {ChartError} naming the chart's title and vega-lite's reason when the spec is invalid.
  * @throws {KoeArgumentError} when `spec` is not an object.
  */
@@ -65,8 +67,9 @@ function compileAs(fn: string, spec: unknown): vega.Spec {
  * Renders a vega-lite spec to SVG text, headless (vega renderer "none"), with text laid out by the
  * bundled font's metrics ({@link installTextMetrics}). Text stays text, in `font-family="Noto Sans JP"`.
  * @example
+ * const cells = [{ row: "young", column: "C01", n: 42, suppressed: false }, { row: "mid", column: "C01", n: null, suppressed: true }];
  * await renderSvg(segmentHeatmapChart(cells, { title: "会社×世代の回答者数" }))
- * // => '<svg xmlns="http://www.w3.org/2000/svg" … width="404" height="214" …>…会社×世代の回答者数…</svg>'
+ * // => "<svg …font-family=\"Noto Sans JP\"…会社×世代の回答者数…</svg>"
  * @throws {ChartError} when the spec does not compile or cannot be drawn (the message names the chart).
  * @throws {KoeArgumentError} when `spec` is not an object.
  */
@@ -107,7 +110,10 @@ const PngOptionsSchema = z.object({
 /**
  * Options of {@link renderPng} and {@link writeChart}; an unknown one is an error.
  * @example
- * await renderPng(spec, { scale: 1 }) // => a PNG as large as the SVG
+ * const spec = segmentHeatmapChart([{ row: "young", column: "C01", n: 42, suppressed: false }, { row: "mid", column: "C01", n: null, suppressed: true }]);
+ * const png = await renderPng(spec, { scale: 1 }); // a PNG as large as the SVG
+ * png.length > 1000 // => true
+ * await renderPng(spec, { scale: 0 }) // throws: renderPng needs a positive, finite scale (got 0)
  */
 export type PngOptions = z.input<typeof PngOptionsSchema>;
 
@@ -122,7 +128,9 @@ function pngOptions(fn: string, options: unknown): { scale: number } {
  * files bundled in an npm package and no system fonts, so Japanese renders the same on every
  * machine, including one with no Japanese font installed (resvg would silently drop the glyphs).
  * @example
- * const png = await renderPng(spec, { scale: 1 }); // => Uint8Array [0x89, 0x50, 0x4e, 0x47, …]
+ * const spec = segmentHeatmapChart([{ row: "young", column: "C01", n: 42, suppressed: false }, { row: "mid", column: "C01", n: null, suppressed: true }]);
+ * const png = await renderPng(spec, { scale: 1 });
+ * [...png.subarray(0, 4)] // => [137, 80, 78, 71]   (the PNG signature: 0x89 "PNG")
  * @throws {ChartError} when the spec does not compile or cannot be drawn, or the font is missing.
  * @throws {KoeArgumentError} when `spec` is not an object, an option is unknown, or the scale is not positive.
  */
@@ -159,7 +167,7 @@ const HtmlOptionsSchema = z.object({
 /**
  * Options of {@link renderHtml}; an unknown one is an error.
  * @example
- * renderHtml(charts, { title: "Survey", lang: "en" }) // => '<!doctype html>\n<html lang="en">…'
+ * renderHtml([], { title: "Survey", lang: "en" }) // => "<!doctype html>\n<html lang=\"en\">…<title>Survey</title>…"
  */
 export type HtmlOptions = z.input<typeof HtmlOptionsSchema>;
 
@@ -168,7 +176,9 @@ export type HtmlOptions = z.input<typeof HtmlOptionsSchema>;
  * vega-embed are inlined (about 830 KB), so the page opens offline from a file and requests
  * nothing. Charts are drawn as SVG without the action menu.
  * @example
- * writeFileSync("report.html", renderHtml([{ title: "回答者数", spec }], { title: "koe 調査" }));
+ * const spec = segmentHeatmapChart([{ row: "young", column: "C01", n: 42, suppressed: false }, { row: "mid", column: "C01", n: null, suppressed: true }]);
+ * const html = renderHtml([{ title: "回答者数", spec }], { title: "koe 調査" }); // write it with fs.writeFileSync("report.html", html)
+ * html // => "<!doctype html>\n<html lang=\"ja\">…<h1>koe 調査</h1>\n<section><h2>回答者数</h2><div id=\"chart-0\"></div></section>…"
  * @throws {KoeArgumentError} when `charts` is not a list of { title, spec }, or an option is unknown or of the wrong kind.
  */
 export function renderHtml(charts: readonly { title: string; spec: TopLevelSpec }[], options: HtmlOptions = {}): string {
@@ -194,8 +204,9 @@ ${sections}
  * Writes `<base>.vl.json` (the spec with the theme merged in), `<base>.svg` and `<base>.png`,
  * creating the folder; returns the paths.
  * @example
- * await writeChart(spec, "out/heatmap")
- * // => { spec: "out/heatmap.vl.json", svg: "out/heatmap.svg", png: "out/heatmap.png" }
+ * const spec = segmentHeatmapChart([{ row: "young", column: "C01", n: 42, suppressed: false }, { row: "mid", column: "C01", n: null, suppressed: true }]);
+ * await writeChart(spec, "out/examples/heatmap")
+ * // => { spec: "out/examples/heatmap.vl.json", svg: "out/examples/heatmap.svg", png: "out/examples/heatmap.png" }
  * @throws {ChartError} when the spec does not compile or cannot be drawn, or a file cannot be written (the message names it and why).
  * @throws {KoeArgumentError} when `spec` is not an object, `basePath` is not a non-empty path, an option is unknown, or the scale is not positive.
  */

@@ -84,8 +84,8 @@ export function textMetricsSource(): "font" | "estimate" {
  * {@link estimateTextWidth} character by character where the font has no glyph.
  * @example
  * measureTextWidth("回答者数", { fontSize: 10 })                // => 40
- * measureTextWidth("Respondents", { fontSize: 10 })              // => 56.08
- * measureTextWidth("Respondents", { fontSize: 10, fontWeight: "bold" }) // => 59.42
+ * measureTextWidth("Respondents", { fontSize: 10 })              // => 61.22
+ * measureTextWidth("Respondents", { fontSize: 10, fontWeight: "bold" }) // => 64.51
  */
 export function measureTextWidth(text: string, { fontSize = DEFAULTS.fontSize, fontWeight }: TextStyle = {}): number {
   const loaded = loadFonts();

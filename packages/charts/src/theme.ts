@@ -40,8 +40,8 @@ function merge(base: Plain, over: Plain): Plain {
  * The spec with {@link koeTheme} under its own `config` (the spec's settings win, key by key).
  * Pure; applying it twice gives the same spec.
  * @example
- * withTheme({ mark: "bar", config: { font: "serif" } }).config
- * // => { ...koeTheme, font: "serif" }
+ * const config = withTheme({ mark: "bar", config: { font: "serif", axis: { labelFontSize: 9 } } }).config;
+ * [config.font, config.background, config.axis.labelFontSize, config.axis.titleFontSize] // => ["serif", "#ffffff", 9, 12]
  */
 export function withTheme(spec: TopLevelSpec): TopLevelSpec {
   return { ...spec, config: merge(koeTheme as Plain, (spec.config ?? {}) as Plain) as Config };

@@ -53,6 +53,7 @@ const WORDS = {
  * The pre/post means of {@link prePostChart}: a cross-boundary report's `prePost` rows.
  * @example
  * const input: PrePostInput = { rows: [{ scale: "engagement", group: "participants", wave: "pre", mean: 3.1, ciLow: 3.0, ciHigh: 3.2, n: 250, suppressed: false }] };
+ * prePostChart(input).data // => { values: [{ scale: "エンゲージメント", group: "越境経験者", wave: "事前", mean: 3.1, ciLow: 3, ciHigh: 3.2, n: 250 }] }
  */
 export interface PrePostInput {
   rows: readonly { scale: string; group: "participants" | "nonParticipants"; wave: "pre" | "post"; mean: number | null; ciLow: number | null; ciHigh: number | null; n: number | null; suppressed: boolean }[];
@@ -61,6 +62,7 @@ export interface PrePostInput {
  * The balance of {@link balanceChart}: standardised mean differences before and after adjustment.
  * @example
  * const input: BalanceInput = { rows: [{ covariate: "age", level: null, smd: 0.31, smdAdjusted: 0.04 }], threshold: 0.1 };
+ * balanceChart(input).layer[2].data // => { values: [{ covariate: "age", when: "調整前", smd: 0.31 }, { covariate: "age", when: "調整後", smd: 0.04 }] }
  */
 export interface BalanceInput {
   rows: readonly { covariate: string; level: string | null; smd: number; smdAdjusted: number | null }[];
@@ -71,6 +73,7 @@ export interface BalanceInput {
  * without an estimate that is not suppressed (the estimator failed) says "not estimated", never 秘匿.
  * @example
  * const input: EffectForestInput = { rows: [{ kind: "all", method: "matching", estimate: 0.21, ciLow: 0.1, ciHigh: 0.32, suppressed: false }], reference: 0.2 };
+ * effectForestChart(input).data // => { values: [{ kind: "全体", method: "マッチング", estimate: 0.21, ciLow: 0.1, ciHigh: 0.32, n: null, text: "" }] }
  */
 export interface EffectForestInput {
   rows: readonly { kind: string; method: string; estimate: number | null; ciLow: number | null; ciHigh: number | null; n?: number | null; suppressed: boolean }[];
@@ -91,6 +94,9 @@ const Options = z.object({
  * optional, and an unknown one is an error.
  * @example
  * const options: CrossBoundaryChartOptions = { lang: "en", labels: { engagement: "Work engagement" } };
+ * const rows = [{ scale: "engagement", group: "participants", wave: "post", mean: 3.7, ciLow: 3.6, ciHigh: 3.8, n: 250, suppressed: false }];
+ * prePostChart({ rows }, options).data.values[0].scale // => "Work engagement"
+ * prePostChart({ rows }, { language: "en" }) // throws: unknown option "language"
  */
 export type CrossBoundaryChartOptions = z.input<typeof Options>;
 
@@ -117,9 +123,14 @@ const label = (labels: Readonly<Record<string, string>> | undefined, own: Record
 
 /**
  * The interaction plot: group means before and after with 95% intervals, participants against
- * non-participants, one panel per scale. Suppressed groups are left out, numbers and all.
+ * non-participants, one panel per scale. Suppressed groups are left out, numbers and all. Takes a
+ * cross-boundary report's rows as they are: `prePostChart({ rows: report.prePost })`.
  * @example
- * prePostChart({ rows: report.prePost }) // => { facet: …, spec: { layer: [line, errorbar] } }
+ * const rows = [
+ *   { scale: "engagement", group: "participants", wave: "pre", mean: 3.44, ciLow: 3.32, ciHigh: 3.56, n: 250, suppressed: false },
+ *   { scale: "engagement", group: "nonParticipants", wave: "pre", mean: null, ciLow: null, ciHigh: null, n: null, suppressed: true },
+ * ];
+ * prePostChart({ rows }).data.values.map((v) => `${v.group} ${v.wave} ${v.mean}`) // => ["越境経験者 事前 3.44"]
  * @throws {KoeArgumentError} when the input is not `{ rows: [...] }` with rows of the shape of
  *   {@link PrePostInput} (e.g. a wave other than "pre"/"post"), or an option is unknown or of the wrong kind.
  */
@@ -156,9 +167,14 @@ export function prePostChart(input: PrePostInput, options: CrossBoundaryChartOpt
 
 /**
  * The love plot: each covariate's standardised mean difference before and after adjustment,
- * rows ordered by the imbalance before, dotted rules at ±threshold (default 0.1).
+ * rows ordered by the imbalance before, dotted rules at ±threshold (default 0.1). Takes a
+ * cross-boundary report's balance as it is: `balanceChart(report.balance.engagement)`.
  * @example
- * balanceChart(report.balance.engagement)
+ * const spec = balanceChart({ rows: [
+ *   { covariate: "age", level: null, smd: 0.05, smdAdjusted: 0.01 },
+ *   { covariate: "job_type", level: "frontline", smd: -0.29, smdAdjusted: 0.02 },
+ * ] });
+ * spec.layer[2].encoding.y.sort // => ["job_type: frontline", "age"]
  * @throws {KoeArgumentError} when the input is not `{ rows: [...], threshold? }` with rows of the
  *   shape of {@link BalanceInput}, or an option is unknown or of the wrong kind.
  */
@@ -201,9 +217,15 @@ export function balanceChart(input: BalanceInput, options: CrossBoundaryChartOpt
  * Each method's estimate and interval, in panels by programme kind, with a rule at 0 and an
  * optional dashed reference (e.g. the true effect of a simulation). Suppressed rows print 秘匿 only;
  * a row with no estimate that is not suppressed (its estimator failed) prints 推定できず / not
- * estimated — a failure is never shown as suppression.
+ * estimated — a failure is never shown as suppression. Takes a cross-boundary report's effect
+ * rows as they are: `effectForestChart({ rows: report.effects.filter((e) => e.scale === "engagement") })`.
  * @example
- * effectForestChart({ rows: report.effects.filter((e) => e.scale === "engagement") })
+ * const rows = [
+ *   { kind: "all", method: "did", estimate: 0.24, ciLow: 0.2, ciHigh: 0.28, suppressed: false },
+ *   { kind: "all", method: "matching", estimate: null, ciLow: null, ciHigh: null, suppressed: false },
+ *   { kind: "appointed", method: "did", estimate: null, ciLow: null, ciHigh: null, suppressed: true },
+ * ];
+ * effectForestChart({ rows }).data.values.map((v) => v.text) // => ["", "推定できず", "秘匿"]
  * @throws {KoeArgumentError} when the input is not `{ rows: [...], reference? }` with rows of the
  *   shape of {@link EffectForestInput}, or an option is unknown or of the wrong kind.
  */

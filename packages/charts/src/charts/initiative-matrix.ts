@@ -38,6 +38,7 @@ const D = INITIATIVE_MATRIX_DEFAULTS;
  *   rows: ["young"], columns: ["know"], minCompanies: 5, k: 3, suppressedCells: [],
  *   cells: [{ row: "young", column: "know", rank: 1, initiative: "one_on_one", companies: 20, rated: 24, share: 0.83, tied: false, stability: 0.92 }],
  * };
+ * initiativeMatrixChart(result).data // => { values: [{ row: "若手", column: "知る", share: 0.83, suppressed: false, lines: ["1. キャリア1on1 (20/24)"], note: null }] }
  */
 export interface InitiativeMatrixInput {
   /** Ordered row ids, e.g. ["young", "mid", "senior"]; drawn top to bottom in this order. */
@@ -69,6 +70,10 @@ const Options = z.object({
  * Options of {@link initiativeMatrixChart}; every one is optional, and an unknown one is an error.
  * @example
  * const options: InitiativeMatrixOptions = { lang: "en", showStability: true, labels: { one_on_one: "1on1" } };
+ * const result = { rows: ["young"], columns: ["know"], minCompanies: 5, k: 3, suppressedCells: [],
+ *   cells: [{ row: "young", column: "know", rank: 1, initiative: "one_on_one", companies: 20, rated: 24, share: 0.83, tied: false, stability: 0.92 }] };
+ * initiativeMatrixChart(result, options).data.values[0].lines // => ["1. 1on1 (20/24) · stability 0.92"]
+ * initiativeMatrixChart(result, { lang: "jp" }) // throws: option "lang" must be one of "ja", "en" (got "jp"); did you mean "ja"?
  */
 export type InitiativeMatrixOptions = z.input<typeof Options>;
 

@@ -38,6 +38,8 @@ const D = OUTCOME_FUNNEL_DEFAULTS;
  *   { initiative: "one_on_one", n: 20, notPractised: 2, practisedNoEffect: 6, practisedEffective: 12, effectRate: 0.6, suppressed: false },
  *   { initiative: "side_jobs", n: null, notPractised: null, practisedNoEffect: null, practisedEffective: null, effectRate: null, suppressed: true },
  * ] };
+ * outcomeFunnelChart(result).layer[2].data // => { values: [{ initiative: "キャリア1on1", text: "20件" }] }
+ * outcomeFunnelChart(result).layer[3].data // => { values: [{ initiative: "副業・兼業", text: "秘匿" }] }
  */
 export interface OutcomeFunnelInput {
   /** One row per initiative; counts are numbers of companies and `null` where suppressed. */
@@ -57,6 +59,9 @@ const Options = z.object({
  * Options of {@link outcomeFunnelChart}; every one is optional, and an unknown one is an error.
  * @example
  * const options: OutcomeFunnelOptions = { lang: "en", labels: { one_on_one: "1on1 with manager" } };
+ * const result = { rows: [{ initiative: "one_on_one", n: 20, notPractised: 2, practisedNoEffect: 6, practisedEffective: 12, effectRate: 0.6, suppressed: false }] };
+ * outcomeFunnelChart(result, options).layer[2].data // => { values: [{ initiative: "1on1 with manager", text: "n = 20" }] }
+ * outcomeFunnelChart(result, { lables: {} }) // throws: unknown option "lables"; did you mean "labels"?
  */
 export type OutcomeFunnelOptions = z.input<typeof Options>;
 

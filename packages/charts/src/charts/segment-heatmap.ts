@@ -34,6 +34,8 @@ const D = SEGMENT_HEATMAP_DEFAULTS;
  * @example
  * const shown: HeatmapCell = { row: "young", column: "C01", n: 42, suppressed: false };
  * const hidden: HeatmapCell = { row: "mid", column: "C01", n: null, suppressed: true };
+ * segmentHeatmapChart([shown, hidden]).data
+ * // => { values: [{ row: "young", column: "C01", n: 42, text: "42", suppressed: false }, { row: "mid", column: "C01", n: null, text: "秘匿", suppressed: true }] }
  */
 export interface HeatmapCell {
   /** Row id (e.g. a generation id, "young"). */
@@ -69,6 +71,10 @@ const Options = z.object({
  * Options of {@link segmentHeatmapChart}; every one is optional, and an unknown one is an error.
  * @example
  * const options: SegmentHeatmapOptions = { lang: "en", rowOrder: ["young", "mid", "senior"], labels: { young: "Young" } };
+ * const cells = [{ row: "mid", column: "C01", n: 12, suppressed: false }, { row: "young", column: "C01", n: null, suppressed: true }];
+ * segmentHeatmapChart(cells, options).encoding.y.sort // => ["Young", "mid"]
+ * segmentHeatmapChart(cells, options).data.values[1].text // => "suppressed"
+ * segmentHeatmapChart(cells, { rowOrder: "young" }) // throws: option "rowOrder" takes a list
  */
 export type SegmentHeatmapOptions = z.input<typeof Options>;
 

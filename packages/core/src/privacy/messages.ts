@@ -6,10 +6,8 @@ import { defineMessages, type Localized, q, show } from "../errors/catalogue.js"
 type Fn = { fn: string };
 
 /**
- * The rules the privacy options state (the zod schemas' messages) and their Japanese: an option
- * error says the rule in the user's language.
- * @example
- * optionRules.wholeAtLeast1.ja // => "1以上の整数で指定してください"
+ * The rules the privacy options state (the zod schemas' messages) and their Japanese, so that an
+ * option error says the rule in the user's language (`wholeAtLeast1.ja` is 「1以上の整数で指定してください」).
  */
 export const optionRules = {
   wholeAtLeast1: { en: "must be a whole number ≥ 1", ja: "1以上の整数で指定してください" },

@@ -4,7 +4,9 @@
 // column. Expected numbers: r/effects.R (R 4.2.2, sandwich 3.0.2) → r/effects.json.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { balanceTable, crossBoundaryReport, differenceInDifferences, estimateEffect, KoeArgumentError, KoeError, readCsv, readRespondents, type EffectMethod } from "@koe/core";
+import {
+  balanceTable, crossBoundaryReport, differenceInDifferences, estimateEffect, KoeArgumentError, KoeError, readCsv, readRespondents, wildClusterBootstrap, type EffectMethod,
+} from "@koe/core";
 import * as aq from "arquero";
 import { beforeAll, describe, expect, it } from "vitest";
 
@@ -112,6 +114,26 @@ describe("repro 5: options are strict, enums exact", () => {
     const e = thrown(() => differenceInDifferences(lalonde, { pre: "re75", post: "re78", treatment: "treat", cluster: "race", bootstrap: { draw: 99 } as never }));
     expect(e.message).toMatch(/unknown option "bootstrap\.draw"; did you mean "draws"\?/);
     expect(thrown(() => differenceInDifferences(lalonde, { pre: "re75", post: "re78", treatment: "treat", bootstrap: { weights: "web" } as never })).message).toMatch(/did you mean "webb"\?/);
+  });
+});
+
+describe("no raw TypeError reaches the user", () => {
+  it.each([
+    ["a file name for the table", () => estimateEffect("lalonde.csv" as never, { outcome: "re78", treatment: "treat" }), /expected an arquero table/],
+    ["no options", () => estimateEffect(lalonde, undefined as never), /option "outcome"/],
+    ["options not an object", () => differenceInDifferences(lalonde, "re75" as never), /options must be an object/],
+    ["a number for a column", () => differenceInDifferences(lalonde, { pre: 5 as never, post: "re78", treatment: "treat" }), /option "pre"/],
+    ["no covariates for balance", () => balanceTable(lalonde, { treatment: "treat", covariates: [] }), /at least one covariate/],
+    ["weights of the wrong length", () => balanceTable(lalonde, { treatment: "treat", covariates: ["age"], weights: [1, 2] }), /option weights has 2 values for a table of 614 rows/],
+    ["matching without covariates", () => estimateEffect(lalonde, { outcome: "re78", treatment: "treat", method: "matching" }), /needs covariates for the propensity score/],
+    ["a bad instrument", () => crossBoundaryReport(respondents, { instrument: 5 as never }), /option "instrument"/],
+    ["predictors as a string", () => wildClusterBootstrap(lalonde, "age" as never, "re78", "race"), /takes a list/],
+    ["the same column twice", () => estimateEffect(lalonde, { outcome: "re78", treatment: "treat", covariates: ["re78"] }), /column "re78" is given for two roles/],
+  ])("%s", (_, f, message) => {
+    const e = thrown(f);
+    expect(e).toBeInstanceOf(KoeArgumentError);
+    expect(e.message).toMatch(message);
+    expect(e.localized.ja).not.toBe(e.localized.en);
   });
 });
 

@@ -4,9 +4,11 @@
 // and falls back to an estimate (wide characters 1 em, narrow 0.6 em) for characters the font
 // lacks, or if the font cannot be read.
 import { readFileSync } from "node:fs";
+import { KoeArgumentError, parseOptions, z } from "@koe/core";
 import { create, type Font } from "fontkitten";
 import * as vega from "vega";
 import { bundledFontFiles } from "./fonts.js";
+import { chartMessages as m, expected } from "./messages.js";
 
 /**
  * The style of a piece of text, as vega's text items carry it.
@@ -22,6 +24,18 @@ export interface TextStyle {
 
 const DEFAULTS = { fontSize: 11, wideEm: 1, narrowEm: 0.6 };
 
+const Style = z.object({ fontSize: z.number().optional(), fontWeight: z.union([z.string(), z.number()]).optional() });
+
+const ARGUMENT = { en: "argument", ja: "引数" };
+
+/** The public measuring functions check their arguments once; vega's hook calls the fast internals. */
+function checkText(fn: string, text: unknown, fontSize: unknown): void {
+  if (typeof text !== "string") throw KoeArgumentError.of(m.wrongType, { fn, where: ARGUMENT, field: "text", value: text, expected: expected.text });
+  if (!(typeof fontSize === "number" && Number.isFinite(fontSize) && fontSize >= 0)) {
+    throw KoeArgumentError.of(m.wrongType, { fn, where: ARGUMENT, field: "fontSize", value: fontSize, expected: { en: "a finite number ≥ 0", ja: "0以上の有限の数" } });
+  }
+}
+
 // East Asian Wide and Fullwidth ranges (Hangul Jamo, CJK radicals to Yi, Hangul syllables, CJK
 // compatibility ideographs and forms, fullwidth forms, CJK extension planes) and CJK punctuation.
 const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
@@ -31,8 +45,14 @@ const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\ua4cf\uac00-\ud7a3\uf900-\ufaff
  * @example
  * estimateTextWidth("回答者数", 10) // => 40
  * estimateTextWidth("n = 5", 10)   // => 30
+ * @throws {KoeArgumentError} when `text` is not text or `fontSize` not a number ≥ 0.
  */
 export function estimateTextWidth(text: string, fontSize: number = DEFAULTS.fontSize): number {
+  checkText("estimateTextWidth", text, fontSize);
+  return estimate(text, fontSize);
+}
+
+function estimate(text: string, fontSize: number): number {
   let em = 0;
   for (const ch of text) em += WIDE.test(ch) ? DEFAULTS.wideEm : DEFAULTS.narrowEm;
   return em * fontSize;
@@ -86,15 +106,24 @@ export function textMetricsSource(): "font" | "estimate" {
  * measureTextWidth("回答者数", { fontSize: 10 })                // => 40
  * measureTextWidth("Respondents", { fontSize: 10 })              // => 61.22
  * measureTextWidth("Respondents", { fontSize: 10, fontWeight: "bold" }) // => 64.51
+ * measureTextWidth("Respondents", { size: 10 }) // throws: unknown option "size"
+ * @throws {KoeArgumentError} when `text` is not text, `fontSize` not a number ≥ 0, or a style key is unknown.
  */
-export function measureTextWidth(text: string, { fontSize = DEFAULTS.fontSize, fontWeight }: TextStyle = {}): number {
+export function measureTextWidth(text: string, style: TextStyle = {}): number {
+  const fn = "measureTextWidth";
+  const { fontSize = DEFAULTS.fontSize, fontWeight } = parseOptions(fn, Style, style);
+  checkText(fn, text, fontSize);
+  return measure(text, fontSize, fontWeight);
+}
+
+function measure(text: string, fontSize: number, fontWeight: string | number | undefined): number {
   const loaded = loadFonts();
-  if (!loaded) return estimateTextWidth(text, fontSize);
+  if (!loaded) return estimate(text, fontSize);
   const advance = isBold(fontWeight) ? loaded.bold : loaded.regular;
   let em = 0;
   for (const ch of text) {
     const a = advance(ch.codePointAt(0)!);
-    em += Number.isNaN(a) ? estimateTextWidth(ch, 1) : a;
+    em += Number.isNaN(a) ? estimate(ch, 1) : a;
   }
   return em * fontSize;
 }
@@ -127,8 +156,7 @@ const koeWidth: WidthFn = (item, text) => {
   const line = text ?? item.text;
   const s = (Array.isArray(line) ? line.join(" ") : line == null ? "" : String(line)).trim();
   const fontSize = item.fontSize != null ? Number(item.fontSize) || 0 : DEFAULTS.fontSize;
-  const style: TextStyle = item.fontWeight === undefined ? { fontSize } : { fontSize, fontWeight: item.fontWeight };
-  const width = measureTextWidth(s, style);
+  const width = measure(s, fontSize, item.fontWeight);
   return item.limit !== undefined && item.limit > 0 ? Math.min(width, item.limit) : width;
 };
 

@@ -5,8 +5,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  balanceChart, ChartError, chartMessages, compileSpec, effectForestChart, initiativeMatrixChart, outcomeFunnelChart, prePostChart,
-  renderHtml, renderPng, renderSvg, segmentHeatmapChart, writeChart, type InitiativeMatrixInput,
+  balanceChart, ChartError, chartMessages, compileSpec, effectForestChart, estimateTextWidth, initiativeMatrixChart, measureTextWidth, outcomeFunnelChart,
+  prePostChart, renderHtml, renderPng, renderSvg, segmentHeatmapChart, writeChart, type InitiativeMatrixInput,
 } from "@koe/charts";
 import { KoeArgumentError, KoeError, localize, setLanguage } from "@koe/core";
 import * as aq from "arquero";
@@ -128,6 +128,13 @@ describe("chart inputs of the wrong shape are KoeArgumentErrors naming what was 
     expect((await thrown(() => writeChart(spec, 42 as never))).message).toBe('writeChart: the second argument is the path to write to, without extension, e.g. "out/heatmap" (got the number 42)');
     expect((await thrown(() => renderHtml(spec as never))).message).toMatch(/^renderHtml: charts must be a list of \{ title, spec \}/);
     expect((await thrown(() => renderHtml([{ title: "t" }] as never))).message).toBe('renderHtml: charts[0] has no field "spec" (expected an object { … }) (its fields: "title")');
+  });
+
+  it("text measuring checks its arguments (vega's own hook takes the fast path)", async () => {
+    expect((await thrown(() => measureTextWidth("人数", { fontsize: 12 } as never))).message).toBe('measureTextWidth: unknown option "fontsize"; did you mean "fontSize"? (options: "fontSize", "fontWeight")');
+    expect((await thrown(() => measureTextWidth(42 as never))).message).toBe("measureTextWidth: argument: text must be text (got 42)");
+    expect((await thrown(() => estimateTextWidth("人数", Number.NaN))).message).toBe("estimateTextWidth: argument: fontSize must be a finite number ≥ 0 (got NaN)");
+    expect(measureTextWidth("人数", { fontSize: 12 })).toBe(24);
   });
 
   it("garbage in any builder is a KoeError, never a raw TypeError", async () => {

@@ -208,8 +208,9 @@ const labelsOf = (s: Split) => s.groups.map((g) => g.label);
  * The result names its groups (`groups`, `groupTable()`, `group1`/`group2` in `toTable()`); rows
  * with a missing group or outcome are dropped and counted in `nMissing`.
  * @example
- * welchTest(table, { outcome: "engagement_post", group: "cross_boundary" }).groups.map((g) => g.level) // => [false, true]
- * welchTest(table, { outcome: "engagement_post", group: "cross_boundary", order: [true, false] }).estimate // participants − others
+ * welchTest(respondents, { outcome: "eng_01_post", group: "cross_boundary" }).groups.map((g) => g.level) // => [false, true]
+ * welchTest(respondents, { outcome: "eng_01_post", group: "cross_boundary" }).estimate // => -0.560  (others − participants, as R)
+ * welchTest(respondents, { outcome: "eng_01_post", group: "cross_boundary", order: [true, false] }).estimate // => 0.560
  */
 export function welchTest(table: Table, options: TTestTableOptions): GroupedResult<ReturnType<typeof welchTTest>> {
   const fn = "welchTest";

@@ -141,7 +141,11 @@ const trace = (m: number[][], skip = -1) => m.reduce((s, row, i) => (i === skip 
  * `warnings` names any item that correlates negatively with the rest (probably an unflagged
  * reverse key; psych warns likewise).
  * @example
- * cronbachAlpha(table, { items: ["eng_01_pre", "eng_02_pre", "eng_06_pre"], reverse: ["eng_06_pre"], range: [1, 5] }).alpha
+ * cronbachAlpha(respondents, { items: ["eng_01_pre", "eng_02_pre", "eng_06_pre"], reverse: ["eng_06_pre"], range: [1, 5] }).alpha // => 0.877
+ * const items = ["eng_01_pre", "eng_02_pre", "eng_03_pre", "eng_04_pre", "eng_06_pre"];
+ * cronbachAlpha(respondents, { items, reverse: ["eng_06_pre"], range: [1, 5] }).alpha // => 0.925
+ * cronbachAlpha(respondents, { items }).warnings.map((w) => w.params.item) // => ["eng_06_pre"]  (its reverse key forgotten)
+ * cronbachAlpha(respondents, { items: ["eng_01_pre", "eng_02_pre"], missing: "listwize" }) // throws: option "missing" must be one of "pairwise", "listwise" … did you mean "listwise"?
  */
 export function cronbachAlpha(table: Table, options: CronbachAlphaOptions): AlphaResult {
   const fn = "cronbachAlpha";

@@ -23,7 +23,9 @@ export type DeriveGenerationOptions = z.input<typeof DeriveGenerationOptions>;
  * numbers, numeric text and full-width digits are ages; blanks and missing markers give missing
  * generations; any other text (「三十」) is a KoeError naming the column and value.
  * @example
- * deriveGeneration(table, { cutoffs: { mid: 30, senior: 45 } }).array("generation") // => ["young", "mid", …]
+ * deriveGeneration(aq.table({ age: [22, "41", "６３", null] })).array("generation") // => ["young", "mid", "senior", null]
+ * deriveGeneration(aq.table({ age: [29, 30, 45] }), { cutoffs: { mid: 30, senior: 45 } }).array("generation") // => ["young", "mid", "senior"]
+ * deriveGeneration(aq.table({ age: [30, "三十"] })) // throws: column "age" must hold numbers; it holds text that is not a number: "三十"
  */
 export function deriveGeneration(table: Table, options: DeriveGenerationOptions = {}): Table {
   const fn = "deriveGeneration";

@@ -66,7 +66,9 @@ function findColumn(fn: string, table: Table, name: string): string | null {
  * reported beside the scores; when they cannot be computed, `warnings` says which and why.
  * @example
  * const { table: scored, reliability, warnings } = scoreScales(respondents, careerSurveyInstrument);
- * scored.array("engagement_pre") // => Float64Array [3.2, 2.9, …]
+ * scored.array("engagement_pre").slice(0, 3) // => [1.8, 3.7, 2.8]
+ * reliability[0] // => { scale: "engagement", wave: "pre", items: 10, alpha: 0.961, omega: 0.961 }
+ * warnings // => []
  */
 export function scoreScales(table: Table, instrument: Instrument, options: ScoreScalesOptions = {}): ScoredScales {
   const fn = "scoreScales";

@@ -166,7 +166,9 @@ export type AlphaLevel = "nominal" | "ordinal" | "interval" | "ratio";
  * interval or ratio data with missing values: `data` has one row per coder and one column per
  * unit, `null` where a coder did not code a unit. Units coded once are not pairable and drop out.
  * @example
- * // Krippendorff's own 2011 example gives 0.743 (nominal).
+ * // Krippendorff's own 2011 example (4 coders, 12 units, nominal): 0.743.
+ * const N = null;
+ * krippendorffAlpha([[1, 2, 3, 3, 2, 1, 4, 1, 2, N, N, N], [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, N, 3], [N, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, N], [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, N]]).estimate // => 0.743
  */
 export function krippendorffAlpha(data: readonly (readonly Rating[])[], options: { level?: AlphaLevel } = {}): Result<{ level: AlphaLevel; observedDisagreement: number; expectedDisagreement: number; pairable: number; values: (string | number)[]; coincidences: number[][] }> {
   const fn = "krippendorffAlpha";

@@ -26,7 +26,7 @@ export type AnovaResult = Result<{ dfBetween: number; dfWithin: number; ssBetwee
 /**
  * One-way analysis of variance (equal variances), as R's `aov(y ~ g)`; `estimate` is η².
  * @example
- * oneWayAnova([[4.17, 5.58, 5.18], [4.81, 4.17, 4.41], [6.31, 5.12, 5.54]]).pValue
+ * oneWayAnova([[4.17, 5.58, 5.18], [4.81, 4.17, 4.41], [6.31, 5.12, 5.54]]).pValue // => 0.1113768  R: summary(aov(y ~ g))
  */
 export function oneWayAnova(groups: readonly NumericInput[]): AnovaResult {
   const { clean, nMissing } = cleanGroups("oneWayAnova", groups, 1);

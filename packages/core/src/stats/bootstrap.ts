@@ -62,7 +62,7 @@ function sortedQuantile(s: Float64Array, q: number): number {
  * units when n > 2,000). Same seed, same replicates.
  * @example
  * const y = [3, 5, 4, 6, 7, 5];
- * bootstrap(y.length, (idx) => idx.reduce((s, i) => s + y[i], 0) / idx.length, { seed: 1 }).ciLow
+ * bootstrap(y.length, (idx) => idx.reduce((s, i) => s + y[i], 0) / idx.length, { seed: 1 }).ciLow // => 4
  */
 export function bootstrap(n: number, statistic: (indices: Int32Array) => number, options: BootstrapOptions = {}): BootstrapResult {
   const { resamples, confLevel, interval } = checkArguments("bootstrap", n, statistic, options);
@@ -189,7 +189,8 @@ function summarize(
  * Same resampling (plain, stratified, cluster), same intervals as {@link bootstrap}, but no
  * random reads over large arrays: the fast way for means, differences and DiD over millions of rows.
  * @example
- * bootstrapWeighted(y.length, (w) => { let s = 0, k = 0; for (let i = 0; i < w.length; i++) { s += w[i] * y[i]; k += w[i]; } return s / k; }, { seed: 1 })
+ * const y = [3, 5, 4, 6, 7, 5];
+ * bootstrapWeighted(y.length, (w) => { let s = 0, k = 0; for (let i = 0; i < w.length; i++) { s += w[i] * y[i]; k += w[i]; } return s / k; }, { seed: 1 }).ciLow // => 4
  */
 export function bootstrapWeighted(n: number, statistic: (weights: Uint16Array) => number, options: BootstrapOptions = {}): BootstrapResult {
   const { resamples, confLevel, interval } = checkArguments("bootstrapWeighted", n, statistic, options);
@@ -252,7 +253,8 @@ function checkArguments(fn: string, n: number, statistic: unknown, options: Boot
  * labels are shuffled `resamples` times; p = (1 + #{as or more extreme}) / (resamples + 1).
  * Missing values (null, NaN) are dropped and counted in `nMissing`, never read as 0.
  * @example
- * permutationTest([5, 6, 7, 8], [1, 2, 3, 4], { seed: 1 }).pValue // => about 0.03
+ * permutationTest([5, 6, 7, 8], [1, 2, 3, 4], { seed: 1 }).pValue // => 0.0274  (exact: 2/70 = 0.0286)
+ * permutationTest([5, 6, null, 8], [1, 2, 3, 4], { seed: 1 }).nMissing // => 1
  */
 export function permutationTest(
   x: NumericInput,

@@ -46,8 +46,9 @@ export function requireList(fn: string, x: unknown, argument = "x"): asserts x i
  * anything else is read cell by cell. Non-numeric text is a {@link KoeArgumentError} naming the
  * function, the argument, the value and its position (counted from 1).
  * @example
- * numericValues("describe", ["1", "２", null]) // => Float64Array [1, 2, NaN]
- * numericValues("describe", [1, 2, "x"]) // throws: describe: x holds "x" at position 3, which is not a number …
+ * // Every kernel reads its arrays through numericValues:
+ * describe(["1", "２", null]).mean // => 1.5
+ * describe([1, 2, "x"]) // throws: describe: x holds "x" at position 3, which is not a number …
  */
 export function numericValues(fn: string, x: unknown, argument = "x"): ArrayLike<number | null | undefined> {
   requireList(fn, x, argument);

@@ -33,7 +33,7 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
  * number; other text is a KoeArgumentError naming it and its position. With no values the
  * statistics are null.
  * @example
- * describe([1, 2, 3, 4, null]) // => { n: 4, nMissing: 1, mean: 2.5, sd: 1.2909944487358056, q1: 1.75, … }
+ * describe([1, 2, 3, 4, null]) // => { n: 4, nMissing: 1, mean: 2.5, sd: 1.2909944487358056, … q1: 1.75, … }
  * describe([1, 2, 3, "x"]) // throws: describe: x holds "x" at position 4, which is not a number …
  */
 export function describe(x: NumericInput): Description {

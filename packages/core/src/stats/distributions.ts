@@ -20,7 +20,7 @@ export interface TailOptions {
  * Standard normal CDF (with mean and sd), as R's `pnorm`.
  * @example
  * normalCdf(-1.959963984540054) // => 0.025
- * normalCdf(40, { lowerTail: false }) // => 3.655893540915e-350 underflows to 0; pnorm(-37) = 5.72557122252458e-300
+ * normalCdf(40, { lowerTail: false }) // => 0 — 3.655893540915e-350 underflows; pnorm(-37) = 5.72557122252458e-300
  */
 export function normalCdf(x: number, { lowerTail = true, mean = 0, sd = 1 }: TailOptions & { mean?: number; sd?: number } = {}): number {
   const z = (x - mean) / sd;

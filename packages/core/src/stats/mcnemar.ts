@@ -10,7 +10,7 @@ import { makeResult, type Result } from "./result.js";
  * the chi-square version with continuity correction as R's `mcnemar.test` (default), or the
  * exact binomial version (`exact: true`, two-sided, as `binom.test(c, b + c)`).
  * @example
- * mcnemarTest(3, 12).pValue // => 0.0389… (R: mcnemar.test(matrix(c(10, 12, 3, 20), 2)))
+ * mcnemarTest(3, 12).pValue // => 0.0389  R: mcnemar.test(matrix(c(10, 12, 3, 20), 2))
  */
 export function mcnemarTest(yesToNo: number, noToYes: number, options: { correct?: boolean; exact?: boolean } = {}): Result<{ yesToNo: number; noToYes: number }> {
   const fn = "mcnemarTest";

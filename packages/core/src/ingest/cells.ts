@@ -1,15 +1,20 @@
+import { localize, type Localized, type Message } from "../errors/catalogue.js";
 import type { IssueCode } from "../errors/issue.js";
-import { readMessages } from "../errors/messages.js";
+import { readMessages as m } from "../errors/messages.js";
 import { normalizeKey } from "../model/vocabulary.js";
 import type { ColumnSpec } from "./column-spec.js";
-import { decodeBytes, type Encoding } from "./encoding.js";
+import { decodeBytes, type ByteEncoding } from "./encoding.js";
 import { FieldFlag } from "./tokenizer.js";
 
-/** A rejected cell: why, and the text that was there. */
+/** A rejected cell: why (in Japanese and English), and the text that was there. */
 export interface CellProblem {
   code: IssueCode;
-  message: string;
+  text: Localized;
   value: string | null;
+}
+
+function problem<P>(code: IssueCode, message: Message<P>, params: P, value: string | null): CellProblem {
+  return { code, text: localize(message, params), value };
 }
 
 /** The text of a cell as a person sees it: NFKC-normalised (full-width digits become ASCII), trimmed. */
@@ -28,7 +33,7 @@ export function parseNumber(t: string): number {
 }
 
 /** Reads the text of a field: unquotes, decodes; `null` when the bytes are not valid in the encoding. */
-export function fieldText(buf: Buffer, start: number, end: number, flag: number, encoding: Encoding): string | null {
+export function fieldText(buf: Buffer, start: number, end: number, flag: number, encoding: ByteEncoding): string | null {
   const raw = decodeBytes(buf, start, end, encoding);
   if (raw === null) return null;
   if (flag === FieldFlag.QuotedEscapes) return raw.replaceAll('""', '"');
@@ -37,7 +42,7 @@ export function fieldText(buf: Buffer, start: number, end: number, flag: number,
 }
 
 export interface CellContext {
-  encoding: Encoding;
+  encoding: ByteEncoding;
   missing: ReadonlySet<string>;
   likert: ReadonlyMap<string, number>;
 }
@@ -181,7 +186,7 @@ export class ColumnBuilder {
   /** The general path: decode, normalise, then convert by the field's kind. */
   private readText(buf: Buffer, s: number, e: number, flag: number): CellProblem | null {
     const raw = fieldText(buf, s, e, flag, this.ctx.encoding);
-    if (raw === null) return { code: "encoding", message: readMessages.encoding(this.ctx.encoding), value: null };
+    if (raw === null) return problem("encoding", m.encoding, { encoding: this.ctx.encoding }, null);
     const t = normalizeCell(raw);
     if (this.ctx.missing.has(t)) return this.stageMissing();
     const spec = this.spec;
@@ -196,12 +201,12 @@ export class ColumnBuilder {
           const mapped = this.ctx.likert.get(normalizeKey(t));
           if (mapped === undefined) {
             return this.ctx.likert.size > 0 && !/\d/.test(t)
-              ? { code: "unknown_label", message: readMessages.unknownLabel(t, [...this.ctx.likert.keys()]), value: t }
-              : { code: "not_a_number", message: readMessages.notANumber(t), value: t };
+              ? problem("unknown_label", m.unknownLabel, { value: t, known: [...this.ctx.likert.keys()] }, t)
+              : problem("not_a_number", m.notANumber, { value: t }, t);
           }
           v = mapped;
         }
-        if (Number.isNaN(v)) return { code: "not_a_number", message: readMessages.notANumber(t), value: t };
+        if (Number.isNaN(v)) return problem("not_a_number", m.notANumber, { value: t }, t);
         return this.checkNumber(v, t);
       }
       case "enum":
@@ -210,25 +215,17 @@ export class ColumnBuilder {
         const resolved = cached !== undefined ? cached : this.resolveLabel(t);
         if (cached === undefined) this.labelCache.set(t, resolved);
         if (resolved === NOT_FOUND) {
-          const message =
-            spec.kind === "boolean"
-              ? readMessages.unknownBoolean(t, [...spec.trueWords], [...spec.falseWords])
-              : readMessages.unknownLabel(t, this.knownLabels());
-          return { code: "unknown_label", message, value: t };
+          return spec.kind === "boolean"
+            ? problem("unknown_label", m.unknownBoolean, { value: t, trueWords: [...spec.trueWords], falseWords: [...spec.falseWords] }, t)
+            : problem("unknown_label", m.unknownLabel, { value: t, known: this.knownLabels() }, t);
         }
         this.stage(resolved);
         return this.zodCheck(resolved, t);
       }
       default: {
-        if (spec.minLength !== undefined && t.length < spec.minLength) {
-          return { code: "invalid_value", message: readMessages.invalidValue(t, `shorter than ${spec.minLength} characters`), value: t };
-        }
-        if (spec.maxLength !== undefined && t.length > spec.maxLength) {
-          return { code: "invalid_value", message: readMessages.invalidValue(t, `longer than ${spec.maxLength} characters`), value: t };
-        }
-        if (spec.pattern !== undefined && !spec.pattern.test(t)) {
-          return { code: "invalid_value", message: readMessages.invalidValue(t, `does not match ${spec.pattern}`), value: t };
-        }
+        if (spec.minLength !== undefined && t.length < spec.minLength) return problem("invalid_value", m.tooShort, { value: t, min: spec.minLength }, t);
+        if (spec.maxLength !== undefined && t.length > spec.maxLength) return problem("invalid_value", m.tooLong, { value: t, max: spec.maxLength }, t);
+        if (spec.pattern !== undefined && !spec.pattern.test(t)) return problem("invalid_value", m.noPatternMatch, { value: t, pattern: String(spec.pattern) }, t);
         this.stage(t);
         return this.zodCheck(t, t);
       }
@@ -253,9 +250,9 @@ export class ColumnBuilder {
 
   private checkNumber(v: number, t: string): CellProblem | null {
     const spec = this.spec!;
-    if (spec.integer && !Number.isInteger(v)) return { code: "not_an_integer", message: readMessages.notAnInteger(t), value: t };
+    if (spec.integer && !Number.isInteger(v)) return problem("not_an_integer", m.notAnInteger, { value: t }, t);
     if ((spec.min !== undefined && v < spec.min) || (spec.max !== undefined && v > spec.max) || (spec.exclusiveMin !== undefined && v <= spec.exclusiveMin) || (spec.exclusiveMax !== undefined && v >= spec.exclusiveMax)) {
-      return { code: "out_of_range", message: readMessages.outOfRange(t, spec.min ?? spec.exclusiveMin, spec.max ?? spec.exclusiveMax), value: t };
+      return problem("out_of_range", m.outOfRange, { value: t, min: spec.min ?? spec.exclusiveMin, max: spec.max ?? spec.exclusiveMax }, t);
     }
     this.stage(v);
     return this.zodCheck(v, t);
@@ -265,11 +262,11 @@ export class ColumnBuilder {
     const check = this.spec?.zodCheck;
     if (check === undefined) return null;
     const r = check.safeParse(v);
-    return r.success ? null : { code: "invalid_value", message: readMessages.invalidValue(t, r.error.issues[0]?.message ?? "invalid"), value: t };
+    return r.success ? null : problem("invalid_value", m.failsCheck, { value: t, detail: r.error.issues[0]?.message ?? "invalid" }, t);
   }
 
   private stageMissing(): CellProblem | null {
-    if (this.spec?.required) return { code: "missing_required", message: readMessages.missingRequired(), value: "" };
+    if (this.spec?.required) return problem("missing_required", m.missingRequired, {}, "");
     this.stage(this.numbers !== null ? Number.NaN : null);
     return null;
   }

@@ -1,4 +1,5 @@
 import { normalizeKey } from "../model/vocabulary.js";
+import { normalizeCell } from "./cells.js";
 import type { ColumnSpec } from "./column-spec.js";
 
 /** How headers are compared: as vocabulary keys, also ignoring brackets (「エンゲージメント1（事前）」 = 「エンゲージメント1_事前」). */
@@ -30,4 +31,13 @@ export function matchHeaders(headers: readonly string[], specs: readonly ColumnS
     const field = renamed !== undefined && fields.has(renamed) ? renamed : (byKey.get(key) ?? null);
     return { source, header, field };
   });
+}
+
+// Characters a person cannot see that editors and Excel leave in headers: a byte-order mark
+// (also one left inside a quoted first header), zero-width spaces and joiners, the word joiner.
+const INVISIBLE = /[\uFEFF\u200B-\u200D\u2060]/g;
+
+/** A header as koe names the column: invisible characters removed, NFKC, trimmed. */
+export function headerName(text: string): string {
+  return normalizeCell(text.replace(INVISIBLE, ""));
 }

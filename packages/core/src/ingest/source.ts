@@ -1,7 +1,8 @@
-import { statSync } from "node:fs";
-import { open } from "node:fs/promises";
-import { KoeReadError } from "../errors/errors.js";
-import { readMessages } from "../errors/messages.js";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { open, readFile } from "node:fs/promises";
+import { localize } from "../errors/catalogue.js";
+import { KoeArgumentError, KoeReadError } from "../errors/errors.js";
+import { readMessages as m } from "../errors/messages.js";
 
 /** What a reader reads: a file path, CSV text, or bytes. `{ path }` and `{ text }` say which explicitly. */
 export type CsvSource = string | Uint8Array | ArrayBuffer | { path: string } | { text: string };
@@ -23,32 +24,94 @@ async function* fromSync(it: Iterable<Buffer>): AsyncGenerator<Buffer> {
   yield* it;
 }
 
+/** How a value that is not a source is named in the error (never the value itself: it may be large). */
+function describe(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "an array";
+  if (typeof v === "object") {
+    const keys = Object.keys(v as object);
+    return keys.length === 0 ? "{}" : `an object with keys ${keys.slice(0, 5).join(", ")}`;
+  }
+  return typeof v === "string" ? "an empty string" : typeof v;
+}
+
+/** The source as `{ path } | { text } | bytes`, or a KoeArgumentError naming what was given instead. */
+export function checkSource(fn: string, source: unknown): { kind: "path"; path: string } | { kind: "text"; text: string } | { kind: "bytes"; bytes: Buffer } {
+  if (typeof source === "string" && source !== "") return /[\r\n]/.test(source) ? { kind: "text", text: source } : { kind: "path", path: source };
+  if (source instanceof ArrayBuffer) return { kind: "bytes", bytes: Buffer.from(source) };
+  if (source instanceof Uint8Array) return { kind: "bytes", bytes: Buffer.from(source.buffer, source.byteOffset, source.byteLength) };
+  if (source !== null && typeof source === "object" && !Array.isArray(source)) {
+    const o = source as Record<string, unknown>;
+    const keys = Object.keys(o);
+    if (keys.length === 1 && typeof o.path === "string" && o.path !== "") return { kind: "path", path: o.path };
+    if (keys.length === 1 && typeof o.text === "string") return { kind: "text", text: o.text };
+  }
+  throw KoeArgumentError.of(m.badSource, { fn, got: describe(source) });
+}
+
+export function unreadable(path: string, e: unknown): KoeReadError {
+  const code = (e as NodeJS.ErrnoException).code;
+  const [reason, reasonJa] =
+    code === "ENOENT" ? ["no such file", "ファイルがありません"] : code === "EISDIR" ? ["it is a directory", "フォルダーです"] : code === "EACCES" ? ["permission denied", "読む権限がありません"] : [(e as Error).message, (e as Error).message];
+  return new KoeReadError(localize(m.sourceUnreadable, { source: path, reason, reasonJa }), [], "source_unreadable");
+}
+
+function sizeOf(path: string): number {
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) throw Object.assign(new Error("it is a directory"), { code: "EISDIR" });
+    return st.size;
+  } catch (e) {
+    throw unreadable(path, e);
+  }
+}
+
 /**
  * Opens a source for streaming. A string with a line break is CSV text; any other string is a path.
  * Files are read in chunks, never whole.
  */
-export function openSource(source: CsvSource, chunkSize = DEFAULT_CHUNK): OpenedSource {
-  if (typeof source === "string" && !/[\r\n]/.test(source)) source = { path: source };
-  if (typeof source === "string") source = { text: source };
-  if (source instanceof Uint8Array || source instanceof ArrayBuffer) {
-    const buf = source instanceof ArrayBuffer ? Buffer.from(source) : Buffer.from(source.buffer, source.byteOffset, source.byteLength);
-    return { chunks: fromSync(slices(buf, chunkSize)), size: buf.length, label: "bytes" };
-  }
-  if ("text" in source) {
-    const buf = Buffer.from(source.text, "utf8");
+export function openSource(source: CsvSource, chunkSize = DEFAULT_CHUNK, fn = "readCsv"): OpenedSource {
+  const checked = checkSource(fn, source);
+  if (checked.kind === "bytes") return { chunks: fromSync(slices(checked.bytes, chunkSize)), size: checked.bytes.length, label: "bytes" };
+  if (checked.kind === "text") {
+    const buf = Buffer.from(checked.text, "utf8");
     return { chunks: fromSync(slices(buf, chunkSize)), size: buf.length, label: "text" };
   }
-  const path = source.path;
-  let size: number;
+  const path = checked.path;
+  return { chunks: readChunks(path, chunkSize), size: sizeOf(path), label: path };
+}
+
+/** The first bytes of a source (for telling a workbook from text), without reading a file whole. */
+export function peekSource(fn: string, source: unknown, n = 1 << 16): { head: Buffer; label: string; isText: boolean } {
+  const checked = checkSource(fn, source);
+  if (checked.kind === "bytes") return { head: checked.bytes.subarray(0, n), label: "bytes", isText: false };
+  if (checked.kind === "text") return { head: Buffer.alloc(0), label: "text", isText: true };
+  sizeOf(checked.path);
   try {
-    const st = statSync(path);
-    if (st.isDirectory()) throw new Error("it is a directory");
-    size = st.size;
+    const fd = openSync(checked.path, "r");
+    try {
+      const head = Buffer.alloc(n);
+      const got = readSync(fd, head, 0, n, 0);
+      return { head: head.subarray(0, got), label: checked.path, isText: false };
+    } finally {
+      closeSync(fd);
+    }
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message;
-    throw new KoeReadError(readMessages.sourceUnreadable(path, reason), [], "source_unreadable");
+    throw unreadable(checked.path, e);
   }
-  return { chunks: readChunks(path, chunkSize), size, label: path };
+}
+
+/** A whole file's bytes (workbooks are ZIP archives and are read whole). */
+export async function readAllBytes(fn: string, source: unknown): Promise<{ bytes: Buffer; label: string }> {
+  const checked = checkSource(fn, source);
+  if (checked.kind === "bytes") return { bytes: checked.bytes, label: "bytes" };
+  if (checked.kind === "text") throw KoeArgumentError.of(m.badWorkbookSource, { fn, got: "CSV text" });
+  sizeOf(checked.path);
+  try {
+    return { bytes: await readFile(checked.path), label: checked.path };
+  } catch (e) {
+    throw unreadable(checked.path, e);
+  }
 }
 
 /** Reads a file in fresh chunks with positional reads, the next read already under way while a chunk is parsed. */

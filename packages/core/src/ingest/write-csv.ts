@@ -46,7 +46,8 @@ function* csvLines(table: Table, { delimiter = ",", newline = "\r\n" }: Omit<Wri
 /**
  * Writes a table as CSV, streaming. By default UTF-8 with BOM and CRLF so Japanese Excel opens it.
  * @example
- * await writeCsv(table, "out/counts.csv", { excel: true });
+ * await writeCsv(aq.table({ 会社: ["A社"], n: [5] }), "/tmp/koe-counts.csv", { excel: true });
+ * (await readCsv("/tmp/koe-counts.csv")).table.objects() // => [{ "会社": "A社", n: 5 }]
  */
 export async function writeCsv(table: Table, path: string, options: WriteCsvOptions = {}): Promise<void> {
   const { excel = true, encoding = "utf-8" } = options;

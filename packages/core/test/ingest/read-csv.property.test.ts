@@ -58,6 +58,24 @@ describe("readCsv on random input (fast-check)", () => {
     );
   });
 
+  it("random text as UTF-16 LE or BE with a BOM, in any chunk size, reads exactly as the same text in UTF-8", async () => {
+    const text = fc.string({ unit: fc.constantFrom("a", "1", "５", ",", '"', "\n", "\r\n", "あ", "社", "😀", "𠮷", "\t", " "), maxLength: 60 });
+    await fc.assert(
+      fc.asyncProperty(text, fc.constantFrom("utf-16le", "utf-16be"), fc.integer({ min: 1, max: 40 }), async (body, encoding, chunkSize) => {
+        const csv = "a,b\n" + body;
+        const le = Buffer.from(csv, "utf16le");
+        const bytes = Buffer.concat([encoding === "utf-16le" ? Buffer.from([0xff, 0xfe]) : Buffer.from([0xfe, 0xff]), encoding === "utf-16le" ? le : Buffer.from(le).swap16()]);
+        const utf8 = await readCsv(Buffer.from(csv, "utf8"));
+        const utf16 = await readCsv(bytes, { chunkSize });
+        expectAccounted(utf16);
+        expect(utf16.summary.encoding).toBe(encoding);
+        expect(utf16.table.objects()).toEqual(utf8.table.objects());
+        expect(utf16.issues).toEqual(utf8.issues);
+      }),
+      { numRuns: 200, seed: 16 },
+    );
+  });
+
   it("random numeric cells: accepted or rejected with an issue, never coerced (blank is missing, not 0)", async () => {
     const cell = fc.oneof(fc.integer({ min: -3, max: 9 }).map(String), fc.constantFrom("", "NA", "３", "x", "2.5", " 4 ", "1e0"));
     await fc.assert(

@@ -83,6 +83,14 @@ describe("encodings", () => {
     expect(r.issues[0]!.message).toMatch(/not valid utf-8/);
   });
 
+  it("a 4-byte character (emoji, 𠮷) at the very end of a UTF-8 file does not make it look like Shift_JIS", async () => {
+    for (const last of ["😀", "𠮷"]) {
+      const r = await readCsv(Buffer.from(`a,b\n1,${last}`, "utf8"));
+      expect(r.summary.encoding).toBe("utf-8");
+      expect(r.table.objects()).toEqual([{ a: 1, b: last }]);
+    }
+  });
+
   it("rejects unknown encoding names clearly", async () => {
     await expect(readCsv("a\n1\n", { encoding: "latin-9" })).rejects.toThrow(KoeArgumentError);
   });

@@ -39,7 +39,9 @@ export function resolveColumn(fn: string, table: Table, name: unknown, option: s
     if (alike.length === 1) return alike[0]!;
     if (alike.length > 1) throw KoeArgumentError.of(m.ambiguousColumn, { fn, column: name, matches: alike });
   }
-  const suggestion = closest(name, columns) ?? closest(normalizeKey(name), columns.map((c) => c.replace(/\uFEFF/g, "")));
+  const visible = columns.map((c) => c.replace(/\uFEFF/g, ""));
+  // The suggestion is shown without the BOM: typed that way it resolves (see above).
+  const suggestion = closest(name, visible) ?? closest(normalizeKey(name), visible);
   throw KoeArgumentError.of(m.noColumn, { fn, column: name, option, suggestion, columns: columns.map((c) => (c.includes("\uFEFF") ? c.replace(/\uFEFF/g, "<BOM>") : c)) });
 }
 

@@ -1,7 +1,8 @@
 // Public API of @koe/core, in pipeline order: errors, model, ingest, prepare, privacy, stats, analyze.
 export * from "./errors/errors.js";
 export * from "./errors/issue.js";
-export { setLanguage, getLanguage, localize, warningOf, defineMessages, type Lang, type Localized, type KoeWarning, type Message } from "./errors/catalogue.js";
+export { setLanguage } from "./errors/language.js";
+export { getLanguage, localize, warningOf, defineMessages, type Lang, type Localized, type KoeWarning, type Message } from "./errors/catalogue.js";
 export { formatIssue } from "./errors/messages.js";
 export * from "./model/index.js";
 export * from "./boundary/index.js";

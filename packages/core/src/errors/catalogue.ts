@@ -38,15 +38,8 @@ export function defineMessages<const T extends Defs>(area: string, defs: T): { [
 const fromEnv = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.KOE_LANG;
 let current: Lang = fromEnv === "ja" ? "ja" : "en";
 
-/**
- * The language of `error.message` and of an issue's `message` (default English, or `KOE_LANG=ja`).
- * Both languages are always kept in `localized`.
- * @example
- * setLanguage("ja"); getLanguage() // => "ja"
- * setLanguage("en")
- */
-export function setLanguage(lang: Lang): void {
-  if (lang !== "ja" && lang !== "en") throw new TypeError(`setLanguage: "ja" or "en" (got ${JSON.stringify(lang)})`);
+/** Sets the language of messages; the public, checked entry is `setLanguage` (errors/language.ts). */
+export function setCurrentLanguage(lang: Lang): void {
   current = lang;
 }
 

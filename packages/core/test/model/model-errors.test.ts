@@ -6,7 +6,7 @@ import {
 } from "@koe/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { modelMessages } from "../../src/errors/model-messages.js";
-import { setLanguage } from "../../src/errors/catalogue.js";
+import { setLanguage } from "../../src/errors/language.js";
 
 function thrown(call: () => unknown): KoeError {
   try {

@@ -9,32 +9,12 @@ import {
   estimateEffect, initiativeOutcomes, permutationTest, readCsv, readInitiativeRatings, readRespondents, scoreScales, topInitiatives, welchTest, balanceTable,
 } from "@koe/core";
 import { initiativeMatrixChart } from "@koe/charts";
+import { thrown, thrownAsync } from "./helpers/koe-error.js";
 
 const data = join(import.meta.dirname, "..", "data");
 const ratings = (await readInitiativeRatings(join(data, "initiative_ratings.csv"))).table;
 const respondents = (await readRespondents(join(data, "respondents.csv"))).table;
 
-function koeError(f: () => unknown): KoeError {
-  try {
-    f();
-  } catch (e) {
-    expect(e, String(e)).toBeInstanceOf(KoeError);
-    const k = e as KoeError;
-    expect(k.localized.ja.length).toBeGreaterThan(0);
-    expect(k.localized.en.length).toBeGreaterThan(0);
-    return k;
-  }
-  throw new Error("expected a KoeError, nothing was thrown");
-}
-async function koeErrorAsync(f: () => Promise<unknown>): Promise<KoeError> {
-  try {
-    await f();
-  } catch (e) {
-    expect(e, String(e)).toBeInstanceOf(KoeError);
-    return e as KoeError;
-  }
-  throw new Error("expected a KoeError, nothing was thrown");
-}
 const recode = (t: aq.ColumnTable, column: string, f: (v: unknown) => unknown) => t.assign({ [column]: Array.from(t.array(column) as ArrayLike<unknown>, f) });
 
 describe("1–2, 11–12: the initiative matrix", () => {
@@ -64,16 +44,16 @@ describe("1–2, 11–12: the initiative matrix", () => {
     expect(r.cells).toEqual(clean);
   });
   it("misspelt option keys are errors with the closest key", () => {
-    expect(koeError(() => topInitiatives(ratings, { waves: 2 } as never)).message).toContain('did you mean "wave"');
-    expect(koeError(() => topInitiatives(ratings, { minCompanys: 30 } as never)).message).toContain('did you mean "minCompanies"');
-    expect(koeError(() => initiativeOutcomes(ratings, { by: "generation" } as never)).message).toContain("takes a list");
+    expect(thrown(() => topInitiatives(ratings, { waves: 2 } as never)).message).toContain('did you mean "wave"');
+    expect(thrown(() => topInitiatives(ratings, { minCompanys: 30 } as never)).message).toContain('did you mean "minCompanies"');
+    expect(thrown(() => initiativeOutcomes(ratings, { by: "generation" } as never)).message).toContain("takes a list");
   });
 });
 
 describe("3–5, 9: the cross-boundary study and its estimators", () => {
   const small = respondents;
   it("a misspelt covariate is an error, not dropped", () => {
-    expect(koeError(() => crossBoundaryReport(small, { covariates: ["generaton"], draws: 99 } as never)).message).toContain('did you mean "generation"');
+    expect(thrown(() => crossBoundaryReport(small, { covariates: ["generaton"], draws: 99 } as never)).message).toContain('did you mean "generation"');
   });
   it("treatment as はい/いいえ and kinds as 社内/社外 give the clean estimates", () => {
     const clean = crossBoundaryReport(small, { draws: 99 });
@@ -85,9 +65,9 @@ describe("3–5, 9: the cross-boundary study and its estimators", () => {
   it("enum options are exact", () => {
     const scored = scoreScales(small, careerSurveyInstrument).table;
     const base = { outcome: "engagement_post", treatment: "cross_boundary", covariates: ["engagement_pre", "generation"] };
-    expect(koeError(() => estimateEffect(scored, { ...base, method: "weighting", estimand: "att" } as never)).message).toContain('did you mean "ATT"');
-    expect(koeError(() => balanceTable(scored, { treatment: "cross_boundary", covariates: ["engagement_pre"], sd: "pool" } as never)).message).toContain('did you mean "pooled"');
-    expect(koeError(() => cronbachAlpha(scored, { items: ["eng_01_pre", "eng_02_pre"], missing: "listwize" } as never)).message).toContain('did you mean "listwise"');
+    expect(thrown(() => estimateEffect(scored, { ...base, method: "weighting", estimand: "att" } as never)).message).toContain('did you mean "ATT"');
+    expect(thrown(() => balanceTable(scored, { treatment: "cross_boundary", covariates: ["engagement_pre"], sd: "pool" } as never)).message).toContain('did you mean "pooled"');
+    expect(thrown(() => cronbachAlpha(scored, { items: ["eng_01_pre", "eng_02_pre"], missing: "listwize" } as never)).message).toContain('did you mean "listwise"');
     const att = estimateEffect(scored, { ...base, method: "regression", estimand: "ATT" });
     const ate = estimateEffect(scored, { ...base, method: "regression", estimand: "ATE" });
     expect(ate.estimand).toBe("ATE");
@@ -96,8 +76,8 @@ describe("3–5, 9: the cross-boundary study and its estimators", () => {
   it("a treatment of 2 is the same error in DiD and estimateEffect", () => {
     const scored = scoreScales(small, careerSurveyInstrument).table;
     const bad = recode(scored, "cross_boundary", (v) => (v ? 2 : 0));
-    const a = koeError(() => differenceInDifferences(bad, { pre: "engagement_pre", post: "engagement_post", treatment: "cross_boundary" }));
-    const b = koeError(() => estimateEffect(bad, { outcome: "engagement_post", treatment: "cross_boundary" }));
+    const a = thrown(() => differenceInDifferences(bad, { pre: "engagement_pre", post: "engagement_post", treatment: "cross_boundary" }));
+    const b = thrown(() => estimateEffect(bad, { outcome: "engagement_post", treatment: "cross_boundary" }));
     expect(a.code).toBe(b.code);
     expect(a.message).toContain('"2"');
     expect(b.message).toContain('column "cross_boundary"');
@@ -121,12 +101,12 @@ describe("6–8: comparisons and kernels", () => {
     expect(JSON.stringify(boolean.groups)).toContain("false");
   });
   it("errors name the user's column and group", () => {
-    const e = koeError(() => welchTest(aq.table({ post_score: [1, 2, 3], g: ["a", "a", "b"] }), { outcome: "post_score", group: "g" }));
+    const e = thrown(() => welchTest(aq.table({ post_score: [1, 2, 3], g: ["a", "a", "b"] }), { outcome: "post_score", group: "g" }));
     expect(e.message).toContain('column "post_score"');
     expect(e.message).toContain('"b"');
   });
   it("describe refuses text and reads numeric text, as welchTest does", () => {
-    expect(koeError(() => describeValues([1, 2, 3, "x"] as never)).message).toContain('"x"');
+    expect(thrown(() => describeValues([1, 2, 3, "x"] as never)).message).toContain('"x"');
     expect(describeValues(["1", "2", "3"] as never).mean).toBe(2);
     expect(welchTest(aq.table({ y: ["1", "2", "3", "7", "8", "9"], g: [0, 0, 0, 1, 1, 1] }), { outcome: "y", group: "g" }).estimate).toBeCloseTo(-6, 12);
   });
@@ -139,7 +119,7 @@ describe("6–8: comparisons and kernels", () => {
     expect(b.reliability).toEqual(a.reliability);
   });
   it("chiSquareTest on text, and permutationTest on null", () => {
-    expect(koeError(() => chiSquareTest("1" as never)).message).toContain("matrix of counts");
+    expect(thrown(() => chiSquareTest("1" as never)).message).toContain("matrix of counts");
     const withNull = permutationTest([1, 2, null, 4, 5], [6, 7, 8, 9, 10], { resamples: 999, seed: 1 });
     const without = permutationTest([1, 2, 4, 5], [6, 7, 8, 9, 10], { resamples: 999, seed: 1 });
     expect(withNull.estimate).toBe(without.estimate);
@@ -155,14 +135,14 @@ describe("10, also seen: readers and charts", () => {
     expect(Array.from((await readCsv("id,Q1,Q2\nA,1,2\nB,2,-\nC,3,4\n", { missing: ["", "-"] })).table.array("Q2") as ArrayLike<number>)).toEqual([2, NaN, 4]);
   });
   it("readCsv(42), a misspelt reader option, and a chart's lang", async () => {
-    expect((await koeErrorAsync(() => readCsv(42 as never))).code).toBeTruthy();
-    expect((await koeErrorAsync(() => readCsv("a\n1\n", { uniqe: ["a"] } as never))).message).toContain('did you mean "unique"');
+    expect((await thrownAsync(() => readCsv(42 as never))).code).toBeTruthy();
+    expect((await thrownAsync(() => readCsv("a\n1\n", { uniqe: ["a"] } as never))).message).toContain('did you mean "unique"');
     const m = topInitiatives(ratings, { wave: 1 });
-    expect(koeError(() => initiativeMatrixChart(m, { lang: "jp" } as never)).message).toContain('did you mean "ja"');
+    expect(thrown(() => initiativeMatrixChart(m, { lang: "jp" } as never)).message).toContain('did you mean "ja"');
   });
   it("a BOM in a header is never shown to the user", () => {
     const t = aq.table({ "\uFEFF会社": ["A", "B"], y: [1, 2], g: [true, false] });
-    const e = koeError(() => welchTest(t, { outcome: "y", group: "会社x" }));
+    const e = thrown(() => welchTest(t, { outcome: "y", group: "会社x" }));
     expect(e.message).not.toContain("\uFEFF");
     expect(e.message).toContain('did you mean "会社"?');
     expect(e.message).toContain('"<BOM>会社"');

@@ -38,9 +38,12 @@ export function collectExamples(root: string, folders: readonly string[]): Examp
   return out;
 }
 
-/** Bracket depth change of a line of code, ignoring strings and comments. */
-function depthChange(code: string): number {
-  let d = 0;
+/**
+ * Walks code outside string literals: calls `visit(i, depth)` at every character that is not
+ * inside a string, with the bracket depth before it; stops when `visit` returns true.
+ */
+function scan(code: string, visit: (i: number, depth: number) => boolean | void): number {
+  let depth = 0;
   let quote: string | null = null;
   for (let i = 0; i < code.length; i++) {
     const c = code[i]!;
@@ -50,58 +53,43 @@ function depthChange(code: string): number {
       continue;
     }
     if (c === '"' || c === "'" || c === "`") quote = c;
-    else if (c === "/" && code[i + 1] === "/") break;
-    else if ("([{".includes(c)) d++;
-    else if (")]}".includes(c)) d--;
+    else if (visit(i, depth)) return depth;
+    else if ("([{".includes(c)) depth++;
+    else if (")]}".includes(c)) depth--;
   }
-  return d;
+  return depth;
 }
+
+/** Bracket depth change of a line of code, ignoring strings and a trailing comment. */
+const depthChange = (code: string) => scan(code, (i) => code[i] === "/" && code[i + 1] === "/");
 
 /** Splits code at semicolons outside strings and brackets. */
 function splitStatements(code: string): string[] {
   const parts: string[] = [];
-  let depth = 0;
-  let quote: string | null = null;
   let start = 0;
-  for (let i = 0; i < code.length; i++) {
-    const c = code[i]!;
-    if (quote) {
-      if (c === "\\") i++;
-      else if (c === quote) quote = null;
-      continue;
-    }
-    if (c === '"' || c === "'" || c === "`") quote = c;
-    else if ("([{".includes(c)) depth++;
-    else if (")]}".includes(c)) depth--;
-    else if (c === ";" && depth === 0) {
+  scan(code, (i, depth) => {
+    if (code[i] === ";" && depth === 0) {
       parts.push(code.slice(start, i).trim());
       start = i + 1;
     }
-  }
+  });
   parts.push(code.slice(start).trim());
   return parts.filter((p) => p !== "");
 }
 
 /** Splits a line into its code and the text of a trailing `// =>` or `// throws:` comment. */
 function splitCheck(text: string): { code: string; kind: "value" | "throws" | null; expected: string } {
-  let quote: string | null = null;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quote) {
-      if (c === "\\") i++;
-      else if (c === quote) quote = null;
-      continue;
-    }
-    if (c === '"' || c === "'" || c === "`") quote = c;
-    else if (c === "/" && text[i + 1] === "/") {
-      const rest = text.slice(i + 2).trim();
-      const code = text.slice(0, i).trim();
-      if (rest.startsWith("=>")) return { code, kind: "value", expected: rest.slice(2).trim() };
-      if (/^throws\b/.test(rest)) return { code, kind: "throws", expected: rest.replace(/^throws\s*[^:]*:?/, "").trim() };
-      return { code, kind: null, expected: "" };
-    }
-  }
-  return { code: text.trim(), kind: null, expected: "" };
+  let at = -1;
+  scan(text, (i) => {
+    if (text[i] === "/" && text[i + 1] === "/") at = i;
+    return at >= 0;
+  });
+  if (at < 0) return { code: text.trim(), kind: null, expected: "" };
+  const rest = text.slice(at + 2).trim();
+  const code = text.slice(0, at).trim();
+  if (rest.startsWith("=>")) return { code, kind: "value", expected: rest.slice(2).trim() };
+  if (/^throws\b/.test(rest)) return { code, kind: "throws", expected: rest.replace(/^throws\s*[^:]*:?/, "").trim() };
+  return { code, kind: null, expected: "" };
 }
 
 /** The example as the body of an async function, checks turned into calls of `__check` / `__throws`. */

@@ -5,16 +5,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { KoeArgumentError, KoeError, localize, setLanguage } from "../src/index.js";
 import { auditSuppression, detectPersonalColumns, pseudonymizeColumns, pseudonymizeIds, suppressMatrix, suppressSmallGroups } from "../src/privacy/index.js";
 import { privacyMessages } from "../src/privacy/messages.js";
+import { thrown } from "../../../test/helpers/koe-error.js";
 
 /** The error a call throws, or a failure if it throws none. */
-function thrown(call: () => unknown): KoeError {
-  try {
-    call();
-  } catch (e) {
-    return e as KoeError;
-  }
-  throw new Error("expected an error, got none");
-}
 
 afterEach(() => setLanguage("en"));
 

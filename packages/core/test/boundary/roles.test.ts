@@ -5,16 +5,8 @@ import {
   KoeArgumentError, KoeError, MISSING_BINARY, binaryColumn, closest, coerceTable, numericColumn, parseOptions, resolveColumn, segmentColumn, setLanguage, waveSelection,
   Instrument,
 } from "@koe/core";
+import { thrown } from "../../../../test/helpers/koe-error.js";
 
-function thrown(f: () => unknown): KoeError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof KoeError) return e;
-    throw new Error(`expected a KoeError, got ${String(e)}`);
-  }
-  throw new Error("expected a KoeError, nothing was thrown");
-}
 
 describe("resolveColumn", () => {
   const t = aq.table({ "\uFEFF会社": ["A"], generation: ["young"], 調査回: [1], "ｊｏｂ_type": ["technical"] });

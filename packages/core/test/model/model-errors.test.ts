@@ -7,15 +7,8 @@ import {
 import { afterEach, describe, expect, it } from "vitest";
 import { modelMessages } from "../../src/errors/model-messages.js";
 import { setLanguage } from "../../src/errors/language.js";
+import { thrown } from "../../../../test/helpers/koe-error.js";
 
-function thrown(call: () => unknown): KoeError {
-  try {
-    call();
-  } catch (e) {
-    return e as KoeError;
-  }
-  throw new Error("expected an error, got none");
-}
 
 afterEach(() => setLanguage("en"));
 

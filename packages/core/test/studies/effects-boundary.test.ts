@@ -9,6 +9,7 @@ import {
 } from "@koe/core";
 import * as aq from "arquero";
 import { beforeAll, describe, expect, it } from "vitest";
+import { thrown } from "../../../../test/helpers/koe-error.js";
 
 const R = JSON.parse(readFileSync(join(import.meta.dirname, "r", "effects.json"), "utf8"));
 const root = join(import.meta.dirname, "..", "..", "..", "..");
@@ -20,15 +21,6 @@ beforeAll(async () => {
   respondents = (await readRespondents(join(root, "data", "respondents.csv"))).table;
 });
 
-function thrown(f: () => unknown): KoeError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof KoeError) return e;
-    throw e;
-  }
-  throw new Error("expected a KoeError, nothing was thrown");
-}
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 /** lalonde with its treatment column written another way. */
 const withTreat = (f: (v: number) => unknown) => lalonde.derive({ treat: aq.escape((d: { treat: number }) => f(d.treat)) });

@@ -9,8 +9,7 @@ import {
 } from "@koe/core";
 import * as aq from "arquero";
 import { beforeAll, describe, expect, it } from "vitest";
-import { collectExamples } from "../../../../test/doc/extract.js";
-import { matches, show, valuePart } from "../../../../test/doc/match.js";
+import { thrown } from "../../../../test/helpers/koe-error.js";
 
 type Table = ReturnType<typeof aq.table>;
 const root = join(import.meta.dirname, "..", "..", "..", "..");
@@ -29,15 +28,6 @@ function recode(t: Table, column: string, f: (v: unknown, row: Record<string, un
 }
 
 /** The error a call throws (fails the test when it does not throw). */
-function thrown(f: () => unknown): KoeError {
-  try {
-    f();
-  } catch (e) {
-    expect(e, String(e)).toBeInstanceOf(KoeError);
-    return e as KoeError;
-  }
-  throw new Error("expected a KoeError, but the call returned");
-}
 
 const ja = (vocab: { label(id: string, lang?: "ja" | "en"): string }) => (v: unknown) => (typeof v === "string" ? vocab.label(v, "ja") : v);
 
@@ -367,28 +357,4 @@ describe("row order and value types do not change the answer (a seeded property 
     expect([r.n, r.nMissing]).toEqual([expected.n - 8, 8]);
     expect(r.warnings.find((w) => w.code === "initiatives.rowsLeftOut")!.params).toMatchObject({ dropped: 8, missing: [{ column: "effective", rows: 8 }] });
   });
-});
-
-describe("the @example of every function in studies/initiatives prints what the docs show", () => {
-  // The same extraction and matching as test/doc (numbers at the precision shown, "…" matches anything).
-  const examples = collectExamples(root, ["packages/core/src/studies/initiatives"]);
-
-  it("finds the examples", () => {
-    expect(examples.map((e) => e.file.split("/").at(-1))).toEqual(["broad-and-gaps.ts", "broad-and-gaps.ts", "outcomes.ts", "outcomes.ts", "top-initiatives.ts"]);
-  });
-
-  for (const ex of examples) {
-    it(`${ex.file}:${ex.line}`, async () => {
-      const lines = ex.lines.map((l) => l.text);
-      const out = lines.findIndex((l) => l.startsWith("// =>"));
-      expect(out, "every example shows its output").toBeGreaterThan(0);
-      const code = lines.slice(0, out);
-      const body = [...code.slice(0, -1), `return (${code.at(-1)!.replace(/;$/, "")});`].join("\n");
-      const read = (path: string) => readInitiativeRatings(join(root, path));
-      const run = new Function("readInitiativeRatings", "topInitiatives", "initiativeOutcomes", "compareOutcomeWaves", "broadInitiatives", "initiativeGaps", `return (async () => {\n${body}\n})();`);
-      const actual = await run(read, topInitiatives, initiativeOutcomes, compareOutcomeWaves, broadInitiatives, initiativeGaps);
-      const shown = valuePart(lines[out]!.replace(/^\/\/ =>\s*/, ""));
-      expect(matches(actual, shown), `shown: ${shown}\nactual: ${show(actual)}`).toBe(true);
-    });
-  }
 });

@@ -31,8 +31,20 @@ type ParamsOf<F> = F extends (params: infer P) => string ? P : never;
  */
 export function defineMessages<const T extends Defs>(area: string, defs: T): { [K in keyof T]: Message<ParamsOf<T[K]["en"]>> } {
   const out: Record<string, Message<unknown>> = {};
-  for (const [key, def] of Object.entries(defs)) out[key] = { code: `${area}.${key}`, en: def.en as Render<unknown>, ja: def.ja as Render<unknown> };
+  for (const [key, def] of Object.entries(defs)) {
+    const message = { code: `${area}.${key}`, en: def.en as Render<unknown>, ja: def.ja as Render<unknown> };
+    out[key] = message;
+    byCode.set(message.code, message);
+  }
   return out as { [K in keyof T]: Message<ParamsOf<T[K]["en"]>> };
+}
+
+// Every entry by its code, so that a note kept as data ({ code, params }) can be rendered later.
+const byCode = new Map<string, Message<unknown>>();
+
+/** The catalogue entry with this code (`area.key`), if one was defined. */
+export function messageOfCode(code: string): Message<unknown> | undefined {
+  return byCode.get(code);
 }
 
 const fromEnv = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.KOE_LANG;

@@ -27,3 +27,24 @@ export function orderSegmentValues(column: string, values: Iterable<unknown>): u
   if (distinct.every((v) => typeof v === "number")) return (distinct as number[]).sort((a, b) => a - b);
   return distinct.map(String).sort();
 }
+
+/**
+ * Compares two values of a column in its natural order (for sorting published rows): missing
+ * last; a known vocabulary's order; booleans false first; numbers ascending; text by code point.
+ * @example
+ * ["senior", "young", "mid"].sort((a, b) => compareNatural("generation", a, b)) // => ["young", "mid", "senior"]
+ */
+export function compareNatural(column: string, a: unknown, b: unknown): number {
+  const missing = (v: unknown) => v === null || v === undefined || (typeof v === "number" && Number.isNaN(v));
+  if (missing(a) || missing(b)) return missing(a) === missing(b) ? 0 : missing(a) ? 1 : -1;
+  const vocab = vocabularyOfColumn[column];
+  if (vocab) {
+    const d = vocab.order(String(a)) - vocab.order(String(b));
+    if (d !== 0) return d;
+  }
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  if (typeof a === "boolean" && typeof b === "boolean") return Number(a) - Number(b);
+  const x = String(a);
+  const y = String(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}

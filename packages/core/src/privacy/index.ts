@@ -7,6 +7,7 @@ export {
   type PrivacyOptionsInput,
 } from "./min-group-size.js";
 export { suppressSmallGroups } from "./suppress.js";
+export { suppressTogether, groupKey, type CountTable, type CountRelation } from "./suppress-together.js";
 export {
   suppressMatrix,
   type CellMark,

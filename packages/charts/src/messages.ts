@@ -182,6 +182,10 @@ export const chartMessages = defineMessages("chart", {
     en: (p: Fn & { row: string; column: string }) => `${p.fn}: the cell for row ${q(p.row)}, column ${q(p.column)} appears more than once`,
     ja: (p: Fn & { row: string; column: string }) => `${p.fn}: 行「${p.row}」・列「${p.column}」のセルが2回以上あります`,
   },
+  reportColumn: {
+    en: (p: Fn & { key: string; name: string | null; columns: readonly string[] }) => `${p.fn}: with a report table, option ${q(p.key)} must name one of its columns (${p.columns.join(", ")}); got ${p.name === null ? "nothing" : q(p.name)}`,
+    ja: (p: Fn & { key: string; name: string | null; columns: readonly string[] }) => `${p.fn}: レポートの表を渡すときは、オプション「${p.key}」で列（${p.columns.join("、")}）のどれかを指定してください（指定: ${p.name ?? "なし"}）`,
+  },
   labelCollision: {
     en: (p: Fn & { axis: Axis; a: string; b: string; label: string }) => `${p.fn}: ${p.axis}s ${q(p.a)} and ${q(p.b)} both have the label ${q(p.label)}, so their cells would be drawn on top of each other`,
     ja: (p: Fn & { axis: Axis; a: string; b: string; label: string }) => `${p.fn}: ${axisJa[p.axis]}「${p.a}」と「${p.b}」の表示名がどちらも「${p.label}」なので、重なって描かれてしまいます`,

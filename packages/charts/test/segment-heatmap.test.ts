@@ -24,16 +24,17 @@ describe("segmentHeatmapChart: the spec", () => {
     expect(cells).toEqual(copy);
   });
 
-  it("keeps the natural order of rows, not input order or alphabetical", () => {
+  it("keeps the natural order of rows, never the input's order", () => {
     expect(sortOf(spec, "y")).toEqual(["若手", "中堅", "シニア"]);
-    // Without an order: first seen, not sorted ("senior" < "young" alphabetically, "C02" after "C01" here by chance).
-    expect(sortOf(segmentHeatmapChart(cells), "y")).toEqual(["senior", "young", "mid"]);
+    // Without an order: the vocabulary's natural order (the input starts with "senior"), whatever the input order.
+    expect(sortOf(segmentHeatmapChart(cells), "y")).toEqual(["young", "mid", "senior"]);
+    expect(segmentHeatmapChart([...cells].reverse())).toEqual(segmentHeatmapChart(cells));
     const reversed = segmentHeatmapChart(cells, { columnOrder: ["C03", "C02", "C01"] });
     expect(sortOf(reversed, "x")).toEqual(["C03", "C02", "C01"]);
   });
 
   it("puts ids missing from the order after it, and skips order ids with no cells", () => {
-    expect(sortOf(segmentHeatmapChart(cells, { rowOrder: ["mid", "retired"] }), "y")).toEqual(["mid", "senior", "young"]);
+    expect(sortOf(segmentHeatmapChart(cells, { rowOrder: ["mid", "retired"] }), "y")).toEqual(["mid", "young", "senior"]);
   });
 
   it("draws the rows in that order in the SVG", async () => {
@@ -43,13 +44,25 @@ describe("segmentHeatmapChart: the spec", () => {
     expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
 
-  it("prints counts only for shown cells and 秘匿 for suppressed ones", () => {
+  it("prints counts only for shown cells and 秘匿 for suppressed ones, in the axes' order (rows, then columns)", () => {
     const data = dataOf(spec);
-    expect(data.filter((d) => !d.suppressed).map((d) => d.text)).toEqual(["14", "31", "8", "22", "0", "17", "26"]);
+    expect(data.map((d) => d.text)).toEqual(["31", "8", "0", "秘匿", "22", "17", "14", "秘匿", "26"]);
     expect(data.filter((d) => d.suppressed)).toEqual([
       { row: "中堅", column: "A社", n: null, text: "秘匿", suppressed: true },
       { row: "シニア", column: "B社", n: null, text: "秘匿", suppressed: true },
     ]);
+  });
+
+  it("takes a report table as it is (rows, suppressed flags, the minimum group size it was made with)", () => {
+    const table = {
+      columns: ["generation", "company", "n", "suppressed"],
+      rows: cells.map((c) => ({ generation: c.row, company: c.column, n: c.suppressed ? null : c.n, suppressed: c.suppressed })),
+      privacy: { code: "report.ruleGroups", params: { minGroupSize: 10, counts: ["x"] } },
+    };
+    const fromReport = segmentHeatmapChart(table, { row: "generation", column: "company", labels, rowOrder: generationOrder });
+    expect(dataOf(fromReport)).toEqual(dataOf(segmentHeatmapChart(cells, { labels, rowOrder: generationOrder })));
+    expect(JSON.stringify(fromReport)).toContain("10人未満");
+    expect(() => segmentHeatmapChart(table, { row: "generaton", column: "company" })).toThrow(/option "row" must name one of its columns/);
   });
 
   it("never carries a suppressed count into the spec, even if the caller left it in", () => {

@@ -1,4 +1,4 @@
-import { KoeArgumentError, parseOptions, z } from "@koe/core";
+import { KoeArgumentError, compareNatural, parseOptions, vocabularyFor, z, type ReportTable } from "@koe/core";
 import type { TopLevelSpec } from "vega-lite";
 import { ChartError } from "../errors.js";
 import { checkList, fields, type Shape } from "../input.js";
@@ -57,14 +57,18 @@ const Options = z.object({
   rowTitle: z.string().optional(),
   /** Title of the column axis. Default none. */
   columnTitle: z.string().optional(),
-  /** Natural order of row ids (e.g. ["young", "mid", "senior"]); ids not listed follow in first-seen order. Default first-seen order, never alphabetical. */
+  /** Order of row ids (e.g. ["young", "mid", "senior"]); ids not listed follow in natural order. Default the natural order (a vocabulary's, else numbers ascending, else text sorted) — never the input's order, which could tell a reader something. */
   rowOrder: z.array(z.string()).readonly().optional(),
   /** Natural order of column ids, as `rowOrder`. */
   columnOrder: z.array(z.string()).readonly().optional(),
   /** Display labels by id (e.g. { young: "若手" }); ids without a label show as they are. */
   labels: z.record(z.string(), z.string()).readonly().optional(),
-  /** The minimum group size the caller suppressed with; only printed in the note. Default 5. */
-  minGroupSize: z.number().default(D.minGroupSize),
+  /** The minimum group size the caller suppressed with; only printed in the note. Default 5 (a report table's own, when given one). */
+  minGroupSize: z.number().optional(),
+  /** With a report table: the columns holding the row id, the column id and the count (default "n"). */
+  row: z.string().optional(),
+  column: z.string().optional(),
+  count: z.string().default("n"),
 });
 
 /**
@@ -73,20 +77,29 @@ const Options = z.object({
  * const options: SegmentHeatmapOptions = { lang: "en", rowOrder: ["young", "mid", "senior"], labels: { young: "Young" } };
  * const cells = [{ row: "mid", column: "C01", n: 12, suppressed: false }, { row: "young", column: "C01", n: null, suppressed: true }];
  * segmentHeatmapChart(cells, options).encoding.y.sort // => ["Young", "mid"]
- * segmentHeatmapChart(cells, options).data.values[1].text // => "suppressed"
+ * segmentHeatmapChart(cells, options).data.values[0].text // => "suppressed" (rows in their order: young first)
  * segmentHeatmapChart(cells, { rowOrder: "young" }) // throws: option "rowOrder" takes a list
  */
 export type SegmentHeatmapOptions = z.input<typeof Options>;
 
 const CELL: Shape<HeatmapCell> = { row: fields.text, column: fields.text, n: fields.numberOrNull, suppressed: fields.boolean };
 
-/** Ids in natural order: those in `order` first (as listed), then the rest as first seen. */
+/** Ids in order: those in `order` first (as listed), then the rest in their natural order (never as first seen). */
 function ordered(ids: readonly string[], order: readonly string[] | undefined): string[] {
-  const seen = [...new Set(ids)];
+  const vocabulary = vocabularyFor("", undefined, ids);
+  const seen = [...new Set(ids)].sort((a, b) => (vocabulary ? vocabulary.order(a) - vocabulary.order(b) : 0) || compareNatural("", a, b));
   if (!order) return seen;
   const present = new Set(seen);
   const listed = new Set(order);
   return [...new Set(order.filter((id) => present.has(id))), ...seen.filter((id) => !listed.has(id))];
+}
+
+/** The cells of a report table (rows with the row id, column id, count and `suppressed`). */
+function cellsOfReport(table: ReportTable, o: { row?: string | undefined; column?: string | undefined; count: string }): HeatmapCell[] {
+  for (const [key, name] of [["row", o.row], ["column", o.column], ["count", o.count]] as const) {
+    if (name === undefined || !table.columns.includes(name)) throw KoeArgumentError.of(m.reportColumn, { fn: CHART, key, name: name ?? null, columns: table.columns });
+  }
+  return table.rows.map((r) => ({ row: String(r[o.row!]), column: String(r[o.column!]), n: r.suppressed === true ? null : (r[o.count] as number | null), suppressed: r.suppressed === true }));
 }
 
 /** Display labels of ids, checked to be distinct (else two cells would share one place). */
@@ -129,9 +142,13 @@ function checkCells(cells: readonly HeatmapCell[]): void {
  * @throws {KoeArgumentError} when `cells` is not a list of cells { row, column, n, suppressed }, an
  *   option is unknown or of the wrong kind (`lang: "jp"`), or `minGroupSize` is not a positive integer.
  */
-export function segmentHeatmapChart(cells: readonly HeatmapCell[], options: SegmentHeatmapOptions = {}): TopLevelSpec {
+export function segmentHeatmapChart(input: readonly HeatmapCell[] | ReportTable, options: SegmentHeatmapOptions = {}): TopLevelSpec {
   const o = parseOptions(CHART, Options, options);
-  const { lang, minGroupSize } = o;
+  const fromReport = !Array.isArray(input) && input !== null && typeof input === "object" && "rows" in input && "columns" in input;
+  const cells: readonly HeatmapCell[] = fromReport ? cellsOfReport(input as ReportTable, o) : (input as readonly HeatmapCell[]);
+  const reportMin = fromReport ? (input as ReportTable).privacy.params.minGroupSize : undefined;
+  const minGroupSize = o.minGroupSize ?? (typeof reportMin === "number" ? reportMin : D.minGroupSize);
+  const { lang } = o;
   if (!(Number.isInteger(minGroupSize) && minGroupSize > 0)) throw KoeArgumentError.of(m.badMinGroupSize, { fn: CHART, value: minGroupSize });
   checkList<HeatmapCell>(CHART, cells, "cells", CELL);
   checkCells(cells);
@@ -141,7 +158,11 @@ export function segmentHeatmapChart(cells: readonly HeatmapCell[], options: Segm
   const columns = displayLabels(ordered(cells.map((c) => c.column), o.columnOrder), o.labels, "column");
 
   // Only shown counts enter the data; a suppressed cell carries its place and the word, no number.
-  const values = cells.map((c) =>
+  // The data (and so the drawing order of the SVG) follow the axes' order, never the input's.
+  const rowAt = new Map(rows.map((r, i) => [r, i]));
+  const columnAt = new Map(columns.map((c, i) => [c, i]));
+  const inOrder = [...cells].sort((a, b) => rowAt.get(label(a.row))! - rowAt.get(label(b.row))! || columnAt.get(label(a.column))! - columnAt.get(label(b.column))!);
+  const values = inOrder.map((c) =>
     c.suppressed
       ? { row: label(c.row), column: label(c.column), n: null, text: words.suppressed, suppressed: true }
       : { row: label(c.row), column: label(c.column), n: c.n, text: String(c.n), suppressed: false },

@@ -37,7 +37,8 @@ export function orderSegmentValues(column: string, values: Iterable<unknown>): u
 export function compareNatural(column: string, a: unknown, b: unknown): number {
   const missing = (v: unknown) => v === null || v === undefined || (typeof v === "number" && Number.isNaN(v));
   if (missing(a) || missing(b)) return missing(a) === missing(b) ? 0 : missing(a) ? 1 : -1;
-  const vocab = vocabularyOfColumn[column];
+  // A column named by its role (a matrix's "row", "segment") holds ids of some vocabulary: use the one that knows both.
+  const vocab = vocabularyOfColumn[column] ?? (typeof a === "string" && typeof b === "string" ? Object.values(vocabularyOfColumn).find((v) => v.order(a) >= 0 && v.order(b) >= 0) : undefined);
   if (vocab) {
     const d = vocab.order(String(a)) - vocab.order(String(b));
     if (d !== 0) return d;

@@ -91,7 +91,8 @@ describe("topInitiatives on small tables", () => {
     const t = rows([["A", "one_on_one", "", true], ["B", "one_on_one", "", true], ["C", "one_on_one", "", false], ["D", "mentoring", "", true]]);
     const r = topInitiatives(t);
     expect(r.cells).toEqual([]);
-    expect(r.suppressedCells).toEqual([{ row: "young", column: "know", ratingCompanies: 4 }]);
+    expect(r.suppressedCells).toEqual([{ row: "young", column: "know" }]);
+    expect(r.all).toEqual([]);
     expect(topInitiatives(t, { minCompanies: 4 }).cells.length).toBe(2);
   });
 
@@ -137,19 +138,21 @@ describe("initiativeOutcomes and compareOutcomeWaves", () => {
     const r = initiativeOutcomes(ratings, { by: ["generation"] });
     const mt = r.rows.filter((x) => x.initiative === "mandatory_training");
     const mid = mt.find((x) => x.segment.generation === "mid")!;
-    expect(mid.suppressed).toBe(mid.companies < 5);
-    if (mid.suppressed) expect([mid.n, mid.notPractised, mid.effectRate]).toEqual([null, null, null]);
+    expect(mid.suppressed).toBe(true);
+    expect([mid.n, mid.notPractised, mid.effectRate, mid.companies, mid.reasons]).toEqual([null, null, null, null, {}]);
+    expect(r.rows.at(-1)!.suppressed).toBe(true);
   });
 
   it("two waves: transitions equal the generator's, tested with McNemar's exact test", () => {
     const w = compareOutcomeWaves(ratings);
     expect(w.waves).toEqual([1, 2]);
-    const takenUp = w.changes.reduce((s, c) => s + c.takenUp, 0);
-    const became = w.changes.reduce((s, c) => s + c.becameEffective, 0);
+    expect(w.changes.every((c) => !c.suppressed)).toBe(true);
+    const takenUp = w.changes.reduce((s, c) => s + c.takenUp!, 0);
+    const became = w.changes.reduce((s, c) => s + c.becameEffective!, 0);
     expect(takenUp).toBe(truth.transitions.not_practised!.practised_no_effect! + truth.transitions.not_practised!.practised_effective!);
     expect(became).toBe(truth.transitions.practised_no_effect!.practised_effective!);
     const top = w.changes[0]!;
-    expect(top.practisedPValue).toBe(mcnemarTest(top.dropped, top.takenUp, { exact: true }).pValue);
+    expect(top.practisedPValue).toBe(mcnemarTest(top.dropped!, top.takenUp!, { exact: true }).pValue);
   });
 
   it("McNemar as R", () => {

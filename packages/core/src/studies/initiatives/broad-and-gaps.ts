@@ -4,13 +4,14 @@ import { parseOptions } from "../../boundary/options.js";
 import { KoeArgumentError } from "../../errors/errors.js";
 import { initiativeMessages as m } from "../../errors/initiative-messages.js";
 import type { TidyTable } from "../../stats/result.js";
+import { initiativeCatalogue } from "../../model/initiatives.js";
 import { describeValue } from "./ratings-input.js";
 import type { TopInitiativesResult } from "./top-initiatives.js";
 
 /** Throws unless `result` is what topInitiatives returns (a table or a list of cells is the usual slip). */
 function requireResult(fn: string, result: unknown): asserts result is TopInitiativesResult {
   const r = result as Partial<Record<keyof TopInitiativesResult, unknown>> | null;
-  const ok = r !== null && typeof r === "object" && !Array.isArray(r) && ["rows", "columns", "cells", "suppressedCells", "all"].every((k) => Array.isArray(r[k as keyof TopInitiativesResult]));
+  const ok = r !== null && typeof r === "object" && !Array.isArray(r) && ["rows", "columns", "cells", "suppressedCells", "all"].every((k) => Array.isArray(r[k as keyof TopInitiativesResult])) && typeof r.minCompanies === "number";
   if (!ok) throw KoeArgumentError.of(m.notAResult, { fn, got: describeValue(result) });
 }
 
@@ -60,11 +61,15 @@ export interface InitiativeGap {
   row: string;
   column: string;
   initiative: string;
-  /** Companies that tried (rated) it in this cell. */
-  tried: number;
-  /** Companies rating anything in this cell. */
+  /**
+   * Companies that tried (rated) it in this cell; null when fewer than `minCompanies` did (possibly
+   * none): a count of 1–4 companies is a small group, and showing 0 exactly would tell a blank apart.
+   */
+  tried: number | null;
+  /** Companies rating anything in this cell (at least `minCompanies`: suppressed cells are left out). */
   of: number;
-  share: number;
+  /** tried / of; null with `tried`. */
+  share: number | null;
 }
 
 export const InitiativeGapsOptions = z.object({
@@ -79,11 +84,14 @@ export type InitiativeGapsOptions = z.input<typeof InitiativeGapsOptions>;
  * "Gaps": cells where an initiative is rarely even tried — the share of the cell's rating
  * companies that rated it is below `below` (default 0.1) while it is tried more widely elsewhere
  * (at least `elsewhere`, default 0.3, of companies in some other cell). The consortium found
- * mandatory training rare for people in their 30s–40s. Suppressed cells are left out.
+ * mandatory training rare for people in their 30s–40s. Suppressed cells are left out, and a count
+ * of companies below `minCompanies` is not shown (`tried` and `share` null, whether it is 0 or 4).
+ * Gaps are listed rarest first; those without a count first, in the natural order of row, column
+ * and initiative (never by their hidden size).
  * @example
  * const { table } = await readInitiativeRatings("data/initiative_ratings.csv");
  * initiativeGaps(topInitiatives(table, { wave: 1 })).gaps[0]
- * // => { row: "mid", column: "practice", initiative: "mandatory_training", tried: 0, of: 25, share: 0 }
+ * // => { row: "mid", column: "know", initiative: "mandatory_training", tried: null, of: 25, share: null }
  */
 export function initiativeGaps(result: TopInitiativesResult, options: InitiativeGapsOptions = {}): { gaps: InitiativeGap[]; toTable(): TidyTable } {
   const fn = "initiativeGaps";
@@ -105,9 +113,12 @@ export function initiativeGaps(result: TopInitiativesResult, options: Initiative
       if (suppressed.has(key) || !cellCompanies.has(key)) continue;
       const of = cellCompanies.get(key)!;
       const tried = rows.find((a) => a.row === row && a.column === column)?.rated ?? 0;
-      if (tried / of < below) gaps.push({ row, column, initiative, tried, of, share: tried / of });
+      if (tried / of >= below) continue;
+      const shown = tried >= result.minCompanies;
+      gaps.push({ row, column, initiative, tried: shown ? tried : null, of, share: shown ? tried / of : null });
     }
   }
-  gaps.sort((a, b) => a.share - b.share || (a.initiative < b.initiative ? -1 : 1));
+  const place = (g: InitiativeGap) => [result.rows.indexOf(g.row), result.columns.indexOf(g.column), initiativeCatalogue.order(g.initiative)];
+  gaps.sort((a, b) => (a.share ?? -1) - (b.share ?? -1) || place(a).map((x, j) => x - place(b)[j]!).find((x) => x !== 0) || (a.initiative < b.initiative ? -1 : a.initiative > b.initiative ? 1 : 0));
   return { gaps, toTable: () => aq.from(gaps) };
 }

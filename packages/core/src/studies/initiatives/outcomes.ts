@@ -8,6 +8,7 @@ import { KoeArgumentError } from "../../errors/errors.js";
 import { boundaryMessages } from "../../errors/boundary-messages.js";
 import { initiativeMessages as m } from "../../errors/initiative-messages.js";
 import { knownField } from "../../model/known-fields.js";
+import { compareNatural } from "../../model/segment-order.js";
 import { initiativeOutcomeTypes as OUTCOMES } from "../../model/segments.js";
 import type { Table } from "../../model/table.js";
 import { mcnemarTest } from "../../stats/mcnemar.js";
@@ -36,11 +37,16 @@ export interface OutcomeRow {
   effectRate: number | null;
   effectLow: number | null;
   effectHigh: number | null;
-  /** Distinct companies behind the row. */
-  companies: number;
+  /** Distinct companies behind the row; null where suppressed (a small number of companies is itself a small group). */
+  companies: number | null;
   suppressed: boolean;
-  /** The most frequent coded reasons behind each outcome (at most 3 each). */
-  reasons: Record<string, { reason: string; count: number }[]>;
+  /**
+   * The most frequent coded reasons behind each outcome (at most 3 each), among reasons given by at
+   * least `minCompanies` companies; a reason given by fewer is not listed. `count` (ratings) is null
+   * when the ratings of that outcome left over by the listed reasons come from 1 to `minCompanies` − 1
+   * companies (the rest would be a small group by subtraction). Empty where suppressed.
+   */
+  reasons: Record<string, { reason: string; count: number | null }[]>;
 }
 
 export interface OutcomesResult {
@@ -141,23 +147,29 @@ export function initiativeOutcomes(table: Table, options: InitiativeOutcomesOpti
   const { keep, n, nMissing } = completeRows(fn, selection.keep, selection.wave, parts, warnings);
   // Outcome k in the vocabulary's order: not_practised, practised_no_effect, practised_effective.
   const outcomeIndex = out.levels.map((l) => OUTCOMES.ids.indexOf(l as never));
-  const groups = new Map<string, { initiative: string; segment: Record<string, unknown>; counts: number[]; companies: Set<number>; reasons: Map<string, number>[] }>();
+  const groups = new Map<string, { initiative: string; segment: Record<string, unknown>; counts: number[]; companies: Set<number>; outcomeRows: number[][]; reasons: Map<string, { count: number; companies: Set<number>; rows: Set<number> }>[] }>();
   for (let i = 0; i < keep.length; i++) {
     if (!keep[i]) continue;
     const k = outcomeIndex[out.codes[i]!]!;
     const key = [ini.codes[i], ...segs.map((s) => s.codes[i])].join("|");
     let g = groups.get(key);
     if (!g) {
-      g = { initiative: String(ini.levels[ini.codes[i]!]), segment: Object.fromEntries(o.by.map((b, j) => [b, segs[j]!.levels[segs[j]!.codes[i]!]])), counts: [0, 0, 0], companies: new Set(), reasons: [new Map(), new Map(), new Map()] };
+      g = { initiative: String(ini.levels[ini.codes[i]!]), segment: Object.fromEntries(o.by.map((b, j) => [b, segs[j]!.levels[segs[j]!.codes[i]!]])), counts: [0, 0, 0], companies: new Set(), outcomeRows: [[], [], []], reasons: [new Map(), new Map(), new Map()] };
       groups.set(key, g);
     }
     g.counts[k]!++;
     g.companies.add(com.codes[i]!);
+    g.outcomeRows[k]!.push(i);
     const rc = reasons?.codes[i] ?? -1;
     if (rc >= 0) {
       const r = String(reasons!.levels[rc]);
-      g.reasons[k]!.set(r, (g.reasons[k]!.get(r) ?? 0) + 1);
+      const entry = g.reasons[k]!.get(r) ?? { count: 0, companies: new Set<number>(), rows: new Set<number>() };
+      entry.count++;
+      entry.companies.add(com.codes[i]!);
+      entry.rows.add(i);
+      g.reasons[k]!.set(r, entry);
     }
+
   }
   const rows: OutcomeRow[] = [...groups.values()].map((g) => {
     const [np, ne, pe] = g.counts as [number, number, number];
@@ -166,7 +178,13 @@ export function initiativeOutcomes(table: Table, options: InitiativeOutcomesOpti
     const suppressed = g.companies.size < o.minCompanies;
     const adoption = proportionInterval(practised, total, { confLevel: o.confLevel });
     const effect = practised > 0 ? proportionInterval(pe, practised, { confLevel: o.confLevel }) : null;
-    const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3).map(([reason, count]) => ({ reason, count }));
+    // Reasons given by enough companies, most frequent first; their counts only when what they leave over is no small group.
+    const top = (m: Map<string, { count: number; companies: Set<number>; rows: Set<number> }>, rowsOfOutcome: number[]) => {
+      const listed = [...m].filter(([, e]) => e.companies.size >= o.minCompanies).sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1)).slice(0, 3);
+      const rest = new Set(rowsOfOutcome.filter((i) => !listed.some(([, e]) => e.rows.has(i))).map((i) => com.codes[i]!));
+      const countsShown = rest.size === 0 || rest.size >= o.minCompanies;
+      return listed.map(([reason, e]) => ({ reason, count: countsShown ? e.count : null }));
+    };
     return {
       initiative: g.initiative,
       segment: g.segment,
@@ -183,12 +201,20 @@ export function initiativeOutcomes(table: Table, options: InitiativeOutcomesOpti
       effectRate: suppressed || effect === null ? null : effect.estimate,
       effectLow: suppressed || effect === null ? null : effect.ciLow,
       effectHigh: suppressed || effect === null ? null : effect.ciHigh,
-      companies: g.companies.size,
+      companies: suppressed ? null : g.companies.size,
       suppressed,
-      reasons: suppressed ? {} : Object.fromEntries(OUTCOMES.ids.map((id, k) => [id, top(g.reasons[k]!)])),
+      reasons: suppressed ? {} : Object.fromEntries(OUTCOMES.ids.map((id, k) => [id, top(g.reasons[k]!, g.outcomeRows[k]!)])),
     };
   });
-  rows.sort((a, b) => (b.effectRate ?? -1) - (a.effectRate ?? -1) || (a.initiative < b.initiative ? -1 : 1));
+  // Shown rows by effect rate; suppressed rows last. Ties (and suppressed rows) in the catalogue's and the segments' natural order, never first appearance.
+  const segmentOrder = (x: OutcomeRow, y: OutcomeRow) => {
+    for (const [j, by] of o.by.entries()) {
+      const c = (segs[j]!.vocabulary?.order(String(x.segment[by])) ?? 0) - (segs[j]!.vocabulary?.order(String(y.segment[by])) ?? 0) || compareNatural(by, x.segment[by], y.segment[by]);
+      if (c !== 0) return c;
+    }
+    return 0;
+  };
+  rows.sort((a, b) => Number(a.suppressed) - Number(b.suppressed) || (b.effectRate ?? -1) - (a.effectRate ?? -1) || (ini.vocabulary?.order(a.initiative) ?? 0) - (ini.vocabulary?.order(b.initiative) ?? 0) || (a.initiative < b.initiative ? -1 : a.initiative > b.initiative ? 1 : 0) || segmentOrder(a, b));
   const result: OutcomesResult = {
     method: "Initiative outcomes (not practised / practised, no effect / practised, effective)",
     rows,
@@ -209,16 +235,16 @@ export function initiativeOutcomes(table: Table, options: InitiativeOutcomesOpti
 
 export interface WaveChange {
   initiative: string;
-  /** Ratings present in both waves. */
-  pairs: number;
+  /** Ratings present in both waves; null where suppressed (as every count below). */
+  pairs: number | null;
   /** Not practised in the first wave, practised in the second. */
-  takenUp: number;
+  takenUp: number | null;
   /** Practised in the first, not in the second. */
-  dropped: number;
+  dropped: number | null;
   /** Practised without effect in the first wave, effective in the second. */
-  becameEffective: number;
+  becameEffective: number | null;
   /** Effective in the first, not effective in the second. */
-  lostEffect: number;
+  lostEffect: number | null;
   /** McNemar's test of the change in practising, and of the change in being effective. */
   practisedPValue: number | null;
   effectivePValue: number | null;
@@ -238,7 +264,7 @@ export const CompareOutcomeWavesOptions = z.object({
   cell: z.array(z.string()).default(["generation", "step"]),
   /** The wave column (default: the column named wave, 調査回, 回, 時点 or 調査時点). */
   waveColumn: z.string().optional(),
-  /** Initiatives resting on fewer companies get no p-values. Default 5. */
+  /** Initiatives resting on fewer companies are suppressed: no counts, no p-values. Default 5. */
   minCompanies: z.number().int().min(1).default(5),
   /** The initiative vocabulary (default koe's catalogue; extend it with extendInitiativeCatalogue). */
   catalogue: CatalogueOption.optional(),
@@ -268,7 +294,9 @@ export interface WaveComparison {
 /**
  * Two waves compared (before and after a recommendation): per initiative, the ratings of the same
  * company, cell and initiative in both waves, how many moved from not practised to practised and
- * from no effect to effect (and back), with McNemar's exact test of each change. The wave column
+ * from no effect to effect (and back), with McNemar's exact test of each change. An initiative
+ * whose pairs come from fewer than `minCompanies` companies is suppressed: every count and p-value
+ * null, listed after the others in catalogue order. The wave column
  * is found under any of its names (wave, 調査回, 回 …); outcomes, initiatives and cells may be ids or labels.
  * @example
  * const { table } = await readInitiativeRatings("data/initiative_ratings.csv");
@@ -353,17 +381,20 @@ export function compareOutcomeWaves(table: Table, options: CompareOutcomeWavesOp
     const suppressed = g.companies.size < o.minCompanies;
     return {
       initiative: String(ini.levels[id]),
-      pairs: g.pairs,
-      takenUp: g.takenUp,
-      dropped: g.dropped,
-      becameEffective: g.becameEffective,
-      lostEffect: g.lostEffect,
+      pairs: suppressed ? null : g.pairs,
+      takenUp: suppressed ? null : g.takenUp,
+      dropped: suppressed ? null : g.dropped,
+      becameEffective: suppressed ? null : g.becameEffective,
+      lostEffect: suppressed ? null : g.lostEffect,
       practisedPValue: suppressed ? null : mcnemarTest(g.dropped, g.takenUp, { exact: true }).pValue,
       effectivePValue: suppressed ? null : mcnemarTest(g.lostEffect, g.becameEffective, { exact: true }).pValue,
       suppressed,
     };
   });
-  changes.sort((a, b) => b.takenUp + b.becameEffective - (a.takenUp + a.becameEffective) || (a.initiative < b.initiative ? -1 : 1));
+  // Shown rows by change; suppressed rows last, in the catalogue's order (their place must not hint at their size).
+  const moved = (c: WaveChange) => (c.suppressed ? -1 : c.takenUp! + c.becameEffective!);
+  const order = (id: string) => ini.vocabulary?.order(id) ?? 0;
+  changes.sort((a, b) => Number(a.suppressed) - Number(b.suppressed) || moved(b) - moved(a) || order(a.initiative) - order(b.initiative) || (a.initiative < b.initiative ? -1 : 1));
   const result: WaveComparison = { changes, waves: [w1, w2], wavesPresent: all, waveColumn, n, nMissing, warnings, toTable: () => aq.from(changes) };
   Object.defineProperty(result, "toTable", { enumerable: false });
   return result;

@@ -67,7 +67,8 @@ export interface TopInitiativesResult {
   /** Column ids present (e.g. know … practice), in natural order. */
   columns: string[];
   cells: TopInitiativeCell[];
-  suppressedCells: { row: string; column: string; ratingCompanies: number }[];
+  /** Cells rated by fewer than `minCompanies` companies: where they are, and nothing else (not even how many companies rated them). */
+  suppressedCells: { row: string; column: string }[];
   k: number;
   minCompanies: number;
   rankBy: "count" | "share";
@@ -82,7 +83,7 @@ export interface TopInitiativesResult {
   n: number;
   /** Rows of the chosen wave dropped for a missing segment, initiative, company or rating. */
   nMissing: number;
-  /** Per cell and initiative, every rated one (not only the top k): for gaps and further study. */
+  /** Per published cell (not suppressed) and initiative, every rated one (not only the top k): for gaps and further study. */
   all: { row: string; column: string; initiative: string; companies: number; rated: number; ratingCompanies: number }[];
   /** What the reader should know: the wave chosen among several, rows left out for missing values. */
   warnings: KoeWarning[];
@@ -112,6 +113,121 @@ function rankCell(
     }
   });
   return out;
+}
+
+/** The codes of one column over the rows kept (see {@link compact}). */
+type Codes = ReturnType<typeof compact>;
+
+/** One cell of the matrix as computed, before any suppression: every rated initiative and the top k. */
+export interface MatrixCell {
+  row: string;
+  column: string;
+  /** Companies rating anything in the cell. */
+  ratingCompanies: number;
+  /** Every initiative rated in the cell: companies rating it effective, companies that rated it. */
+  entries: { initiative: string; companies: number; rated: number }[];
+  /** The top k (ties at the k-th place kept) among the initiatives at least `minEffective` companies rated effective. */
+  top: TopInitiativeCell[];
+}
+
+/**
+ * The matrix from the codes of rows already read and checked (the shared core of topInitiatives and
+ * initiativeReport): per cell, the companies rating each initiative effective and rating it at all,
+ * the top k with Wilson intervals, and with `stability` a seeded bootstrap over companies (in their
+ * sorted order) of how often each listed initiative stays listed.
+ * @internal
+ */
+export function _matrix(
+  d: { row: Codes; column: Codes; initiative: Codes; company: Codes; effective: Uint8Array; keep: Uint8Array },
+  o: { k: number; rankBy: "count" | "share"; confLevel: number; minEffective: number; stability?: { resamples: number; seed: number | string } },
+): { rows: string[]; columns: string[]; companies: number; cells: MatrixCell[] } {
+  const rows = d.row.levels.map(String);
+  const columns = d.column.levels.map(String);
+  const nR = rows.length;
+  const nC = columns.length;
+  const nI = d.initiative.levels.length;
+  const nCo = d.company.levels.length;
+  // Per (cell, initiative, company): 1 = rated, 2 = rated effective (any row of that company says so).
+  const flags = new Uint8Array(nR * nC * nI * nCo);
+  const cellRated = new Uint8Array(nR * nC * nCo);
+  for (let i = 0; i < d.keep.length; i++) {
+    if (!d.keep[i]) continue;
+    const cell = d.row.code[i]! * nC + d.column.code[i]!;
+    const at = (cell * nI + d.initiative.code[i]!) * nCo + d.company.code[i]!;
+    flags[at] = Math.max(flags[at]!, d.effective[i] === 1 ? 2 : 1);
+    cellRated[cell * nCo + d.company.code[i]!] = 1;
+  }
+  const tally = (weights: Float64Array | null) => {
+    const eff = new Float64Array(nR * nC * nI);
+    const rated = new Float64Array(nR * nC * nI);
+    const ratingCompanies = new Float64Array(nR * nC);
+    for (let g = 0; g < nR * nC * nI; g++) {
+      let e = 0;
+      let t = 0;
+      const base = g * nCo;
+      for (let k = 0; k < nCo; k++) {
+        const f = flags[base + k]!;
+        if (f === 0) continue;
+        const w = weights === null ? 1 : weights[k]!;
+        t += w;
+        if (f === 2) e += w;
+      }
+      eff[g] = e;
+      rated[g] = t;
+    }
+    for (let cell = 0; cell < nR * nC; cell++) {
+      let s = 0;
+      for (let k = 0; k < nCo; k++) if (cellRated[cell * nCo + k]) s += weights === null ? 1 : weights[k]!;
+      ratingCompanies[cell] = s;
+    }
+    return { eff, rated, ratingCompanies };
+  };
+  const topOf = (t: ReturnType<typeof tally>, cell: number) =>
+    rankCell(
+      Array.from({ length: nI }, (_, j) => ({ id: String(d.initiative.levels[j]), companies: t.eff[cell * nI + j]!, rated: t.rated[cell * nI + j]! }))
+        .filter((e) => e.rated > 0 && e.companies >= o.minEffective),
+      o.rankBy,
+    ).filter((e) => e.rank <= o.k);
+  const observed = tally(null);
+  let stability: Map<string, number> | null = null;
+  if (o.stability) {
+    stability = new Map();
+    const random = createRandom(o.stability.seed);
+    const draws = new Int32Array(nCo);
+    const weights = new Float64Array(nCo);
+    const counts = new Map<string, number>();
+    for (let b = 0; b < o.stability.resamples; b++) {
+      random.fillInts(draws, nCo);
+      weights.fill(0);
+      for (const x of draws) weights[x]!++;
+      const t = tally(weights);
+      for (let cell = 0; cell < nR * nC; cell++) for (const e of topOf(t, cell)) counts.set(`${cell}|${e.id}`, (counts.get(`${cell}|${e.id}`) ?? 0) + 1);
+    }
+    for (const [key, v] of counts) stability.set(key, v / o.stability.resamples);
+  }
+  const cells: MatrixCell[] = [];
+  for (let ri = 0; ri < nR; ri++) {
+    for (let ci = 0; ci < nC; ci++) {
+      const row = rows[ri]!;
+      const column = columns[ci]!;
+      const cell = ri * nC + ci;
+      const entries: MatrixCell["entries"] = [];
+      for (let j = 0; j < nI; j++) {
+        const rated = observed.rated[cell * nI + j]!;
+        if (rated > 0) entries.push({ initiative: String(d.initiative.levels[j]), companies: observed.eff[cell * nI + j]!, rated });
+      }
+      const top = topOf(observed, cell).map((e): TopInitiativeCell => {
+        const interval = proportionInterval(e.companies, e.rated, { confLevel: o.confLevel });
+        return {
+          row, column, rank: e.rank, initiative: e.id, companies: e.companies, rated: e.rated, share: e.companies / e.rated,
+          ciLow: interval.ciLow!, ciHigh: interval.ciHigh!, tied: e.tied,
+          stability: stability === null ? null : (stability.get(`${cell}|${e.id}`) ?? 0),
+        };
+      });
+      cells.push({ row, column, ratingCompanies: observed.ratingCompanies[cell]!, entries, top });
+    }
+  }
+  return { rows, columns, companies: nCo, cells };
 }
 
 /**
@@ -155,7 +271,6 @@ export function topInitiatives(table: Table, options: TopInitiativesOptions = {}
   const comS = segmentColumn(fn, table, o.company, { option: "company", vocabulary: null, ...missing });
   const effB = binaryColumn(fn, table, o.effective, { option: "effective", ...missing });
   const effV = effB.values;
-  const n = table.numRows();
   const { keep, n: used, nMissing } = completeRows(fn, selection.keep, selection.wave, [
     { column: rowS.column, missing: (i) => rowS.codes[i]! < 0 },
     { column: colS.column, missing: (i) => colS.codes[i]! < 0 },
@@ -163,108 +278,23 @@ export function topInitiatives(table: Table, options: TopInitiativesOptions = {}
     { column: comS.column, missing: (i) => comS.codes[i]! < 0 },
     { column: effB.column, missing: (i) => effV[i] === MISSING_BINARY },
   ], warnings);
-  const r = compact(rowS, keep);
-  const c = compact(colS, keep);
-  const ini = compact(iniS, keep);
-  const com = compact(comS, keep);
-  const rows = r.levels.map(String);
-  const columns = c.levels.map(String);
-  const nR = r.levels.length;
-  const nC = c.levels.length;
-  const nI = ini.levels.length;
-  const nCo = com.levels.length;
-  // Per (cell, initiative, company): 1 = rated, 2 = rated effective (any row of that company says so).
-  const flags = new Uint8Array(nR * nC * nI * nCo);
-  const cellRated = new Uint8Array(nR * nC * nCo);
-  for (let i = 0; i < n; i++) {
-    if (!keep[i]) continue;
-    const cell = r.code[i]! * nC + c.code[i]!;
-    const at = (cell * nI + ini.code[i]!) * nCo + com.code[i]!;
-    flags[at] = Math.max(flags[at]!, effV[i] === 1 ? 2 : 1);
-    cellRated[cell * nCo + com.code[i]!] = 1;
-  }
-  const tally = (weights: Float64Array | null) => {
-    const eff = new Float64Array(nR * nC * nI);
-    const rated = new Float64Array(nR * nC * nI);
-    const ratingCompanies = new Float64Array(nR * nC);
-    for (let g = 0; g < nR * nC * nI; g++) {
-      let e = 0;
-      let t = 0;
-      const base = g * nCo;
-      for (let k = 0; k < nCo; k++) {
-        const f = flags[base + k]!;
-        if (f === 0) continue;
-        const w = weights === null ? 1 : weights[k]!;
-        t += w;
-        if (f === 2) e += w;
-      }
-      eff[g] = e;
-      rated[g] = t;
-    }
-    for (let cell = 0; cell < nR * nC; cell++) {
-      let s = 0;
-      for (let k = 0; k < nCo; k++) if (cellRated[cell * nCo + k]) s += weights === null ? 1 : weights[k]!;
-      ratingCompanies[cell] = s;
-    }
-    return { eff, rated, ratingCompanies };
-  };
-  const topOf = (t: ReturnType<typeof tally>, cell: number) =>
-    rankCell(
-      Array.from({ length: nI }, (_, j) => ({ id: String(ini.levels[j]), companies: t.eff[cell * nI + j]!, rated: t.rated[cell * nI + j]! })).filter((e) => e.rated > 0),
-      o.rankBy,
-    ).filter((e) => e.rank <= o.k);
-  const observed = tally(null);
-  let stability: Map<string, number> | null = null;
-  if (o.stability) {
-    stability = new Map();
-    const random = createRandom(o.stability.seed);
-    const draws = new Int32Array(nCo);
-    const weights = new Float64Array(nCo);
-    const counts = new Map<string, number>();
-    for (let b = 0; b < o.stability.resamples; b++) {
-      random.fillInts(draws, nCo);
-      weights.fill(0);
-      for (const d of draws) weights[d]!++;
-      const t = tally(weights);
-      for (let cell = 0; cell < nR * nC; cell++) for (const e of topOf(t, cell)) counts.set(`${cell}|${e.id}`, (counts.get(`${cell}|${e.id}`) ?? 0) + 1);
-    }
-    for (const [key, v] of counts) stability.set(key, v / o.stability.resamples);
-  }
+  const m = _matrix({ row: compact(rowS, keep), column: compact(colS, keep), initiative: compact(iniS, keep), company: compact(comS, keep), effective: effV, keep }, {
+    k: o.k, rankBy: o.rankBy, confLevel: o.confLevel, minEffective: 0, ...(o.stability ? { stability: o.stability } : {}),
+  });
+  const { rows, columns } = m;
   const cells: TopInitiativeCell[] = [];
   const suppressedCells: TopInitiativesResult["suppressedCells"] = [];
   const all: TopInitiativesResult["all"] = [];
-  for (let ri = 0; ri < nR; ri++) {
-    for (let ci = 0; ci < nC; ci++) {
-      const rowId = rows[ri]!;
-      const colId = columns[ci]!;
-      const cell = ri * nC + ci;
-      const ratingCompanies = observed.ratingCompanies[cell]!;
-      for (let j = 0; j < nI; j++) {
-        const rated = observed.rated[cell * nI + j]!;
-        if (rated > 0) all.push({ row: rowId, column: colId, initiative: String(ini.levels[j]), companies: observed.eff[cell * nI + j]!, rated, ratingCompanies });
-      }
-      if (ratingCompanies < o.minCompanies) {
-        suppressedCells.push({ row: rowId, column: colId, ratingCompanies });
-        continue;
-      }
-      for (const e of topOf(observed, cell)) {
-        const ci = proportionInterval(e.companies, e.rated, { confLevel: o.confLevel });
-        cells.push({
-          row: rowId,
-          column: colId,
-          rank: e.rank,
-          initiative: e.id,
-          companies: e.companies,
-          rated: e.rated,
-          share: e.companies / e.rated,
-          ciLow: ci.ciLow!,
-          ciHigh: ci.ciHigh!,
-          tied: e.tied,
-          stability: stability === null ? null : (stability.get(`${cell}|${e.id}`) ?? 0),
-        });
-      }
+  for (const cell of m.cells) {
+    // A cell below the minimum shows nothing: not its ratings, not its count of rating companies.
+    if (cell.ratingCompanies < o.minCompanies) {
+      suppressedCells.push({ row: cell.row, column: cell.column });
+      continue;
     }
+    for (const e of cell.entries) all.push({ row: cell.row, column: cell.column, initiative: e.initiative, companies: e.companies, rated: e.rated, ratingCompanies: cell.ratingCompanies });
+    cells.push(...cell.top);
   }
+  const nCo = m.companies;
   const result: TopInitiativesResult = {
     method: `Top ${o.k} initiatives by ${o.rankBy === "count" ? "companies rating them effective" : "share rating them effective"}${o.stability ? `, stability from ${o.stability.resamples} company resamples` : ""}`,
     rows,

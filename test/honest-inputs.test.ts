@@ -53,14 +53,14 @@ describe("1–2, 11–12: the initiative matrix", () => {
 describe("3–5, 9: the cross-boundary study and its estimators", () => {
   const small = respondents;
   it("a misspelt covariate is an error, not dropped", () => {
-    expect(thrown(() => crossBoundaryReport(small, { covariates: ["generaton"], draws: 99 } as never)).message).toContain('did you mean "generation"');
+    expect(thrown(() => crossBoundaryReport(small, { covariates: ["generaton"], resamples: 99 } as never)).message).toContain('did you mean "generation"');
   });
   it("treatment as はい/いいえ and kinds as 社内/社外 give the clean estimates", () => {
-    const clean = crossBoundaryReport(small, { draws: 99 });
+    const clean = crossBoundaryReport(small, { resamples: 99 });
     const natural = recode(recode(small, "cross_boundary", (v) => (v === null ? null : v ? "はい" : "いいえ")), "cb_kind", (k) => (k === null ? null : k === "internal" ? "社内" : "社外"));
-    const got = crossBoundaryReport(natural, { draws: 99 });
-    expect(got.effects).toEqual(clean.effects);
-    expect(clean.effects.filter((e) => e.status === "ok").length).toBeGreaterThan(20);
+    const got = crossBoundaryReport(natural, { resamples: 99 });
+    expect(got.tables.effects).toEqual(clean.tables.effects);
+    expect(clean.tables.effects!.rows.filter((e) => e.status === "ok").length).toBeGreaterThan(20);
   });
   it("enum options are exact", () => {
     const scored = scoreScales(small, careerSurveyInstrument).table;

@@ -1,14 +1,15 @@
+// Covariate balance between participants and non-participants, before and after weighting.
 import * as aq from "arquero";
 import { z } from "zod";
-import { codeColumn, codedMissing } from "../../analyze/design-matrix.js";
-import { requireDistinct, requireTable } from "../../boundary/columns.js";
-import { parseOptions } from "../../boundary/options.js";
-import { binaryColumn, MISSING_BINARY, numericColumn } from "../../boundary/roles.js";
-import { localize } from "../../errors/catalogue.js";
-import { effectMessages as m } from "../../errors/effect-messages.js";
-import { InsufficientDataError, KoeArgumentError } from "../../errors/errors.js";
-import type { Table } from "../../model/table.js";
-import type { TidyTable } from "../../stats/result.js";
+import { codeColumn, codedMissing } from "./design-matrix.js";
+import { requireDistinct, requireTable } from "../boundary/columns.js";
+import { parseOptions } from "../boundary/options.js";
+import { binaryColumn, MISSING_BINARY, numericColumn } from "../boundary/roles.js";
+import { localize } from "../errors/catalogue.js";
+import { effectMessages as m } from "../errors/effect-messages.js";
+import { InsufficientDataError, KoeArgumentError } from "../errors/errors.js";
+import type { Table } from "../model/table.js";
+import type { TidyTable } from "../stats/result.js";
 
 export interface BalanceRow {
   covariate: string;

@@ -8,3 +8,9 @@ export {
   CrossTabOptions, IndependenceTestOptions, type GroupSummary, type GroupedResult, type CrossTab,
 } from "./group-comparisons.js";
 export { groupColumn, type GroupColumn, type GroupLevel, type GroupKind } from "./group-column.js";
+// Effects: balance, matching, the five effect estimators, difference-in-differences, the wild cluster bootstrap.
+export { balanceTable, BalanceOptions, type BalanceResult, type BalanceRow } from "./balance.js";
+export { matchNearest } from "./matching.js";
+export { estimateEffect, EstimateEffectOptions, type EffectMethod, type EffectResult } from "./estimate-effect.js";
+export { differenceInDifferences, DidOptions, type DidResult } from "./did.js";
+export { wildClusterBootstrap, WildBootstrapOptions, type WildBootstrapResult } from "./wild-bootstrap.js";

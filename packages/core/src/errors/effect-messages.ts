@@ -1,7 +1,7 @@
 // Messages of the regression and effect estimators (ols, logisticRegression, designMatrix,
-// estimateEffect, balanceTable, differenceInDifferences, wildClusterBootstrap) and of the
-// cross-boundary study's report, in Japanese and English.
-import { defineMessages, list, listJa, q, type Localized } from "./catalogue.js";
+// estimateEffect, balanceTable, differenceInDifferences, wildClusterBootstrap), in Japanese and
+// English. The cross-boundary study's own notes are in cross-boundary-messages.ts.
+import { defineMessages, list, listJa, q } from "./catalogue.js";
 
 type Fn = { fn: string };
 /** What a yes/no (treatment) column holds among the rows considered. */
@@ -13,20 +13,6 @@ const missingEn = (c: MissingCounts) => (c.length === 0 ? "" : `; rows left out 
 const missingJa = (c: MissingCounts) => (c.length === 0 ? "" : `。値が欠けているため除いた行: ${c.map((x) => `「${x.column}」${x.rows}行`).join("、")}`);
 const holdsEn = (h: Holds) => `column ${q(h.column)} holds ${h.treated} yes, ${h.control} no${h.missing > 0 ? ` and ${h.missing} blank` : ""}`;
 const holdsJa = (h: Holds) => `列「${h.column}」は「はい」${h.treated}行、「いいえ」${h.control}行${h.missing > 0 ? `、空欄${h.missing}行` : ""}です`;
-
-/** The programme kinds of the cross-boundary report, as a reader says them. */
-const KIND = {
-  en: { all: "all", internal: "internal", external: "external", self_nominated: "self-nominated", appointed: "appointed" } as Record<string, string>,
-  ja: { all: "全体", internal: "社内越境", external: "社外越境", self_nominated: "手挙げ", appointed: "人事の指名" } as Record<string, string>,
-};
-const SCALE_JA: Record<string, string> = { engagement: "エンゲージメント", innovation: "イノベーションへの前向きな視点" };
-const METHOD_JA: Record<string, string> = {
-  difference: "単純比較", regression: "回帰調整", matching: "マッチング", weighting: "重み付け", "doubly-robust": "二重頑健", did: "差の差 (DiD)", "wild-bootstrap": "ワイルドブートストラップ",
-};
-const kindEn = (k: string) => KIND.en[k] ?? k;
-const kindJa = (k: string) => KIND.ja[k] ?? k;
-const scaleJa = (s: string) => SCALE_JA[s] ?? s;
-const methodJa = (m: string) => METHOD_JA[m] ?? m;
 
 export const effectMessages = defineMessages("effect", {
   // Arguments (the user's input): KoeArgumentError.
@@ -105,49 +91,5 @@ export const effectMessages = defineMessages("effect", {
       `${p.fn}: the change-score (${p.changeScore.toFixed(3)}) and ANCOVA (${p.ancova.toFixed(3)}) estimates differ by more than their standard errors: the groups differ at baseline, and the two rest on different assumptions (parallel trends vs. a common regression to the mean)`,
     ja: (p: Fn & { changeScore: number; ancova: number }) =>
       `${p.fn}: 変化量（${p.changeScore.toFixed(3)}）と ANCOVA（${p.ancova.toFixed(3)}）の推定が標準誤差を超えて食い違っています。事前の差があり、二つは異なる前提（平行トレンドと、平均への回帰が共通であること）に立っています`,
-  },
-  // The cross-boundary report.
-  noScales: {
-    en: (p: Fn & { scales: string[] }) => `${p.fn}: no scale has both pre and post scores in the table (scales of the instrument: ${list(p.scales)})`,
-    ja: (p: Fn & { scales: string[] }) => `${p.fn}: 事前と事後の両方の得点がそろった尺度が表にありません（調査票の尺度: ${listJa(p.scales)}）`,
-  },
-  fewClusters: {
-    en: (p: { column: string; clusters: number }) => `Only ${p.clusters} clusters (${p.column}): read the wild cluster bootstrap interval beside the cluster-robust one.`,
-    ja: (p: { column: string; clusters: number }) => `クラスター（${p.column}）が${p.clusters}個と少ないため、区間はワイルドクラスターブートストラップも参照してください。`,
-  },
-  noClusterColumn: {
-    en: (p: { column: string }) => `No column ${q(p.column)} for clusters: standard errors are by person; pass cluster: null to say so, or the column that groups people.`,
-    ja: (p: { column: string }) => `クラスターの列「${p.column}」がないため、標準誤差は個人単位です（cluster: null で明示するか、人をまとめる列を指定してください）。`,
-  },
-  defaultCovariatesAbsent: {
-    en: (p: { covariates: string[] }) => `The default covariates ${list(p.covariates)} are not in the table; the adjusted estimates do not control for them.`,
-    ja: (p: { covariates: string[] }) => `既定の共変量 ${listJa(p.covariates)} が表にないため、調整した推定はこれらを考慮していません。`,
-  },
-  groupSuppressed: {
-    en: (p: { kind: string; minGroupSize: number; nTreated: number; nControl: number }) => `Fewer than ${p.minGroupSize} people in a group (${kindEn(p.kind)}: ${p.nTreated} participants, ${p.nControl} non-participants): estimates suppressed.`,
-    ja: (p: { kind: string; minGroupSize: number; nTreated: number; nControl: number }) =>
-      `${kindJa(p.kind)}でグループの人数が${p.minGroupSize}人未満のため（越境経験者${p.nTreated}人、非経験者${p.nControl}人）、推定を表示していません。`,
-  },
-  imprecise: {
-    en: (p: { kind: string; nTreated: number }) => `Only ${p.nTreated} ${kindEn(p.kind)} participants: estimates are imprecise.`,
-    ja: (p: { kind: string; nTreated: number }) => `${kindJa(p.kind)}の越境経験者は${p.nTreated}人と少なく、推定は不安定です。`,
-  },
-  estimateFailed: {
-    en: (p: { scale: string; kind: string; method: string; reason: Localized }) => `${p.scale}, ${kindEn(p.kind)}, ${p.method}: not estimated — ${p.reason.en}`,
-    ja: (p: { scale: string; kind: string; method: string; reason: Localized }) => `${scaleJa(p.scale)}・${kindJa(p.kind)}・${methodJa(p.method)}: 推定できませんでした — ${p.reason.ja}`,
-  },
-  imbalancedAfterWeighting: {
-    en: (p: { scale: string; covariates: string[] }) => `${p.scale}: some covariates stay imbalanced (|SMD| > 0.1) after weighting (${list(p.covariates)}).`,
-    ja: (p: { scale: string; covariates: string[] }) => `${scaleJa(p.scale)}: 重み付け後も標準化平均差が0.1を超える共変量があります（${listJa(p.covariates)}）。`,
-  },
-  poorOverlap: {
-    en: (p: { percent: number }) => `${p.percent}% of people have propensity scores near 0 or 1 (below 0.01 or above 0.99): poor overlap.`,
-    ja: (p: { percent: number }) => `傾向スコアが0または1に近い（0.01未満・0.99超）人が${p.percent}%おり、比較できる範囲（重なり）が狭くなっています。`,
-  },
-  changeScoreAncova: {
-    en: (p: { scale: string; changeScore: number; ancova: number }) =>
-      `${p.scale}: the change-score (${p.changeScore.toFixed(3)}) and ANCOVA (${p.ancova.toFixed(3)}) estimates differ by more than their standard errors: the groups differ at baseline, and the two rest on different assumptions (parallel trends vs. a common regression to the mean).`,
-    ja: (p: { scale: string; changeScore: number; ancova: number }) =>
-      `${scaleJa(p.scale)}: 変化量（${p.changeScore.toFixed(3)}）とANCOVA（${p.ancova.toFixed(3)}）の推定が食い違っています（事前の差があるため、前提の違いが結果に現れています）。`,
   },
 });

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
-  balanceTable, crossBoundaryReport, differenceInDifferences, estimateEffect, KoeArgumentError, KoeError, readCsv, readRespondents, wildClusterBootstrap, type EffectMethod,
+  balanceTable, crossBoundaryReport, differenceInDifferences, estimateEffect, KoeArgumentError, KoeError, readCsv, readRespondents, renderNote, wildClusterBootstrap, type EffectMethod,
 } from "@koe/core";
 import * as aq from "arquero";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -195,7 +195,9 @@ describe("the treatment as analysts write it", () => {
 });
 
 describe("crossBoundaryReport at the boundary", () => {
-  const quick = { seed: 1, draws: 99 } as const;
+  const quick = { seed: 1, resamples: 99 } as const;
+  type Row = Record<string, unknown>;
+  const effects = (r: ReturnType<typeof crossBoundaryReport>) => r.tables.effects!.rows as Row[];
 
   it("repro 3: a misspelt covariate is an error with \"did you mean\", not dropped", () => {
     const e = thrown(() => crossBoundaryReport(respondents, { ...quick, covariates: ["generaton"] }));
@@ -203,9 +205,10 @@ describe("crossBoundaryReport at the boundary", () => {
     expect(e.message).toMatch(/crossBoundaryReport: no column "generaton" \(option covariates\); did you mean "generation"\?/);
     expect(thrown(() => crossBoundaryReport(respondents, { ...quick, covariates: "generation" as never })).message).toMatch(/takes a list/);
     expect(thrown(() => crossBoundaryReport(respondents, { ...quick, minGroupsize: 5 } as never)).message).toMatch(/did you mean "minGroupSize"\?/);
+    expect(thrown(() => crossBoundaryReport(respondents, { draws: 99 } as never)).message).toMatch(/unknown option "draws" \(options: .*"resamples"/);
   });
 
-  it("repro 4: はい/いいえ, 社内/社外, 手挙げ/人事の指名 and Japanese headers give the clean report (not 'fewer than 5 participants')", () => {
+  it("repro 4: はい/いいえ, 社内/社外, 手挙げ/人事の指名 and Japanese headers give the clean report", () => {
     const clean = crossBoundaryReport(respondents, quick);
     const kindJa: Record<string, string> = { internal: "社内", external: "社外", self_nominated: "手挙げ", appointed: "人事の指名" };
     const natural = respondents
@@ -217,37 +220,41 @@ describe("crossBoundaryReport at the boundary", () => {
       })
       .rename({ cross_boundary: "越境経験", cb_kind: "越境の種類", company: "会社" });
     const report = crossBoundaryReport(natural, quick);
-    expect(report.effects.every((e) => e.status === "ok")).toBe(true);
-    expect(report.effects.map((e) => [e.scale, e.kind, e.method, e.estimate, e.ciLow, e.ciHigh, e.nTreated, e.nControl, e.status])).toEqual(
-      clean.effects.map((e) => [e.scale, e.kind, e.method, e.estimate, e.ciLow, e.ciHigh, e.nTreated, e.nControl, e.status]),
-    );
-    expect(report.readings).toEqual(clean.readings);
+    expect(effects(report).every((e) => e.status === "ok")).toBe(true);
+    const numbers = (r: typeof report) => effects(r).map((e) => [e.scale, e.kind, e.method, e.estimate, e.ciLow, e.ciHigh, e.nTreated, e.nControl, e.status]);
+    expect(numbers(report)).toEqual(numbers(clean));
+    expect(report.findings).toEqual(clean.findings);
+    expect(report.tables.balance!.rows).toEqual(clean.tables.balance!.rows);
     const kinds = Array.from(natural.array("越境の種類") as ArrayLike<string | null>, (v, i) => (i === 7 ? "社内X" : v));
     const bad = thrown(() => crossBoundaryReport(natural.assign({ 越境の種類: kinds }), quick));
     expect(bad).toBeInstanceOf(KoeArgumentError);
     expect(bad.message).toMatch(/column "越境の種類" has values that are not a known cross-boundary kind: "社内X"/);
   });
 
-  it("a failed estimator is 'failed' with its reason in warnings; only small groups are 'suppressed'", () => {
+  it("a failed estimator is 'failed' with its reason (no counts) in warnings; small groups and their partners are 'suppressed'", () => {
     // A covariate equal to the treatment: the propensity score separates, and the regression's
     // design is collinear — estimation failures, reported as such, never as suppression.
     const t = respondents.derive({ sep: aq.escape((d: { cross_boundary: boolean }) => (d.cross_boundary ? 1 : 0)) });
     const report = crossBoundaryReport(t, { ...quick, covariates: ["sep"], minGroupSize: 120 });
-    const all = report.effects.filter((e) => e.scale === "engagement" && e.kind === "all");
+    const all = effects(report).filter((e) => e.scale === "engagement" && e.kind === "all");
     const status = Object.fromEntries(all.map((e) => [e.method, e.status]));
     expect(status).toEqual({ difference: "ok", regression: "failed", matching: "failed", weighting: "failed", "doubly-robust": "failed", did: "ok", "wild-bootstrap": "ok" });
     for (const e of all.filter((x) => x.status === "failed")) {
       expect(e.suppressed).toBe(false);
       expect(e.estimate).toBeNull();
+      expect(e.nTreated).toBe(250);
     }
-    const failed = report.warnings.filter((w) => w.code === "effect.estimateFailed" && w.params.kind === "all" && w.params.scale === "engagement");
+    const failed = report.warnings.filter((w) => w.code === "crossBoundary.estimateFailed" && w.params.kind === "all" && w.params.scale === "engagement");
     expect(failed.map((w) => w.params.method)).toEqual(["regression", "matching", "weighting", "doubly-robust"]);
-    expect(failed[1]!.localized.en, failed[1]!.localized.en).toMatch(/^engagement, all, matching: not estimated — estimateEffect: perfect \(or quasi-complete\) separation/);
-    expect(failed[1]!.localized.ja, failed[1]!.localized.ja).toMatch(/^エンゲージメント・全体・マッチング: 推定できませんでした — estimateEffect: 完全分離/);
-    // 102 external and 103 appointed participants are below 120: suppressed, and said so.
-    const small = report.effects.filter((e) => e.kind === "external" || e.kind === "appointed");
-    expect(small.every((e) => e.status === "suppressed" && e.suppressed && e.estimate === null)).toBe(true);
-    expect(report.effects.filter((e) => e.kind === "internal").every((e) => e.status !== "suppressed")).toBe(true);
-    expect(report.warnings.filter((w) => w.code === "effect.groupSuppressed").map((w) => w.params.kind)).toEqual(["external", "appointed"]);
+    expect(failed.map((w) => w.params.reason)).toEqual(["collinear", "separation", "separation", "separation"]);
+    expect(renderNote(failed[1]!, "en")).toBe("Engagement, All participants, matching: not estimated — the propensity model separates perfectly (a covariate predicts taking part).");
+    expect(renderNote(failed[1]!, "ja")).toBe("エンゲージメント・越境経験者全体・マッチング: 推定できませんでした（傾向スコアのモデルで完全分離が起きました（ある共変量が参加の有無を言い当てます））。");
+    // 102 external and 103 appointed participants are below 120: hidden, and so are their
+    // partners (148 internal, 147 self-nominated), or all − partner would give them back.
+    const kinds = effects(report).filter((e) => e.kind !== "all");
+    expect(kinds.every((e) => e.status === "suppressed" && e.suppressed === true && e.estimate === null && e.nTreated === null)).toBe(true);
+    // No warning names a hidden group; the edge says, in general words, that groups are hidden.
+    expect(report.warnings.filter((w) => w.params.kind !== undefined && w.params.kind !== "all")).toEqual([]);
+    expect(report.warnings.at(-1)!.code).toBe("report.groupsHidden");
   });
 });

@@ -45,5 +45,6 @@ export { ChartError } from "./errors.js";
 export { chartMessages } from "./messages.js";
 export {
   prePostChart, balanceChart, effectForestChart,
-  type PrePostInput, type BalanceInput, type EffectForestInput, type CrossBoundaryChartOptions,
+  type PrePostInput, type BalanceInput, type EffectForestInput, type PrePostRow, type BalanceChartRow, type EffectChartRow,
+  type CrossBoundaryChartOptions, type BalanceChartOptions, type EffectForestChartOptions,
 } from "./charts/cross-boundary.js";

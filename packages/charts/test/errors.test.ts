@@ -110,7 +110,8 @@ describe("chart inputs of the wrong shape are KoeArgumentErrors naming what was 
     expect((await thrown(() => initiativeMatrixChart(undefined as never))).message).toBe(
       "initiativeMatrixChart: result must be an object { rows, columns, cells, suppressedCells, minCompanies, k } (got nothing (undefined))",
     );
-    expect((await thrown(() => balanceChart({ rows: balance.rows, threshold: "0.1" } as never))).message).toBe('balanceChart: input: threshold must be a finite number (got "0.1")');
+    expect((await thrown(() => balanceChart(balance, { threshold: "0.1" } as never))).message).toMatch(/^balanceChart: option "threshold": .*\(got "0\.1"\)$/);
+    expect((await thrown(() => effectForestChart({ rows: [{ ...forest.rows[0]!, status: 1 }] } as never))).message).toBe("effectForestChart: input.rows[0]: status must be text or null (got 1)");
   });
 
   it("values outside a closed list (a wave that is not pre or post)", async () => {

@@ -1,15 +1,17 @@
 // Charts of the cross-boundary (越境) study: the pre/post interaction plot, the love plot of
-// covariate balance, and the forest of effect estimates by method and programme kind.
-import { parseOptions, z } from "@koe/core";
+// covariate balance, and the forest of effect estimates by method and programme kind. Each takes
+// a table of the study's report as it is (`report.tables.prePost`, `.balance`, `.effects`): a
+// hidden row (`suppressed: true`) is never drawn as a number.
+import { parseOptions, z, type ReportTable } from "@koe/core";
 import type { TopLevelSpec } from "vega-lite";
-import { checkList, checkObject, fields, type FieldCheck, type Shape } from "../input.js";
+import { checkList, checkObject, fields, type Shape } from "../input.js";
 import { places } from "../messages.js";
 import { koeTheme } from "../theme.js";
 
 const WORDS = {
   ja: {
     prePostTitle: "越境経験者と非経験者の事前・事後",
-    prePostNote: "平均と95%信頼区間。5人未満のグループは表示していません",
+    prePostNote: (min: number) => `平均と95%信頼区間。${min}人未満のグループは表示していません`,
     waves: { pre: "事前", post: "事後" } as Record<string, string>,
     groups: { participants: "越境経験者", nonParticipants: "非経験者" } as Record<string, string>,
     scales: { engagement: "エンゲージメント", innovation: "イノベーションへの前向きな視点" } as Record<string, string>,
@@ -29,7 +31,7 @@ const WORDS = {
   },
   en: {
     prePostTitle: "Participants and non-participants, before and after",
-    prePostNote: "Means with 95% intervals. Groups under 5 are not shown",
+    prePostNote: (min: number) => `Means with 95% intervals. Groups under ${min} are not shown`,
     waves: { pre: "Before", post: "After" } as Record<string, string>,
     groups: { participants: "Participants", nonParticipants: "Non-participants" } as Record<string, string>,
     scales: { engagement: "Engagement", innovation: "Innovation orientation" } as Record<string, string>,
@@ -49,49 +51,84 @@ const WORDS = {
   },
 };
 
+/** One row of the `prePost` table of a cross-boundary report. */
+export interface PrePostRow {
+  scale: string;
+  group: "participants" | "nonParticipants";
+  wave: "pre" | "post";
+  mean: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  n: number | null;
+  suppressed: boolean;
+}
+/** One row of the `balance` table of a cross-boundary report (`scale` and `suppressed` may be absent in rows made by hand). */
+export interface BalanceChartRow {
+  scale?: string;
+  covariate: string;
+  level: string | null;
+  smd: number | null;
+  smdAdjusted: number | null;
+  suppressed?: boolean;
+}
+/** One row of the `effects` table of a cross-boundary report (`scale`, `nTreated` and `status` may be absent in rows made by hand). */
+export interface EffectChartRow {
+  scale?: string;
+  kind: string;
+  method: string;
+  estimate: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  nTreated?: number | null;
+  status?: string | null;
+  suppressed: boolean;
+}
+
 /**
- * The pre/post means of {@link prePostChart}: a cross-boundary report's `prePost` rows.
+ * The input of {@link prePostChart}: the report's `prePost` table as it is, or `{ rows }` of its shape.
  * @example
  * const input: PrePostInput = { rows: [{ scale: "engagement", group: "participants", wave: "pre", mean: 3.1, ciLow: 3.0, ciHigh: 3.2, n: 250, suppressed: false }] };
  * prePostChart(input).data // => { values: [{ scale: "エンゲージメント", group: "越境経験者", wave: "事前", mean: 3.1, ciLow: 3, ciHigh: 3.2, n: 250 }] }
  */
-export interface PrePostInput {
-  rows: readonly { scale: string; group: "participants" | "nonParticipants"; wave: "pre" | "post"; mean: number | null; ciLow: number | null; ciHigh: number | null; n: number | null; suppressed: boolean }[];
-}
+export type PrePostInput = ReportTable | { rows: readonly PrePostRow[] };
 /**
- * The balance of {@link balanceChart}: standardised mean differences before and after adjustment.
+ * The input of {@link balanceChart}: the report's `balance` table as it is, or `{ rows }` of its shape.
  * @example
- * const input: BalanceInput = { rows: [{ covariate: "age", level: null, smd: 0.31, smdAdjusted: 0.04 }], threshold: 0.1 };
+ * const input: BalanceInput = { rows: [{ covariate: "age", level: null, smd: 0.31, smdAdjusted: 0.04 }] };
  * balanceChart(input).layer[2].data // => { values: [{ covariate: "age", when: "調整前", smd: 0.31 }, { covariate: "age", when: "調整後", smd: 0.04 }] }
  */
-export interface BalanceInput {
-  rows: readonly { covariate: string; level: string | null; smd: number; smdAdjusted: number | null }[];
-  threshold?: number;
-}
+export type BalanceInput = ReportTable | { rows: readonly BalanceChartRow[] };
 /**
- * The estimates of {@link effectForestChart}: a cross-boundary report's `effects` rows. A row
- * without an estimate that is not suppressed (the estimator failed) says "not estimated", never 秘匿.
+ * The input of {@link effectForestChart}: the report's `effects` table as it is, or `{ rows }` of
+ * its shape. A hidden row (`suppressed`) prints 秘匿; a row without an estimate that is not hidden
+ * (its estimator failed) prints 推定できず / not estimated — a failure is never shown as suppression.
  * @example
- * const input: EffectForestInput = { rows: [{ kind: "all", method: "matching", estimate: 0.21, ciLow: 0.1, ciHigh: 0.32, suppressed: false }], reference: 0.2 };
+ * const input: EffectForestInput = { rows: [{ kind: "all", method: "matching", estimate: 0.21, ciLow: 0.1, ciHigh: 0.32, suppressed: false }] };
  * effectForestChart(input).data // => { values: [{ kind: "全体", method: "マッチング", estimate: 0.21, ciLow: 0.1, ciHigh: 0.32, n: null, text: "" }] }
  */
-export interface EffectForestInput {
-  rows: readonly { kind: string; method: string; estimate: number | null; ciLow: number | null; ciHigh: number | null; n?: number | null; suppressed: boolean }[];
-  reference?: number;
-}
+export type EffectForestInput = ReportTable | { rows: readonly EffectChartRow[] };
 
 const Options = z.object({
   /** Language of the chart's words. Default "ja". */
   lang: z.enum(["ja", "en"]).default("ja"),
   /** Chart title. Default: the chart's own, in `lang`. */
   title: z.string().optional(),
-  /** Display labels by id (scales, groups, covariates, methods, kinds); they win over the built-in ones. */
+  /** Display labels by id (scales, groups, covariates, levels, methods, kinds); they win over the built-in ones (pass the instrument's scale labels). */
   labels: z.record(z.string(), z.string()).readonly().optional(),
+  /** The scale drawn (rows of other scales are left out). Default: prePostChart every scale, a panel each; balanceChart and effectForestChart the first scale of the rows. */
+  scale: z.string().optional(),
+});
+const BalanceOptions = Options.extend({
+  /** |SMD| at which the dotted lines are drawn. Default 0.1 (the report's `imbalanced` threshold). */
+  threshold: z.number().positive().default(0.1),
+});
+const ForestOptions = Options.extend({
+  /** A value drawn as a dashed line (e.g. the true effect of a simulation). Default none. */
+  reference: z.number().optional(),
 });
 
 /**
- * Options of {@link prePostChart}, {@link balanceChart} and {@link effectForestChart}; every one is
- * optional, and an unknown one is an error.
+ * Options of {@link prePostChart}; every one is optional, and an unknown one is an error.
  * @example
  * const options: CrossBoundaryChartOptions = { lang: "en", labels: { engagement: "Work engagement" } };
  * const rows = [{ scale: "engagement", group: "participants", wave: "post", mean: 3.7, ciLow: 3.6, ciHigh: 3.8, n: 250, suppressed: false }];
@@ -99,32 +136,59 @@ const Options = z.object({
  * prePostChart({ rows }, { language: "en" }) // throws: unknown option "language"
  */
 export type CrossBoundaryChartOptions = z.input<typeof Options>;
+/**
+ * Options of {@link balanceChart}: those of {@link CrossBoundaryChartOptions} and `threshold`.
+ * @example
+ * const options: BalanceChartOptions = { threshold: 0.2 };
+ * balanceChart({ rows: [{ covariate: "age", level: null, smd: 0.3, smdAdjusted: 0.01 }] }, options).layer[0].data.values // => [{ x: -0.2 }, { x: 0.2 }]
+ */
+export type BalanceChartOptions = z.input<typeof BalanceOptions>;
+/**
+ * Options of {@link effectForestChart}: those of {@link CrossBoundaryChartOptions} and `reference`.
+ * @example
+ * const options: EffectForestChartOptions = { reference: 0.267, lang: "en" };
+ * effectForestChart({ rows: [{ kind: "all", method: "did", estimate: 0.24, ciLow: 0.2, ciHigh: 0.28, suppressed: false }] }, options).title.text // => "Effect of cross-boundary assignments, by method"
+ */
+export type EffectForestChartOptions = z.input<typeof ForestOptions>;
 
-type PrePostRow = PrePostInput["rows"][number];
-type BalanceRow = BalanceInput["rows"][number];
-type EffectRow = EffectForestInput["rows"][number];
 const PRE_POST: Shape<PrePostRow> = {
   scale: fields.text, group: fields.oneOf(["participants", "nonParticipants"]), wave: fields.oneOf(["pre", "post"]),
   mean: fields.numberOrNull, ciLow: fields.numberOrNull, ciHigh: fields.numberOrNull, n: fields.numberOrNull, suppressed: fields.boolean,
 };
-const BALANCE: Shape<BalanceRow> = { covariate: fields.text, level: fields.textOrNull, smd: fields.number, smdAdjusted: fields.numberOrNull };
-const EFFECT: Shape<EffectRow> = {
-  kind: fields.text, method: fields.text, estimate: fields.numberOrNull, ciLow: fields.numberOrNull, ciHigh: fields.numberOrNull,
-  n: fields.optional(fields.numberOrNull), suppressed: fields.boolean,
+const BALANCE: Shape<BalanceChartRow> = {
+  scale: fields.optional(fields.text), covariate: fields.text, level: fields.textOrNull, smd: fields.numberOrNull, smdAdjusted: fields.numberOrNull, suppressed: fields.optional(fields.boolean),
+};
+const EFFECT: Shape<EffectChartRow> = {
+  scale: fields.optional(fields.text), kind: fields.text, method: fields.text, estimate: fields.numberOrNull, ciLow: fields.numberOrNull, ciHigh: fields.numberOrNull,
+  nTreated: fields.optional(fields.numberOrNull), status: fields.optional(fields.textOrNull), suppressed: fields.boolean,
 };
 
-/** `{ rows: [...] }` with rows of `shape`, plus optional numeric fields (threshold, reference). */
-function checkInput<R>(fn: string, input: unknown, shape: Shape<R>, extra: Record<string, FieldCheck> = {}): void {
-  checkObject<{ rows: unknown }>(fn, input, places.argument("input"), { rows: fields.list, ...extra } as Shape<{ rows: unknown }>);
+/** The rows of `{ rows: [...] }` (a report table or a hand-made one), each of `shape`. */
+function rowsOf<R>(fn: string, input: unknown, shape: Shape<R>): readonly R[] {
+  checkObject<{ rows: unknown }>(fn, input, places.argument("input"), { rows: fields.list } as Shape<{ rows: unknown }>);
   checkList<R>(fn, input.rows, "input.rows", shape);
+  return input.rows;
+}
+
+/** The smallest group the report shows (its tables' privacy note says it), else the default 5. */
+function minGroupSizeOf(input: unknown): number {
+  const p = (input as { privacy?: { params?: { minGroupSize?: unknown } } }).privacy?.params?.minGroupSize;
+  return typeof p === "number" ? p : 5;
+}
+
+/** Rows of the chosen scale: `scale` if given, else (with `firstByDefault`) the first scale of the rows. */
+function ofScale<R extends { scale?: string }>(rows: readonly R[], scale: string | undefined, firstByDefault: boolean): readonly R[] {
+  const chosen = scale ?? (firstByDefault ? rows.find((r) => r.scale !== undefined)?.scale : undefined);
+  return chosen === undefined ? rows : rows.filter((r) => r.scale === undefined || r.scale === chosen);
 }
 
 const label = (labels: Readonly<Record<string, string>> | undefined, own: Record<string, string>, id: string) => labels?.[id] ?? own[id] ?? id;
 
 /**
  * The interaction plot: group means before and after with 95% intervals, participants against
- * non-participants, one panel per scale. Suppressed groups are left out, numbers and all. Takes a
- * cross-boundary report's rows as they are: `prePostChart({ rows: report.prePost })`.
+ * non-participants, one panel per scale. Hidden groups are left out, numbers and all. Takes the
+ * report's table as it is: `prePostChart(report.tables.prePost, { labels })` (scale labels from
+ * the instrument, e.g. `Object.fromEntries(instrument.scales.map((s) => [s.id, s.ja]))`).
  * @example
  * const rows = [
  *   { scale: "engagement", group: "participants", wave: "pre", mean: 3.44, ciLow: 3.32, ciHigh: 3.56, n: 250, suppressed: false },
@@ -132,14 +196,14 @@ const label = (labels: Readonly<Record<string, string>> | undefined, own: Record
  * ];
  * prePostChart({ rows }).data.values.map((v) => `${v.group} ${v.wave} ${v.mean}`) // => ["越境経験者 事前 3.44"]
  * @throws {KoeArgumentError} when the input is not `{ rows: [...] }` with rows of the shape of
- *   {@link PrePostInput} (e.g. a wave other than "pre"/"post"), or an option is unknown or of the wrong kind.
+ *   {@link PrePostRow} (e.g. a wave other than "pre"/"post"), or an option is unknown or of the wrong kind.
  */
 export function prePostChart(input: PrePostInput, options: CrossBoundaryChartOptions = {}): TopLevelSpec {
   const fn = "prePostChart";
-  const { lang, title, labels } = parseOptions(fn, Options, options);
-  checkInput<PrePostRow>(fn, input, PRE_POST);
+  const { lang, title, labels, scale } = parseOptions(fn, Options, options);
+  const rows = ofScale(rowsOf<PrePostRow>(fn, input, PRE_POST), scale, false);
   const w = WORDS[lang];
-  const values = input.rows
+  const values = rows
     .filter((r) => !r.suppressed && r.mean !== null)
     .map((r) => ({ scale: label(labels, w.scales, r.scale), group: label(labels, w.groups, r.group), wave: w.waves[r.wave]!, mean: r.mean, ciLow: r.ciLow, ciHigh: r.ciHigh, n: r.n }));
   const waves = [w.waves.pre!, w.waves.post!];
@@ -147,7 +211,7 @@ export function prePostChart(input: PrePostInput, options: CrossBoundaryChartOpt
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     config: koeTheme,
-    title: { text: title ?? w.prePostTitle, subtitle: w.prePostNote },
+    title: { text: title ?? w.prePostTitle, subtitle: w.prePostNote(minGroupSizeOf(input)) },
     data: { values },
     facet: { column: { field: "scale", type: "nominal", title: null, sort: [...new Set(values.map((v) => v.scale))] } },
     spec: {
@@ -166,27 +230,28 @@ export function prePostChart(input: PrePostInput, options: CrossBoundaryChartOpt
 }
 
 /**
- * The love plot: each covariate's standardised mean difference before and after adjustment,
- * rows ordered by the imbalance before, dotted rules at ±threshold (default 0.1). Takes a
- * cross-boundary report's balance as it is: `balanceChart(report.balance.engagement)`.
+ * The love plot: each covariate's standardised mean difference before and after adjustment, for
+ * one scale's analysis, rows ordered by the imbalance before (of the rows shown), dotted rules at
+ * ±threshold (default 0.1). Hidden rows are not drawn and take no place on the axis. Takes the
+ * report's table as it is: `balanceChart(report.tables.balance, { scale: "engagement" })`.
  * @example
  * const spec = balanceChart({ rows: [
  *   { covariate: "age", level: null, smd: 0.05, smdAdjusted: 0.01 },
  *   { covariate: "job_type", level: "frontline", smd: -0.29, smdAdjusted: 0.02 },
+ *   { covariate: "job_type", level: "technical", smd: null, smdAdjusted: null, suppressed: true },
  * ] });
  * spec.layer[2].encoding.y.sort // => ["job_type: frontline", "age"]
- * @throws {KoeArgumentError} when the input is not `{ rows: [...], threshold? }` with rows of the
- *   shape of {@link BalanceInput}, or an option is unknown or of the wrong kind.
+ * @throws {KoeArgumentError} when the input is not `{ rows: [...] }` with rows of the shape of
+ *   {@link BalanceChartRow}, or an option is unknown or of the wrong kind.
  */
-export function balanceChart(input: BalanceInput, options: CrossBoundaryChartOptions = {}): TopLevelSpec {
+export function balanceChart(input: BalanceInput, options: BalanceChartOptions = {}): TopLevelSpec {
   const fn = "balanceChart";
-  const { lang, title, labels } = parseOptions(fn, Options, options);
-  checkInput<BalanceRow>(fn, input, BALANCE, { threshold: fields.optional(fields.number) });
+  const { lang, title, labels, scale, threshold: t } = parseOptions(fn, BalanceOptions, options);
+  const rows = ofScale(rowsOf<BalanceChartRow>(fn, input, BALANCE), scale, true).filter((r) => r.suppressed !== true && r.smd !== null);
   const w = WORDS[lang];
-  const t = input.threshold ?? 0.1;
-  const name = (r: BalanceInput["rows"][number]) => (r.level === null ? (labels?.[r.covariate] ?? r.covariate) : `${labels?.[r.covariate] ?? r.covariate}: ${labels?.[r.level] ?? r.level}`);
-  const order = [...input.rows].sort((a, b) => Math.abs(b.smd) - Math.abs(a.smd)).map(name);
-  const values = input.rows.flatMap((r) => [
+  const name = (r: BalanceChartRow) => (r.level === null ? (labels?.[r.covariate] ?? r.covariate) : `${labels?.[r.covariate] ?? r.covariate}: ${labels?.[r.level] ?? r.level}`);
+  const order = [...rows].sort((a, b) => Math.abs(b.smd!) - Math.abs(a.smd!)).map(name);
+  const values = rows.flatMap((r) => [
     { covariate: name(r), when: w.when.before, smd: r.smd },
     ...(r.smdAdjusted === null ? [] : [{ covariate: name(r), when: w.when.after, smd: r.smdAdjusted }]),
   ]);
@@ -214,35 +279,37 @@ export function balanceChart(input: BalanceInput, options: CrossBoundaryChartOpt
 }
 
 /**
- * Each method's estimate and interval, in panels by programme kind, with a rule at 0 and an
- * optional dashed reference (e.g. the true effect of a simulation). Suppressed rows print 秘匿 only;
- * a row with no estimate that is not suppressed (its estimator failed) prints 推定できず / not
- * estimated — a failure is never shown as suppression. Takes a cross-boundary report's effect
- * rows as they are: `effectForestChart({ rows: report.effects.filter((e) => e.scale === "engagement") })`.
+ * Each method's estimate and interval for one scale, in panels by programme kind (all, internal,
+ * external, self-nominated, appointed: always this order), with a rule at 0 and an optional
+ * dashed `reference`. A hidden row prints 秘匿 only; a row with no estimate that is not hidden
+ * (status `"failed"`: its estimator could not run) prints 推定できず / not estimated. Takes the
+ * report's table as it is: `effectForestChart(report.tables.effects, { scale: "engagement" })`.
  * @example
  * const rows = [
  *   { kind: "all", method: "did", estimate: 0.24, ciLow: 0.2, ciHigh: 0.28, suppressed: false },
- *   { kind: "all", method: "matching", estimate: null, ciLow: null, ciHigh: null, suppressed: false },
- *   { kind: "appointed", method: "did", estimate: null, ciLow: null, ciHigh: null, suppressed: true },
+ *   { kind: "all", method: "matching", estimate: null, ciLow: null, ciHigh: null, status: "failed", suppressed: false },
+ *   { kind: "appointed", method: "did", estimate: null, ciLow: null, ciHigh: null, status: "suppressed", suppressed: true },
  * ];
  * effectForestChart({ rows }).data.values.map((v) => v.text) // => ["", "推定できず", "秘匿"]
- * @throws {KoeArgumentError} when the input is not `{ rows: [...], reference? }` with rows of the
- *   shape of {@link EffectForestInput}, or an option is unknown or of the wrong kind.
+ * @throws {KoeArgumentError} when the input is not `{ rows: [...] }` with rows of the shape of
+ *   {@link EffectChartRow}, or an option is unknown or of the wrong kind.
  */
-export function effectForestChart(input: EffectForestInput, options: CrossBoundaryChartOptions = {}): TopLevelSpec {
+export function effectForestChart(input: EffectForestInput, options: EffectForestChartOptions = {}): TopLevelSpec {
   const fn = "effectForestChart";
-  const { lang, title, labels } = parseOptions(fn, Options, options);
-  checkInput<EffectRow>(fn, input, EFFECT, { reference: fields.optional(fields.number) });
+  const { lang, title, labels, scale, reference } = parseOptions(fn, ForestOptions, options);
+  const rows = ofScale(rowsOf<EffectChartRow>(fn, input, EFFECT), scale, true);
   const w = WORDS[lang];
   const methodOrder = Object.keys(w.methods).map((m) => label(labels, w.methods, m));
-  const kinds = [...new Set(input.rows.map((r) => r.kind))].sort((a, b) => Object.keys(w.kinds).indexOf(a) - Object.keys(w.kinds).indexOf(b)).map((k) => label(labels, w.kinds, k));
-  const values = input.rows.map((r) =>
-    r.suppressed || r.estimate === null
-      ? { kind: label(labels, w.kinds, r.kind), method: label(labels, w.methods, r.method), estimate: null, ciLow: null, ciHigh: null, n: null, text: r.suppressed ? w.suppressed : w.notEstimated }
-      : { kind: label(labels, w.kinds, r.kind), method: label(labels, w.methods, r.method), estimate: r.estimate, ciLow: r.ciLow, ciHigh: r.ciHigh, n: r.n ?? null, text: "" },
+  const kindOrder = Object.keys(w.kinds);
+  const kinds = [...new Set(rows.map((r) => r.kind))].sort((a, b) => kindOrder.indexOf(a) - kindOrder.indexOf(b)).map((k) => label(labels, w.kinds, k));
+  const hidden = (r: EffectChartRow) => r.suppressed || r.status === "suppressed";
+  const values = rows.map((r) =>
+    hidden(r) || r.estimate === null
+      ? { kind: label(labels, w.kinds, r.kind), method: label(labels, w.methods, r.method), estimate: null, ciLow: null, ciHigh: null, n: null, text: hidden(r) ? w.suppressed : w.notEstimated }
+      : { kind: label(labels, w.kinds, r.kind), method: label(labels, w.methods, r.method), estimate: r.estimate, ciLow: r.ciLow, ciHigh: r.ciHigh, n: r.nTreated ?? null, text: "" },
   );
   const rules: object[] = [{ mark: { type: "rule", color: "#444444" }, encoding: { x: { datum: 0, type: "quantitative" } } }];
-  if (input.reference !== undefined) rules.push({ mark: { type: "rule", strokeDash: [5, 4], color: "#d55e00" }, encoding: { x: { datum: input.reference, type: "quantitative" } } });
+  if (reference !== undefined) rules.push({ mark: { type: "rule", strokeDash: [5, 4], color: "#d55e00" }, encoding: { x: { datum: reference, type: "quantitative" } } });
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     config: koeTheme,

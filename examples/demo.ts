@@ -6,7 +6,10 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as aq from "arquero";
 import {
+  careerSurveyInstrument,
   crossBoundaryReport,
+  reportTable,
+  reportText,
   broadInitiatives,
   compareOutcomeWaves,
   generations,
@@ -83,14 +86,17 @@ console.log(`initiatives: top ${matrix.k} in ${matrix.rows.length}×${matrix.col
 charts.push({ title: "施策の上位3（世代×浸透ステップ）", spec: matrixSpec }, { title: "施策の結果", spec: funnelSpec });
 
 // 4. Cross-boundary assignments: participants against non-participants, honest about selection.
+//    The study returns its report (tables, findings and warnings as notes, provenance), suppressed
+//    at its edge: its tables go to CSV and charts as they are, its notes into words.
 const report = crossBoundaryReport(respondents, { seed: 20261125 });
-await writeCsv(report.toTable(), join(out, "cross-boundary-effects.csv"));
-await writeCsv(report.balance.engagement!.toTable(), join(out, "cross-boundary-balance.csv"));
-writeFileSync(join(out, "cross-boundary-reading.txt"), [...report.readings.ja, "", ...report.readings.en, "", ...report.warnings.map((w) => `! ${w.localized.ja} / ${w.localized.en}`)].join("\n") + "\n");
-console.log(report.readings.ja.join("\n"));
-const prePostSpec = prePostChart({ rows: report.prePost });
-const balanceSpec = balanceChart(report.balance.engagement!);
-const forestSpec = effectForestChart({ rows: report.effects.filter((e) => e.scale === "engagement") });
+for (const name of Object.keys(report.tables)) await writeCsv(reportTable(report, name), join(out, `cross-boundary-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}.csv`));
+const reading = { ja: reportText(report, "ja"), en: reportText(report, "en") };
+writeFileSync(join(out, "cross-boundary-reading.txt"), [...reading.ja.findings, "", ...reading.en.findings, "", ...reading.ja.warnings.map((w, i) => `! ${w} / ${reading.en.warnings[i]}`)].join("\n") + "\n");
+console.log(reading.ja.findings.join("\n"));
+const scaleLabels = Object.fromEntries(careerSurveyInstrument.scales.map((s) => [s.id, s.ja]));
+const prePostSpec = prePostChart(report.tables.prePost!, { labels: scaleLabels });
+const balanceSpec = balanceChart(report.tables.balance!, { scale: "engagement" });
+const forestSpec = effectForestChart(report.tables.effects!, { scale: "engagement" });
 await writeChart(prePostSpec, join(out, "cross-boundary-pre-post"));
 await writeChart(balanceSpec, join(out, "cross-boundary-balance"));
 await writeChart(forestSpec, join(out, "cross-boundary-effects"));

@@ -1,6 +1,7 @@
 // Messages of the initiative study (topInitiatives, initiativeOutcomes, compareOutcomeWaves,
-// broadInitiatives, initiativeGaps), in Japanese and English.
-import { defineMessages, list, listJa, q } from "./catalogue.js";
+// broadInitiatives, initiativeGaps, initiativeReport), in Japanese and English: errors, warnings,
+// and the report's findings and privacy rules (notes as data, worded here).
+import { defineMessages, list, listJa, q, type Localized } from "./catalogue.js";
 
 type Fn = { fn: string };
 type Counted = { value: string; rows: number; firstRow: number };
@@ -11,6 +12,13 @@ const countedJa = (values: readonly Counted[]) => values.slice(0, 8).map((v) => 
 const missingEn = (c: MissingCounts) => c.map((x) => `${q(x.column)} ${x.rows}`).join(", ");
 const missingJa = (c: MissingCounts) => c.map((x) => `「${x.column}」${x.rows}行`).join("、");
 const inWave = (w: number | null) => (w === null ? "" : ` of wave ${w}`);
+/** Labels in both languages, listed. */
+type Labels = { ja: string[]; en: string[] };
+const pValue = (p: number) => (p < 0.001 ? "< 0.001" : `= ${p.toFixed(3)}`);
+const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+type Scope = "everyCell" | "everyRow" | "everyColumn";
+const scopeEn = (p: { scope: Scope; rowName: Localized; columnName: Localized }) => (p.scope === "everyCell" ? "every cell" : `every ${lower(p.scope === "everyRow" ? p.rowName.en : p.columnName.en)}`);
+const scopeJa = (p: { scope: Scope; rowName: Localized; columnName: Localized }) => (p.scope === "everyCell" ? "すべてのセル" : `すべての${p.scope === "everyRow" ? p.rowName.ja : p.columnName.ja}`);
 const inWaveJa = (w: number | null) => (w === null ? "" : `調査回 ${w} の`);
 
 export const initiativeMessages = defineMessages("initiatives", {
@@ -65,5 +73,68 @@ export const initiativeMessages = defineMessages("initiatives", {
       `${p.fn}: table rows ${p.rows[0]} and ${p.rows[1]} both rate initiative ${q(p.initiative)} for company ${q(p.company)} in the same cell of wave ${p.wave}, with different outcomes; keep one`,
     ja: (p: Fn & { wave: number; rows: [number, number]; company: string; initiative: string }) =>
       `${p.fn}: 表の${p.rows[0]}行目と${p.rows[1]}行目が、調査回 ${p.wave} の同じセルで会社「${p.company}」の施策「${p.initiative}」を異なる結果で評価しています。どちらか一つにしてください`,
+  },
+  effectiveDisagrees: {
+    en: (p: Fn & { effective: string; outcome: string; rows: number; firstRow: number }) =>
+      `${p.fn}: in ${p.rows} row${p.rows === 1 ? "" : "s"} (first at table row ${p.firstRow}) column ${q(p.effective)} does not say "effective" exactly when column ${q(p.outcome)} says practised_effective (実践して効果が出た); correct one of them`,
+    ja: (p: Fn & { effective: string; outcome: string; rows: number; firstRow: number }) =>
+      `${p.fn}: ${p.rows}行（最初は表の${p.firstRow}行目）で、列「${p.effective}」の効果ありと列「${p.outcome}」の「実践して効果が出た」が一致しません。どちらかを直してください`,
+  },
+  // initiativeReport: findings and warnings (notes), and the privacy rule of each table.
+  broad: {
+    en: (p: { initiativeLabel: Localized; cells: number; of: number; scope: Scope; rowName: Localized; columnName: Localized }) =>
+      `${p.initiativeLabel.en} is among the top initiatives in ${p.cells} of the ${p.of} cells, in ${scopeEn(p)}`,
+    ja: (p: { initiativeLabel: Localized; cells: number; of: number; scope: Scope; rowName: Localized; columnName: Localized }) =>
+      `「${p.initiativeLabel.ja}」は${p.of}セル中${p.cells}セルで上位に入りました（${scopeJa(p)}）`,
+  },
+  gap: {
+    en: (p: { initiativeLabel: Localized; rowLabel: Localized; columnLabels: Labels }) =>
+      `${p.initiativeLabel.en} is rarely even tried for ${p.rowLabel.en} (${p.columnLabels.en.join(", ")}), though widely tried elsewhere`,
+    ja: (p: { initiativeLabel: Localized; rowLabel: Localized; columnLabels: Labels }) =>
+      `「${p.initiativeLabel.ja}」は${p.rowLabel.ja}（${p.columnLabels.ja.join("・")}）ではほとんど試されていません（ほかでは広く試されています）`,
+  },
+  waveChange: {
+    en: (p: { initiativeLabel: Localized; waves: [number, number]; pairs: number; takenUp: number; becameEffective: number; practisedPValue: number; effectivePValue: number }) =>
+      `${p.initiativeLabel.en}: from wave ${p.waves[0]} to wave ${p.waves[1]}, ${p.takenUp} of ${p.pairs} ratings moved to practised and ${p.becameEffective} became effective (McNemar's exact test: practice p ${pValue(p.practisedPValue)}, effect p ${pValue(p.effectivePValue)})`,
+    ja: (p: { initiativeLabel: Localized; waves: [number, number]; pairs: number; takenUp: number; becameEffective: number; practisedPValue: number; effectivePValue: number }) =>
+      `「${p.initiativeLabel.ja}」: 調査回${p.waves[0]}から${p.waves[1]}にかけて、${p.pairs}件のうち${p.takenUp}件が実践に移り、${p.becameEffective}件で効果が出るようになりました（McNemar の正確検定: 実践 p ${pValue(p.practisedPValue)}、効果 p ${pValue(p.effectivePValue)}）`,
+  },
+  fewListed: {
+    en: (p: { cells: Labels; k: number; minGroupSize: number }) =>
+      `In ${p.cells.en.length} cell${p.cells.en.length === 1 ? "" : "s"} (${p.cells.en.join("; ")}) fewer than ${p.k} initiatives were found effective by at least ${p.minGroupSize} companies; only those are listed`,
+    ja: (p: { cells: Labels; k: number; minGroupSize: number }) =>
+      `${p.cells.ja.length}セル（${p.cells.ja.join("、")}）では、${p.minGroupSize}社以上が効果ありとした施策が${p.k}つに満たないため、それだけを示しています`,
+  },
+  privacyMatrix: {
+    en: (p: { minGroupSize: number }) =>
+      `Companies are the groups. A cell rated by fewer than ${p.minGroupSize} companies, or hidden so that such a cell cannot be worked out from the others, shows nothing. An initiative is listed only when at least ${p.minGroupSize} companies found it effective; the companies that rated it, its share and interval are shown only when at least ${p.minGroupSize} of them found it not effective (a blank says fewer, possibly none).`,
+    ja: (p: { minGroupSize: number }) =>
+      `企業を単位とします。評価した企業が${p.minGroupSize}社未満のセルと、そこから逆算できないよう秘匿したセルは何も示しません。施策は${p.minGroupSize}社以上が効果ありとした場合にだけ挙げ、評価した企業数・割合・信頼区間は効果なしとした企業が${p.minGroupSize}社以上のときだけ示します（空欄は${p.minGroupSize}社未満で、0社のこともあります）。`,
+  },
+  privacyOutcomes: {
+    en: (p: { minGroupSize: number }) =>
+      `A row is blank when any group of companies behind it numbers 1 to ${p.minGroupSize - 1}: the companies rating the initiative, those behind each outcome, or those behind what the row adds to the matrix (ratings of cells whose figures the matrix does not show). A reason is named only when at least ${p.minGroupSize} companies gave it, and never with its count.`,
+    ja: (p: { minGroupSize: number }) =>
+      `行の背後の企業のまとまり（その施策を評価した企業、結果ごとの企業、マトリクスに示されない部分の企業）のどれかが1〜${p.minGroupSize - 1}社のとき、行は空欄です。理由は${p.minGroupSize}社以上が挙げたものだけを、件数なしで示します。`,
+  },
+  privacyWaves: {
+    en: (p: { minGroupSize: number }) =>
+      `A row is blank when any of the nine moves between outcomes, or the ratings present in one wave only, come from 1 to ${p.minGroupSize - 1} companies (so that no difference of what is shown, here or in the outcomes, is a small group).`,
+    ja: (p: { minGroupSize: number }) =>
+      `結果の9通りの移り変わり、または片方の調査回にだけある評価のどれかが1〜${p.minGroupSize - 1}社から来るとき、行は空欄です（ここや結果の表に示した数の差が少数のまとまりにならないように）。`,
+  },
+  privacyGaps: {
+    en: (p: { minGroupSize: number }) =>
+      `Gaps are listed without counts (how many companies tried an initiative is not shown below ${p.minGroupSize}, not even 0), and only in cells the matrix shows.`,
+    ja: (p: { minGroupSize: number }) =>
+      `手薄な箇所は件数なしで示します（試した企業数は${p.minGroupSize}社未満なら0社でも示しません）。マトリクスで示すセルに限ります。`,
+  },
+  privacyBroad: {
+    en: () => "Counts of cells of the matrix as published; no count of companies.",
+    ja: () => "公開したマトリクスのセルの数で、企業数は含みません。",
+  },
+  unsettled: {
+    en: (p: Fn) => `${p.fn}: the cells to hide did not settle (a bug in koe: please report it)`,
+    ja: (p: Fn) => `${p.fn}: 秘匿するセルが定まりませんでした（koe の不具合です。報告してください）`,
   },
 });

@@ -4,3 +4,4 @@ export {
   initiativeOutcomes, compareOutcomeWaves, InitiativeOutcomesOptions, CompareOutcomeWavesOptions,
   type OutcomeRow, type OutcomesResult, type WaveChange, type WaveComparison,
 } from "./outcomes.js";
+export { initiativeReport, InitiativeReportOptions } from "./initiative-report.js";

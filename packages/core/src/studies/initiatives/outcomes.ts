@@ -97,7 +97,7 @@ export const InitiativeOutcomesOptions = z.object({
 export type InitiativeOutcomesOptions = z.input<typeof InitiativeOutcomesOptions>;
 
 /** The reason column: the one named, else the model's reason_code under any of its names, else none. */
-function reasonColumn(fn: string, table: Table, reason: string | undefined): string | null {
+export function reasonColumn(fn: string, table: Table, reason: string | undefined): string | null {
   if (reason !== undefined) return resolveColumn(fn, table, reason, "reason");
   return table.columnNames().find((c) => knownField(c.replace(/\uFEFF/g, ""))?.id === "reason_code") ?? null;
 }

@@ -1,0 +1,420 @@
+// The initiative study on the report contract: which initiatives worked, for whom, at which step,
+// what became of them, and what changed between two waves — as named tidy tables, findings and
+// warnings as notes, and provenance, published through the report's edge with companies as groups.
+import { z } from "zod";
+import { requireTable } from "../../boundary/columns.js";
+import { parseOptions } from "../../boundary/options.js";
+import type { Localized } from "../../errors/catalogue.js";
+import { KoeError } from "../../errors/errors.js";
+import { initiativeMessages as m } from "../../errors/initiative-messages.js";
+import { initiativeCatalogue } from "../../model/initiatives.js";
+import { knownField } from "../../model/known-fields.js";
+import type { Table } from "../../model/table.js";
+import type { Vocabulary } from "../../model/vocabulary.js";
+import { groupKey, suppressTogether, type CountTable } from "../../privacy/suppress-together.js";
+import { mcnemarTest } from "../../stats/mcnemar.js";
+import { proportionInterval } from "../../stats/proportions.js";
+import { publishReport, type DraftReport, type DraftTable, type GroupRef, type Note, type StudyReport } from "../report.js";
+import { smallestDerivableGroup } from "./derivable.js";
+import { readReportRatings, type ReportRatings } from "./report-input.js";
+import { CatalogueOption, compact, MissingOption } from "./ratings-input.js";
+import { _matrix, type MatrixCell } from "./top-initiatives.js";
+
+export const InitiativeReportOptions = z.object({
+  /** Segment down the matrix (default generation; 若手/中堅/シニア and other labels resolve to ids). */
+  row: z.string().default("generation"),
+  /** Segment across (default the penetration step; 知る/理解を深める/… resolve to ids). */
+  column: z.string().default("step"),
+  /** Initiative column, resolved through `catalogue` (Japanese names too). Default "initiative". */
+  initiative: z.string().default("initiative"),
+  /** Yes/no column: the company rated the initiative effective (はい/いいえ, 1/0, …); must say yes exactly when the outcome is practised_effective. Default "effective". */
+  effective: z.string().default("effective"),
+  /** Outcome column: not_practised / practised_no_effect / practised_effective, or their labels (実践しなかった …). Default "outcome". */
+  outcome: z.string().default("outcome"),
+  /** Column of coded reasons (default "reason_code" when the table has it; none otherwise). */
+  reason: z.string().optional(),
+  /** Company column (text or numbers): companies are the groups whose size is protected. Default "company". */
+  company: z.string().default("company"),
+  /** The wave of the matrix and the outcomes; with several waves and none chosen, the first is used and a warning says so (never pooled). */
+  wave: z.number().int().optional(),
+  /** The wave column (default: the column named wave, 調査回, 回, 時点 or 調査時点, if any). */
+  waveColumn: z.string().optional(),
+  /** The two waves `waveChanges` compares, first then second (default the first two present; no such table with one wave). */
+  waves: z.array(z.number().int()).length(2).optional(),
+  /** How many initiatives per cell (ties at the k-th place are all listed). Default 3. */
+  k: z.number().int().min(1).default(3),
+  /** Rank by the number of companies rating it effective (default "count") or by the share of those that rated it ("share"). */
+  rankBy: z.enum(["count", "share"]).default("count"),
+  /** What `outcomes` breaks each initiative down by: "none" (default: one row per initiative), the matrix's "row" or its "column" segment. */
+  outcomesBy: z.enum(["none", "row", "column"]).default("none"),
+  /** The smallest number of companies a published figure may rest on. Default 5. */
+  minGroupSize: z.number().int().min(1).default(5),
+  /** Bootstrap resamples of companies for each listed initiative's stability (0: none). Default 1000. */
+  resamples: z.number().int().min(0).default(1000),
+  /** Seed of the stability bootstrap. Default 1. */
+  seed: z.union([z.number(), z.string()]).default(1),
+  /** Confidence level of the Wilson intervals. Default 0.95. */
+  confLevel: z.number().gt(0).lt(1).default(0.95),
+  /** A gap: the share of a cell's rating companies that tried the initiative is below this. Default 0.1. */
+  below: z.number().min(0).max(1).default(0.1),
+  /** …while at least this share tried it in some other cell. Default 0.3. */
+  elsewhere: z.number().min(0).max(1).default(0.3),
+  /** The initiative vocabulary (default koe's catalogue; extend it with extendInitiativeCatalogue). */
+  catalogue: CatalogueOption.optional(),
+  /** Cell texts meaning "no answer" (default "", NA, N/A, 無回答). */
+  missing: MissingOption.optional(),
+});
+export type InitiativeReportOptions = z.input<typeof InitiativeReportOptions>;
+type Options = z.output<typeof InitiativeReportOptions>;
+
+const OUTCOME_KEYS = ["notPractised", "practisedNoEffect", "practisedEffective"] as const;
+const cellKey = (row: string, column: string) => JSON.stringify([row, column]);
+/** The smallest group of companies among several (empty ones left out; 0 when all are empty). */
+function smallest(sets: readonly Set<number>[]): number {
+  const sizes = sets.map((s) => s.size).filter((x) => x > 0);
+  return sizes.length === 0 ? 0 : Math.min(...sizes);
+}
+
+/**
+ * The initiative study as a report (the contract of every study): which initiatives worked for
+ * whom at which step, what became of each, and what changed between two waves — with companies as
+ * the groups whose size is protected. Tables (columns documented in the glossary):
+ * - `matrix` (row × column × rank): the top `k` initiatives of each cell, among those at least
+ *   `minGroupSize` companies found effective: `initiative`, `companies` (found it effective),
+ *   `rated` (companies that rated it), `share`, `ciLow`, `ciHigh` (Wilson), `tied`, `stability`.
+ * - `outcomes` (initiative × segment): the three outcomes' counts and shares, adoption and effect
+ *   rates with intervals, the top reason behind each outcome.
+ * - `broad`: initiatives listed in every row, column or cell; `gaps`: cells where an initiative tried
+ *   widely elsewhere is rarely tried; `waveChanges` (with two waves): moves between outcomes per
+ *   initiative with McNemar's exact tests.
+ *
+ * **The companies rule.** Every figure rests on companies, and a group of 1 to `minGroupSize` − 1
+ * companies is shown neither directly nor by subtraction, here or across tables. A cell rated by too
+ * few companies is hidden with complementary cells (count table `ratingCompanies`, rows × columns
+ * with totals) and shows nothing. An initiative is listed only when at least `minGroupSize`
+ * companies found it effective; `rated`, `share` and the interval are shown only when at least
+ * `minGroupSize` found it not effective — otherwise `rated` − `companies` would count the few
+ * companies it failed, and showing 0 exactly would tell blanks apart, so a blank says "fewer,
+ * possibly none". An `outcomes` row is blank when any group behind it (its companies, each
+ * outcome's, or the companies behind what it adds to the matrix: ratings of cells whose figures the
+ * matrix does not show) numbers 1 to `minGroupSize` − 1; a `waveChanges` row when any of the nine
+ * moves between outcomes or the ratings present in one wave only do. Reasons are named only when
+ * at least `minGroupSize` companies gave them, never with counts; gaps carry no counts. Rows come
+ * in the natural order of their dimensions, never by size or first appearance.
+ * @example
+ * const report = initiativeReport(ratings, { wave: 1, resamples: 0 });
+ * Object.keys(report.tables) // => ["matrix", "outcomes", "broad", "gaps", "waveChanges"]
+ * report.tables.matrix.rows[0]
+ * // => { row: "young", column: "know", rank: 1, initiative: "career_training", companies: 22, rated: null, share: null, ciLow: null, ciHigh: null, tied: false, stability: null, suppressed: false }
+ * renderNote(report.findings[0], "en") // => "Career 1on1 is among the top initiatives in 12 of the 12 cells, in every cell"
+ * initiativeReport(ratings, { minGroupsize: 3 }) // throws: unknown option "minGroupsize"; did you mean "minGroupSize"?
+ * @throws {KoeArgumentError} for an unknown option, a column that is not there, a value its role
+ *   cannot take, two different outcomes for one rating, or `effective` disagreeing with the outcome
+ * @throws {InsufficientDataError} when no row of the waves used is complete
+ */
+export function initiativeReport(table: Table, options: InitiativeReportOptions = {}): StudyReport {
+  const fn = "initiativeReport";
+  requireTable(fn, table);
+  const o = parseOptions(fn, InitiativeReportOptions, options);
+  const d = readReportRatings(fn, table, o);
+  const matrix = _matrix(
+    { row: compact(d.row, d.inWave), column: compact(d.column, d.inWave), initiative: compact(d.initiative, d.inWave), company: compact(d.company, d.inWave), effective: d.effective, keep: d.inWave },
+    { k: o.k, rankBy: o.rankBy, confLevel: o.confLevel, minEffective: o.minGroupSize, ...(o.resamples > 0 ? { stability: { resamples: o.resamples, seed: o.seed } } : {}) },
+  );
+  const ratingCompanies: CountTable = { name: "ratingCompanies", dims: ["row", "column"], rows: matrix.cells.map((c) => ({ row: c.row, column: c.column, n: c.ratingCompanies })) };
+  // Which cells the edge hides decides what the other tables add to the matrix; the edge is asked
+  // again with everything, and the draft rebuilt should it hide more (it does not, as the cells'
+  // counts are related to no other table).
+  let hidden = suppressTogether([ratingCompanies], { minGroupSize: o.minGroupSize }).get("ratingCompanies")!;
+  for (let round = 0; round < 4; round++) {
+    const report = publishReport(draftOf(o, d, table.numRows(), matrix, ratingCompanies, hidden));
+    const now = new Set(report.tables.matrix!.rows.filter((r) => r.suppressed).map((r) => groupKey({ row: r.row, column: r.column })));
+    if ([...now].every((k) => hidden.has(k))) return withPrivacyRules(report, o.minGroupSize);
+    hidden = new Set([...hidden, ...now]);
+  }
+  throw KoeError.of(m.unsettled, { fn });
+}
+
+/** Each table's privacy rule in words (the companies rule, finer than the edge's generic one). */
+function withPrivacyRules(report: StudyReport, minGroupSize: number): StudyReport {
+  const rules: Record<string, string> = {
+    matrix: m.privacyMatrix.code, outcomes: m.privacyOutcomes.code, broad: m.privacyBroad.code, gaps: m.privacyGaps.code, waveChanges: m.privacyWaves.code,
+  };
+  for (const [name, t] of Object.entries(report.tables)) t.privacy = { code: rules[name]!, params: name === "broad" ? {} : { minGroupSize } };
+  return report;
+}
+
+/** Per cell and listed initiative: is its count of effective companies shown, and its count of raters (so of not-effective ones)? */
+type Published = Map<string, { effective: boolean; rated: boolean }>;
+
+function draftOf(o: Options, d: ReportRatings, rowsRead: number, matrix: ReturnType<typeof _matrix>, ratingCompanies: CountTable, hidden: Set<string>): DraftReport {
+  const min = o.minGroupSize;
+  const catalogue: Vocabulary = o.catalogue ?? (initiativeCatalogue as Vocabulary);
+  const label = (id: string): Localized => ({ ja: catalogue.label(id, "ja"), en: catalogue.label(id, "en") });
+  const valueLabel = (seg: ReportRatings["row"], id: string): Localized => ({ ja: seg.vocabulary?.label(id, "ja") ?? id, en: seg.vocabulary?.label(id, "en") ?? id });
+  const nameOf = (column: string): Localized => {
+    const meta = knownField(column.replace(/\uFEFF/g, ""))?.meta;
+    return meta ? { ja: meta.ja, en: meta.en } : { ja: column, en: column };
+  };
+  const isHidden = (c: { row: string; column: string }) => hidden.has(groupKey({ row: c.row, column: c.column }));
+  const cellRef = (row: unknown, column: unknown): GroupRef => ({ table: "ratingCompanies", key: { row, column } });
+
+  // The matrix: what it shows per cell and listed initiative.
+  const published: Published = new Map();
+  const matrixRows: Record<string, unknown>[] = [];
+  const shownCells: MatrixCell[] = [];
+  const fewListed: MatrixCell[] = [];
+  for (const cell of matrix.cells) {
+    const place = { row: cell.row, column: cell.column };
+    if (isHidden(cell)) {
+      matrixRows.push({ ...place, rank: null, initiative: null });
+      continue;
+    }
+    if (cell.top.length === 0) matrixRows.push({ ...place, rank: null, initiative: null });
+    if (cell.ratingCompanies === 0) continue; // no ratings in this cell of the grid: nothing listed, nothing hidden
+    shownCells.push(cell);
+    if (cell.top.length < o.k) fewListed.push(cell);
+    for (const t of cell.top) {
+      const ratedShown = t.rated - t.companies >= min;
+      published.set(JSON.stringify([cell.row, cell.column, t.initiative]), { effective: true, rated: ratedShown });
+      matrixRows.push({
+        ...place, rank: t.rank, initiative: t.initiative, companies: t.companies,
+        rated: ratedShown ? t.rated : null, share: ratedShown ? t.share : null, ciLow: ratedShown ? t.ciLow : null, ciHigh: ratedShown ? t.ciHigh : null,
+        tied: t.tied, stability: t.stability,
+      });
+    }
+  }
+
+  const outcomes = outcomesOf(o, d, published, hidden);
+  const waves = d.compared ? waveChangesOf(d) : null;
+
+  // Gaps and broad initiatives: from the cells the matrix shows, without counts.
+  const entryShare = (cell: MatrixCell, id: string) => (cell.entries.find((e) => e.initiative === id)?.rated ?? 0) / cell.ratingCompanies;
+  const tried = [...new Set(shownCells.flatMap((c) => c.entries.map((e) => e.initiative)))];
+  const gapRows: { row: string; column: string; initiative: string }[] = [];
+  for (const id of tried) {
+    if (Math.max(...shownCells.map((c) => entryShare(c, id))) < o.elsewhere) continue;
+    for (const cell of shownCells) if (entryShare(cell, id) < o.below) gapRows.push({ row: cell.row, column: cell.column, initiative: id });
+  }
+  const rowsShown = [...new Set(shownCells.map((c) => c.row))];
+  const columnsShown = [...new Set(shownCells.map((c) => c.column))];
+  const broadRows = [...new Set(shownCells.flatMap((c) => c.top.map((t) => t.initiative)))]
+    .map((id) => {
+      const mine = shownCells.filter((c) => c.top.some((t) => t.initiative === id));
+      return {
+        initiative: id, cells: mine.length, of: shownCells.length,
+        everyRow: rowsShown.every((r) => mine.some((c) => c.row === r)),
+        everyColumn: columnsShown.every((col) => mine.some((c) => c.column === col)),
+        everyCell: mine.length === shownCells.length,
+      };
+    })
+    .filter((b) => b.everyRow || b.everyColumn);
+
+  // Findings and warnings: notes whose wording is the catalogue's, labels from the model.
+  const rowName = nameOf(d.row.column);
+  const columnName = nameOf(d.column.column);
+  const findings: Note[] = [];
+  for (const b of [...broadRows].sort((x, y) => y.cells - x.cells || catalogue.order(x.initiative) - catalogue.order(y.initiative))) {
+    findings.push({ code: m.broad.code, params: { initiative: b.initiative, initiativeLabel: label(b.initiative), cells: b.cells, of: b.of, scope: b.everyCell ? "everyCell" : b.everyRow ? "everyRow" : "everyColumn", rowName, columnName } });
+  }
+  const gapGroups = new Map<string, typeof gapRows>();
+  for (const g of gapRows) gapGroups.set(JSON.stringify([g.initiative, g.row]), [...(gapGroups.get(JSON.stringify([g.initiative, g.row])) ?? []), g]);
+  for (const gs of gapGroups.values()) {
+    const { initiative, row } = gs[0]!;
+    findings.push({
+      code: m.gap.code,
+      params: {
+        initiative, initiativeLabel: label(initiative), row, rowLabel: valueLabel(d.row, row),
+        columns: gs.map((g) => g.column), columnLabels: { ja: gs.map((g) => valueLabel(d.column, g.column).ja), en: gs.map((g) => valueLabel(d.column, g.column).en) },
+        groups: gs.map((g) => cellRef(g.row, g.column)),
+      },
+    });
+  }
+  if (waves) {
+    const moved = waves.rows.filter((w) => w.smallest === 0 || w.smallest >= min).filter((w) => w.pairs > 0 && (w.practisedPValue! < 0.05 || w.effectivePValue! < 0.05));
+    for (const w of moved.sort((a, b) => b.takenUp + b.becameEffective - (a.takenUp + a.becameEffective) || catalogue.order(a.initiative) - catalogue.order(b.initiative))) {
+      findings.push({
+        code: m.waveChange.code,
+        params: {
+          initiative: w.initiative, initiativeLabel: label(w.initiative), waves: d.compared!, pairs: w.pairs, takenUp: w.takenUp, becameEffective: w.becameEffective,
+          practisedPValue: w.practisedPValue, effectivePValue: w.effectivePValue, groups: [{ table: "waveGroups", key: { initiative: w.initiative } }],
+        },
+      });
+    }
+  }
+  const warnings: Note[] = d.warnings.map((w) => ({ code: w.code, params: w.params as Record<string, unknown> }));
+  if (fewListed.length > 0) {
+    const cellLabel = (c: MatrixCell, lang: "ja" | "en") => `${valueLabel(d.row, c.row)[lang]} × ${valueLabel(d.column, c.column)[lang]}`;
+    warnings.push({ code: m.fewListed.code, params: { cells: { ja: fewListed.map((c) => cellLabel(c, "ja")), en: fewListed.map((c) => cellLabel(c, "en")) }, k: o.k, minGroupSize: min, groups: fewListed.map((c) => cellRef(c.row, c.column)) } });
+  }
+
+  const byNone = o.outcomesBy === "none";
+  const outcomeRef = (r: Readonly<Record<string, unknown>>): GroupRef => ({ table: "outcomeGroups", key: byNone ? { initiative: r.initiative } : { initiative: r.initiative, segment: r.segment } });
+  const tables: Record<string, DraftTable> = {
+    matrix: {
+      columns: ["row", "column", "rank", "initiative", "companies", "rated", "share", "ciLow", "ciHigh", "tied", "stability"],
+      dims: ["row", "column", "rank"],
+      rows: matrixRows,
+      groups: (r) => cellRef(r.row, r.column),
+    },
+    outcomes: {
+      columns: [
+        "initiative", "segment", "n", ...OUTCOME_KEYS, "notPractisedShare", "practisedNoEffectShare", "practisedEffectiveShare",
+        "adoptionRate", "adoptionLow", "adoptionHigh", "effectRate", "effectLow", "effectHigh", "topReasonNotPractised", "topReasonNoEffect", "topReasonEffective",
+      ],
+      dims: ["initiative", "segment"],
+      rows: outcomes.rows,
+      groups: outcomeRef,
+    },
+    broad: { columns: ["initiative", "cells", "of", "everyRow", "everyColumn", "everyCell"], dims: ["initiative"], rows: broadRows, groups: () => null },
+    gaps: { columns: ["row", "column", "initiative"], dims: ["row", "column", "initiative"], rows: gapRows, groups: (r) => cellRef(r.row, r.column) },
+  };
+  const counts: CountTable[] = [
+    ratingCompanies,
+    { name: "outcomeGroups", dims: byNone ? ["initiative"] : ["initiative", "segment"], rows: outcomes.rows.map((r) => ({ initiative: r.initiative, ...(byNone ? {} : { segment: r.segment }), n: r.smallest })), totals: false },
+  ];
+  if (waves) {
+    tables.waveChanges = {
+      columns: ["initiative", "pairs", "takenUp", "dropped", "becameEffective", "lostEffect", "practisedPValue", "effectivePValue"],
+      dims: ["initiative"],
+      rows: waves.rows,
+      groups: (r) => ({ table: "waveGroups", key: { initiative: r.initiative } }),
+    };
+    counts.push({ name: "waveGroups", dims: ["initiative"], rows: waves.rows.map((r) => ({ initiative: r.initiative, n: r.smallest })), totals: false });
+  }
+  return {
+    study: "initiatives",
+    counts,
+    tables,
+    findings,
+    warnings,
+    minGroupSize: min,
+    provenance: {
+      inputs: [{ name: "ratings", rows: rowsRead, rowsUsed: d.rowsUsed }],
+      wave: d.wave,
+      seed: o.resamples > 0 ? o.seed : null,
+      options: {
+        row: o.row, column: o.column, k: o.k, rankBy: o.rankBy, outcomesBy: o.outcomesBy, waves: d.compared, wavesPresent: d.waves, waveColumn: d.waveColumn,
+        resamples: o.resamples, confLevel: o.confLevel, below: o.below, elsewhere: o.elsewhere,
+      },
+    },
+  };
+}
+
+/**
+ * The outcomes per initiative (and segment) of the wave used, with the smallest group of companies
+ * behind each row: its companies, each outcome's, and what it adds to the matrix (effective ratings
+ * in cells where the matrix does not list the initiative; other ratings where it does not show how
+ * many companies rated it).
+ */
+function outcomesOf(o: Options, d: ReportRatings, published: Published, hidden: Set<string>) {
+  const segmentOf = (i: number): string | null =>
+    o.outcomesBy === "row" ? String(d.row.levels[d.row.codes[i]!]) : o.outcomesBy === "column" ? String(d.column.levels[d.column.codes[i]!]) : null;
+  type Acc = { counts: number[]; companies: Set<number>; byOutcome: Set<number>[]; addsEffective: Set<number>; addsOther: Set<number>; reasons: Map<string, { count: number; companies: Set<number> }>[] };
+  const acc = new Map<string, Acc>();
+  const initiatives = new Set<string>();
+  const segments = new Set<string | null>();
+  for (let i = 0; i < d.inWave.length; i++) {
+    if (!d.inWave[i]) continue;
+    initiatives.add(String(d.initiative.levels[d.initiative.codes[i]!]));
+    segments.add(segmentOf(i));
+  }
+  const keyOf = (initiative: string, segment: string | null) => JSON.stringify([initiative, segment]);
+  for (const initiative of initiatives) for (const segment of segments) {
+    acc.set(keyOf(initiative, segment), { counts: [0, 0, 0], companies: new Set(), byOutcome: [new Set(), new Set(), new Set()], addsEffective: new Set(), addsOther: new Set(), reasons: [new Map(), new Map(), new Map()] });
+  }
+  for (let i = 0; i < d.inWave.length; i++) {
+    if (!d.inWave[i]) continue;
+    const initiative = String(d.initiative.levels[d.initiative.codes[i]!]);
+    const row = String(d.row.levels[d.row.codes[i]!]);
+    const column = String(d.column.levels[d.column.codes[i]!]);
+    const a = acc.get(keyOf(initiative, segmentOf(i)))!;
+    const k = d.outcome[i]!;
+    const company = d.company.codes[i]!;
+    a.counts[k]!++;
+    a.companies.add(company);
+    a.byOutcome[k]!.add(company);
+    const shown = hidden.has(groupKey({ row, column })) ? undefined : published.get(JSON.stringify([row, column, initiative]));
+    if (k === 2 && !shown?.effective) a.addsEffective.add(company);
+    if (k !== 2 && !shown?.rated) a.addsOther.add(company);
+    if (d.reason && d.reason.codes[i]! >= 0) {
+      const reason = String(d.reason.levels[d.reason.codes[i]!]);
+      const r = a.reasons[k]!.get(reason) ?? { count: 0, companies: new Set<number>() };
+      r.count++;
+      r.companies.add(company);
+      a.reasons[k]!.set(reason, r);
+    }
+  }
+  const topReason = (reasons: Map<string, { count: number; companies: Set<number> }>) =>
+    [...reasons].filter(([, r]) => r.companies.size >= o.minGroupSize).sort((x, y) => y[1].count - x[1].count || (x[0] < y[0] ? -1 : 1))[0]?.[0] ?? null;
+  const rows = [...acc].map(([key, a]) => {
+    const [initiative, segment] = JSON.parse(key) as [string, string | null];
+    const [np, ne, pe] = a.counts as [number, number, number];
+    const n = np + ne + pe;
+    const practised = ne + pe;
+    const adoption = n > 0 ? proportionInterval(practised, n, { confLevel: o.confLevel }) : null;
+    const effect = practised > 0 ? proportionInterval(pe, practised, { confLevel: o.confLevel }) : null;
+    return {
+      initiative, segment, n, notPractised: np, practisedNoEffect: ne, practisedEffective: pe,
+      notPractisedShare: n > 0 ? np / n : null, practisedNoEffectShare: n > 0 ? ne / n : null, practisedEffectiveShare: n > 0 ? pe / n : null,
+      adoptionRate: adoption?.estimate ?? null, adoptionLow: adoption?.ciLow ?? null, adoptionHigh: adoption?.ciHigh ?? null,
+      effectRate: effect?.estimate ?? null, effectLow: effect?.ciLow ?? null, effectHigh: effect?.ciHigh ?? null,
+      topReasonNotPractised: topReason(a.reasons[0]!), topReasonNoEffect: topReason(a.reasons[1]!), topReasonEffective: topReason(a.reasons[2]!),
+      smallest: smallest([a.companies, ...a.byOutcome, a.addsEffective, a.addsOther]),
+    };
+  });
+  return { rows };
+}
+
+/**
+ * Per initiative, the ratings of the same company, cell and initiative in both waves compared: the
+ * moves between outcomes with McNemar's exact tests, and the smallest group of companies a reader can
+ * single out from them together with the outcomes of the wave the report shows. The atoms are the
+ * nine moves (from × to) and the ratings present in one wave only, by outcome; pairs, taken up,
+ * dropped, became effective, lost effect and the outcome counts are sums of them.
+ */
+function waveChangesOf(d: ReportRatings) {
+  const [w1, w2] = d.compared!;
+  const first = new Map<string, number>();
+  const second = new Map<string, number>();
+  const initiatives = new Set<number>();
+  for (let i = 0; i < d.keep.length; i++) {
+    if (!d.keep[i] || (d.waveOf[i] !== w1 && d.waveOf[i] !== w2)) continue;
+    const key = `${d.initiative.codes[i]}|${d.company.codes[i]}|${d.row.codes[i]}|${d.column.codes[i]}`;
+    (d.waveOf[i] === w1 ? first : second).set(key, i);
+    initiatives.add(d.initiative.codes[i]!);
+  }
+  type Acc = { pairs: number; takenUp: number; dropped: number; becameEffective: number; lostEffect: number; moves: Set<number>[]; onlyFirst: Set<number>[]; onlySecond: Set<number>[] };
+  const acc = new Map<number, Acc>();
+  for (const id of initiatives) acc.set(id, { pairs: 0, takenUp: 0, dropped: 0, becameEffective: 0, lostEffect: 0, moves: Array.from({ length: 9 }, () => new Set()), onlyFirst: [new Set(), new Set(), new Set()], onlySecond: [new Set(), new Set(), new Set()] });
+  for (const [key, i1] of first) {
+    const a = acc.get(d.initiative.codes[i1]!)!;
+    const i2 = second.get(key);
+    if (i2 === undefined) {
+      a.onlyFirst[d.outcome[i1]!]!.add(d.company.codes[i1]!);
+      continue;
+    }
+    const o1 = d.outcome[i1]!;
+    const o2 = d.outcome[i2]!;
+    a.pairs++;
+    a.moves[o1 * 3 + o2]!.add(d.company.codes[i1]!);
+    if (o1 === 0 && o2 > 0) a.takenUp++;
+    if (o1 > 0 && o2 === 0) a.dropped++;
+    if (o1 === 1 && o2 === 2) a.becameEffective++;
+    if (o1 === 2 && o2 !== 2) a.lostEffect++;
+  }
+  for (const [key, i2] of second) if (!first.has(key)) acc.get(d.initiative.codes[i2]!)!.onlySecond[d.outcome[i2]!]!.add(d.company.codes[i2]!);
+  // Atoms: moves 0–8 (from * 3 + to), then one wave only: first wave 9–11, second 12–14 (by outcome).
+  const sumOf = (...atoms: number[]) => Array.from({ length: 15 }, (_, j) => (atoms.includes(j) ? 1 : 0));
+  const sums = [sumOf(0, 1, 2, 3, 4, 5, 6, 7, 8), sumOf(1, 2), sumOf(3, 6), sumOf(5), sumOf(6, 7)];
+  if (d.wave === w1) sums.push(sumOf(0, 1, 2, 9), sumOf(3, 4, 5, 10), sumOf(6, 7, 8, 11));
+  if (d.wave === w2) sums.push(sumOf(0, 3, 6, 12), sumOf(1, 4, 7, 13), sumOf(2, 5, 8, 14));
+  const rows = [...acc].map(([id, a]) => ({
+    initiative: String(d.initiative.levels[id]),
+    pairs: a.pairs, takenUp: a.takenUp, dropped: a.dropped, becameEffective: a.becameEffective, lostEffect: a.lostEffect,
+    practisedPValue: a.pairs > 0 ? mcnemarTest(a.dropped, a.takenUp, { exact: true }).pValue : null,
+    effectivePValue: a.pairs > 0 ? mcnemarTest(a.lostEffect, a.becameEffective, { exact: true }).pValue : null,
+    smallest: smallestDerivableGroup([...a.moves, ...a.onlyFirst, ...a.onlySecond], sums),
+  }));
+  return { rows };
+}

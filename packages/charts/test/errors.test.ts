@@ -198,7 +198,7 @@ describe("ChartError", () => {
       fn: "segmentHeatmapChart", title: "図", reason: "bad", path: "/x", pkg: "vega", from: "/y", file: "vega.min.js", dir: "/z", row: "young", column: "C01",
       n: null, axis: "row", a: "young", b: "mid", label: "若手", id: "old", where, initiative: "one_on_one", field: "rank", value: 0,
       expected: { en: "a positive integer", ja: "正の整数" }, sum: 3, scale: 0, got: { en: "null", ja: "null" }, what: where, shape: "{ rows }",
-      suggestion: "row", fields: ["Row"],
+      suggestion: "row", fields: ["Row"], key: "row", name: "gen", columns: ["generation", "n"],
     };
     const entries = Object.values(chartMessages);
     expect(entries.length).toBeGreaterThan(20);

@@ -30,22 +30,39 @@ export function orderSegmentValues(column: string, values: Iterable<unknown>): u
 
 /**
  * Compares two values of a column in its natural order (for sorting published rows): missing
- * last; a known vocabulary's order; booleans false first; numbers ascending; text by code point.
+ * last; ids of the column's vocabulary in its order; otherwise ids of any of the model's
+ * vocabularies grouped by vocabulary, each in its order (a column of "row" ids holding generations
+ * sorts young, mid, senior); then booleans false first, numbers ascending, other text by code point.
+ * Each value gets a key of its own, so the order is a total order whatever values are mixed.
  * @example
  * ["senior", "young", "mid"].sort((a, b) => compareNatural("generation", a, b)) // => ["young", "mid", "senior"]
+ * ["appointed", "external", "internal", "self_nominated"].sort((a, b) => compareNatural("kind", a, b)) // => ["internal", "external", "self_nominated", "appointed"]
  */
 export function compareNatural(column: string, a: unknown, b: unknown): number {
-  const missing = (v: unknown) => v === null || v === undefined || (typeof v === "number" && Number.isNaN(v));
-  if (missing(a) || missing(b)) return missing(a) === missing(b) ? 0 : missing(a) ? 1 : -1;
-  // A column named by its role (a matrix's "row", "segment") holds ids of some vocabulary: use the one that knows both.
-  const vocab = vocabularyOfColumn[column] ?? (typeof a === "string" && typeof b === "string" ? Object.values(vocabularyOfColumn).find((v) => v.order(a) >= 0 && v.order(b) >= 0) : undefined);
-  if (vocab) {
-    const d = vocab.order(String(a)) - vocab.order(String(b));
-    if (d !== 0) return d;
+  const ka = naturalKey(column, a);
+  const kb = naturalKey(column, b);
+  for (let i = 0; i < ka.length; i++) {
+    const x = ka[i]!;
+    const y = kb[i]!;
+    if (x < y) return -1;
+    if (x > y) return 1;
   }
-  if (typeof a === "number" && typeof b === "number") return a - b;
-  if (typeof a === "boolean" && typeof b === "boolean") return Number(a) - Number(b);
-  const x = String(a);
-  const y = String(b);
-  return x < y ? -1 : x > y ? 1 : 0;
+  return 0;
+}
+
+const vocabularies = [...new Set(Object.values(vocabularyOfColumn))];
+
+/** [missing?, vocabulary position, position in it, kind, value]: compared element by element. */
+function naturalKey(column: string, v: unknown): (number | string)[] {
+  if (v === null || v === undefined || (typeof v === "number" && Number.isNaN(v))) return [1, 0, 0, 0, ""];
+  if (typeof v === "string") {
+    const own = vocabularyOfColumn[column];
+    if (own && own.order(v) >= 0) return [0, -1, own.order(v), 0, ""];
+    const at = vocabularies.findIndex((voc) => voc.order(v) >= 0);
+    if (at >= 0) return [0, at, vocabularies[at]!.order(v), 0, ""];
+    return [0, vocabularies.length, 0, 3, v];
+  }
+  if (typeof v === "boolean") return [0, vocabularies.length, 0, 1, Number(v)];
+  if (typeof v === "number") return [0, vocabularies.length, 0, 2, v];
+  return [0, vocabularies.length, 0, 3, String(v)];
 }

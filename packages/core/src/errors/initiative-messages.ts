@@ -14,7 +14,7 @@ const missingJa = (c: MissingCounts) => c.map((x) => `「${x.column}」${x.rows}
 const inWave = (w: number | null) => (w === null ? "" : ` of wave ${w}`);
 /** Labels in both languages, listed. */
 type Labels = { ja: string[]; en: string[] };
-const pValue = (p: number) => (p < 0.001 ? "< 0.001" : `= ${p.toFixed(3)}`);
+const pValue = (p: number | null) => (p === null ? "—" : p < 0.001 ? "< 0.001" : `= ${p.toFixed(3)}`);
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 type Scope = "everyCell" | "everyRow" | "everyColumn";
 const scopeEn = (p: { scope: Scope; rowName: Localized; columnName: Localized }) => (p.scope === "everyCell" ? "every cell" : `every ${lower(p.scope === "everyRow" ? p.rowName.en : p.columnName.en)}`);
@@ -94,9 +94,9 @@ export const initiativeMessages = defineMessages("initiatives", {
       `「${p.initiativeLabel.ja}」は${p.rowLabel.ja}（${p.columnLabels.ja.join("・")}）ではほとんど試されていません（ほかでは広く試されています）`,
   },
   waveChange: {
-    en: (p: { initiativeLabel: Localized; waves: [number, number]; pairs: number; takenUp: number; becameEffective: number; practisedPValue: number; effectivePValue: number }) =>
+    en: (p: { initiativeLabel: Localized; waves: [number, number]; pairs: number; takenUp: number; becameEffective: number; practisedPValue: number | null; effectivePValue: number | null }) =>
       `${p.initiativeLabel.en}: from wave ${p.waves[0]} to wave ${p.waves[1]}, ${p.takenUp} of ${p.pairs} ratings moved to practised and ${p.becameEffective} became effective (McNemar's exact test: practice p ${pValue(p.practisedPValue)}, effect p ${pValue(p.effectivePValue)})`,
-    ja: (p: { initiativeLabel: Localized; waves: [number, number]; pairs: number; takenUp: number; becameEffective: number; practisedPValue: number; effectivePValue: number }) =>
+    ja: (p: { initiativeLabel: Localized; waves: [number, number]; pairs: number; takenUp: number; becameEffective: number; practisedPValue: number | null; effectivePValue: number | null }) =>
       `「${p.initiativeLabel.ja}」: 調査回${p.waves[0]}から${p.waves[1]}にかけて、${p.pairs}件のうち${p.takenUp}件が実践に移り、${p.becameEffective}件で効果が出るようになりました（McNemar の正確検定: 実践 p ${pValue(p.practisedPValue)}、効果 p ${pValue(p.effectivePValue)}）`,
   },
   fewListed: {

@@ -68,6 +68,14 @@ export type InitiativeReportOptions = z.input<typeof InitiativeReportOptions>;
 type Options = z.output<typeof InitiativeReportOptions>;
 
 const OUTCOME_KEYS = ["notPractised", "practisedNoEffect", "practisedEffective"] as const;
+/**
+ * The count a row on no rating at all stands for in a count table: hidden like a small group, so
+ * that a blank row never tells "nobody" from "a few" (the rule a reader knows must not sort them).
+ */
+const EMPTY = 1;
+const catalogueOf = (o: Options): Vocabulary => o.catalogue ?? (initiativeCatalogue as Vocabulary);
+/** The ids of a segment's grid (see {@link onGrid}). */
+const gridOf = (seg: ReportRatings["row"], keep: Uint8Array) => onGrid(seg, keep).levels.map(String);
 const cellKey = (row: string, column: string) => JSON.stringify([row, column]);
 /** The smallest group of companies among several (empty ones left out; 0 when all are empty). */
 function smallest(sets: readonly Set<number>[]): number {
@@ -118,7 +126,7 @@ export function initiativeReport(table: Table, options: InitiativeReportOptions 
   const o = parseOptions(fn, InitiativeReportOptions, options);
   const d = readReportRatings(fn, table, o);
   const matrix = _matrix(
-    { row: compact(d.row, d.inWave), column: compact(d.column, d.inWave), initiative: compact(d.initiative, d.inWave), company: compact(d.company, d.inWave), effective: d.effective, keep: d.inWave },
+    { row: onGrid(d.row, d.inWave), column: onGrid(d.column, d.inWave), initiative: compact(d.initiative, d.inWave), company: compact(d.company, d.inWave), effective: d.effective, keep: d.inWave },
     { k: o.k, rankBy: o.rankBy, confLevel: o.confLevel, minEffective: o.minGroupSize, ...(o.resamples > 0 ? { stability: { resamples: o.resamples, seed: o.seed } } : {}) },
   );
   const ratingCompanies: CountTable = { name: "ratingCompanies", dims: ["row", "column"], rows: matrix.cells.map((c) => ({ row: c.row, column: c.column, n: c.ratingCompanies })) };
@@ -135,6 +143,20 @@ export function initiativeReport(table: Table, options: InitiativeReportOptions 
   throw KoeError.of(m.unsettled, { fn });
 }
 
+/**
+ * A segment's codes over the rows kept, on the whole of its vocabulary when it has one (every
+ * generation, every step, rated or not): which cells exist must not tell that a few companies rated
+ * one. A segment outside the model's vocabularies has the values present.
+ */
+function onGrid(seg: ReportRatings["row"], keep: Uint8Array): ReturnType<typeof compact> {
+  if (!seg.vocabulary) return compact(seg, keep);
+  const levels = [...seg.vocabulary.ids];
+  const to = seg.levels.map((l) => levels.indexOf(String(l)));
+  const code = new Int32Array(keep.length).fill(-1);
+  for (let i = 0; i < keep.length; i++) if (keep[i]) code[i] = to[seg.codes[i]!]!;
+  return { code, levels };
+}
+
 /** Each table's privacy rule in words (the companies rule, finer than the edge's generic one). */
 function withPrivacyRules(report: StudyReport, minGroupSize: number): StudyReport {
   const rules: Record<string, string> = {
@@ -149,7 +171,7 @@ type Published = Map<string, { effective: boolean; rated: boolean }>;
 
 function draftOf(o: Options, d: ReportRatings, rowsRead: number, matrix: ReturnType<typeof _matrix>, ratingCompanies: CountTable, hidden: Set<string>): DraftReport {
   const min = o.minGroupSize;
-  const catalogue: Vocabulary = o.catalogue ?? (initiativeCatalogue as Vocabulary);
+  const catalogue = catalogueOf(o);
   const label = (id: string): Localized => ({ ja: catalogue.label(id, "ja"), en: catalogue.label(id, "en") });
   const valueLabel = (seg: ReportRatings["row"], id: string): Localized => ({ ja: seg.vocabulary?.label(id, "ja") ?? id, en: seg.vocabulary?.label(id, "en") ?? id });
   const nameOf = (column: string): Localized => {
@@ -186,7 +208,7 @@ function draftOf(o: Options, d: ReportRatings, rowsRead: number, matrix: ReturnT
   }
 
   const outcomes = outcomesOf(o, d, published, hidden);
-  const waves = d.compared ? waveChangesOf(d) : null;
+  const waves = d.compared ? waveChangesOf(d, catalogueOf(o)) : null;
 
   // Gaps and broad initiatives: from the cells the matrix shows, without counts.
   const entryShare = (cell: MatrixCell, id: string) => (cell.entries.find((e) => e.initiative === id)?.rated ?? 0) / cell.ratingCompanies;
@@ -231,7 +253,7 @@ function draftOf(o: Options, d: ReportRatings, rowsRead: number, matrix: ReturnT
     });
   }
   if (waves) {
-    const moved = waves.rows.filter((w) => w.smallest === 0 || w.smallest >= min).filter((w) => w.pairs > 0 && (w.practisedPValue! < 0.05 || w.effectivePValue! < 0.05));
+    const moved = waves.rows.filter((w) => w.smallest === 0 || w.smallest >= min).filter((w) => [w.practisedPValue, w.effectivePValue].some((p) => p !== null && p < 0.05));
     for (const w of moved.sort((a, b) => b.takenUp + b.becameEffective - (a.takenUp + a.becameEffective) || catalogue.order(a.initiative) - catalogue.order(b.initiative))) {
       findings.push({
         code: m.waveChange.code,
@@ -312,13 +334,9 @@ function outcomesOf(o: Options, d: ReportRatings, published: Published, hidden: 
     o.outcomesBy === "row" ? String(d.row.levels[d.row.codes[i]!]) : o.outcomesBy === "column" ? String(d.column.levels[d.column.codes[i]!]) : null;
   type Acc = { counts: number[]; companies: Set<number>; byOutcome: Set<number>[]; addsEffective: Set<number>; addsOther: Set<number>; reasons: Map<string, { count: number; companies: Set<number> }>[] };
   const acc = new Map<string, Acc>();
-  const initiatives = new Set<string>();
-  const segments = new Set<string | null>();
-  for (let i = 0; i < d.inWave.length; i++) {
-    if (!d.inWave[i]) continue;
-    initiatives.add(String(d.initiative.levels[d.initiative.codes[i]!]));
-    segments.add(segmentOf(i));
-  }
+  // Every initiative of the catalogue × every segment of the grid: a row's presence says nothing.
+  const initiatives = catalogueOf(o).ids;
+  const segments: (string | null)[] = o.outcomesBy === "none" ? [null] : gridOf(o.outcomesBy === "row" ? d.row : d.column, d.inWave);
   const keyOf = (initiative: string, segment: string | null) => JSON.stringify([initiative, segment]);
   for (const initiative of initiatives) for (const segment of segments) {
     acc.set(keyOf(initiative, segment), { counts: [0, 0, 0], companies: new Set(), byOutcome: [new Set(), new Set(), new Set()], addsEffective: new Set(), addsOther: new Set(), reasons: [new Map(), new Map(), new Map()] });
@@ -360,7 +378,7 @@ function outcomesOf(o: Options, d: ReportRatings, published: Published, hidden: 
       adoptionRate: adoption?.estimate ?? null, adoptionLow: adoption?.ciLow ?? null, adoptionHigh: adoption?.ciHigh ?? null,
       effectRate: effect?.estimate ?? null, effectLow: effect?.ciLow ?? null, effectHigh: effect?.ciHigh ?? null,
       topReasonNotPractised: topReason(a.reasons[0]!), topReasonNoEffect: topReason(a.reasons[1]!), topReasonEffective: topReason(a.reasons[2]!),
-      smallest: smallest([a.companies, ...a.byOutcome, a.addsEffective, a.addsOther]),
+      smallest: n === 0 ? EMPTY : smallest([a.companies, ...a.byOutcome, a.addsEffective, a.addsOther]),
     };
   });
   return { rows };
@@ -373,22 +391,22 @@ function outcomesOf(o: Options, d: ReportRatings, published: Published, hidden: 
  * nine moves (from × to) and the ratings present in one wave only, by outcome; pairs, taken up,
  * dropped, became effective, lost effect and the outcome counts are sums of them.
  */
-function waveChangesOf(d: ReportRatings) {
+function waveChangesOf(d: ReportRatings, catalogue: Vocabulary) {
   const [w1, w2] = d.compared!;
   const first = new Map<string, number>();
   const second = new Map<string, number>();
-  const initiatives = new Set<number>();
   for (let i = 0; i < d.keep.length; i++) {
     if (!d.keep[i] || (d.waveOf[i] !== w1 && d.waveOf[i] !== w2)) continue;
     const key = `${d.initiative.codes[i]}|${d.company.codes[i]}|${d.row.codes[i]}|${d.column.codes[i]}`;
     (d.waveOf[i] === w1 ? first : second).set(key, i);
-    initiatives.add(d.initiative.codes[i]!);
   }
   type Acc = { pairs: number; takenUp: number; dropped: number; becameEffective: number; lostEffect: number; moves: Set<number>[]; onlyFirst: Set<number>[]; onlySecond: Set<number>[] };
-  const acc = new Map<number, Acc>();
-  for (const id of initiatives) acc.set(id, { pairs: 0, takenUp: 0, dropped: 0, becameEffective: 0, lostEffect: 0, moves: Array.from({ length: 9 }, () => new Set()), onlyFirst: [new Set(), new Set(), new Set()], onlySecond: [new Set(), new Set(), new Set()] });
+  // Every initiative of the catalogue has a row (one rated by nobody is blank, as a small one).
+  const acc = new Map<string, Acc>();
+  const idOf = (i: number) => String(d.initiative.levels[d.initiative.codes[i]!]);
+  for (const id of catalogue.ids) acc.set(id, { pairs: 0, takenUp: 0, dropped: 0, becameEffective: 0, lostEffect: 0, moves: Array.from({ length: 9 }, () => new Set()), onlyFirst: [new Set(), new Set(), new Set()], onlySecond: [new Set(), new Set(), new Set()] });
   for (const [key, i1] of first) {
-    const a = acc.get(d.initiative.codes[i1]!)!;
+    const a = acc.get(idOf(i1))!;
     const i2 = second.get(key);
     if (i2 === undefined) {
       a.onlyFirst[d.outcome[i1]!]!.add(d.company.codes[i1]!);
@@ -403,18 +421,18 @@ function waveChangesOf(d: ReportRatings) {
     if (o1 === 1 && o2 === 2) a.becameEffective++;
     if (o1 === 2 && o2 !== 2) a.lostEffect++;
   }
-  for (const [key, i2] of second) if (!first.has(key)) acc.get(d.initiative.codes[i2]!)!.onlySecond[d.outcome[i2]!]!.add(d.company.codes[i2]!);
+  for (const [key, i2] of second) if (!first.has(key)) acc.get(idOf(i2))!.onlySecond[d.outcome[i2]!]!.add(d.company.codes[i2]!);
   // Atoms: moves 0–8 (from * 3 + to), then one wave only: first wave 9–11, second 12–14 (by outcome).
   const sumOf = (...atoms: number[]) => Array.from({ length: 15 }, (_, j) => (atoms.includes(j) ? 1 : 0));
   const sums = [sumOf(0, 1, 2, 3, 4, 5, 6, 7, 8), sumOf(1, 2), sumOf(3, 6), sumOf(5), sumOf(6, 7)];
   if (d.wave === w1) sums.push(sumOf(0, 1, 2, 9), sumOf(3, 4, 5, 10), sumOf(6, 7, 8, 11));
   if (d.wave === w2) sums.push(sumOf(0, 3, 6, 12), sumOf(1, 4, 7, 13), sumOf(2, 5, 8, 14));
-  const rows = [...acc].map(([id, a]) => ({
-    initiative: String(d.initiative.levels[id]),
+  const rows = [...acc].map(([initiative, a]) => ({
+    initiative,
     pairs: a.pairs, takenUp: a.takenUp, dropped: a.dropped, becameEffective: a.becameEffective, lostEffect: a.lostEffect,
     practisedPValue: a.pairs > 0 ? mcnemarTest(a.dropped, a.takenUp, { exact: true }).pValue : null,
     effectivePValue: a.pairs > 0 ? mcnemarTest(a.lostEffect, a.becameEffective, { exact: true }).pValue : null,
-    smallest: smallestDerivableGroup([...a.moves, ...a.onlyFirst, ...a.onlySecond], sums),
+    smallest: [...a.moves, ...a.onlyFirst, ...a.onlySecond].every((x) => x.size === 0) ? EMPTY : smallestDerivableGroup([...a.moves, ...a.onlyFirst, ...a.onlySecond], sums),
   }));
   return { rows };
 }

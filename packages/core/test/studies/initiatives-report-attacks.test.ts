@@ -152,7 +152,7 @@ describe("planted small groups: nothing of them survives anywhere in the report"
     for (const report of reports) {
       for (const name of ["outcomes", "waveChanges"]) {
         const rows = report.tables[name]!.rows;
-        const strip = (id: string) => rows.filter((r) => r.initiative === id).map((r) => ({ ...r, initiative: null }));
+        const strip = (id: string) => rows.filter((r) => r.initiative === id).map((r): Row => ({ ...r, initiative: null }));
         expect(strip("side_jobs"), name).toEqual(strip("study_groups"));
         expect(strip("side_jobs").every((r) => r.suppressed)).toBe(true);
       }

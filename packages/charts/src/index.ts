@@ -19,7 +19,7 @@ export { segmentHeatmapChart, SEGMENT_HEATMAP_DEFAULTS, type HeatmapCell, type S
  *   cells: [{ row: "young", column: "know", rank: 1, initiative: "one_on_one", companies: 20, rated: 24, share: 0.83, tied: false, stability: 0.92 }] };
  * initiativeMatrixChart(result, { showStability: true }).data.values[0].lines // => ["1. キャリア1on1 (20/24) ·安定度 0.92"]
  */
-export { initiativeMatrixChart, INITIATIVE_MATRIX_DEFAULTS, type InitiativeMatrixInput, type InitiativeMatrixOptions } from "./charts/initiative-matrix.js";
+export { initiativeMatrixChart, INITIATIVE_MATRIX_DEFAULTS, type InitiativeMatrixInput, type InitiativeMatrixTable, type InitiativeMatrixRow, type InitiativeMatrixOptions } from "./charts/initiative-matrix.js";
 /**
  * Per initiative, a 100% bar of not practised / practised with no effect / practised with effect.
  * @example
@@ -27,7 +27,7 @@ export { initiativeMatrixChart, INITIATIVE_MATRIX_DEFAULTS, type InitiativeMatri
  * outcomeFunnelChart(result, { lang: "en" }).layer[0].data.values.map((v) => `${v.outcome}: ${v.count}`)
  * // => ["Not practised: 2", "Practised, no effect: 6", "Practised, effective: 12"]
  */
-export { outcomeFunnelChart, OUTCOME_FUNNEL_DEFAULTS, type OutcomeFunnelInput, type OutcomeFunnelOptions } from "./charts/outcome-funnel.js";
+export { outcomeFunnelChart, OUTCOME_FUNNEL_DEFAULTS, type OutcomeFunnelInput, type OutcomeFunnelTable, type OutcomeFunnelOptions } from "./charts/outcome-funnel.js";
 
 // Rendering
 export { compileSpec, renderSvg, renderPng, renderHtml, writeChart, type PngOptions, type HtmlOptions } from "./render.js";

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   balanceChart, ChartError, chartMessages, compileSpec, effectForestChart, estimateTextWidth, initiativeMatrixChart, measureTextWidth, outcomeFunnelChart,
-  prePostChart, renderHtml, renderPng, renderSvg, segmentHeatmapChart, writeChart, type InitiativeMatrixInput,
+  prePostChart, renderHtml, renderPng, renderSvg, segmentHeatmapChart, writeChart, type InitiativeMatrixTable,
 } from "@koe/charts";
 import { KoeArgumentError, KoeError, localize, setLanguage } from "@koe/core";
 import * as aq from "arquero";
@@ -14,9 +14,8 @@ import type { TopLevelSpec } from "vega-lite";
 import { afterEach, describe, expect, it } from "vitest";
 import { cells } from "./fixtures.js";
 
-const matrix: InitiativeMatrixInput = {
-  rows: ["young"], columns: ["know"], minCompanies: 5, k: 3, suppressedCells: [],
-  cells: [{ row: "young", column: "know", rank: 1, initiative: "one_on_one", companies: 20, rated: 24, share: 20 / 24, tied: false, stability: null }],
+const matrix: InitiativeMatrixTable = {
+  rows: [{ row: "young", column: "know", rank: 1, initiative: "one_on_one", companies: 20, rated: 24, share: 20 / 24, tied: false, stability: null, suppressed: false }],
 };
 const funnel = { rows: [{ initiative: "one_on_one", n: 20, notPractised: 2, practisedNoEffect: 6, practisedEffective: 12, effectRate: 0.6, suppressed: false }] };
 const prePost = { rows: [{ scale: "engagement", group: "participants" as const, wave: "pre" as const, mean: 3.4, ciLow: 3.3, ciHigh: 3.5, n: 250, suppressed: false }] };
@@ -99,8 +98,8 @@ describe("chart inputs of the wrong shape are KoeArgumentErrors naming what was 
     expect((missing as KoeArgumentError).localized.ja).toBe("segmentHeatmapChart: cells[0]（1番目）に「row」（文字列）がありません。「Row」の誤りではありませんか？（あるフィールド: 「Row」、「column」、「n」、「suppressed」）");
     const wrong = await thrown(() => segmentHeatmapChart([cells[0]!, { ...cells[1]!, suppressed: "no" }] as never));
     expect(wrong.message).toBe('segmentHeatmapChart: cells[1]: suppressed must be true or false (got "no")');
-    const rank = await thrown(() => initiativeMatrixChart({ ...matrix, cells: [{ ...matrix.cells[0]!, rank: "1" }] } as never));
-    expect(rank.message).toBe('initiativeMatrixChart: result.cells[0]: rank must be a finite number (got "1")');
+    const rank = await thrown(() => initiativeMatrixChart({ rows: [{ ...matrix.rows[0]!, rank: "1" }] } as never));
+    expect(rank.message).toBe('initiativeMatrixChart: table.rows[0]: rank must be a finite number or null (got "1")');
   });
 
   it("a list where an object { rows } is meant, or nothing at all", async () => {
@@ -108,7 +107,7 @@ describe("chart inputs of the wrong shape are KoeArgumentErrors naming what was 
     expect(e).toBeInstanceOf(KoeArgumentError);
     expect(e.message).toBe("outcomeFunnelChart: result must be an object { rows } (got a list of 1 item)");
     expect((await thrown(() => initiativeMatrixChart(undefined as never))).message).toBe(
-      "initiativeMatrixChart: result must be an object { rows, columns, cells, suppressedCells, minCompanies, k } (got nothing (undefined))",
+      "initiativeMatrixChart: table must be an object { rows, privacy? } (got nothing (undefined))",
     );
     expect((await thrown(() => balanceChart(balance, { threshold: "0.1" } as never))).message).toMatch(/^balanceChart: option "threshold": .*\(got "0\.1"\)$/);
     expect((await thrown(() => effectForestChart({ rows: [{ ...forest.rows[0]!, status: 1 }] } as never))).message).toBe("effectForestChart: input.rows[0]: status must be text or null (got 1)");

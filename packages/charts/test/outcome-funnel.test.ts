@@ -1,9 +1,11 @@
-import { ChartError, compileSpec, outcomeFunnelChart, renderPng, renderSvg, type OutcomeFunnelInput } from "@koe/charts";
+import { join } from "node:path";
+import { ChartError, compileSpec, outcomeFunnelChart, renderPng, renderSvg, type OutcomeFunnelTable } from "@koe/charts";
+import { initiativeReport, readInitiativeRatings } from "@koe/core";
 import { Resvg } from "@resvg/resvg-js";
 import { describe, expect, it } from "vitest";
 import { ink, readPng, svgSize, svgText } from "./helpers.js";
 
-type Row = OutcomeFunnelInput["rows"][number];
+type Row = OutcomeFunnelTable["rows"][number];
 const row = (initiative: string, notPractised: number, practisedNoEffect: number, practisedEffective: number): Row => {
   const n = notPractised + practisedNoEffect + practisedEffective;
   return { initiative, n, notPractised, practisedNoEffect, practisedEffective, effectRate: practisedEffective / n, suppressed: false };
@@ -15,7 +17,7 @@ const hidden = (initiative: string): Row => ({ initiative, n: null, notPractised
  * (0.5) with job_posting first. The suppressed row's counts, were they leaked, would be 4 companies;
  * 4 appears nowhere else.
  */
-const result: OutcomeFunnelInput = {
+const result: OutcomeFunnelTable = {
   rows: [
     hidden("side_jobs"),
     row("mandatory_training", 5, 3, 2), // 0.2
@@ -25,7 +27,7 @@ const result: OutcomeFunnelInput = {
     row("mentoring", 2, 3, 5), // 0.5
   ],
 };
-const leaky: OutcomeFunnelInput = { rows: result.rows.map((r) => (r.suppressed ? { ...r, n: 4, notPractised: 1, practisedNoEffect: 1, practisedEffective: 2, effectRate: 0.9 } : r)) };
+const leaky: OutcomeFunnelTable = { rows: result.rows.map((r) => (r.suppressed ? { ...r, n: 4, notPractised: 1, practisedNoEffect: 1, practisedEffective: 2, effectRate: 0.9 } : r)) };
 const sorted = ["社外越境", "キャリア1on1", "社内公募", "メンター制度", "強制的な研修", "副業・兼業"];
 
 type Segment = { initiative: string; outcome: string; count: number; share: number; start: number; end: number; text: string };
@@ -72,6 +74,25 @@ describe("outcomeFunnelChart: the spec", () => {
     expect(numbers([json])).toContain("13");
     expect(numbers([json])).not.toContain("4");
     expect(json).not.toMatch(/0\.9\b/); // nor its rate
+  });
+});
+
+describe("outcomeFunnelChart on initiativeReport's outcomes table", () => {
+  it("takes the table as it is; by segment, each bar is an initiative in a segment; hidden rows are drawn as 秘匿 only", async () => {
+    const { table } = await readInitiativeRatings(join(import.meta.dirname, "..", "..", "..", "data", "initiative_ratings.csv"));
+    const whole = outcomeFunnelChart(initiativeReport(table, { wave: 1, resamples: 0 }).tables.outcomes!);
+    expect(sortOf(whole)[0]).toBe("キャリア1on1");
+    expect(sortOf(whole)).toHaveLength(16);
+    const report = initiativeReport(table, { wave: 1, resamples: 0, outcomesBy: "row" });
+    const spec = outcomeFunnelChart(report.tables.outcomes!);
+    expect(sortOf(spec)).toContain("キャリア1on1（若手）");
+    const hidden = report.tables.outcomes!.rows.filter((r) => r.suppressed);
+    expect(hidden.length).toBeGreaterThan(0);
+    const last = sortOf(spec).slice(-hidden.length);
+    expect(layers(spec)[4]!.data.values.map((v) => v.initiative)).toEqual(last);
+    for (const r of hidden) expect(segmentsOf(spec).some((x) => x.initiative.startsWith(String(r.initiative)))).toBe(false);
+    expect(() => outcomeFunnelChart({ rows: [{ ...row("mentoring", 1, 2, 3), segment: "young" }, { ...row("mentoring", 1, 1, 1), segment: "young" }] })).toThrow(/"mentoring \(young\)" appears more than once/);
+    expect(sortOf(outcomeFunnelChart({ rows: [{ ...row("mentoring", 1, 2, 3), segment: "young" }, { ...row("mentoring", 1, 1, 1), segment: "mid" }] }, { lang: "en" }))).toEqual(["Mentoring (Young)", "Mentoring (Mid-career)"]);
   });
 });
 

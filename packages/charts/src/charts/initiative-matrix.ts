@@ -1,4 +1,4 @@
-import { parseOptions, z } from "@koe/core";
+import { parseOptions, z, type ReportTable } from "@koe/core";
 import type { TopLevelSpec } from "vega-lite";
 import { ChartError } from "../errors.js";
 import { checkList, checkObject, fields, type Shape } from "../input.js";
@@ -25,34 +25,47 @@ export const INITIATIVE_MATRIX_DEFAULTS = {
   suppressedFill: "#d9d9d9",
   suppressedText: "#555555",
   /** Light blues only, so the dark text stays readable on every cell. */
-  shareRange: ["#f4f8fc", "#6aaed6"],
+  colourRange: ["#f4f8fc", "#6aaed6"],
   emptyFill: "#f7f7f7",
 };
 const D = INITIATIVE_MATRIX_DEFAULTS;
 
 /**
- * The top-k initiative matrix (rows × columns, each cell its ranked initiatives), as @koe/core's
- * studies compute it. Declared here structurally: charts depend on what they draw, not on the study's result type.
+ * The `matrix` table of @koe/core's `initiativeReport` (`report.tables.matrix`), as published: one
+ * row per listed initiative of a cell (rank, initiative, companies rating it effective, companies
+ * that rated it — null where too few found it not effective —, share, tie, stability), one blank
+ * row for a hidden cell (`suppressed`) or a cell with nothing listed. Declared here structurally:
+ * charts depend on what they draw, not on the study's result type. Other columns are ignored.
  * @example
- * const result: InitiativeMatrixInput = {
- *   rows: ["young"], columns: ["know"], minCompanies: 5, k: 3, suppressedCells: [],
- *   cells: [{ row: "young", column: "know", rank: 1, initiative: "one_on_one", companies: 20, rated: 24, share: 0.83, tied: false, stability: 0.92 }],
- * };
- * initiativeMatrixChart(result).data // => { values: [{ row: "若手", column: "知る", share: 0.83, suppressed: false, lines: ["1. キャリア1on1 (20/24)"], note: null }] }
+ * const table: InitiativeMatrixInput = { rows: [
+ *   { row: "young", column: "know", rank: 1, initiative: "one_on_one", companies: 20, rated: 26, share: 0.77, tied: false, stability: 0.92, suppressed: false },
+ * ] };
+ * initiativeMatrixChart(table).data // => { values: [{ row: "若手", column: "知る", companies: 20, suppressed: false, lines: ["1. キャリア1on1 (20/26)"], note: null }] }
  */
-export interface InitiativeMatrixInput {
-  /** Ordered row ids, e.g. ["young", "mid", "senior"]; drawn top to bottom in this order. */
-  rows: readonly string[];
-  /** Ordered column ids, e.g. ["know", "understand", "deepen", "practice"]; drawn left to right. */
-  columns: readonly string[];
-  /** Ranked initiatives: `companies` of `rated` companies rated it effective, `share` = companies / rated. */
-  cells: readonly { row: string; column: string; rank: number; initiative: string; companies: number; rated: number; share: number; tied: boolean; stability: number | null }[];
-  /** Cells rated by fewer than `minCompanies` companies; `ratingCompanies` is never drawn. */
-  suppressedCells: readonly { row: string; column: string; ratingCompanies: number }[];
-  /** The minimum number of rating companies the result was suppressed with (printed in the note). */
-  minCompanies: number;
-  /** How many ranks were kept (ties may add lines). */
-  k: number;
+export type InitiativeMatrixInput = ReportTable | InitiativeMatrixTable;
+
+/** The matrix table as a caller may write it: rows, and optionally the privacy rule whose `minGroupSize` the note prints (option `minGroupSize` wins). */
+export interface InitiativeMatrixTable {
+  /** In the order the chart draws: rows and columns in order of first appearance (the report's natural order). */
+  rows: readonly InitiativeMatrixRow[];
+  privacy?: { params: Readonly<Record<string, unknown>> };
+}
+
+/** One row of the matrix table. */
+export interface InitiativeMatrixRow {
+  row: string;
+  column: string;
+  rank: number | null;
+  initiative: string | null;
+  /** Companies rating it effective. */
+  companies: number | null;
+  /** Companies that rated it; null where fewer than the minimum found it not effective. */
+  rated: number | null;
+  share: number | null;
+  tied: boolean | null;
+  stability: number | null;
+  /** The cell is hidden: nothing of the row is drawn, whatever it holds. */
+  suppressed: boolean;
 }
 
 const Options = z.object({
@@ -64,60 +77,54 @@ const Options = z.object({
   labels: z.record(z.string(), z.string()).readonly().optional(),
   /** Append each initiative's rank stability (e.g. " ·安定度 0.92") where it is not null. Default false. */
   showStability: z.boolean().default(D.showStability),
+  /** The minimum number of companies printed in the note. Default the table's privacy rule's, else 5. */
+  minGroupSize: z.number().int().min(1).optional(),
 });
 
 /**
  * Options of {@link initiativeMatrixChart}; every one is optional, and an unknown one is an error.
  * @example
  * const options: InitiativeMatrixOptions = { lang: "en", showStability: true, labels: { one_on_one: "1on1" } };
- * const result = { rows: ["young"], columns: ["know"], minCompanies: 5, k: 3, suppressedCells: [],
- *   cells: [{ row: "young", column: "know", rank: 1, initiative: "one_on_one", companies: 20, rated: 24, share: 0.83, tied: false, stability: 0.92 }] };
- * initiativeMatrixChart(result, options).data.values[0].lines // => ["1. 1on1 (20/24) · stability 0.92"]
- * initiativeMatrixChart(result, { lang: "jp" }) // throws: option "lang" must be one of "ja", "en" (got "jp"); did you mean "ja"?
+ * const table = { rows: [{ row: "young", column: "know", rank: 1, initiative: "one_on_one", companies: 20, rated: null, share: null, tied: false, stability: 0.92, suppressed: false }] };
+ * initiativeMatrixChart(table, options).data.values[0].lines // => ["1. 1on1 (20) · stability 0.92"]
+ * initiativeMatrixChart(table, { lang: "jp" }) // throws: option "lang" must be one of "ja", "en" (got "jp"); did you mean "ja"?
  */
 export type InitiativeMatrixOptions = z.input<typeof Options>;
 
-type Ranked = InitiativeMatrixInput["cells"][number];
+type Listed = InitiativeMatrixRow & { rank: number; initiative: string; companies: number };
 const key = (row: string, column: string) => JSON.stringify([row, column]);
 const isCount = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0;
+const booleanOrNull = { ok: (v: unknown) => v === null || typeof v === "boolean", expected: { en: "true, false or null", ja: "true、false または null" } };
 
-const RESULT: Shape<InitiativeMatrixInput> = {
-  rows: fields.textList, columns: fields.textList, cells: fields.list, suppressedCells: fields.list, minCompanies: fields.anyNumber, k: fields.anyNumber,
+const ROW: Shape<InitiativeMatrixRow> = {
+  row: fields.text, column: fields.text, rank: fields.numberOrNull, initiative: fields.textOrNull, companies: fields.numberOrNull, rated: fields.numberOrNull,
+  share: fields.numberOrNull, tied: booleanOrNull, stability: fields.numberOrNull, suppressed: fields.boolean,
 };
-const CELL: Shape<Ranked> = {
-  row: fields.text, column: fields.text, rank: fields.anyNumber, initiative: fields.text, companies: fields.anyNumber, rated: fields.anyNumber,
-  share: fields.anyNumber, tied: fields.boolean, stability: fields.numberOrNull,
-};
-const SUPPRESSED: Shape<InitiativeMatrixInput["suppressedCells"][number]> = { row: fields.text, column: fields.text, ratingCompanies: fields.anyNumber };
 
-/** The shape first (KoeArgumentError), then whether it holds together (ChartError). */
-function check(result: unknown): asserts result is InitiativeMatrixInput {
-  checkObject<InitiativeMatrixInput>(CHART, result, places.argument("result"), RESULT);
-  checkList<Ranked>(CHART, result.cells, "result.cells", CELL);
-  checkList(CHART, result.suppressedCells, "result.suppressedCells", SUPPRESSED);
+/** The shape first (KoeArgumentError), then whether it holds together (ChartError); the rows listing an initiative in a cell that is shown. */
+function check(input: unknown): asserts input is InitiativeMatrixTable {
+  checkObject<InitiativeMatrixTable>(CHART, input, places.argument("table"), { rows: fields.list, privacy: fields.optional(fields.object) });
+  checkList<InitiativeMatrixRow>(CHART, input.rows, "table.rows", ROW);
   const bad = (where: { en: string; ja: string }, field: string, value: unknown, expect: { en: string; ja: string }) =>
     ChartError.of(m.badField, { fn: CHART, where, field, value, expected: expect });
-  if (!(Number.isInteger(result.minCompanies) && result.minCompanies > 0)) throw bad(places.result, "minCompanies", result.minCompanies, expected.positiveInteger);
-  const rows = new Set(result.rows);
-  const columns = new Set(result.columns);
-  const place = (c: { row: string; column: string }, where: { en: string; ja: string }) => {
-    if (!rows.has(c.row)) throw ChartError.of(m.unknownId, { fn: CHART, axis: "row", id: c.row, where });
-    if (!columns.has(c.column)) throw ChartError.of(m.unknownId, { fn: CHART, axis: "column", id: c.column, where });
-  };
+  const hidden = new Set(input.rows.filter((r) => r.suppressed).map((r) => key(r.row, r.column)));
   const seen = new Set<string>();
-  for (const c of result.cells) {
-    place(c, places.cell(c.row, c.column));
-    const id = JSON.stringify([c.row, c.column, c.initiative]);
-    if (seen.has(id)) throw ChartError.of(m.duplicateRankedCell, { fn: CHART, row: c.row, column: c.column, initiative: c.initiative });
+  for (const r of input.rows) {
+    if (hidden.has(key(r.row, r.column)) || r.initiative === null) continue; // a hidden cell shows nothing it was given
+    const id = JSON.stringify([r.row, r.column, r.initiative]);
+    if (seen.has(id)) throw ChartError.of(m.duplicateRankedCell, { fn: CHART, row: r.row, column: r.column, initiative: r.initiative });
     seen.add(id);
-    const at = places.rankedCell(c.row, c.column, c.initiative);
-    if (!(Number.isInteger(c.rank) && c.rank > 0)) throw bad(at, "rank", c.rank, expected.positiveInteger);
-    if (!isCount(c.rated)) throw bad(at, "rated", c.rated, expected.count);
-    if (!(isCount(c.companies) && c.companies <= c.rated)) throw bad(at, "companies", c.companies, expected.countUpTo(c.rated));
-    if (!(c.share >= 0 && c.share <= 1)) throw bad(at, "share", c.share, expected.share);
+    const at = places.rankedCell(r.row, r.column, r.initiative);
+    if (!(Number.isInteger(r.rank) && r.rank! > 0)) throw bad(at, "rank", r.rank, expected.positiveInteger);
+    if (!isCount(r.companies)) throw bad(at, "companies", r.companies, expected.count);
+    if (r.rated !== null && !(isCount(r.rated) && r.rated >= r.companies)) throw bad(at, "rated", r.rated, expected.count);
+    if (r.share !== null && !(r.share >= 0 && r.share <= 1)) throw bad(at, "share", r.share, expected.shareOrNull);
   }
-  for (const s of result.suppressedCells) place(s, places.suppressedCell);
 }
+
+/** The rows listing an initiative in a cell that is shown. */
+const listedOf = (table: InitiativeMatrixTable): Listed[] =>
+  table.rows.filter((r): r is Listed => r.initiative !== null && !table.rows.some((h) => h.suppressed && h.row === r.row && h.column === r.column));
 
 /** Display labels of ids, checked to be distinct (else two rows or columns would share one place). */
 function displayLabels(ids: readonly string[], label: (id: string) => string, axis: "row" | "column"): string[] {
@@ -131,64 +138,63 @@ function displayLabels(ids: readonly string[], label: (id: string) => string, ax
   });
 }
 
-/** One line of a cell: "1. キャリア1on1 (20/24)", "2= 社内公募 (10/24)", optionally with stability. */
-function lineOf(c: Ranked, name: string, lang: Lang, showStability: boolean): string {
+/** One line of a cell: "1. キャリア1on1 (20/24)", "2= 社内公募 (10)" (raters not shown), optionally with stability. */
+function lineOf(c: Listed, name: string, lang: Lang, showStability: boolean): string {
   const stability = showStability && c.stability !== null ? furniture[lang].stability(c.stability.toFixed(2)) : "";
-  return `${c.rank}${c.tied ? "=" : "."} ${name} (${c.companies}/${c.rated})${stability}`;
+  return `${c.rank}${c.tied ? "=" : "."} ${name} (${c.companies}${c.rated === null ? "" : `/${c.rated}`})${stability}`;
 }
 
 /**
- * The consortium's top-k matrix: penetration steps across (in the result's column order), generations
- * down (in its row order), each cell listing its ranked initiatives one per line as
- * "1. キャリア1on1 (20/24)" (companies rating it effective / companies that rated it); tied ranks
- * show "=" ("2= …"). The cell's colour is the first-ranked initiative's share (0–1). Suppressed
- * cells are grey and say 秘匿（回答企業が5社未満）; neither their rating count nor any initiative
- * listed for them enters the spec. Cells widen to their longest line, so no text is clipped.
- * Pure: same result and options, same spec.
+ * The consortium's top-k matrix, drawn from `initiativeReport`'s `matrix` table as it is: penetration
+ * steps across, generations down (in the table's order, which is their natural order), each cell
+ * listing its initiatives one per line as "1. キャリア1on1 (20/24)" (companies rating it effective /
+ * companies that rated it) or "1. キャリア1on1 (22)" where the report withholds the raters; tied
+ * ranks show "=" ("2= …"). The cell's colour is the number of companies rating its first initiative
+ * effective. A hidden cell is grey and says 秘匿; nothing it holds enters the spec. Cells widen to
+ * their longest line, so no text is clipped. Pure: same table and options, same spec.
  * @example
- * const spec = initiativeMatrixChart({
- *   rows: ["young", "mid"], columns: ["know", "practice"], minCompanies: 5, k: 3,
- *   cells: [{ row: "young", column: "know", rank: 1, initiative: "one_on_one", companies: 20, rated: 24, share: 0.83, tied: false, stability: 0.92 }],
- *   suppressedCells: [{ row: "mid", column: "practice", ratingCompanies: 3 }],
- * });
+ * const spec = initiativeMatrixChart({ rows: [
+ *   { row: "young", column: "know", rank: 1, initiative: "one_on_one", companies: 20, rated: 26, share: 0.77, tied: false, stability: null, suppressed: false },
+ *   { row: "young", column: "practice", rank: null, initiative: null, companies: null, rated: null, share: null, tied: null, stability: null, suppressed: false },
+ *   { row: "mid", column: "know", rank: null, initiative: null, companies: null, rated: null, share: null, tied: null, stability: null, suppressed: true },
+ * ] });
  * spec.data
- * // => { values: [{ row: "若手", column: "知る", share: 0.83, suppressed: false, lines: ["1. キャリア1on1 (20/24)"], note: null },
- * //               { row: "若手", column: "実践を支援する", share: null, suppressed: false, lines: [], note: "評価なし" },
- * //               { row: "中堅", column: "知る", share: null, suppressed: false, lines: [], note: "評価なし" },
- * //               { row: "中堅", column: "実践を支援する", share: null, suppressed: true, lines: [], note: "秘匿（回答企業が5社未満）" }] }
- * @throws {ChartError} when a cell names a row or column not in the result, an initiative appears
- *   twice in a cell, a rank, count or share is out of range, or two rows (columns) share a label.
- * @throws {KoeArgumentError} when the result is not of the shape above (a field missing or of the
- *   wrong kind, e.g. a table), or an option is unknown or of the wrong kind (`lang: "jp"`).
+ * // => { values: [{ row: "若手", column: "知る", companies: 20, suppressed: false, lines: ["1. キャリア1on1 (20/26)"], note: null },
+ * //               { row: "若手", column: "実践を支援する", companies: null, suppressed: false, lines: [], note: "5社以上が効果ありとした施策なし" },
+ * //               { row: "中堅", column: "知る", companies: null, suppressed: true, lines: [], note: "秘匿" },
+ * //               { row: "中堅", column: "実践を支援する", companies: null, suppressed: false, lines: [], note: "5社以上が効果ありとした施策なし" }] }
+ * @throws {ChartError} when an initiative appears twice in a cell, or a rank or count is out of range
+ *   (companies above rated, a share outside 0–1), or two rows (columns) share a label.
+ * @throws {KoeArgumentError} when the table is not `{ rows: [...] }` with rows of the shape above
+ *   (a field missing or of the wrong kind), or an option is unknown or of the wrong kind (`lang: "jp"`).
  */
-export function initiativeMatrixChart(result: InitiativeMatrixInput, options: InitiativeMatrixOptions = {}): TopLevelSpec {
-  const { lang, showStability, title, labels } = parseOptions(CHART, Options, options);
-  check(result);
+export function initiativeMatrixChart(table: InitiativeMatrixInput, options: InitiativeMatrixOptions = {}): TopLevelSpec {
+  const o = parseOptions(CHART, Options, options);
+  const { lang, showStability, title, labels } = o;
+  check(table);
+  const listed = listedOf(table);
+  const fromRule = table.privacy?.params.minGroupSize;
+  const min = o.minGroupSize ?? (typeof fromRule === "number" && Number.isInteger(fromRule) && fromRule > 0 ? fromRule : 5);
   const words = furniture[lang];
   const label = (id: string) => labels?.[id] ?? vocabulary[lang][id] ?? id;
-  const rowIds = [...new Set(result.rows)];
-  const columnIds = [...new Set(result.columns)];
+  const rowIds = [...new Set(table.rows.map((r) => r.row))];
+  const columnIds = [...new Set(table.rows.map((r) => r.column))];
   const rows = displayLabels(rowIds, label, "row");
   const columns = displayLabels(columnIds, label, "column");
-
-  const suppressed = new Set(result.suppressedCells.map((s) => key(s.row, s.column)));
-  const ranked = new Map<string, Ranked[]>();
-  for (const c of result.cells) {
-    if (suppressed.has(key(c.row, c.column))) continue; // a suppressed cell shows nothing it was given
-    const list = ranked.get(key(c.row, c.column)) ?? [];
-    list.push(c);
-    ranked.set(key(c.row, c.column), list);
-  }
+  const hidden = new Set(table.rows.filter((r) => r.suppressed).map((r) => key(r.row, r.column)));
+  const ranked = new Map<string, Listed[]>();
+  for (const c of listed) ranked.set(key(c.row, c.column), [...(ranked.get(key(c.row, c.column)) ?? []), c]);
 
   const values = rowIds.flatMap((row, i) =>
     columnIds.map((column, j) => {
       const place = { row: rows[i]!, column: columns[j]! };
-      if (suppressed.has(key(row, column))) return { ...place, share: null, suppressed: true, lines: [], note: words.suppressedCompanies(result.minCompanies) };
-      const list = [...(ranked.get(key(row, column)) ?? [])].sort((a, b) => a.rank - b.rank); // stable: ties keep input order
-      if (list.length === 0) return { ...place, share: null, suppressed: false, lines: [], note: words.noRatings };
-      return { ...place, share: list[0]!.share, suppressed: false, lines: list.map((c) => lineOf(c, label(c.initiative), lang, showStability)), note: null };
+      if (hidden.has(key(row, column))) return { ...place, companies: null, suppressed: true, lines: [], note: words.suppressed };
+      const list = [...(ranked.get(key(row, column)) ?? [])].sort((a, b) => a.rank - b.rank); // stable: ties keep the table's order
+      if (list.length === 0) return { ...place, companies: null, suppressed: false, lines: [], note: words.noneListed(min) };
+      return { ...place, companies: list[0]!.companies, suppressed: false, lines: list.map((c) => lineOf(c, label(c.initiative), lang, showStability)), note: null };
     }),
   );
+  const most = Math.max(1, ...listed.map((c) => c.companies));
 
   const lineCount = Math.max(1, ...values.map((v) => v.lines.length));
   const texts = values.flatMap((v) => (v.note === null ? v.lines : [v.note]));
@@ -201,7 +207,7 @@ export function initiativeMatrixChart(result: InitiativeMatrixInput, options: In
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     config: koeTheme,
-    title: { text: title ?? words.initiativeMatrix, subtitle: words.initiativeMatrixNote(result.minCompanies) },
+    title: { text: title ?? words.initiativeMatrix, subtitle: words.initiativeMatrixNote(min) },
     data: { values },
     width: { step: cellWidth },
     height: { step: cellHeight },
@@ -211,12 +217,12 @@ export function initiativeMatrixChart(result: InitiativeMatrixInput, options: In
     },
     layer: [
       {
-        transform: [{ filter: "!datum.suppressed" }],
+        transform: [{ filter: "datum.companies !== null" }],
         mark: { type: "rect", stroke: "#ffffff", strokeWidth: 2 },
         encoding: {
           color: {
-            field: "share", type: "quantitative", title: words.topShare,
-            scale: { domain: [0, 1], range: D.shareRange }, legend: { format: ".0%", values: [0, 0.5, 1], orient: "bottom", gradientLength: 200, titleLimit: 0 },
+            field: "companies", type: "quantitative", title: words.topCompanies,
+            scale: { domain: [0, most], range: D.colourRange }, legend: { format: "d", values: [0, most], orient: "bottom", gradientLength: 200, titleLimit: 0 },
           },
         },
       },
@@ -225,7 +231,7 @@ export function initiativeMatrixChart(result: InitiativeMatrixInput, options: In
         mark: { type: "rect", stroke: "#ffffff", strokeWidth: 2, color: D.suppressedFill },
       },
       {
-        transform: [{ filter: "datum.share === null && !datum.suppressed" }],
+        transform: [{ filter: "datum.companies === null && !datum.suppressed" }],
         mark: { type: "rect", stroke: "#ffffff", strokeWidth: 2, color: D.emptyFill },
       },
       ...Array.from({ length: lineCount }, (_, i) => ({
@@ -236,7 +242,7 @@ export function initiativeMatrixChart(result: InitiativeMatrixInput, options: In
           color: { value: "#222222" },
         },
       })),
-      // Suppressed and empty cells: one centred note, in grey.
+      // Hidden and empty cells: one centred note, in grey.
       {
         transform: [{ filter: "datum.note !== null" }],
         mark: { type: "text", aria: false, align: "center", baseline: "middle", fontSize: D.fontSize, color: D.suppressedText },

@@ -1,4 +1,4 @@
-import { parseOptions, z } from "@koe/core";
+import { parseOptions, z, type ReportTable } from "@koe/core";
 import type { TopLevelSpec } from "vega-lite";
 import { ChartError } from "../errors.js";
 import { checkList, checkObject, fields, type Shape } from "../input.js";
@@ -30,9 +30,11 @@ export const OUTCOME_FUNNEL_DEFAULTS = {
 const D = OUTCOME_FUNNEL_DEFAULTS;
 
 /**
- * Outcomes of each initiative across companies, as @koe/core's studies compute them: of the `n`
- * companies that tried it, how many did not practise it, practised it with no effect, and practised
- * it with effect. Declared here structurally: charts depend on what they draw, not on the study's result type.
+ * Outcomes of each initiative, as @koe/core's studies compute them — `initiativeReport`'s `outcomes`
+ * table (`report.tables.outcomes`) is taken as it is: of the `n` ratings of companies that tried it,
+ * how many did not practise it, practised it with no effect, and practised it with effect; with a
+ * `segment` (e.g. a generation) when the table breaks initiatives down. Declared here structurally:
+ * charts depend on what they draw, not on the study's result type. Other columns are ignored.
  * @example
  * const result: OutcomeFunnelInput = { rows: [
  *   { initiative: "one_on_one", n: 20, notPractised: 2, practisedNoEffect: 6, practisedEffective: 12, effectRate: 0.6, suppressed: false },
@@ -41,9 +43,12 @@ const D = OUTCOME_FUNNEL_DEFAULTS;
  * outcomeFunnelChart(result).layer[2].data // => { values: [{ initiative: "キャリア1on1", text: "20件" }] }
  * outcomeFunnelChart(result).layer[3].data // => { values: [{ initiative: "副業・兼業", text: "秘匿" }] }
  */
-export interface OutcomeFunnelInput {
-  /** One row per initiative; counts are numbers of companies and `null` where suppressed. */
-  rows: readonly { initiative: string; n: number | null; notPractised: number | null; practisedNoEffect: number | null; practisedEffective: number | null; effectRate: number | null; suppressed: boolean }[];
+export type OutcomeFunnelInput = ReportTable | OutcomeFunnelTable;
+
+/** The outcomes table as a caller may write it. */
+export interface OutcomeFunnelTable {
+  /** One row per initiative (and segment); counts are `null` where suppressed. */
+  rows: readonly { initiative: string; segment?: string | null; n: number | null; notPractised: number | null; practisedNoEffect: number | null; practisedEffective: number | null; effectRate: number | null; suppressed: boolean }[];
 }
 
 const Options = z.object({
@@ -65,23 +70,24 @@ const Options = z.object({
  */
 export type OutcomeFunnelOptions = z.input<typeof Options>;
 
-type Row = OutcomeFunnelInput["rows"][number];
+type Row = OutcomeFunnelTable["rows"][number];
 const OUTCOMES = ["notPractised", "practisedNoEffect", "practisedEffective"] as const;
 const isCount = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0;
 
 const ROW: Shape<Row> = {
-  initiative: fields.text, n: fields.numberOrNull, notPractised: fields.numberOrNull, practisedNoEffect: fields.numberOrNull,
+  initiative: fields.text, segment: fields.optional(fields.textOrNull), n: fields.numberOrNull, notPractised: fields.numberOrNull, practisedNoEffect: fields.numberOrNull,
   practisedEffective: fields.numberOrNull, effectRate: fields.numberOrNull, suppressed: fields.boolean,
 };
 
 /** The shape first (KoeArgumentError), then whether it holds together (ChartError). */
-function check(result: unknown): asserts result is OutcomeFunnelInput {
-  checkObject<OutcomeFunnelInput>(CHART, result, places.argument("result"), { rows: fields.list });
+function check(result: unknown): asserts result is OutcomeFunnelTable {
+  checkObject<OutcomeFunnelTable>(CHART, result, places.argument("result"), { rows: fields.list });
   checkList<Row>(CHART, result.rows, "result.rows", ROW);
   const seen = new Set<string>();
   for (const r of result.rows) {
-    if (seen.has(r.initiative)) throw ChartError.of(m.duplicateRow, { fn: CHART, initiative: r.initiative });
-    seen.add(r.initiative);
+    const id = JSON.stringify([r.initiative, r.segment ?? null]);
+    if (seen.has(id)) throw ChartError.of(m.duplicateRow, { fn: CHART, initiative: r.segment ? `${r.initiative} (${r.segment})` : r.initiative });
+    seen.add(id);
     if (r.suppressed) continue; // its counts are ignored, never drawn
     const where = places.initiative(r.initiative);
     for (const field of ["n", ...OUTCOMES] as const) {
@@ -98,7 +104,8 @@ function check(result: unknown): asserts result is OutcomeFunnelInput {
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 /**
- * Per initiative, a 100% bar of what became of it in the companies that tried it: not practised
+ * Per initiative (and segment, labelled "キャリア1on1（若手）" or "Career 1on1 (Young)"), a 100% bar of what became of it in
+ * the companies that tried it — `outcomeFunnelChart(report.tables.outcomes)`: not practised
  * (grey), practised with no effect (light), practised with effect (strong colour). Rows are sorted by
  * effect rate, highest first (ties and a missing rate keep input order; a missing rate goes last).
  * Shares are printed inside segments wide enough for them, and each bar's number of companies at its
@@ -119,18 +126,20 @@ export function outcomeFunnelChart(result: OutcomeFunnelInput, options: OutcomeF
   const { lang, title, labels } = parseOptions(CHART, Options, options);
   check(result);
   const words = furniture[lang];
-  const label = (id: string) => labels?.[id] ?? vocabulary[lang][id] ?? id;
+  const name = (id: string) => labels?.[id] ?? vocabulary[lang][id] ?? id;
+  const label = (r: Row) => (!r.segment ? name(r.initiative) : lang === "ja" ? `${name(r.initiative)}（${name(r.segment)}）` : `${name(r.initiative)} (${name(r.segment)})`);
   const owner = new Map<string, string>();
   for (const r of result.rows) {
-    const other = owner.get(label(r.initiative));
-    if (other !== undefined) throw ChartError.of(m.labelCollision, { fn: CHART, axis: "row", a: other, b: r.initiative, label: label(r.initiative) });
-    owner.set(label(r.initiative), r.initiative);
+    const id = r.segment ? `${r.initiative} (${r.segment})` : r.initiative;
+    const other = owner.get(label(r));
+    if (other !== undefined) throw ChartError.of(m.labelCollision, { fn: CHART, axis: "row", a: other, b: id, label: label(r) });
+    owner.set(label(r), id);
   }
 
   // Shown rows by effect rate (stable), then shown rows without a rate, then suppressed rows.
   const rank = (r: Row) => (r.suppressed ? 2 : r.effectRate === null ? 1 : 0);
   const rows = [...result.rows].sort((a, b) => rank(a) - rank(b) || (rank(a) === 0 ? b.effectRate! - a.effectRate! : 0));
-  const order = rows.map((r) => label(r.initiative));
+  const order = rows.map(label);
   const outcomeLabels = OUTCOMES.map((o) => words.outcomes[o]);
   const minWidth = estimateTextWidth("100%", D.fontSize) + 2 * D.segmentPadding;
 
@@ -138,13 +147,13 @@ export function outcomeFunnelChart(result: OutcomeFunnelInput, options: OutcomeF
     let start = 0;
     return OUTCOMES.map((o, i) => {
       const share = r.n === 0 ? 0 : r[o]! / r.n!;
-      const segment = { initiative: label(r.initiative), outcome: outcomeLabels[i]!, count: r[o]!, share, start, end: start + share, text: share * D.barWidth >= minWidth ? percent(share) : "" };
+      const segment = { initiative: label(r), outcome: outcomeLabels[i]!, count: r[o]!, share, start, end: start + share, text: share * D.barWidth >= minWidth ? percent(share) : "" };
       start += share;
       return segment;
     });
   });
-  const totals = rows.filter((r) => !r.suppressed).map((r) => ({ initiative: label(r.initiative), text: words.companies(r.n!) }));
-  const hidden = rows.filter((r) => r.suppressed).map((r) => ({ initiative: label(r.initiative), text: words.suppressed }));
+  const totals = rows.filter((r) => !r.suppressed).map((r) => ({ initiative: label(r), text: words.companies(r.n!) }));
+  const hidden = rows.filter((r) => r.suppressed).map((r) => ({ initiative: label(r), text: words.suppressed }));
   const x = { scale: { domain: [0, 1] }, axis: { format: ".0%", values: [0, 0.25, 0.5, 0.75, 1], title: null, grid: false } };
 
   return {

@@ -10,12 +10,8 @@ import {
   crossBoundaryReport,
   reportTable,
   reportText,
-  broadInitiatives,
-  compareOutcomeWaves,
   generations,
-  initiativeGaps,
-  initiativeOutcomes,
-  topInitiatives,
+  initiativeReport,
   readComments,
   readInitiativeRatings,
   readRespondents,
@@ -67,22 +63,21 @@ const charts = [
   await heatmap(respondents, "respondents-by-company-generation", "会社×世代の回答者数"),
   await heatmap(respondents.params({ yes: true }).filter((d: { cross_boundary: boolean }, $: { yes: boolean }) => d.cross_boundary === $.yes), "participants-by-company-generation", "越境経験者数（会社×世代）"),
 ];
-// 3. Which initiatives work, for whom, at which step: the top-3 matrix with its stability, the
-//    outcomes each initiative ended in, and what changed between the two waves.
+// 3. Which initiatives work, for whom, at which step: the study's report (the top-3 matrix with its
+//    stability, what became of each initiative, broad ones, gaps, changes between the two waves),
+//    with companies as the groups it protects. Its tables go to CSV and charts as they are.
 const ratings = reads[1]![1].table;
-const matrix = topInitiatives(ratings, { wave: 1, stability: { resamples: 1000, seed: 20261125 } });
-const matrixSpec = initiativeMatrixChart(matrix, { showStability: true });
+const initiatives = initiativeReport(ratings, { wave: 1, resamples: 1000, seed: 20261125 });
+const initiativeFiles: Record<string, string> = { matrix: "matrix", outcomes: "outcomes", broad: "broad", gaps: "gaps", waveChanges: "waves" };
+for (const name of Object.keys(initiatives.tables)) await writeCsv(reportTable(initiatives, name), join(out, `initiative-${initiativeFiles[name] ?? name}.csv`));
+const initiativeReading = { ja: reportText(initiatives, "ja"), en: reportText(initiatives, "en") };
+writeFileSync(join(out, "initiative-reading.txt"), [...initiativeReading.ja.findings, "", ...initiativeReading.en.findings, "", ...initiativeReading.ja.warnings.map((w, i) => `! ${w} / ${initiativeReading.en.warnings[i]}`)].join("\n") + "\n");
+const matrixSpec = initiativeMatrixChart(initiatives.tables.matrix!, { showStability: true });
 await writeChart(matrixSpec, join(out, "initiative-matrix"));
-await writeCsv(matrix.toTable(), join(out, "initiative-matrix.csv"));
-await writeCsv(broadInitiatives(matrix).toTable(), join(out, "initiative-broad.csv"));
-await writeCsv(initiativeGaps(matrix).toTable(), join(out, "initiative-gaps.csv"));
-const outcomes = initiativeOutcomes(ratings, { wave: 1 });
-const funnelSpec = outcomeFunnelChart({ rows: outcomes.rows });
+const funnelSpec = outcomeFunnelChart(initiatives.tables.outcomes!);
 await writeChart(funnelSpec, join(out, "initiative-outcomes"));
-await writeCsv(outcomes.toTable(), join(out, "initiative-outcomes.csv"));
-await writeCsv(compareOutcomeWaves(ratings).toTable(), join(out, "initiative-waves.csv"));
-const broad = broadInitiatives(matrix).initiatives.filter((b) => b.everyCell).map((b) => b.initiative);
-console.log(`initiatives: top ${matrix.k} in ${matrix.rows.length}×${matrix.columns.length} cells (wave ${matrix.wave}); in every cell: ${broad.join(", ")}; gaps: ${initiativeGaps(matrix).gaps.length}`);
+const everyCell = initiatives.tables.broad!.rows.filter((b) => b.everyCell).map((b) => b.initiative);
+console.log(`initiatives: top 3 by generation × step (wave ${initiatives.provenance.wave}); in every cell: ${everyCell.join(", ")}; gaps: ${initiatives.tables.gaps!.rows.length}`);
 charts.push({ title: "施策の上位3（世代×浸透ステップ）", spec: matrixSpec }, { title: "施策の結果", spec: funnelSpec });
 
 // 4. Cross-boundary assignments: participants against non-participants, honest about selection.

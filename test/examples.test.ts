@@ -36,6 +36,13 @@ describe("examples/demo.ts", () => {
     const matrix = await readCsv(join(out, "initiative-matrix.csv"));
     expect(matrix.table.numRows()).toBeGreaterThanOrEqual(36);
     expect(readFileSync(join(out, "initiative-matrix.svg"), "utf8")).toContain("実践を支援する");
+    // …published under the companies rule: no analyst column, raters only where at least 5 found an initiative not effective, gaps without counts.
+    const rated = matrix.table.array("rated") as Float64Array;
+    const companies = matrix.table.array("companies") as Float64Array;
+    rated.forEach((r, i) => expect(Number.isNaN(r) || r - companies[i]! >= 5).toBe(true));
+    expect((await readCsv(join(out, "initiative-gaps.csv"))).table.columnNames()).toEqual(["row", "column", "initiative", "suppressed"]);
+    for (const f of ["initiative-matrix.csv", "initiative-outcomes.csv", "initiative-broad.csv", "initiative-gaps.csv", "initiative-waves.csv"]) expect(readFileSync(join(out, f), "utf8"), f).not.toMatch(/suppressionReason|ratingCompanies|tried/);
+    expect(readFileSync(join(out, "initiative-reading.txt"), "utf8")).toMatch(/「キャリア1on1」は12セル中12セルで上位に入りました/);
     // The cross-boundary study: effects by method and kind, balance, the plain-language reading.
     const effects = await readCsv(join(out, "cross-boundary-effects.csv"));
     expect(new Set(effects.table.array("method") as string[])).toEqual(new Set(["difference", "regression", "matching", "weighting", "doubly-robust", "did", "wild-bootstrap"]));

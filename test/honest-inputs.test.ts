@@ -6,7 +6,7 @@ import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
 import {
   KoeError, careerSurveyInstrument, chiSquareTest, crossBoundaryReport, cronbachAlpha, describe as describeValues, differenceInDifferences,
-  estimateEffect, initiativeOutcomes, permutationTest, readCsv, readInitiativeRatings, readRespondents, scoreScales, topInitiatives, welchTest, balanceTable,
+  estimateEffect, initiativeOutcomes, initiativeReport, permutationTest, readCsv, readInitiativeRatings, readRespondents, scoreScales, topInitiatives, welchTest, balanceTable,
 } from "@koe/core";
 import { initiativeMatrixChart } from "@koe/charts";
 import { thrown, thrownAsync } from "./helpers/koe-error.js";
@@ -137,7 +137,7 @@ describe("10, also seen: readers and charts", () => {
   it("readCsv(42), a misspelt reader option, and a chart's lang", async () => {
     expect((await thrownAsync(() => readCsv(42 as never))).code).toBeTruthy();
     expect((await thrownAsync(() => readCsv("a\n1\n", { uniqe: ["a"] } as never))).message).toContain('did you mean "unique"');
-    const m = topInitiatives(ratings, { wave: 1 });
+    const m = initiativeReport(ratings, { wave: 1, resamples: 0 }).tables.matrix!;
     expect(thrown(() => initiativeMatrixChart(m, { lang: "jp" } as never)).message).toContain('did you mean "ja"');
   });
   it("a BOM in a header is never shown to the user", () => {

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   broadInitiatives, compareOutcomeWaves, createRandom, extendInitiativeCatalogue, generations, initiativeCatalogue, initiativeGaps,
-  initiativeOutcomes, initiativeOutcomeTypes, InsufficientDataError, KoeArgumentError, KoeError, penetrationSteps, readInitiativeRatings, topInitiatives,
+  initiativeOutcomes, initiativeOutcomeTypes, InsufficientDataError, KoeArgumentError, penetrationSteps, readInitiativeRatings, topInitiatives,
 } from "@koe/core";
 import * as aq from "arquero";
 import { beforeAll, describe, expect, it } from "vitest";

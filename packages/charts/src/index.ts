@@ -13,15 +13,16 @@
 // Charts
 export { segmentHeatmapChart, SEGMENT_HEATMAP_DEFAULTS, type HeatmapCell, type SegmentHeatmapOptions } from "./charts/segment-heatmap.js";
 /**
- * The top-k initiative matrix: penetration steps across, generations down, ranked initiatives in each cell.
+ * The top-k initiative matrix of initiativeReport (`report.tables.matrix`): penetration steps across,
+ * generations down, each cell's listed initiatives.
  * @example
- * const result = { rows: ["young"], columns: ["know"], minCompanies: 5, k: 3, suppressedCells: [],
- *   cells: [{ row: "young", column: "know", rank: 1, initiative: "one_on_one", companies: 20, rated: 24, share: 0.83, tied: false, stability: 0.92 }] };
- * initiativeMatrixChart(result, { showStability: true }).data.values[0].lines // => ["1. キャリア1on1 (20/24) ·安定度 0.92"]
+ * const table = { rows: [{ row: "young", column: "know", rank: 1, initiative: "one_on_one", companies: 20, rated: 26, share: 0.77, tied: false, stability: 0.92, suppressed: false }] };
+ * initiativeMatrixChart(table, { showStability: true }).data.values[0].lines // => ["1. キャリア1on1 (20/26) ·安定度 0.92"]
  */
 export { initiativeMatrixChart, INITIATIVE_MATRIX_DEFAULTS, type InitiativeMatrixInput, type InitiativeMatrixTable, type InitiativeMatrixRow, type InitiativeMatrixOptions } from "./charts/initiative-matrix.js";
 /**
- * Per initiative, a 100% bar of not practised / practised with no effect / practised with effect.
+ * Per initiative, a 100% bar of not practised / practised with no effect / practised with effect
+ * (initiativeReport's `report.tables.outcomes` as it is, or rows like these).
  * @example
  * const result = { rows: [{ initiative: "one_on_one", n: 20, notPractised: 2, practisedNoEffect: 6, practisedEffective: 12, effectRate: 0.6, suppressed: false }] };
  * outcomeFunnelChart(result, { lang: "en" }).layer[0].data.values.map((v) => `${v.outcome}: ${v.count}`)

@@ -57,6 +57,8 @@ export interface DraftTable {
   rows: readonly Record<string, unknown>[];
   /** Identifying columns: kept when a row is hidden, and the row order (natural order of each, in turn). */
   dims: readonly string[];
+  /** An order of a dim's values that the model does not know (e.g. waves "pre" before "post", kinds "all" first); values not listed follow in natural order. */
+  order?: Readonly<Record<string, readonly unknown[]>>;
   /**
    * The counted groups a row describes (its statistics are hidden when any of them is); null for a
    * row about no group of people (e.g. a scale's reliability over everyone).
@@ -127,10 +129,14 @@ export function publishReport(draft: DraftReport): StudyReport {
       if (counted) out.suppressed = hide;
       return out;
     });
+    const rank = (d: string, v: unknown) => {
+      const i = t.order?.[d]?.indexOf(v) ?? -1;
+      return i < 0 ? Infinity : i;
+    };
     rows.sort((a, b) => {
       for (const d of t.dims) {
-        const c = compareNatural(d, a[d], b[d]);
-        if (c !== 0) return c;
+        const c = rank(d, a[d]) - rank(d, b[d]) || (rank(d, a[d]) === Infinity ? compareNatural(d, a[d], b[d]) : 0);
+        if (c !== 0 && !Number.isNaN(c)) return c;
       }
       return 0;
     });

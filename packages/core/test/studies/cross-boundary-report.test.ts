@@ -62,7 +62,7 @@ describe("crossBoundaryReport on the bundled data", () => {
       for (const r of rows(name)) expect(Object.keys(r), name).toEqual(columns);
       expect(reportTable(report, name).columnNames()).toEqual(columns);
     }
-    expect(rows("reliability").map((r) => `${r.scale} ${r.wave}`)).toEqual(["engagement post", "engagement pre", "innovation post", "innovation pre"]);
+    expect(rows("reliability").map((r) => `${r.scale} ${r.wave}`)).toEqual(["engagement pre", "engagement post", "innovation pre", "innovation post"]);
     expect(rows("groups")[0]!.kind).toBe("all");
     expect(rows("groups").map((r) => r.kind).sort()).toEqual(["all", "appointed", "external", "internal", "self_nominated"]);
     expect(rows("prePost").filter((p) => p.scale === "engagement" && p.group === "participants").map((p) => p.n)).toEqual([250, 250]);

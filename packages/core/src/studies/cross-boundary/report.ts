@@ -303,6 +303,8 @@ export function crossBoundaryReport(table: Table, options: CrossBoundaryReportOp
     columns: CROSS_BOUNDARY_COLUMNS[name].filter((c) => c !== "suppressed"),
     rows,
     dims,
+    // Orders the model does not know: kinds as listed ("all" first), groups, waves pre → post, scales and methods as the study runs them.
+    order: { kind: kinds.map((k) => k.kind), group: ["participants", "nonParticipants"], wave: ["pre", "post"], scale: scales.map((sc) => sc.id), method: [...METHODS, "did", "wild-bootstrap"] },
     groups: counted ? refsOf : () => null,
   });
   const report = publishReport({

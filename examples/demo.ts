@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import * as aq from "arquero";
 import {
   careerSurveyInstrument,
+  countsReport,
   crossBoundaryReport,
   reportTable,
   reportText,
@@ -16,10 +17,8 @@ import {
   readInitiativeRatings,
   readRespondents,
   readTranscripts,
-  suppressSmallGroups,
   writeCsv,
   type ReadResult,
-  type Table,
 } from "@koe/core";
 import { balanceChart, effectForestChart, initiativeMatrixChart, outcomeFunnelChart, prePostChart, renderHtml, segmentHeatmapChart, writeChart } from "@koe/charts";
 
@@ -46,22 +45,21 @@ await writeCsv(summary, join(out, "read-summary.csv"));
 const respondents = reads[0]![1].table;
 const labels = Object.fromEntries(generations.terms.map((t) => [t.id, t.ja]));
 
-async function heatmap(table: Table, name: string, title: string) {
-  const counts = table.groupby("generation", "company").count({ as: "n" }).objects();
-  const suppressed = suppressSmallGroups(counts, { row: "company", column: "generation", count: "n", complete: true });
-  // Companies down (25 of them read better as rows), generations across in their natural order.
-  const cells = suppressed.rows.map((r) => ({ row: String(r.company), column: String(r.generation), n: r.n as number | null, suppressed: r.suppressed }));
-  const companies = [...new Set(cells.map((c) => c.row))].sort();
-  const spec = segmentHeatmapChart(cells, { labels, rowOrder: companies, columnOrder: generations.ids, title, rowTitle: "会社", columnTitle: "世代" });
-  const files = await writeChart(spec, join(out, name));
-  await writeCsv(suppressed.table.orderby("company", "generation"), join(out, `${name}.csv`));
-  console.log(`${name}: ${cells.length} cells, ${suppressed.summary.primary} small + ${suppressed.summary.complementary} complementary suppressed → ${files.png}`);
+// One report holds the three tables (everyone, participants, non-participants), suppressed
+// together: no small group shows in one of them, nor by subtracting one from another.
+const counts = countsReport(respondents, { row: "company", column: "generation", split: "cross_boundary" });
+async function heatmap(name: "all" | "yes", file: string, title: string) {
+  const spec = segmentHeatmapChart(counts.tables[name]!, { row: "company", column: "generation", labels, title, rowTitle: "会社", columnTitle: "世代" });
+  const files = await writeChart(spec, join(out, file));
+  await writeCsv(reportTable(counts, name), join(out, `${file}.csv`));
+  const hidden = counts.tables[name]!.rows.filter((r) => r.suppressed).length;
+  console.log(`${file}: ${counts.tables[name]!.rows.length} cells, ${hidden} suppressed → ${files.png}`);
   return { title, spec };
 }
 
 const charts = [
-  await heatmap(respondents, "respondents-by-company-generation", "会社×世代の回答者数"),
-  await heatmap(respondents.params({ yes: true }).filter((d: { cross_boundary: boolean }, $: { yes: boolean }) => d.cross_boundary === $.yes), "participants-by-company-generation", "越境経験者数（会社×世代）"),
+  await heatmap("all", "respondents-by-company-generation", "会社×世代の回答者数"),
+  await heatmap("yes", "participants-by-company-generation", "越境経験者数（会社×世代）"),
 ];
 // 3. Which initiatives work, for whom, at which step: the study's report (the top-3 matrix with its
 //    stability, what became of each initiative, broad ones, gaps, changes between the two waves),

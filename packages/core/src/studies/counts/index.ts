@@ -1,0 +1,1 @@
+export { countsReport, CountsReportOptions } from "./counts-report.js";

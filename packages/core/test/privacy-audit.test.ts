@@ -19,7 +19,7 @@ function hide(cells: string[], rowTotals: string, columnTotals: string, grand: "
  * published, so all are bounded), and the least and greatest value of each hidden number over them.
  * Keys: "cell i,j", "row i", "column j" (0-based); "grand".
  */
-function enumerate(counts: number[][], p: SuppressionPattern): Map<string, [number, number]> {
+function enumerate(counts: number[][], p: SuppressionPattern, low: (v: number) => number = () => 0): Map<string, [number, number]> {
   const r = counts.length;
   const c = counts[0]!.length;
   const rowSum = counts.map((row) => row.reduce((a, b) => a + b, 0));
@@ -52,7 +52,7 @@ function enumerate(counts: number[][], p: SuppressionPattern): Map<string, [numb
       return;
     }
     const [i, j] = hiddenCells[k]!;
-    for (let v = 0; v <= grand; v++) {
+    for (let v = low(counts[i]![j]!); v <= grand; v++) {
       table[i]![j] = v;
       const before = table.flat().reduce((a, b) => a + b, 0);
       if (before > grand) break;
@@ -84,17 +84,21 @@ describe("auditSuppression", () => {
         };
         return { counts, pattern };
       });
+    const found = (report: ReturnType<typeof auditSuppression>) =>
+      new Map(
+        report.intervals.map((x) => {
+          const key = x.node === "cell" ? `cell ${x.row},${x.column}` : x.node === "row_total" ? `row ${x.row}` : `column ${x.column}`;
+          return [key, [x.low, x.high] as [number, number | null]];
+        }),
+      );
     fc.assert(
       fc.property(cases, ({ counts, pattern }) => {
-        const expected = enumerate(counts, pattern);
-        const report = auditSuppression(counts, pattern);
-        const found = new Map(
-          report.intervals.map((x) => {
-            const key = x.node === "cell" ? `cell ${x.row},${x.column}` : x.node === "row_total" ? `row ${x.row}` : `column ${x.column}`;
-            return [key, [x.low, x.high] as [number, number | null]];
-          }),
-        );
-        expect(found).toEqual(expected);
+        // A reader who knows only the sums; and one who also knows that the rule shows zeros, so a
+        // hidden cell is ≥ 1 (the default for a pattern not made by koe's rule).
+        expect(found(auditSuppression(counts, pattern, { reader: "sums" }))).toEqual(enumerate(counts, pattern));
+        const zeros = auditSuppression(counts, pattern);
+        expect(zeros.reader).toBe("zeros");
+        expect(found(zeros)).toEqual(enumerate(counts, pattern, (v) => (v > 0 ? 1 : 0)));
       }),
       { numRuns: 400, seed: 3 },
     );
@@ -131,12 +135,14 @@ describe("auditSuppression", () => {
       [20, 25, 30],
     ];
     // Row 1 hides 1 and 2 (sum 3); columns are shielded by 20 and 25.
-    const report = auditSuppression(counts, hide(["hh.", "hh."], "..", "...", "."));
+    const report = auditSuppression(counts, hide(["hh.", "hh."], "..", "...", "."), { reader: "sums" });
     expect(report.findings.map((f) => [f.kind, f.row, f.column, f.low, f.high])).toEqual([
       ["narrowed_small", 0, 0, 0, 3],
       ["narrowed_small", 0, 1, 0, 3],
     ]);
     expect(report.findings[0]!.message).toBe("cell [1, 1] (1) can be narrowed to 0–3, below 5: a reader learns it is a small group");
+    // Knowing that zeros are shown, the reader gets them to 1–2.
+    expect(auditSuppression(counts, hide(["hh.", "hh."], "..", "...", ".")).findings.map((f) => [f.low, f.high])).toEqual([[1, 2], [1, 2]]);
   });
 
   it("finds a small cell pinned through a cycle although every line has two hidden cells summing to 5 or more", () => {
@@ -147,7 +153,7 @@ describe("auditSuppression", () => {
       [20, 10, 1],
       [4, 20, 10],
     ];
-    const report = auditSuppression(counts, hide(["hh.", ".hh", "h.h"], "...", "...", "."));
+    const report = auditSuppression(counts, hide(["hh.", ".hh", "h.h"], "...", "...", "."), { reader: "sums" });
     const byCell = new Map(report.intervals.map((x) => [`${x.row},${x.column}`, [x.low, x.high]]));
     expect(byCell.get("0,0")).toEqual([0, 2]);
     expect(byCell.get("1,2")).toEqual([0, 2]);
@@ -175,6 +181,7 @@ describe("auditSuppression", () => {
     ];
     const report = auditSuppression(counts, suppressSmallGroups(counts, { showTotals: false }));
     expect(report.safe).toBe(true);
+    expect(report.reader).toBe("rule");
     expect(report.intervals[0]).toEqual({ node: "cell", row: 0, column: 0, value: 3, sensitive: true, low: 0, high: null });
     // The same pattern is unsafe once the totals are published.
     expect(auditSuppression(counts, hide(["h.", ".."], "..", "..", ".")).findings[0]!.kind).toBe("determined");

@@ -6,17 +6,18 @@ import {
   auditSuppression,
   DEFAULT_MIN_COMMENT_GROUP_SIZE,
   DEFAULT_MIN_GROUP_SIZE,
+  explainSuppression,
   PrivacyOptions,
   suppressMatrix,
   suppressSmallGroups,
   type MatrixSuppression,
 } from "../src/privacy/index.js";
-import { chooseSuppression } from "../src/privacy/suppress-engine.js";
-import { matrixNetwork } from "../src/privacy/table-network.js";
 
-/** One letter per cell: p = primary, c = complementary, . = shown. */
-const pattern = (m: MatrixSuppression) => m.cells.map((row) => row.map((x) => (x.reason ?? ".")[0]).join(""));
-const totals = (marks: readonly { reason: string | null }[]) => marks.map((x) => (x.reason ?? ".")[0]).join("");
+/** One letter per cell: h = hidden, . = shown. */
+const pattern = (m: MatrixSuppression) => m.cells.map((row) => row.map((x) => (x.suppressed ? "h" : ".")).join(""));
+const totals = (marks: readonly { suppressed: boolean }[]) => marks.map((x) => (x.suppressed ? "h" : ".")).join("");
+/** One letter per cell: p = primary, c = complementary, . = shown (the analyst's view). */
+const reasons = (counts: number[][], options = {}) => explainSuppression(counts, options).cells.map((row) => row.map((x) => (x ?? ".")[0]).join(""));
 
 describe("the minimum group size", () => {
   it("is 5 for ratings and 10 for comments, and options default to it", () => {
@@ -34,141 +35,143 @@ describe("the minimum group size", () => {
 });
 
 describe("suppressSmallGroups on a 1-D table with its total", () => {
-  const rows = [
-    { g: "young", n: 12 },
-    { g: "mid", n: 3 },
-    { g: "senior", n: 20 },
-  ];
-
-  it("shields a single small group with the smallest other group, since 35 − 12 − 20 would give it away", () => {
-    const r = suppressSmallGroups(rows, { row: "g" });
+  it("hides a small group's pair: the neighbour in natural order, whatever its size", () => {
+    const r = suppressSmallGroups([{ g: "A", n: 12 }, { g: "B", n: 3 }, { g: "C", n: 20 }, { g: "D", n: 31 }], { row: "g" });
     expect(r.rows).toEqual([
-      { g: "young", n: null, suppressed: true, suppressionReason: "complementary" },
-      { g: "mid", n: null, suppressed: true, suppressionReason: "primary" },
-      { g: "senior", n: 20, suppressed: false, suppressionReason: null },
+      { g: "A", n: null, suppressed: true },
+      { g: "B", n: null, suppressed: true },
+      { g: "C", n: 20, suppressed: false },
+      { g: "D", n: 31, suppressed: false },
     ]);
-    expect(r.totals).toEqual([{ margin: "grand", key: null, count: 35, suppressed: false, suppressionReason: null }]);
-    expect(r.summary).toEqual({ cells: 3, primary: 1, complementary: 1, hiddenTotals: 0 });
+    expect(r.totals).toEqual([{ margin: "grand", key: null, count: 66, suppressed: false }]);
+    expect(r.summary).toEqual({ cells: 4, hiddenCells: 2, hiddenTotals: 0 });
+    // The partner is chosen by position, not size: a large A is hidden just the same.
+    expect(suppressSmallGroups([{ g: "A", n: 900 }, { g: "B", n: 3 }, { g: "C", n: 20 }, { g: "D", n: 31 }], { row: "g" }).rows.map((x) => x.suppressed)).toEqual([true, true, false, false]);
   });
 
-  it("adds a third group when the two hidden ones still sum to a small group", () => {
+  it("keeps three groups (e.g. generations) together as one block, with the total shown", () => {
+    const r = suppressSmallGroups([{ generation: "senior", n: 20 }, { generation: "young", n: 12 }, { generation: "mid", n: 3 }], { row: "generation" });
+    expect(r.rows).toEqual([
+      { generation: "young", n: null, suppressed: true },
+      { generation: "mid", n: null, suppressed: true },
+      { generation: "senior", n: null, suppressed: true },
+    ]);
+    expect(r.totals[0]).toEqual({ margin: "grand", key: null, count: 35, suppressed: false });
+  });
+
+  it("hides more when the hidden pair adds up to a small group (1 + 2 = 3 would show both are small)", () => {
     const r = suppressSmallGroups([{ g: "a", n: 1 }, { g: "b", n: 2 }, { g: "c", n: 40 }, { g: "d", n: 30 }], { row: "g" });
-    expect(r.rows.map((x) => x.suppressionReason)).toEqual(["primary", "primary", null, "complementary"]);
+    expect(r.rows.map((x) => x.suppressed)).toEqual([true, true, true, true]);
+    expect(r.totals[0]!.count).toBe(73);
+    expect(explainSuppression([{ g: "a", n: 1 }, { g: "b", n: 2 }, { g: "c", n: 40 }, { g: "d", n: 30 }], { row: "g" }).rows.map((x) => x.suppressionReason)).toEqual([
+      "primary",
+      "primary",
+      "complementary",
+      "complementary",
+    ]);
   });
 
-  it("hides a total under the minimum, and then needs no partner cell", () => {
+  it("hides a total under the minimum", () => {
     const r = suppressSmallGroups([{ g: "a", n: 1 }, { g: "b", n: 2 }, { g: "c", n: 0 }], { row: "g" });
-    expect(r.rows.map((x) => x.suppressionReason)).toEqual(["primary", "primary", null]);
-    expect(r.totals[0]).toEqual({ margin: "grand", key: null, count: null, suppressed: true, suppressionReason: "primary" });
+    expect(r.rows.map((x) => x.n)).toEqual([null, null, null]);
+    expect(r.totals[0]).toEqual({ margin: "grand", key: null, count: null, suppressed: true });
     expect(r.summary.hiddenTotals).toBe(1);
   });
 
-  it("without a published total, hides only the small group and marks the total unpublished", () => {
-    const r = suppressSmallGroups(rows, { row: "g", showTotals: false });
-    expect(r.rows.map((x) => x.n)).toEqual([12, null, 20]);
-    expect(r.totals[0]).toMatchObject({ count: null, suppressed: true, suppressionReason: "unpublished" });
+  it("without a published total, still hides the whole block (hiding only the small group would say it is small)", () => {
+    const r = suppressSmallGroups([{ g: "a", n: 12 }, { g: "b", n: 3 }, { g: "c", n: 20 }, { g: "d", n: 25 }], { row: "g", showTotals: false });
+    expect(r.rows.map((x) => x.n)).toEqual([null, null, 20, 25]);
+    expect(r.totals[0]).toEqual({ margin: "grand", key: null, count: null, suppressed: true });
   });
 
   it("hides nothing when every group is large enough, and zeros stay shown", () => {
     const r = suppressSmallGroups([{ g: "a", n: 5 }, { g: "b", n: 0 }, { g: "c", n: 9 }], { row: "g" });
     expect(r.rows.map((x) => x.n)).toEqual([5, 0, 9]);
-    expect(r.summary).toEqual({ cells: 3, primary: 0, complementary: 0, hiddenTotals: 0 });
+    expect(r.summary).toEqual({ cells: 3, hiddenCells: 0, hiddenTotals: 0 });
   });
 });
 
 describe("suppressSmallGroups on a matrix with row, column and grand totals", () => {
-  it("gives a row with exactly one small cell a partner in its row and its column, and those partners theirs", () => {
-    const counts = [
-      [12, 3, 10],
-      [20, 9, 14],
-      [30, 25, 18],
-    ];
+  const counts = [
+    [12, 3, 10, 40],
+    [20, 9, 14, 30],
+    [30, 25, 18, 50],
+    [22, 31, 27, 45],
+  ];
+
+  it("hides the small cell's block: its pair of rows × its pair of columns", () => {
     const m = suppressSmallGroups(counts);
-    // 3 is primary; 10 (smallest in its row) and 9 (smallest in its column) shield it; 14 shields 9 and 10.
-    expect(pattern(m)).toEqual([".pc", ".cc", "..."]);
-    expect(totals(m.rowTotals) + totals(m.columnTotals) + totals([m.grandTotal])).toBe(".......");
-    expect(m.summary).toEqual({ cells: 9, primary: 1, complementary: 3, hiddenTotals: 0 });
+    expect(pattern(m)).toEqual(["hh..", "hh..", "....", "...."]);
+    expect(totals(m.rowTotals) + totals(m.columnTotals) + totals([m.grandTotal])).toBe(".........");
+    expect(m.summary).toEqual({ cells: 16, hiddenCells: 4, hiddenTotals: 0 });
+    expect(m.rule).toBe("blocks");
+    expect(reasons(counts)).toEqual(["cp..", "cc..", "....", "...."]);
     expect(auditSuppression(counts, m).safe).toBe(true);
   });
 
-  it("adds a third cell when the hidden cells of a row sum to less than the minimum", () => {
-    const counts = [
+  it("does not say which hidden cells are small: the marks carry no reason", () => {
+    const m = suppressSmallGroups(counts);
+    expect(JSON.stringify(m)).not.toMatch(/primary|complementary|reason/);
+  });
+
+  it("treats a dimension of three values as one block (a 3 × 3 table is one block)", () => {
+    expect(pattern(suppressSmallGroups([[12, 3, 10], [20, 9, 14], [30, 25, 18]]))).toEqual(["hhh", "hhh", "hhh"]);
+  });
+
+  it("hides another block when the hidden cells of a row would add up to less than the minimum", () => {
+    const m = suppressSmallGroups([
       [1, 2, 30, 40],
       [20, 25, 30, 35],
-    ];
-    const m = suppressSmallGroups(counts);
-    // 1 + 2 = 3 would be shown by 73 − 30 − 40, so the 30 is hidden too; each column then needs a partner.
-    expect(pattern(m)).toEqual(["ppc.", "ccc."]);
-    expect(auditSuppression(counts, m).safe).toBe(true);
+    ]);
+    // 73 − 30 − 40 = 3 would show that 1 and 2 are both small, so the next block goes too.
+    expect(pattern(m)).toEqual(["hhhh", "hhhh"]);
+    expect(totals(m.rowTotals) + totals(m.columnTotals)).toBe("......");
   });
 
-  it("hides totals under the minimum, and shields them among the totals", () => {
+  it("hides small totals with their pair, and more while a reader could still narrow them", () => {
     const counts = [
       [2, 0],
       [1, 0],
       [40, 50],
+      [30, 20],
     ];
     const m = suppressSmallGroups(counts);
-    // Row totals 2 and 1 are small; the row totals add up to the grand total, so their sum 3 would
-    // show unless the 90 is hidden too. In column 1, 2 + 1 = 3 is small, so the 40 joins them.
-    expect(totals(m.rowTotals)).toBe("ppc");
-    expect(pattern(m)).toEqual(["p.", "p.", "c."]);
-    expect(totals(m.columnTotals)).toBe("..");
-    expect(m.summary.hiddenTotals).toBe(3);
+    // Row totals 2 and 1 hide as a pair, the cells 2, 0, 1, 0 as a block; then 73 − 40 − 30 = 3 would
+    // bound the hidden cells of the first column, so the other block (and its totals) hide too.
+    expect(explainSuppression(counts).rowTotals).toEqual(["primary", "primary", "complementary", "complementary"]);
+    expect(pattern(m)).toEqual(["hh", "hh", "hh", "hh"]);
+    expect(totals(m.columnTotals) + totals([m.grandTotal])).toBe("...");
     expect(auditSuppression(counts, m).safe).toBe(true);
   });
 
-  it("never picks a zero as a partner and shows zeros by default", () => {
-    const counts = [
-      [0, 3, 10],
-      [0, 8, 12],
-    ];
-    expect(pattern(suppressSmallGroups(counts))).toEqual([".pc", ".cc"]);
+  it("hides a table whose only group is small whole; that it is hidden then says it is small (drop such a table)", () => {
+    const m = suppressSmallGroups([[3]]);
+    expect([m.cells[0]![0], m.rowTotals[0], m.columnTotals[0], m.grandTotal].every((x) => x!.suppressed)).toBe(true);
+    expect(auditSuppression([[3]], m).findings.map((f) => f.kind)).toContain("narrowed_small");
   });
 
-  it("with suppressZeros, hides zeros as small groups and still leaves nothing recoverable", () => {
-    const counts = [
-      [0, 3, 10],
-      [0, 8, 12],
+  it("shows zeros by default, and with suppressZeros protects them like small groups", () => {
+    const z = [
+      [0, 30, 10, 12],
+      [15, 8, 12, 20],
     ];
-    const m = suppressSmallGroups(counts, { suppressZeros: true });
-    expect(m.cells[0]![0]).toEqual({ suppressed: true, reason: "primary" });
-    expect(m.cells[1]![0]).toEqual({ suppressed: true, reason: "primary" });
-    expect(m.columnTotals[0]).toEqual({ suppressed: true, reason: "primary" }); // a column total of 0
-    expect(auditSuppression(counts, m).safe).toBe(true);
+    expect(pattern(suppressSmallGroups(z))).toEqual(["....", "...."]);
+    const m = suppressSmallGroups(z, { suppressZeros: true });
+    expect(m.cells[0]![0]).toEqual({ suppressed: true });
+    expect(auditSuppression(z, m).safe).toBe(true);
   });
 
-  it("with showTotals false, hides only the small cells and marks every total unpublished", () => {
-    const m = suppressSmallGroups([[3, 20], [30, 40]], { showTotals: false });
-    expect(pattern(m)).toEqual(["p.", ".."]);
-    expect([...m.rowTotals, ...m.columnTotals, m.grandTotal].every((t) => t.suppressed && t.reason === "unpublished")).toBe(true);
+  it("with showTotals false, hides the blocks and marks every total as not to be shown", () => {
+    const m = suppressSmallGroups([[3, 20, 11, 12], [30, 40, 13, 14]], { showTotals: false });
+    expect(pattern(m)).toEqual(["hh..", "hh.."]);
+    expect([...m.rowTotals, ...m.columnTotals, m.grandTotal].every((t) => t.suppressed)).toBe(true);
     expect(m.summary.hiddenTotals).toBe(0);
+    expect(explainSuppression([[3, 20, 11, 12], [30, 40, 13, 14]], { showTotals: false }).grandTotal).toBe("unpublished");
   });
 
-  it("uses minSize (e.g. 10 for comments)", () => {
-    expect(pattern(suppressSmallGroups([[9, 30], [40, 50]], { minSize: 10 }))).toEqual(["pc", "cc"]);
+  it("uses minSize (e.g. 10)", () => {
+    expect(pattern(suppressSmallGroups([[9, 30], [40, 50]], { minSize: 10 }))).toEqual(["hh", "hh"]);
     expect(pattern(suppressSmallGroups([[9, 30], [40, 50]]))).toEqual(["..", ".."]);
-  });
-
-  it("catches, by the exact check, what the line rules alone miss", () => {
-    // Every line passes the line rules, yet the sums tie cell [2, 3] to the published numbers.
-    const counts = [
-      [0, 10, 0],
-      [9, 2, 8],
-    ];
-    const net = matrixNetwork(counts);
-    const lineRulesOnly = chooseSuppression(net, net.kind.map(() => false), { minSize: 5, suppressZeros: false }, false);
-    const mark = (s: string | null) => ({ suppressed: s !== null, reason: s });
-    const partial = {
-      cells: [0, 1].map((i) => [0, 1, 2].map((j) => mark(lineRulesOnly[i * 3 + j]!))),
-      rowTotals: [0, 1].map((i) => mark(lineRulesOnly[6 + i]!)),
-      columnTotals: [0, 1, 2].map((j) => mark(lineRulesOnly[8 + j]!)),
-      grandTotal: mark(lineRulesOnly[11]!),
-    };
-    expect(auditSuppression(counts, partial).findings.map((f) => f.kind)).toContain("determined");
-    const full = suppressSmallGroups(counts);
-    expect(pattern(full)).toEqual([".c.", "cpc"]);
-    expect(auditSuppression(counts, full).safe).toBe(true);
   });
 
   it("rejects ragged matrices and values that are not counts", () => {
@@ -181,7 +184,7 @@ describe("suppressSmallGroups on a matrix with row, column and grand totals", ()
   it("handles an empty matrix", () => {
     const m = suppressSmallGroups([]);
     expect(m.cells).toEqual([]);
-    expect(m.grandTotal).toEqual({ suppressed: false, reason: null });
+    expect(m.grandTotal).toEqual({ suppressed: false });
   });
 });
 
@@ -196,42 +199,41 @@ describe("suppressSmallGroups on tidy rows and arquero tables", () => {
     { company: "C", generation: "young", n: 30, mean: 3.0 },
     { company: "C", generation: "mid", n: 25, mean: 3.2 },
     { company: "C", generation: "senior", n: 18, mean: 3.5 },
+    { company: "D", generation: "young", n: 22, mean: 3.8 },
+    { company: "D", generation: "mid", n: 31, mean: 3.9 },
+    { company: "D", generation: "senior", n: 27, mean: 3.7 },
   ];
 
-  it("matches the matrix result, nulls the count and every derived column where hidden, and reports the totals", () => {
+  it("hides the block of companies A–B × all three generations, nulls the count and every derived column, and reports the totals", () => {
     const r = suppressSmallGroups(aq.from(counts), { row: "company", column: "generation" });
-    const hidden = r.rows.filter((x) => x.suppressed).map((x) => `${String(x.company)}/${String(x.generation)}:${String(x.suppressionReason)}`);
-    expect(hidden).toEqual(["A/mid:primary", "A/senior:complementary", "B/mid:complementary", "B/senior:complementary"]);
+    expect(r.rows.filter((x) => x.suppressed).map((x) => `${String(x.company)}/${String(x.generation)}`)).toEqual(["A/young", "A/mid", "A/senior", "B/young", "B/mid", "B/senior"]);
     expect(r.rows.filter((x) => x.suppressed).every((x) => x.n === null && x.mean === null)).toBe(true);
-    expect(r.rows[0]).toEqual({ company: "A", generation: "young", n: 12, mean: 3.1, suppressed: false, suppressionReason: null });
+    expect(r.rows[6]).toEqual({ company: "C", generation: "young", n: 30, mean: 3.0, suppressed: false });
     // The hidden counts and means appear nowhere in the output.
-    const text = JSON.stringify([r.rows, r.table.objects(), r.totals]);
-    for (const secret of ['"n":3,', '"n":9,', '"n":14,', '"n":10,', "4.7", "2.9", "3.6", "3.3"]) expect(text).not.toContain(secret);
-    expect(r.table.columnNames()).toEqual(["company", "generation", "n", "mean", "suppressed", "suppressionReason"]);
+    const text = JSON.stringify([r.rows, r.table.objects(), r.totals, r.summary]);
+    for (const secret of ['"n":3,', '"n":9,', '"n":14,', '"n":10,', '"n":12,', '"n":20,', "4.7", "2.9", "3.6", "3.3", "3.1", "3.4"]) expect(text).not.toContain(secret);
+    expect(r.table.columnNames()).toEqual(["company", "generation", "n", "mean", "suppressed"]);
     expect(r.totals.map((t) => [t.margin, t.key, t.count])).toEqual([
       ["row", "A", 25],
       ["row", "B", 43],
       ["row", "C", 73],
-      ["column", "young", 62],
-      ["column", "mid", 37],
-      ["column", "senior", 42],
-      ["grand", null, 141],
+      ["row", "D", 80],
+      ["column", "young", 84],
+      ["column", "mid", 68],
+      ["column", "senior", 69],
+      ["grand", null, 221],
     ]);
-    expect(r.summary).toEqual({ cells: 9, primary: 1, complementary: 3, hiddenTotals: 0 });
+    expect(r.summary).toEqual({ cells: 12, hiddenCells: 6, hiddenTotals: 0 });
+    expect(auditSuppression(counts.map((x) => x.n).reduce<number[][]>((m, n, k) => (k % 3 === 0 ? [...m, [n]] : (m[m.length - 1]!.push(n), m)), []), suppressSmallGroups([[12, 3, 10], [20, 9, 14], [30, 25, 18], [22, 31, 27]])).safe).toBe(true);
   });
 
-  it("gives the same answer for rows, an arquero table and the matrix, in any row order", () => {
+  it("gives the same rows for rows, an arquero table and any input order", () => {
     const fromRows = suppressSmallGroups(counts, { row: "company", column: "generation" });
-    const fromTable = suppressSmallGroups(aq.from(counts), { row: "company", column: "generation" });
-    expect(fromTable.rows).toEqual(fromRows.rows);
-    const shuffled = [...counts].reverse();
-    const byKey = (rows: readonly Record<string, unknown>[]) =>
-      Object.fromEntries(rows.map((x) => [`${String(x.company)}/${String(x.generation)}`, x.suppressionReason]));
-    // Reversed input reverses the order of keys (and so tie-breaks); here there are no ties.
-    expect(byKey(suppressSmallGroups(shuffled, { row: "company", column: "generation" }).rows)).toEqual(byKey(fromRows.rows));
+    expect(suppressSmallGroups(aq.from(counts), { row: "company", column: "generation" }).rows).toEqual(fromRows.rows);
+    expect(suppressSmallGroups([...counts].reverse(), { row: "company", column: "generation" }).rows).toEqual(fromRows.rows);
   });
 
-  it("counts absent combinations as 0, and with complete adds them as rows", () => {
+  it("counts absent combinations as 0 (shown), and with complete adds them as rows in their natural place", () => {
     const rows = [
       { g: "young", c: "A", n: 20 },
       { g: "mid", c: "A", n: 7 },
@@ -241,15 +243,19 @@ describe("suppressSmallGroups on tidy rows and arquero tables", () => {
     expect(plain.rows).toHaveLength(3);
     expect(plain.totals.find((t) => t.margin === "row" && t.key === "mid")!.count).toBe(7);
     const complete = suppressSmallGroups(rows, { row: "g", column: "c", complete: true });
-    expect(complete.rows).toHaveLength(4);
-    expect(complete.rows[3]).toEqual({ g: "mid", c: "B", n: 0, suppressed: false, suppressionReason: null });
+    expect(complete.rows.map((x) => [x.g, x.c, x.n])).toEqual([
+      ["young", "A", 20],
+      ["young", "B", 9],
+      ["mid", "A", 7],
+      ["mid", "B", 0],
+    ]);
     const zerosHidden = suppressSmallGroups(rows, { row: "g", column: "c", complete: true, suppressZeros: true });
-    expect(zerosHidden.rows[3]).toEqual({ g: "mid", c: "B", n: null, suppressed: true, suppressionReason: "primary" });
+    expect(zerosHidden.rows.map((x) => x.suppressed)).toEqual([true, true, true, true]);
   });
 
   it("takes the count column by name", () => {
-    const r = suppressSmallGroups([{ g: "a", respondents: 2 }, { g: "b", respondents: 30 }, { g: "c", respondents: 40 }], { row: "g", count: "respondents" });
-    expect(r.rows.map((x) => x.respondents)).toEqual([null, null, 40]);
+    const r = suppressSmallGroups([{ g: "a", respondents: 2 }, { g: "b", respondents: 30 }, { g: "c", respondents: 40 }, { g: "d", respondents: 45 }], { row: "g", count: "respondents" });
+    expect(r.rows.map((x) => x.respondents)).toEqual([null, null, 40, 45]);
   });
 
   it("rejects unknown columns (listing the table's columns), non-counts and repeated groups", () => {
@@ -272,12 +278,15 @@ describe("suppressSmallGroups: properties on random tables", () => {
     .map(({ r, c, pool }) => Array.from({ length: r }, (_, i) => Array.from({ length: c }, (_, j) => pool[i * 4 + j]!)));
   const options = fc.record({ minSize: fc.integer({ min: 2, max: 10 }), suppressZeros: fc.boolean() });
 
-  it("leaves no small group visible or recoverable (the exact audit finds nothing), deterministically", () => {
+  it("leaves no small group visible, and the audit by a reader who knows the rule finds nothing; deterministic", () => {
     fc.assert(
       fc.property(matrices, options, (counts, opts) => {
         const m = suppressSmallGroups(counts, opts);
         const report = auditSuppression(counts, m);
-        expect(report.findings).toEqual([]);
+        expect(report.reader).toBe("rule");
+        // Only when nothing at all is left to publish can hiding itself say something (see [[3]] above).
+        const nothingShown = [...m.cells.flat(), ...m.rowTotals, ...m.columnTotals, m.grandTotal].every((x) => x.suppressed);
+        if (!nothingShown) expect(report.findings).toEqual([]);
         counts.forEach((row, i) =>
           row.forEach((v, j) => {
             if ((v > 0 || opts.suppressZeros) && v < opts.minSize) expect(m.cells[i]![j]!.suppressed).toBe(true);
@@ -285,7 +294,7 @@ describe("suppressSmallGroups: properties on random tables", () => {
         );
         expect(suppressSmallGroups(counts, opts)).toEqual(m);
       }),
-      { numRuns: 1500, seed: 20240601 },
+      { numRuns: 150, seed: 20240601 },
     );
   });
 
@@ -295,14 +304,14 @@ describe("suppressSmallGroups: properties on random tables", () => {
         const rows = counts.flatMap((row, i) => row.map((n, j) => ({ r: `r${i}`, c: `c${j}`, n })));
         const tidy = suppressSmallGroups(rows, { row: "r", column: "c" });
         const m = suppressSmallGroups(counts);
-        expect(tidy.rows.map((x) => x.suppressionReason)).toEqual(m.cells.flat().map((x) => x.reason));
+        expect(tidy.rows.map((x) => x.suppressed)).toEqual(m.cells.flat().map((x) => x.suppressed));
         expect(tidy.rows.every((x) => x.suppressed === (x.n === null))).toBe(true);
       }),
-      { numRuns: 300, seed: 7 },
+      { numRuns: 150, seed: 7 },
     );
   });
 
-  it("on 1-D tables: a hidden small group is never alone and the hidden groups sum to at least minSize", () => {
+  it("on 1-D tables: a hidden small group is never alone, and the hidden groups sum to more than minSize", () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 1, maxLength: 8 }), fc.integer({ min: 2, max: 10 }), (ns, minSize) => {
         const r = suppressSmallGroups(ns.map((n, i) => ({ g: i, n })), { row: "g", minSize });
@@ -311,12 +320,12 @@ describe("suppressSmallGroups: properties on random tables", () => {
           if (n > 0 && n < minSize) expect(r.rows[i]!.suppressed).toBe(true);
         });
         if (!r.totals[0]!.suppressed && hidden.length > 0) {
-          // With the total shown, the hidden groups' sum is known exactly; it is the most any one of them could be.
+          // With the total shown, the hidden groups' sum is known; one of them could be minSize and another still small.
           expect(hidden.length).toBeGreaterThanOrEqual(2);
-          if (hidden.some((n) => n > 0 && n < minSize)) expect(hidden.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(minSize);
+          if (hidden.some((n) => n > 0 && n < minSize)) expect(hidden.reduce((a, b) => a + b, 0)).toBeGreaterThan(minSize);
         }
       }),
-      { numRuns: 1000, seed: 11 },
+      { numRuns: 300, seed: 11 },
     );
   });
 });

@@ -10,7 +10,10 @@
 // in the residual network without arc k. The network's constraint matrix is totally unimodular
 // (a circulation), so these LP bounds are reached by whole-number tables and every whole number in
 // between is feasible too: the interval is exact, not an approximation. (Checked against brute-force
-// enumeration in test/privacy-audit.test.ts.)
+// enumeration in test/privacy-audit.test.ts.) A reader who knows more than the sums — e.g. that the
+// rule never hides a zero, so every hidden cell is ≥ 1 — is a lower bound per arc (`low`): an arc
+// can then shrink by its value minus its bound, and the same argument holds (bounds keep the matrix
+// totally unimodular).
 import type { TableNetwork } from "./table-network.js";
 
 /** The values a hidden node can take given what is published; `high` is `Infinity` when unbounded. */
@@ -30,7 +33,8 @@ interface FlowResult {
  * Edmonds–Karp maximum flow from `source` to `sink` through the hidden arcs other than `skip`:
  * forward capacity unbounded, backward capacity the arc's value plus the flow already pushed on it.
  */
-function maxFlow(net: TableNetwork, hidden: readonly boolean[], skip: number, source: number, sink: number, limit: number): FlowResult {
+function maxFlow(net: TableNetwork, hidden: readonly boolean[], skip: number, source: number, sink: number, limit: number, low?: readonly number[]): FlowResult {
+  const floor = (e: number) => low?.[e] ?? 0;
   const delta = new Array<number>(net.values.length).fill(0);
   let flow = 0;
   for (;;) {
@@ -47,7 +51,7 @@ function maxFlow(net: TableNetwork, hidden: readonly boolean[], skip: number, so
           reachable[net.to[e]!] = true;
           via[net.to[e]!] = [e, true];
           queue.push(net.to[e]!);
-        } else if (net.to[e] === x && !reachable[net.from[e]!] && net.values[e]! + delta[e]! > 0) {
+        } else if (net.to[e] === x && !reachable[net.from[e]!] && net.values[e]! + delta[e]! > floor(e)) {
           reachable[net.from[e]!] = true;
           via[net.from[e]!] = [e, false];
           queue.push(net.from[e]!);
@@ -58,7 +62,7 @@ function maxFlow(net: TableNetwork, hidden: readonly boolean[], skip: number, so
     let bottleneck = Infinity;
     for (let x = sink; x !== source; ) {
       const [e, forward] = via[x]!;
-      if (!forward) bottleneck = Math.min(bottleneck, net.values[e]! + delta[e]!);
+      if (!forward) bottleneck = Math.min(bottleneck, net.values[e]! + delta[e]! - floor(e));
       x = forward ? net.from[e]! : net.to[e]!;
     }
     if (bottleneck === Infinity) return { flow: Infinity, reachable };
@@ -74,24 +78,26 @@ function maxFlow(net: TableNetwork, hidden: readonly boolean[], skip: number, so
 
 /**
  * The exact feasible interval of hidden arc `k` (whole numbers), given that the arcs marked in
- * `hidden` are unknown to the reader and all others are published.
+ * `hidden` are unknown to the reader and all others are published; `low` (optional) is what the
+ * reader knows each hidden arc is at least (default 0). The true table must respect `low`.
  */
-export function feasibleInterval(net: TableNetwork, hidden: readonly boolean[], k: number): Interval {
+export function feasibleInterval(net: TableNetwork, hidden: readonly boolean[], k: number, low?: readonly number[]): Interval {
   const value = net.values[k]!;
-  const up = riseOf(net, hidden, k).flow;
-  const down = fallOf(net, hidden, k, value);
-  return { low: value - Math.min(value, down), high: value + up };
+  const floor = low?.[k] ?? 0;
+  const up = riseOf(net, hidden, k, Infinity, low).flow;
+  const down = fallOf(net, hidden, k, value - floor, low);
+  return { low: value - Math.min(value - floor, down), high: value + up };
 }
 
 /**
  * How far hidden arc `k` could rise, searched only up to `value + limit`; with the source side of
  * the minimum cut that stops it from rising further (meaningful when the rise is below `limit`).
  */
-export function riseOf(net: TableNetwork, hidden: readonly boolean[], k: number, limit = Infinity): FlowResult {
-  return maxFlow(net, hidden, k, net.to[k]!, net.from[k]!, limit);
+export function riseOf(net: TableNetwork, hidden: readonly boolean[], k: number, limit = Infinity, low?: readonly number[]): FlowResult {
+  return maxFlow(net, hidden, k, net.to[k]!, net.from[k]!, limit, low);
 }
 
 /** How far hidden arc `k` could fall (before the floor at 0), searched only up to `limit`. */
-export function fallOf(net: TableNetwork, hidden: readonly boolean[], k: number, limit = Infinity): number {
-  return maxFlow(net, hidden, k, net.from[k]!, net.to[k]!, limit).flow;
+export function fallOf(net: TableNetwork, hidden: readonly boolean[], k: number, limit = Infinity, low?: readonly number[]): number {
+  return maxFlow(net, hidden, k, net.from[k]!, net.to[k]!, limit, low).flow;
 }

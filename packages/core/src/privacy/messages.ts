@@ -1,7 +1,7 @@
 // Every message text of the privacy module, in Japanese and English, on the one catalogue
 // (codes `privacy.*`). Unknown options, options that are not an object, unknown columns and a column
 // given twice use the boundary's own messages, so they read the same everywhere in koe.
-import { defineMessages, type Localized, q, show } from "../errors/catalogue.js";
+import { defineMessages, list, listJa, type Localized, q, show } from "../errors/catalogue.js";
 
 type Fn = { fn: string };
 
@@ -16,11 +16,24 @@ export const optionRules = {
   text: { en: "must be text", ja: "文字列で指定してください" },
   column: { en: "must name a column", ja: "列名で指定してください" },
   rowColumn: { en: 'must name a column (e.g. { row: "generation" })', ja: '列名で指定してください（例: { row: "generation" }）' },
+  tableName: { en: "must name a table", ja: "表の名前で指定してください" },
+  relations: { en: 'must be a list of { whole: "<table>", parts: ["<table>", …] }', ja: '{ whole: "<表>", parts: ["<表>", …] } のリストで指定してください' },
+  columns: { en: "must be a list of column names", ja: "列名のリストで指定してください" },
+  byColumns: { en: "must be one or two column names", ja: "1つか2つの列名で指定してください" },
+  reader: { en: 'must be "sums", "zeros" or "rule"', ja: '"sums"・"zeros"・"rule" のいずれかで指定してください' },
+  commentMinimum: { en: "must be a whole number ≥ 10 (the minimum for free texts)", ja: "10以上の整数で指定してください（自由記述の最小人数）" },
 } as const satisfies Record<string, Localized>;
 
 /** The Japanese of a rule's English text; a text not in {@link optionRules} is quoted as it is. */
 export function ruleJa(en: string): string {
   return Object.values(optionRules).find((r) => r.en === en)?.ja ?? `値が正しくありません（${en}）`;
+}
+
+/** A group's dimension values as text: `company "C03", generation "young"` (総計 for none). */
+export function groupText(key: Readonly<Record<string, unknown>>): Localized {
+  const entries = Object.entries(key);
+  if (entries.length === 0) return { en: "the grand total", ja: "総計" };
+  return { en: entries.map(([k, v]) => `${k} ${q(v)}`).join(", "), ja: entries.map(([k, v]) => `${k}「${String(v)}」`).join("・") };
 }
 
 /** Parts of a suppression pattern, for shape messages. */
@@ -107,6 +120,53 @@ export const privacyMessages = defineMessages("privacy", {
   notHeaders: {
     en: (p: Fn) => `${p.fn}: expected the column names as a list of text, and the sample as a list of rows (lists of cell texts)`,
     ja: (p: Fn) => `${p.fn}: 列名は文字列のリスト、サンプルは行（セルの文字列のリスト）のリストで渡してください`,
+  },
+  notCountTables: {
+    en: (p: Fn) => `${p.fn}: expected a list of count tables { name, dims: ["<column>", …], rows: [{ …, n }], count?, totals?, complete? }`,
+    ja: (p: Fn) => `${p.fn}: 人数の表 { name, dims: ["<列名>", …], rows: [{ …, n }], count?, totals?, complete? } のリストを渡してください`,
+  },
+  tableTwice: {
+    en: (p: Fn & { table: string }) => `${p.fn}: two tables are named ${q(p.table)}; give each table its own name`,
+    ja: (p: Fn & { table: string }) => `${p.fn}: 「${p.table}」という名前の表が二つあります。表ごとに別の名前を付けてください`,
+  },
+  badDims: {
+    en: (p: Fn & { table: string; dims: unknown }) => `${p.fn}: table ${q(p.table)}: dims must be one or two different column names (got ${show(p.dims)})`,
+    ja: (p: Fn & { table: string; dims: unknown }) => `${p.fn}: 表「${p.table}」: dims は異なる1つか2つの列名で指定してください（渡された値: ${show(p.dims)}）`,
+  },
+  badCountColumn: {
+    en: (p: Fn & { table: string; count: unknown }) => `${p.fn}: table ${q(p.table)}: count must name a column that is not a dimension (got ${show(p.count)})`,
+    ja: (p: Fn & { table: string; count: unknown }) => `${p.fn}: 表「${p.table}」: count には次元ではない列名を指定してください（渡された値: ${show(p.count)}）`,
+  },
+  rowLacks: {
+    en: (p: Fn & { table: string; row: number; column: string }) => `${p.fn}: table ${q(p.table)}, row ${p.row} has no column ${q(p.column)}`,
+    ja: (p: Fn & { table: string; row: number; column: string }) => `${p.fn}: 表「${p.table}」の${p.row}行目に列「${p.column}」がありません`,
+  },
+  notACountInTable: {
+    en: (p: Fn & { table: string; row: number; column: string; value: unknown }) => `${p.fn}: table ${q(p.table)}, row ${p.row}, column ${q(p.column)}: ${show(p.value)} is not a count (a whole number ≥ 0)`,
+    ja: (p: Fn & { table: string; row: number; column: string; value: unknown }) => `${p.fn}: 表「${p.table}」の${p.row}行目・列「${p.column}」: ${show(p.value)} は人数（0以上の整数）ではありません`,
+  },
+  relationTable: {
+    en: (p: Fn & { table: string; tables: string[] }) => `${p.fn}: a relation names table ${q(p.table)}, which is not one of its own parts' whole or not among the tables (${list(p.tables)})`,
+    ja: (p: Fn & { table: string; tables: string[] }) => `${p.fn}: 関係に指定された表「${p.table}」が表の中にないか、全体と部分に重ねて指定されています（表: ${listJa(p.tables)}）`,
+  },
+  relationDims: {
+    en: (p: Fn & { whole: string; part: string; dim: string }) => `${p.fn}: table ${q(p.part)} cannot be a part of ${q(p.whole)}: it has no dimension ${q(p.dim)}`,
+    ja: (p: Fn & { whole: string; part: string; dim: string }) => `${p.fn}: 表「${p.part}」には次元「${p.dim}」がないので、「${p.whole}」の部分にはなれません`,
+  },
+  relationSum: {
+    en: (p: Fn & { whole: string; key: Readonly<Record<string, unknown>>; whole_n: number; parts_n: number }) =>
+      `${p.fn}: the parts of ${q(p.whole)} add up to ${p.parts_n}, not ${p.whole_n}, at ${groupText(p.key).en}; pass counts of the same people`,
+    ja: (p: Fn & { whole: string; key: Readonly<Record<string, unknown>>; whole_n: number; parts_n: number }) =>
+      `${p.fn}: 「${p.whole}」の部分の合計が${groupText(p.key).ja}で${p.parts_n}になり、${p.whole_n}と一致しません。同じ人々を数えた表を渡してください`,
+  },
+  keyTooShort: {
+    en: (p: Fn & { bytes: number; min: number }) =>
+      `${p.fn}: the key is ${p.bytes} byte${p.bytes === 1 ? "" : "s"} long; use at least ${p.min} random bytes (generateKey() makes one), kept outside the repository`,
+    ja: (p: Fn & { bytes: number; min: number }) => `${p.fn}: 鍵が${p.bytes}バイトしかありません。${p.min}バイト以上のランダムな鍵（generateKey() で作れます）を使い、リポジトリの外に保管してください`,
+  },
+  notTextRows: {
+    en: (p: Fn) => `${p.fn}: expected rows of texts (a list of { column: value, … } or an arquero table)`,
+    ja: (p: Fn) => `${p.fn}: 自由記述の行（{ 列: 値, … } のリストか arquero の表）を渡してください`,
   },
   emptyKey: {
     en: (p: Fn) => `${p.fn}: the key must not be empty (use a long random secret, kept out of the repository and the data)`,

@@ -8,20 +8,20 @@ import { optionRules, privacyMessages, ruleJa } from "./messages.js";
 
 /**
  * Survey results about people never show a group smaller than this (ratings, counts, scores),
- * directly or through subtraction from published totals.
+ * directly, through subtraction from published totals, or to a reader who knows the suppression rule.
  * @example
  * DEFAULT_MIN_GROUP_SIZE // => 5
- * suppressSmallGroups([[12, 3], [20, 9]]).cells[0][1] // => { suppressed: true, reason: "primary" }
+ * suppressSmallGroups([[12, 3], [20, 9]]).cells[0][1] // => { suppressed: true }
  */
 export const DEFAULT_MIN_GROUP_SIZE = 5;
 
 /**
- * Free-text comments are shown only for groups at least this large: a voice is easier to
- * recognise than a rating. Pass it as `minSize` when the counts are counts of commenters.
+ * Free texts (comments, quotes, interview excerpts) are shown only from groups at least this large:
+ * a voice is easier to recognise than a rating. {@link gateTexts}, which every text output passes,
+ * enforces it and refuses anything lower.
  * @example
  * DEFAULT_MIN_COMMENT_GROUP_SIZE // => 10
- * suppressSmallGroups([{ company: "A", n: 9 }, { company: "B", n: 30 }, { company: "C", n: 40 }],
- *   { row: "company", minSize: DEFAULT_MIN_COMMENT_GROUP_SIZE }).rows.map((r) => r.n) // => [null, null, 40]
+ * gateTexts([{ company: "A", comment: "…" }], { by: ["company"], minGroupSize: 8 }) // throws: option "minGroupSize" must be a whole number ≥ 10
  */
 export const DEFAULT_MIN_COMMENT_GROUP_SIZE = 10;
 

@@ -1,4 +1,4 @@
-import { createHmac } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import type { ColumnTable } from "arquero";
 import { z } from "zod";
 import { closest } from "../boundary/closest.js";
@@ -24,8 +24,28 @@ export const PseudonymOptions = z.strictObject({
 export type PseudonymOptions = z.output<typeof PseudonymOptions>;
 export type PseudonymOptionsInput = z.input<typeof PseudonymOptions>;
 
+/** The shortest key accepted, in bytes: 256 bits, the size of HMAC-SHA256's own output. */
+export const MIN_KEY_BYTES = 32;
+
 function checkKey(fn: string, key: string | Uint8Array): void {
   if ((typeof key !== "string" && !(key instanceof Uint8Array)) || key.length === 0) throw KoeArgumentError.of(privacyMessages.emptyKey, { fn });
+  const bytes = typeof key === "string" ? Buffer.byteLength(key, "utf8") : key.length;
+  if (bytes < MIN_KEY_BYTES) throw KoeArgumentError.of(privacyMessages.keyTooShort, { fn, bytes, min: MIN_KEY_BYTES });
+}
+
+/**
+ * A new pseudonym key: 32 random bytes from the operating system's cryptographic generator, as
+ * base64url text (43 characters; pass the text as the key). Make it once per project, keep it
+ * outside the repository and outside the data — in an environment variable (e.g. `KOE_PSEUDONYM_KEY`)
+ * or a key file readable only by the analysts (`chmod 600`) — and use the same key for every file
+ * that must still join. Whoever holds it can re-identify; losing it makes new files unjoinable with
+ * old ones; replacing it (rotation) changes every pseudonym.
+ * @example
+ * generateKey().length // => 43
+ * generateKey() === generateKey() // => false
+ */
+export function generateKey(): string {
+  return randomBytes(MIN_KEY_BYTES).toString("base64url");
 }
 
 function pseudonyms(fn: string, values: readonly unknown[], key: string | Uint8Array, { length, prefix }: PseudonymOptions): (string | null)[] {
@@ -49,17 +69,22 @@ function pseudonyms(fn: string, values: readonly unknown[], key: string | Uint8A
  * Keyed pseudonyms for ids: the first `length` hex characters of HMAC-SHA256(key, id), after
  * `prefix`. The same id and key always give the same pseudonym, so files pseudonymised with one key
  * still join; another key gives unrelated pseudonyms; without the key an id cannot be recovered
- * or checked by hashing guesses (unlike a plain hash of an employee number). Keep the key secret,
- * long and random (e.g. 32 bytes from `crypto.randomBytes`), out of the repository and the data.
- * Missing values (null, undefined) stay null; other values are hashed as their text (`1` as "1").
- * This is pseudonymisation, not anonymisation: whoever holds the key can re-identify.
+ * or checked by hashing guesses (unlike a plain hash of an employee number) — provided the key
+ * cannot be guessed either: it must be at least {@link MIN_KEY_BYTES} (32) bytes, e.g. from
+ * {@link generateKey}, kept outside the repository and the data (an environment variable or a key
+ * file readable only by the analysts). Missing values (null, undefined) stay null; other values are
+ * hashed as their text (`1` as "1"). This is pseudonymisation, not anonymisation: whoever holds the
+ * key can re-identify.
  * @param values ids, one per respondent row
- * @param key the secret: text (hashed as UTF-8) or bytes; must not be empty
+ * @param key the secret: text (hashed as UTF-8) or bytes; at least 32 bytes
  * @param options `length` (default 16, 8–64) and `prefix` (default "")
- * @throws {KoeArgumentError} on an empty key, a bad option, or two ids colliding at this length
+ * @throws {KoeArgumentError} on a key shorter than 32 bytes (the message gives its length), a bad
+ * option, or two ids colliding at this length
  * @example
- * pseudonymizeIds(["R001", "R002", null, "R001"], "secret", { prefix: "P-", length: 8 })
- * // => ["P-4da3a39e", "P-ad48f390", null, "P-4da3a39e"]
+ * const key = "kR4v-2xQ9mT7pL1sZ8wY3nB6cF0hJ5dG"; // 32 characters; make yours with generateKey()
+ * pseudonymizeIds(["R001", "R002", null, "R001"], key, { prefix: "P-", length: 8 })
+ * // => ["P-d710354f", "P-caa15597", null, "P-d710354f"]
+ * pseudonymizeIds(["R001"], "k") // throws: the key is 1 byte long; use at least 32 random bytes
  */
 export function pseudonymizeIds(values: readonly (string | null | undefined)[], key: string | Uint8Array, options: PseudonymOptionsInput = {}): (string | null)[] {
   const fn = "pseudonymizeIds";
@@ -72,12 +97,12 @@ export function pseudonymizeIds(values: readonly (string | null | undefined)[], 
 /**
  * Replaces id columns of an arquero table by their keyed pseudonyms ({@link pseudonymizeIds});
  * returns a new table, the input is unchanged. Use the same key for every file that must still join.
- * @throws {KoeArgumentError} on an empty key, a bad option, a table that is not an arquero table, or
- * an unknown column (the message names it, the closest column and the table's columns)
+ * @throws {KoeArgumentError} on a key shorter than 32 bytes, a bad option, a table that is not an
+ * arquero table, or an unknown column (the message names it, the closest column and the table's columns)
  * @example
  * const t = aq.table({ respondent_id: ["R1", "R2"], score: [3, 4] });
- * pseudonymizeColumns(t, ["respondent_id"], "key-1").objects()
- * // => [{ respondent_id: "8e22b83a0f8bf121", score: 3 }, { respondent_id: "55571b3b8f957d2f", score: 4 }]
+ * pseudonymizeColumns(t, ["respondent_id"], "kR4v-2xQ9mT7pL1sZ8wY3nB6cF0hJ5dG").objects()
+ * // => [{ respondent_id: "b6c6ace71677cea6", score: 3 }, { respondent_id: "5ba2db619f21de0d", score: 4 }]
  */
 export function pseudonymizeColumns(table: ColumnTable, columns: readonly string[], key: string | Uint8Array, options: PseudonymOptionsInput = {}): ColumnTable {
   const fn = "pseudonymizeColumns";

@@ -1,33 +1,29 @@
+import { buildStructure, keyOf, type CountStructure } from "./count-structure.js";
 import { KoeArgumentError } from "../errors/errors.js";
 import { privacyMessages } from "./messages.js";
 import { parseOptions, PrivacyOptions, type PrivacyOptionsInput } from "./min-group-size.js";
-import { chooseSuppression, type NodeStatus, type SuppressionReason } from "./suppress-engine.js";
-import { matrixNetwork, type TableNetwork } from "./table-network.js";
+import { SUPPRESSION_RULE, suppressBlocks } from "./suppress-blocks.js";
 
-/** Whether a cell must be hidden, and why (`null` when shown). */
+/** Whether a cell must be hidden. */
 export interface CellMark {
   suppressed: boolean;
-  reason: SuppressionReason | null;
 }
 
 /**
- * Whether a total must be hidden, and why. `"unpublished"` (with `suppressed: true`) marks every
- * total when `showTotals` is false: the suppression assumed it is not shown, so it must not be.
+ * Whether a total must be hidden. With `showTotals: false` every total is marked hidden: the
+ * suppression assumed it is not published, so it must not be.
  */
 export interface TotalMark {
   suppressed: boolean;
-  reason: SuppressionReason | "unpublished" | null;
 }
 
-/** Counts of hidden cells (and totals) in a suppression. */
+/** How many numbers a suppression hides (it does not say which hidden ones are small: see {@link explainSuppression}). */
 export interface SuppressionSummary {
   /** Number of cells in the table. */
   cells: number;
-  /** Cells hidden because they are small groups. */
-  primary: number;
-  /** Cells hidden to stop a small group being recovered by subtraction. */
-  complementary: number;
-  /** Published totals (row, column, grand) that must be hidden too; unpublished ones are not counted. */
+  /** Cells hidden. */
+  hiddenCells: number;
+  /** Published totals (row, column, grand) hidden; unpublished ones are not counted. */
   hiddenTotals: number;
 }
 
@@ -41,6 +37,8 @@ export interface MatrixSuppression {
   summary: SuppressionSummary;
   /** The options used, defaults filled in (the audit reads them). */
   options: PrivacyOptions;
+  /** The rule that chose the pattern (the audit reads it with a reader who knows that rule). */
+  rule: typeof SUPPRESSION_RULE;
 }
 
 /** Checks that `counts` is a rectangular matrix of whole numbers ≥ 0. */
@@ -57,45 +55,80 @@ export function checkMatrix(fn: string, counts: unknown): number[][] {
   return rows as number[][];
 }
 
-const cellMark = (s: NodeStatus): CellMark => (s === null || s === "unpublished" ? { suppressed: false, reason: null } : { suppressed: true, reason: s });
-const totalMark = (s: NodeStatus): TotalMark => ({ suppressed: s !== null, reason: s });
-
-/** Runs the rule on a network whose first `cells` arcs are the cells and the rest are totals. */
-export function suppressNetwork(net: TableNetwork, options: PrivacyOptions): NodeStatus[] {
-  const unpublished = net.kind.map((kind) => !options.showTotals && kind !== "cell");
-  return chooseSuppression(net, unpublished, options);
+/** A matrix as a one-table structure: dimensions "row" and "column" numbered from 0. */
+export function matrixStructure(matrix: readonly (readonly number[])[], showTotals: boolean): CountStructure {
+  const counts = new Map<string, number>();
+  const groups = new Map<string, Record<string, unknown>>();
+  matrix.forEach((row, i) =>
+    row.forEach((v, j) => {
+      const g = { row: i, column: j };
+      counts.set(keyOf(g), v);
+      groups.set(keyOf(g), g);
+    }),
+  );
+  return buildStructure([{ name: "matrix", dims: ["row", "column"], counts, groups, totals: showTotals, complete: true }]);
 }
 
-/** Summary of the statuses of a network's arcs. */
-export function summarize(net: TableNetwork, status: readonly NodeStatus[]): SuppressionSummary {
-  let cells = 0;
-  let primary = 0;
-  let complementary = 0;
+/** Status of every number of a matrix, in the order cells (row-major), row totals, column totals, grand total. */
+export interface MatrixStatus {
+  hidden: boolean[];
+  primary: boolean[];
+  published: boolean[];
+}
+
+/** Runs the rule on an already checked matrix. */
+export function matrixStatus(matrix: readonly (readonly number[])[], options: PrivacyOptions): MatrixStatus {
+  const r = matrix.length;
+  const c = matrix[0]?.length ?? 0;
+  const out: MatrixStatus = { hidden: [], primary: [], published: [] };
+  if (r === 0 || c === 0) {
+    const n = r * c + r + c + 1;
+    return { hidden: new Array(n).fill(!options.showTotals), primary: new Array(n).fill(false), published: new Array(n).fill(options.showTotals) };
+  }
+  const s = matrixStructure(matrix, options.showTotals);
+  const result = suppressBlocks(s, { minSize: options.minSize, suppressZeros: options.suppressZeros });
+  const ids = s.index.get("matrix")!;
+  const keys: Record<string, unknown>[] = [
+    ...matrix.flatMap((row, i) => row.map((_, j) => ({ row: i, column: j }))),
+    ...matrix.map((_, i) => ({ row: i })),
+    ...Array.from({ length: c }, (_, j) => ({ column: j })),
+    {},
+  ];
+  for (const key of keys) {
+    const k = ids.get(keyOf(key))!;
+    const published = Object.keys(key).length === 2 || options.showTotals;
+    out.published.push(published);
+    out.hidden.push(!published || result.hidden[k]!);
+    out.primary.push(published && result.primary[k]!);
+  }
+  return out;
+}
+
+/** The summary of a matrix's status. */
+export function summarize(status: MatrixStatus, cells: number): SuppressionSummary {
+  let hiddenCells = 0;
   let hiddenTotals = 0;
-  status.forEach((s, k) => {
-    if (net.kind[k] === "cell") {
-      cells++;
-      if (s === "primary") primary++;
-      if (s === "complementary") complementary++;
-    } else if (s === "primary" || s === "complementary") hiddenTotals++;
+  status.hidden.forEach((h, k) => {
+    if (k < cells) hiddenCells += h ? 1 : 0;
+    else if (h && status.published[k]) hiddenTotals++;
   });
-  return { cells, primary, complementary, hiddenTotals };
+  return { cells, hiddenCells, hiddenTotals };
 }
 
 /**
  * Small-group suppression of a count matrix (rows × columns) published with its row totals,
  * column totals and grand total: which cells and totals must be hidden so that no group under
- * `minSize` is shown, directly or by subtracting shown numbers from shown totals. The rule and its
- * limits are described at {@link suppressSmallGroups}; this is its matrix form.
+ * `minSize` is shown, worked out by subtraction, or told apart by a reader who knows the rule. The
+ * rule and what it guarantees are described at {@link suppressSmallGroups}; this is its matrix form.
  * @param counts whole numbers ≥ 0, every row the same length
  * @param options `minSize` (default 5), `showTotals` (default true), `suppressZeros` (default false)
- * @returns a mark per cell and per total, and a summary
+ * @returns a mark `{ suppressed }` per cell and per total, and a summary
  * @throws {KoeArgumentError} on a ragged matrix, a value that is not a count, or a bad option
  * @example
- * const s = suppressMatrix([[12, 3, 10], [20, 9, 14], [30, 25, 18]]);
- * s.cells.map((row) => row.map((m) => (m.reason ?? ".")[0]).join(""))
- * // => [".pc", ".cc", "..."]   (the 3 is primary; 10, 9 and 14 shield it in its row and column)
- * s.summary // => { cells: 9, primary: 1, complementary: 3, hiddenTotals: 0 }
+ * const s = suppressMatrix([[12, 3, 10, 40], [20, 9, 14, 30], [30, 25, 18, 50], [22, 31, 27, 45]]);
+ * s.cells.map((row) => row.map((m) => (m.suppressed ? "h" : ".")).join(""))
+ * // => ["hh..", "hh..", "....", "...."]   (the 3's block: the first two rows × the first two columns)
+ * s.summary // => { cells: 16, hiddenCells: 4, hiddenTotals: 0 }
  */
 export function suppressMatrix(counts: readonly (readonly number[])[], options: PrivacyOptionsInput = {}): MatrixSuppression {
   return suppressMatrixAs("suppressMatrix", counts, options);
@@ -112,14 +145,15 @@ export function suppressMatrixAs(fn: string, counts: unknown, options: unknown):
 export function marksOf(matrix: readonly (readonly number[])[], options: PrivacyOptions): MatrixSuppression {
   const r = matrix.length;
   const c = matrix[0]?.length ?? 0;
-  const net = matrixNetwork(matrix);
-  const status = suppressNetwork(net, options);
+  const status = matrixStatus(matrix, options);
+  const mark = (k: number) => ({ suppressed: status.hidden[k]! });
   return {
-    cells: matrix.map((row, i) => row.map((_, j) => cellMark(status[i * c + j]!))),
-    rowTotals: Array.from({ length: r }, (_, i) => totalMark(status[r * c + i]!)),
-    columnTotals: Array.from({ length: c }, (_, j) => totalMark(status[r * c + r + j]!)),
-    grandTotal: totalMark(status[r * c + r + c]!),
-    summary: summarize(net, status),
+    cells: matrix.map((row, i) => row.map((_, j) => mark(i * c + j))),
+    rowTotals: Array.from({ length: r }, (_, i) => mark(r * c + i)),
+    columnTotals: Array.from({ length: c }, (_, j) => mark(r * c + r + j)),
+    grandTotal: mark(r * c + r + c),
+    summary: summarize(status, r * c),
     options,
+    rule: SUPPRESSION_RULE,
   };
 }

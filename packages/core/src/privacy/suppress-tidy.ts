@@ -4,11 +4,12 @@ import { z } from "zod";
 import { closest } from "../boundary/closest.js";
 import { boundaryMessages } from "../errors/boundary-messages.js";
 import { KoeArgumentError } from "../errors/errors.js";
+import { compareNatural } from "../model/segment-order.js";
+import { buildStructure, keyOf, valueKey, type CountStructure } from "./count-structure.js";
 import { optionRules, privacyMessages } from "./messages.js";
 import { parseOptions, PrivacyOptions } from "./min-group-size.js";
-import type { NodeStatus, SuppressionReason } from "./suppress-engine.js";
-import { summarize, suppressNetwork, type SuppressionSummary } from "./suppress-matrix.js";
-import { matrixNetwork, vectorNetwork } from "./table-network.js";
+import { SUPPRESSION_RULE, suppressBlocks } from "./suppress-blocks.js";
+import type { SuppressionSummary } from "./suppress-matrix.js";
 
 /**
  * Options for tidy counts (zod schema; the type of the same name is its output): the
@@ -19,7 +20,8 @@ import { matrixNetwork, vectorNetwork } from "./table-network.js";
  * - `complete` (default `false`): also output a row (count 0) for every row × column combination
  *   absent from the input, so a chart or CSV shows the full grid.
  * Combinations absent from the input are counted as 0 either way: pass complete counts (e.g. from
- * `groupby(...).count()` on the whole population), not a filtered subset.
+ * `groupby(...).count()` on the whole population), not a filtered subset. Without `complete`, an
+ * absent combination has no row to hide, so it counts as a published 0.
  * @example
  * TidySuppressionOptions.parse({ row: "generation" }).count // => "n"
  */
@@ -35,42 +37,54 @@ export type TidySuppressionOptionsInput = z.input<typeof TidySuppressionOptions>
 /** An input row after suppression: where hidden, every column but the dimensions is null. */
 export type SuppressedRow<T extends Record<string, unknown> = Record<string, unknown>> = { [K in keyof T]: T[K] | null } & {
   suppressed: boolean;
-  suppressionReason: SuppressionReason | null;
 };
 
-/** A total of the tidy table: per row key, per column key, and the grand total; `count` is null where hidden. */
+/** A total of the tidy table: per row key, per column key, and the grand total; `count` is null where hidden (or not published). */
 export interface TotalRow {
   margin: "row" | "column" | "grand";
   /** The dimension value (null for the grand total). */
   key: unknown;
   count: number | null;
   suppressed: boolean;
-  suppressionReason: SuppressionReason | "unpublished" | null;
 }
 
-/** Suppressed tidy counts. */
+/** Suppressed tidy counts: what may be published. */
 export interface TidySuppression<T extends Record<string, unknown> = Record<string, unknown>> {
-  /** The input rows (then the completed ones), with `suppressed` and `suppressionReason` added. */
+  /** The input rows (and, with `complete`, the absent combinations), with `suppressed` added, in the dimensions' natural order. */
   rows: SuppressedRow<T>[];
   /** The same rows as an arquero table. */
   table: ColumnTable;
-  /** The totals that may be published next to the rows (1-D: only the grand total). */
+  /** The totals that may be published next to the rows (1-D: only the grand total), in natural order. */
   totals: TotalRow[];
   summary: SuppressionSummary;
   options: TidySuppressionOptions;
+  rule: typeof SUPPRESSION_RULE;
 }
 
-const ADDED = ["suppressed", "suppressionReason"] as const;
+const ADDED = "suppressed";
 
 function isTable(x: unknown): x is ColumnTable {
   return x instanceof aq.ColumnTable;
 }
 
-/** A Map key for a dimension value: primitives as they are, anything else by its text. */
-const keyOf = (v: unknown): unknown => (v !== null && typeof v === "object" ? String(v) : v);
+/** Tidy counts read and checked, the rule applied: the common part of suppression and its explanation. */
+export interface TidyRun {
+  opts: TidySuppressionOptions;
+  names: string[];
+  dims: string[];
+  /** Output rows before blanking: the input rows, then the completed ones, in natural order. */
+  rows: Record<string, unknown>[];
+  structure: CountStructure;
+  hidden: boolean[];
+  primary: boolean[];
+  /** Node of each output row. */
+  nodeOfRow: number[];
+  /** Totals: margin, key, node (or null for a total of an empty table). */
+  totals: { margin: TotalRow["margin"]; key: unknown; node: number }[];
+}
 
-/** Tidy form of {@link suppressSmallGroups} (rows of objects or an arquero table). */
-export function suppressTidy(fn: string, input: readonly unknown[] | ColumnTable, options: unknown): TidySuppression {
+/** Reads tidy counts (rows of objects or an arquero table) and applies the rule. */
+export function runTidy(fn: string, input: unknown, options: unknown, reserved: readonly string[]): TidyRun {
   const opts = parseOptions(fn, TidySuppressionOptions, options);
   const { count, row, column, complete } = opts;
   let names: string[];
@@ -79,6 +93,7 @@ export function suppressTidy(fn: string, input: readonly unknown[] | ColumnTable
     names = input.columnNames();
     rows = input.objects() as Record<string, unknown>[];
   } else {
+    if (!Array.isArray(input)) throw KoeArgumentError.of(privacyMessages.notCountInput, { fn });
     rows = input.map((x, i) => {
       if (x === null || typeof x !== "object" || Array.isArray(x)) throw KoeArgumentError.of(privacyMessages.notARow, { fn, row: i + 1 });
       return x as Record<string, unknown>;
@@ -95,78 +110,78 @@ export function suppressTidy(fn: string, input: readonly unknown[] | ColumnTable
       throw KoeArgumentError.of(boundaryMessages.noColumn, { fn, column: name, option, suggestion: closest(name, names), columns: names });
     }
   }
-  for (const name of ADDED) if (names.includes(name)) throw KoeArgumentError.of(privacyMessages.reservedColumn, { fn, column: name });
+  for (const name of reserved) if (names.includes(name)) throw KoeArgumentError.of(privacyMessages.reservedColumn, { fn, column: name });
 
-  // Index the groups and build the matrix (absent combinations are 0).
-  const rowKeys: unknown[] = [];
-  const colKeys: unknown[] = column === undefined ? [null] : [];
-  const rowIndex = new Map<unknown, number>();
-  const colIndex = new Map<unknown, number>();
-  const at = (index: Map<unknown, number>, keys: unknown[], v: unknown) => {
-    const k = keyOf(v);
-    let i = index.get(k);
-    if (i === undefined) {
-      i = keys.length;
-      index.set(k, i);
-      keys.push(v);
-    }
-    return i;
-  };
-  const place = rows.map((x) => [at(rowIndex, rowKeys, x[row]), column === undefined ? 0 : at(colIndex, colKeys, x[column])] as const);
-  const matrix = rowKeys.map(() => colKeys.map(() => 0));
+  const dims = column === undefined ? [row] : [row, column];
+  const counts = new Map<string, number>();
+  const groups = new Map<string, Record<string, unknown>>();
   const firstRow = new Map<string, number>();
   rows.forEach((x, k) => {
-    const [i, j] = place[k]!;
     const v = x[count];
     if (typeof v !== "number" || !Number.isInteger(v) || v < 0) throw KoeArgumentError.of(privacyMessages.notACountRow, { fn, row: k + 1, column: count, value: v });
-    const cell = `${i},${j}`;
-    const first = firstRow.get(cell);
+    const g = Object.fromEntries(dims.map((d) => [d, x[d] ?? null]));
+    const key = keyOf(g);
+    const first = firstRow.get(key);
     if (first !== undefined) {
-      const group = column === undefined ? String(x[row]) : `${String(x[row])} × ${String(x[column])}`;
+      const group = dims.map((d) => String(x[d])).join(" × ");
       throw KoeArgumentError.of(privacyMessages.repeatedGroup, { fn, first: first + 1, again: k + 1, group });
     }
-    firstRow.set(cell, k);
-    matrix[i]![j] = v;
+    firstRow.set(key, k);
+    counts.set(key, v);
+    groups.set(key, g);
   });
+  const structure = buildStructure([{ name: "t", dims, counts, groups, totals: opts.showTotals, complete }]);
+  const result = suppressBlocks(structure, { minSize: opts.minSize, suppressZeros: opts.suppressZeros });
+  const ids = structure.index.get("t")!;
 
-  // Decide, on a 1-D or 2-D network.
-  const r = rowKeys.length;
-  const c = colKeys.length;
-  const net = column === undefined ? vectorNetwork(matrix.map((m) => m[0]!)) : matrixNetwork(matrix);
-  const status = suppressNetwork(net, opts);
-  const cellStatus = (i: number, j: number): NodeStatus => status[column === undefined ? i : i * c + j]!;
-
-  // Output rows: the hidden number (and anything derived from it) never leaves this function.
-  const dims = new Set(column === undefined ? [row] : [row, column]);
-  const output = (x: Record<string, unknown>, s: NodeStatus): SuppressedRow => {
-    const hidden = s === "primary" || s === "complementary";
-    const out: Record<string, unknown> = {};
-    for (const name of names) out[name] = hidden && !dims.has(name) ? null : (x[name] ?? null);
-    return Object.assign(out, { suppressed: hidden, suppressionReason: hidden ? (s as SuppressionReason) : null });
-  };
-  const outRows = rows.map((x, k) => output(x, cellStatus(place[k]![0], place[k]![1])));
+  // Output rows: the input's, then (complete) one per absent combination; natural order, never input order.
+  const out = [...rows];
   if (complete && column !== undefined) {
-    for (let i = 0; i < r; i++) {
-      for (let j = 0; j < c; j++) {
-        if (firstRow.has(`${i},${j}`)) continue;
-        outRows.push(output({ [row]: rowKeys[i], [column]: colKeys[j], [count]: 0 }, cellStatus(i, j)));
-      }
-    }
+    const values = (d: string) => [...new Map(rows.map((x) => [valueKey(x[d] ?? null), x[d] ?? null])).values()];
+    for (const a of values(row)) for (const b of values(column)) if (!counts.has(keyOf({ [row]: a, [column]: b }))) out.push({ [row]: a, [column]: b, [count]: 0 });
   }
+  out.sort((a, b) => {
+    for (const d of dims) {
+      const c = compareNatural(d, a[d], b[d]);
+      if (c !== 0) return c;
+    }
+    return 0;
+  });
+  const nodeOfRow = out.map((x) => ids.get(keyOf(Object.fromEntries(dims.map((d) => [d, x[d] ?? null]))))!);
 
-  const total = (margin: TotalRow["margin"], key: unknown, k: number): TotalRow => {
-    const s = status[k]!;
-    return { margin, key, count: s === null ? net.values[k]! : null, suppressed: s !== null, suppressionReason: s };
-  };
-  const totals: TotalRow[] =
-    column === undefined
-      ? [total("grand", null, r)]
-      : [
-          ...rowKeys.map((key, i) => total("row", key, r * c + i)),
-          ...colKeys.map((key, j) => total("column", key, r * c + r + j)),
-          total("grand", null, r * c + r + c),
-        ];
-  const allNames = [...names, ...ADDED];
+  const sorted = (d: string) => [...new Map(rows.map((x) => [valueKey(x[d] ?? null), x[d] ?? null])).values()].sort((a, b) => compareNatural(d, a, b));
+  const totals: TidyRun["totals"] = [];
+  if (rows.length > 0) {
+    if (column !== undefined) {
+      for (const key of sorted(row)) totals.push({ margin: "row", key, node: ids.get(keyOf({ [row]: key }))! });
+      for (const key of sorted(column)) totals.push({ margin: "column", key, node: ids.get(keyOf({ [column]: key }))! });
+    }
+    totals.push({ margin: "grand", key: null, node: ids.get(keyOf({}))! });
+  }
+  return { opts, names, dims, rows: out, structure, hidden: result.hidden, primary: result.primary, nodeOfRow, totals };
+}
+
+/** Tidy form of {@link suppressSmallGroups} (rows of objects or an arquero table). */
+export function suppressTidy(fn: string, input: unknown, options: unknown): TidySuppression {
+  const run = runTidy(fn, input, options, [ADDED]);
+  const { opts, names, dims, structure, hidden } = run;
+  // The hidden number (and anything derived from it) never leaves this function.
+  const outRows = run.rows.map((x, i): SuppressedRow => {
+    const h = hidden[run.nodeOfRow[i]!]!;
+    const o: Record<string, unknown> = {};
+    for (const name of names) o[name] = h && !dims.includes(name) ? null : (x[name] ?? null);
+    o[ADDED] = h;
+    return o as SuppressedRow;
+  });
+  const totals: TotalRow[] = run.totals.map(({ margin, key, node }) => {
+    const shown = opts.showTotals && !hidden[node];
+    return { margin, key, count: shown ? structure.nodes[node]!.value : null, suppressed: !shown };
+  });
+  if (run.rows.length === 0) totals.push({ margin: "grand", key: null, count: opts.showTotals ? 0 : null, suppressed: !opts.showTotals });
+  const allNames = [...names, ADDED];
   const table = aq.table(Object.fromEntries(allNames.map((name) => [name, outRows.map((x) => x[name])])));
-  return { rows: outRows, table, totals, summary: summarize(net, status), options: opts };
+  const cells = run.nodeOfRow.length;
+  const hiddenCells = run.nodeOfRow.filter((k) => hidden[k]).length;
+  const hiddenTotals = opts.showTotals ? run.totals.filter(({ node }) => hidden[node]).length : 0;
+  return { rows: outRows, table, totals, summary: { cells, hiddenCells, hiddenTotals }, options: opts, rule: SUPPRESSION_RULE };
 }

@@ -17,8 +17,8 @@ describe("privacy on ingest", () => {
   });
 
   it("pseudonymises id columns as they are read", async () => {
-    const r = await readCsv("respondent_id,score\nR1,3\nR2,4\n", { pseudonymize: { columns: ["respondent_id"], key: "k" } });
-    expect(r.table.array("respondent_id")).toEqual(pseudonymizeIds(["R1", "R2"], "k"));
+    const r = await readCsv("respondent_id,score\nR1,3\nR2,4\n", { pseudonymize: { columns: ["respondent_id"], key: "key-1/for-tests/0123456789abcdef" } });
+    expect(r.table.array("respondent_id")).toEqual(pseudonymizeIds(["R1", "R2"], "key-1/for-tests/0123456789abcdef"));
   });
 });
 

@@ -31,7 +31,8 @@ describe("publishReport", () => {
     expect(report.tables.scores!.rows).toEqual([
       { generation: "young", n: null, mean: null, suppressed: true },
       { generation: "mid", n: null, mean: null, suppressed: true },
-      { generation: "senior", n: 20, mean: 3.1, suppressed: false },
+      // Three generations are one block of the suppression rule: the 3 hides all of them (the total 35 is what remains).
+      { generation: "senior", n: null, mean: null, suppressed: true },
     ]);
     expect(report.tables.scores!.columns).toEqual(["generation", "n", "mean", "suppressed"]);
     expect(report.tables.reliability!.rows).toEqual([{ scale: "engagement", alpha: 0.81 }]);

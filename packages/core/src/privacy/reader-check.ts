@@ -4,7 +4,8 @@
 // a reader learns nothing below the minimum:
 //   (a) every hidden number — and every total that is not published — can be ≥ minSize (or is 0,
 //       which reveals nobody) in some table the reader must keep, so no small group is told apart;
-//   (b) no hidden non-zero number takes one value in all of them (nothing is pinned).
+//   (b) no hidden non-zero number takes one value in all of them (nothing is pinned) — except a
+//       number the published numbers fix by themselves at minSize or more, which was never secret.
 //
 // Which tables must the reader keep? Those the rule maps to the same publication. The rule first
 // hides the blocks of the small groups (V), then hides more blocks while this check fails. Call a
@@ -44,7 +45,7 @@ export interface ReaderCheck {
   ok: boolean;
   /** Hidden or unpublished numbers a rule-aware reader knows to be below minSize (and not 0). */
   narrowed: number[];
-  /** Hidden non-zero numbers such a reader knows exactly. */
+  /** Hidden non-zero numbers such a reader knows exactly (not counting those the published numbers fix by themselves at minSize or more). */
   pinned: number[];
 }
 
@@ -54,6 +55,8 @@ export type WitnessRange = Map<number, readonly [low: number, high: number]> | n
 interface Part {
   nodes: number[];
   base: IntegerProgram;
+  /** The published sums alone (what a reader knows without the rule). */
+  sums: IntegerProgram;
   /** Hidden numbers of the part (published), and numbers not published. */
   hidden: number[];
   unpublished: number[];
@@ -116,6 +119,7 @@ function partsOf(structure: CountStructure, pub: Publication, { minSize, suppres
       constraints.push({ terms, op: "=", rhs });
     }
     const integers = new Map<string, readonly [number, number]>(members.map((k) => [w(k), [0, big] as const]));
+    const sums: IntegerProgram = { sense: "max", objective: [], constraints: [...constraints], integers, binaries: [] };
     const binaries: string[] = [];
     const small = suppressZeros ? 0 : 1;
     for (const k of hidden) {
@@ -141,42 +145,55 @@ function partsOf(structure: CountStructure, pub: Publication, { minSize, suppres
       else constraints.push({ terms: triggers.map((k): Term => [`s${k}`, 1]), op: ">=", rhs: 1 });
     }
     const unpublished = members.filter((k) => !nodes[k]!.published);
-    parts.push({ nodes: members, base: { sense: "max", objective: [], constraints, integers, binaries }, hidden, unpublished, impossible, big });
+    parts.push({ nodes: members, base: { sense: "max", objective: [], constraints, integers, binaries }, sums, hidden, unpublished, impossible, big });
   }
   return parts;
 }
 
-const withExtra = (p: IntegerProgram, extra: Partial<Pick<IntegerProgram, "sense" | "objective">> & { constraints?: IntegerProgram["constraints"]; binaries?: string[] }): IntegerProgram => ({
+const withExtra = (
+  p: IntegerProgram,
+  extra: Partial<Pick<IntegerProgram, "sense" | "objective">> & { constraints?: IntegerProgram["constraints"]; continuous?: (readonly [string, readonly [number, number]])[] },
+): IntegerProgram => ({
   sense: extra.sense ?? p.sense,
   objective: extra.objective ?? p.objective,
   constraints: [...p.constraints, ...(extra.constraints ?? [])],
   integers: p.integers,
-  binaries: [...p.binaries, ...(extra.binaries ?? [])],
+  binaries: p.binaries,
+  ...(extra.continuous ? { continuous: new Map(extra.continuous) } : {}),
 });
 
-/** Checks one part: which of its numbers a rule-aware reader narrows below minSize or pins. */
-function checkPart(part: Part, { minSize, suppressZeros }: RuleOptions): { narrowed: number[]; pinned: number[] } {
+/** Checks one part: which of its numbers (all of them, or only `only`) a rule-aware reader narrows below minSize or pins. */
+function checkPart(part: Part, { minSize, suppressZeros }: RuleOptions, only?: number): { narrowed: number[]; pinned: number[] } {
   if (part.impossible) return { narrowed: [...part.hidden, ...part.unpublished].sort((a, b) => a - b), pinned: [] };
   const seen = new Map<number, Set<number>>(part.nodes.map((k) => [k, new Set<number>()]));
   const record = (sol: ReadonlyMap<string, number>) => {
     for (const k of part.nodes) seen.get(k)!.add(sol.get(w(k)) ?? 0);
   };
-  // (a) Rounds: a witness in which as many of the open numbers as possible reach minSize.
-  let open = [...part.hidden, ...part.unpublished];
+  // (a) Rounds: a witness in which the open numbers get as close to minSize as they can (the sum
+  // of min(value, minSize), a cheap relaxation of "as many as possible reach it"); then, for what is
+  // still open, one program each that asks exactly whether it can reach minSize.
+  let open = only === undefined ? [...part.hidden, ...part.unpublished] : [only];
+  const reach = (sol: ReadonlyMap<string, number>) => {
+    record(sol);
+    const reached = open.filter((k) => (sol.get(w(k)) ?? 0) >= minSize);
+    open = open.filter((k) => !reached.includes(k));
+    return reached.length;
+  };
   for (;;) {
     const sol = solveInteger(
       withExtra(part.base, {
-        objective: open.map((k): Term => [`b${k}`, 1]),
-        constraints: open.map((k) => ({ terms: [[w(k), 1], [`b${k}`, -minSize]] as Term[], op: ">=" as const, rhs: 0 })),
-        binaries: open.map((k) => `b${k}`),
+        objective: open.map((k): Term => [`y${k}`, 1]),
+        constraints: open.map((k) => ({ terms: [[`y${k}`, 1], [w(k), -1]] as Term[], op: "<=" as const, rhs: 0 })),
+        continuous: open.map((k) => [`y${k}`, [0, minSize]] as const),
       }),
     );
     if (sol === null) return { narrowed: [...part.hidden, ...part.unpublished].sort((a, b) => a - b), pinned: [] };
-    record(sol);
-    const reached = open.filter((k) => (sol.get(w(k)) ?? 0) >= minSize);
-    if (reached.length === 0) break;
-    open = open.filter((k) => !reached.includes(k));
-    if (open.length === 0) break;
+    if (reach(sol) === 0 || open.length === 0) break;
+  }
+  for (const k of [...open]) {
+    if (!open.includes(k)) continue;
+    const sol = solveInteger(withExtra(part.base, { constraints: [{ terms: [[w(k), 1]], op: ">=", rhs: minSize }] }));
+    if (sol) reach(sol);
   }
   const narrowed: number[] = [];
   const zeroOnly = new Set<number>();
@@ -186,9 +203,11 @@ function checkPart(part: Part, { minSize, suppressZeros }: RuleOptions): { narro
     if (always0) zeroOnly.add(k);
     else narrowed.push(k);
   }
-  // (b) Every hidden non-zero number takes a second value in some witness.
+  // (b) Every hidden non-zero number takes a second value in some witness — unless the published
+  // numbers alone fix it at minSize or more (non-participants = respondents − participants where
+  // the participants are a published 0): then it was never a secret, and it is no small group.
   const pinned: number[] = [];
-  for (const k of part.hidden) {
+  for (const k of only === undefined ? part.hidden : part.hidden.filter((h) => h === only)) {
     if (zeroOnly.has(k) || narrowed.includes(k)) continue;
     const values = seen.get(k)!;
     if (values.size >= 2) continue;
@@ -196,8 +215,15 @@ function checkPart(part: Part, { minSize, suppressZeros }: RuleOptions): { narro
     const other =
       (v > 0 && solveInteger(withExtra(part.base, { constraints: [{ terms: [[w(k), 1]], op: "<=", rhs: v - 1 }] }))) ||
       solveInteger(withExtra(part.base, { constraints: [{ terms: [[w(k), 1]], op: ">=", rhs: v + 1 }] }));
-    if (other) record(other);
-    else pinned.push(k);
+    if (other) {
+      record(other);
+      continue;
+    }
+    const bySums =
+      v >= minSize &&
+      solveInteger(withExtra(part.sums, { constraints: [{ terms: [[w(k), 1]], op: "<=", rhs: v - 1 }] })) === null &&
+      solveInteger(withExtra(part.sums, { constraints: [{ terms: [[w(k), 1]], op: ">=", rhs: v + 1 }] })) === null;
+    if (!bySums) pinned.push(k);
   }
   return { narrowed, pinned };
 }
@@ -218,6 +244,14 @@ export function checkRuleReader(structure: CountStructure, pub: Publication, opt
   narrowed.sort((a, b) => a - b);
   pinned.sort((a, b) => a - b);
   return { ok: narrowed.length === 0 && pinned.length === 0, narrowed, pinned };
+}
+
+/** Whether number `k` alone passes the check (for trying which block to hide next: one part, one number). */
+export function passesRuleReader(structure: CountStructure, pub: Publication, options: RuleOptions, k: number): boolean {
+  const part = partsOf(structure, pub, options).find((p) => p.nodes.includes(k));
+  if (part === undefined) return true;
+  const r = checkPart(part, options, k);
+  return r.narrowed.length === 0 && r.pinned.length === 0;
 }
 
 /**

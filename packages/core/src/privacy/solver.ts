@@ -18,7 +18,7 @@ const highs = await loader();
 /** A linear term: variable name and coefficient. */
 export type Term = readonly [name: string, coefficient: number];
 
-/** A mixed-integer program: every variable is a whole number within its bounds (binaries 0/1). */
+/** A mixed-integer program: whole-number variables within their bounds (binaries 0/1), and optionally continuous ones. */
 export interface IntegerProgram {
   sense: "max" | "min";
   objective: readonly Term[];
@@ -26,6 +26,8 @@ export interface IntegerProgram {
   /** Integer variables and their bounds. */
   integers: ReadonlyMap<string, readonly [low: number, high: number]>;
   binaries: readonly string[];
+  /** Continuous variables and their bounds (optional). */
+  continuous?: ReadonlyMap<string, readonly [low: number, high: number]>;
 }
 
 /** The solution's values (whole numbers), or null when no whole-number solution exists. */
@@ -51,7 +53,7 @@ export function lpText(p: IntegerProgram): string {
     lines.push(` c${i}: ${lhs} ${c.op} ${num(c.rhs)}`);
   });
   lines.push("Bounds");
-  for (const [name, [lo, hi]] of p.integers) lines.push(` ${num(lo)} <= ${name} <= ${num(hi)}`);
+  for (const [name, [lo, hi]] of [...p.integers, ...(p.continuous ?? [])]) lines.push(` ${num(lo)} <= ${name} <= ${num(hi)}`);
   if (p.integers.size > 0) lines.push("Generals", ` ${[...p.integers.keys()].join(" ")}`);
   if (p.binaries.length > 0) lines.push("Binaries", ` ${p.binaries.join(" ")}`);
   lines.push("End", "");

@@ -15,7 +15,7 @@
 // suppressed the same way: see ./reader-check.ts for why that makes the result safe against a reader
 // who re-runs this rule on every candidate table.
 import type { CountStructure } from "./count-structure.js";
-import { checkRuleReader, publicationOf, type ReaderCheck, type RuleOptions } from "./reader-check.js";
+import { checkRuleReader, passesRuleReader, publicationOf, type ReaderCheck, type RuleOptions } from "./reader-check.js";
 
 export type { RuleOptions } from "./reader-check.js";
 
@@ -33,8 +33,8 @@ export interface BlockSuppression {
   primary: boolean[];
 }
 
-/** How many blocks next to a failing number are tried before one is hidden anyway. */
-const TRIES = 4;
+/** How many blocks, nearest first, are tried for a failing number before the nearest is hidden anyway. */
+const TRIES = 60;
 
 /** Applies the rule to a structure. Deterministic. */
 export function suppressBlocks(structure: CountStructure, options: RuleOptions): BlockSuppression {
@@ -60,8 +60,7 @@ export function suppressBlocks(structure: CountStructure, options: RuleOptions):
     let pick = candidates[0]!;
     for (const c of candidates.slice(0, TRIES)) {
       const trial = hidden.map((h, k) => h || c.includes(k));
-      const r = check(trial);
-      if (!r.narrowed.includes(target) && !r.pinned.includes(target)) {
+      if (passesRuleReader(structure, publicationOf(structure, trial), options, target)) {
         pick = c;
         break;
       }
@@ -73,43 +72,52 @@ export function suppressBlocks(structure: CountStructure, options: RuleOptions):
 }
 
 /**
- * Blocks that could free number `target`: those of shown numbers that share a sum with the unknowns
- * tied to it, and failing that those of any shown number; cells before totals, then the smaller sum
- * of what they would newly hide, then position.
+ * Blocks that could free number `target`, nearest first: distance is the number of sums between a
+ * block and `target` (its own block counts as 0); then cells before totals, then the smaller sum of
+ * what they would newly hide, then position.
  */
 function blocksNear(structure: CountStructure, hidden: readonly boolean[], target: number): number[][] {
   const { nodes, equations, units } = structure;
-  const unknown = (k: number) => hidden[k] || !nodes[k]!.published;
   const hideable = (k: number) => nodes[k]!.published && nodes[k]!.hideable && !hidden[k];
-  // The unknowns linked to target through sums.
-  const linked = new Set<number>([target]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const e of equations) {
-      const all = [...(e.total === null ? [] : [e.total]), ...e.members];
-      if (!all.some((k) => linked.has(k))) continue;
-      for (const k of all) if (unknown(k) && !linked.has(k)) {
-        linked.add(k);
-        grew = true;
+  // Breadth-first over the sums, from target and its block.
+  const byNode: number[][] = nodes.map(() => []);
+  equations.forEach((e, i) => {
+    for (const k of [...(e.total === null ? [] : [e.total]), ...e.members]) byNode[k]!.push(i);
+  });
+  const distance = nodes.map(() => Infinity);
+  let frontier = [target, ...units[target]!];
+  for (const k of frontier) distance[k] = 0;
+  for (let d = 1; frontier.length > 0; d++) {
+    const next: number[] = [];
+    for (const k of frontier) {
+      for (const i of byNode[k]!) {
+        const e = equations[i]!;
+        for (const m of [...(e.total === null ? [] : [e.total]), ...e.members]) {
+          if (distance[m]! <= d) continue;
+          distance[m] = d;
+          next.push(m);
+        }
       }
     }
+    frontier = next;
   }
-  const near = new Set<number>();
-  for (const e of equations) {
-    const all = [...(e.total === null ? [] : [e.total]), ...e.members];
-    if (all.some((k) => linked.has(k))) for (const k of all) if (hideable(k)) near.add(k);
-  }
-  const pool = near.size > 0 ? [...near] : nodes.map((_, k) => k).filter(hideable);
   const seen = new Set<string>();
-  const out: { unit: number[]; cell: number; sum: number; first: number }[] = [];
-  for (const k of pool) {
+  const out: { unit: number[]; near: number; cell: number; sum: number; first: number }[] = [];
+  nodes.forEach((_, k) => {
+    if (!hideable(k)) return;
     const unit = units[k]!.filter((u) => !hidden[u]);
-    if (unit.length === 0) continue;
+    if (unit.length === 0) return;
     const sig = unit.join(",");
-    if (seen.has(sig)) continue;
+    if (seen.has(sig)) return;
     seen.add(sig);
-    out.push({ unit, cell: nodes[k]!.kind === "cell" ? 0 : 1, sum: unit.reduce((a, u) => a + nodes[u]!.value, 0), first: Math.min(...unit) });
-  }
-  out.sort((a, b) => a.cell - b.cell || a.sum - b.sum || a.first - b.first);
+    out.push({
+      unit,
+      near: Math.min(...unit.map((u) => distance[u]!)),
+      cell: nodes[k]!.kind === "cell" ? 0 : 1,
+      sum: unit.reduce((a, u) => a + nodes[u]!.value, 0),
+      first: Math.min(...unit),
+    });
+  });
+  out.sort((a, b) => a.near - b.near || a.cell - b.cell || a.sum - b.sum || a.first - b.first);
   return out.map((o) => o.unit);
 }

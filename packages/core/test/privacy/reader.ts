@@ -224,3 +224,78 @@ export function randomTables(count: number, seed: number): number[][][] {
   }
   return out;
 }
+
+/**
+ * The first step of koe's rule as its documentation states it, for a matrix with its totals: values
+ * of each dimension in pairs (the last three together), a small number hides its block. A reader
+ * uses it to guess which candidates the rule maps to a pattern (he still runs the rule to be sure).
+ */
+export function documentedBlocks(counts: number[][], minSize: number, suppressZeros = false): Pattern {
+  const r = counts.length;
+  const c = counts[0]!.length;
+  const pairs = (n: number) => {
+    const of: number[][] = [];
+    for (let i = 0; i < n; ) {
+      const size = n - i === 3 ? 3 : Math.min(2, n - i);
+      const block = Array.from({ length: size }, (_, k) => i + k);
+      for (let k = 0; k < size; k++) of.push(block);
+      i += size;
+    }
+    return of;
+  };
+  const rows = pairs(r);
+  const cols = pairs(c);
+  const small = (v: number) => (v > 0 || (suppressZeros && v === 0)) && v < minSize;
+  const p: Pattern = { cells: counts.map((row) => row.map(() => false)), rowTotals: counts.map(() => false), columnTotals: counts[0]!.map(() => false), grandTotal: false };
+  const rowSum = counts.map((row) => row.reduce((a, b) => a + b, 0));
+  const colSum = Array.from({ length: c }, (_, j) => counts.reduce((a, row) => a + row[j]!, 0));
+  const grand = rowSum.reduce((a, b) => a + b, 0);
+  // A one-column (one-row) table's totals are its cells: they hide together.
+  const cell = (i: number, j: number) => {
+    for (const a of rows[i]!) for (const b of cols[j]!) {
+      p.cells[a]![b] = true;
+      if (c === 1) p.rowTotals[a] = true;
+      if (r === 1) p.columnTotals[b] = true;
+    }
+  };
+  counts.forEach((row, i) => row.forEach((v, j) => small(v) && cell(i, j)));
+  rowSum.forEach((v, i) => {
+    if (small(v)) for (const a of rows[i]!) p.rowTotals[a] = true;
+  });
+  colSum.forEach((v, j) => {
+    if (small(v)) for (const b of cols[j]!) p.columnTotals[b] = true;
+  });
+  if (small(grand)) p.grandTotal = true;
+  if (r === 1 && p.rowTotals[0]) p.grandTotal = true;
+  if (c === 1 && p.columnTotals[0]) p.grandTotal = true;
+  if (r === 1) p.rowTotals[0] = p.rowTotals[0] || p.grandTotal;
+  if (c === 1) p.columnTotals[0] = p.columnTotals[0] || p.grandTotal;
+  return p;
+}
+
+/** A matrix suppression (or explanation-free pattern) as the reader's Pattern. */
+export function patternOf(m: { cells: { suppressed: boolean }[][]; rowTotals: { suppressed: boolean }[]; columnTotals: { suppressed: boolean }[]; grandTotal: { suppressed: boolean } }): Pattern {
+  return {
+    cells: m.cells.map((row) => row.map((x) => x.suppressed)),
+    rowTotals: m.rowTotals.map((x) => x.suppressed),
+    columnTotals: m.columnTotals.map((x) => x.suppressed),
+    grandTotal: m.grandTotal.suppressed,
+  };
+}
+
+/**
+ * Random tables like {@link randomTables} but with counts 0–12, so that a reader can enumerate
+ * them quickly (for the property test; the measurement uses {@link randomTables}).
+ */
+export function randomSmallTables(count: number, seed: number): number[][][] {
+  const rand = seeded(seed);
+  const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+  const out: number[][][] = [];
+  while (out.length < count) {
+    const r = int(2, 3);
+    const c = int(2, 3);
+    const t = Array.from({ length: r }, () => Array.from({ length: c }, () => (rand() < 0.35 ? int(0, 4) : int(5, 12))));
+    if (t.flat().some((v) => v > 0 && v < 5)) out.push(t);
+  }
+  return out;
+}

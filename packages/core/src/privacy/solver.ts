@@ -61,7 +61,9 @@ export function lpText(p: IntegerProgram): string {
 }
 
 const cache = new Map<string, Solution>();
-const CACHE_LIMIT = 20_000;
+/** The cache is emptied when the programs it keys on reach this many characters in all. */
+const CACHE_CHARS = 32_000_000;
+let cached = 0;
 
 /**
  * Solves an integer program to optimality; null when it has no solution. Deterministic: the same
@@ -80,7 +82,11 @@ export function solveInteger(p: IntegerProgram): Solution {
     for (const name of p.binaries) if (!values.has(name)) values.set(name, 0);
     out = values;
   }
-  if (cache.size >= CACHE_LIMIT) cache.clear();
+  if (cached + text.length > CACHE_CHARS) {
+    cache.clear();
+    cached = 0;
+  }
   cache.set(text, out);
+  cached += text.length;
   return out;
 }

@@ -130,24 +130,26 @@ export function buildStructure(tables: readonly StructureTable[], relations: rea
     byTable.set(t.name, t);
     const ids = new Map<string, number>();
     index.set(t.name, ids);
+    // Sums per level, in one pass over the groups.
+    const sums = new Map<string, number>();
+    for (const [k, n] of t.counts) {
+      const g = t.groups.get(k)!;
+      for (const level of levelsOf(t.dims)) {
+        const key = keyOf(Object.fromEntries(level.map((d) => [d, g[d]])));
+        sums.set(key, (sums.get(key) ?? 0) + n);
+      }
+    }
     for (const level of levelsOf(t.dims)) {
       const grids = level.map((d) => axes.get(d)!.values);
       const combos: unknown[][] = grids.reduce<unknown[][]>((acc, vs) => acc.flatMap((a) => vs.map((v) => [...a, v])), [[]]);
+      const isCell = level.length === t.dims.length;
+      const published = isCell || t.totals;
       for (const combo of combos) {
         const key = Object.fromEntries(level.map((d, i) => [d, combo[i]]));
-        let value = 0;
-        let present = false;
-        for (const [k, n] of t.counts) {
-          const g = t.groups.get(k)!;
-          if (level.every((d) => valueKey(g[d]) === valueKey(key[d]))) {
-            value += n;
-            if (level.length === t.dims.length) present = true;
-          }
-        }
-        const isCell = level.length === t.dims.length;
-        const published = isCell || t.totals;
-        ids.set(keyOf(key), raw.length);
-        raw.push({ refs: [{ table: t.name, key }], value, kind: isCell ? "cell" : "total", published, hideable: published && (!isCell || present || t.complete) });
+        const k = keyOf(key);
+        const present = isCell && t.counts.has(k);
+        ids.set(k, raw.length);
+        raw.push({ refs: [{ table: t.name, key }], value: sums.get(k) ?? 0, kind: isCell ? "cell" : "total", published, hideable: published && (!isCell || present || t.complete) });
       }
     }
   }

@@ -294,7 +294,7 @@ describe("suppressSmallGroups: properties on random tables", () => {
         );
         expect(suppressSmallGroups(counts, opts)).toEqual(m);
       }),
-      { numRuns: 150, seed: 20240601 },
+      { numRuns: 80, seed: 20240601 },
     );
   });
 

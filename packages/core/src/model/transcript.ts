@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { field } from "./field.js";
 
-/** A code of a qualitative codebook (e.g. 業務意欲 "work motivation"), with keywords that suggest it. */
+/**
+ * A code of a qualitative codebook (e.g. 業務意欲 "work motivation"), with a coding rule (see
+ * `parseRule`) or keywords that suggest it; keywords without a rule mean `"kw1" or "kw2" …`.
+ */
 export const Code = z.object({
   id: z.string().min(1),
   ja: z.string(),
@@ -9,6 +12,7 @@ export const Code = z.object({
   description: z.string().default(""),
   parent: z.string().nullable().default(null),
   keywords: z.array(z.string()).default([]),
+  rule: z.string().optional(),
 });
 export type Code = z.infer<typeof Code>;
 

@@ -1,0 +1,110 @@
+// Matching a parsed coding rule against a text, with the spans in the original text.
+import { normalizeText, type NormalizedText } from "./normalize.js";
+import { parseRule, type Rule, type RuleNode } from "./rule.js";
+
+/** A matched range of the original text: `text.slice(start, end)` are the words behind a count. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Whether a rule matched, and the spans (in the original text, sorted, merged) that made it match. */
+export interface RuleMatch {
+  matched: boolean;
+  spans: Span[];
+}
+
+type Hit = { matched: boolean; spans: Span[] };
+
+function occurrences(text: string, term: string): Span[] {
+  const out: Span[] = [];
+  for (let i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + 1)) out.push({ start: i, end: i + term.length });
+  return out;
+}
+
+function gap(x: Span, y: Span): number {
+  if (x.end <= y.start) return y.start - x.end;
+  if (y.end <= x.start) return x.start - y.end;
+  return 0;
+}
+
+function evaluate(node: RuleNode, text: string): Hit {
+  switch (node.type) {
+    case "term": {
+      const spans = occurrences(text, node.text);
+      return { matched: spans.length > 0, spans };
+    }
+    case "regex": {
+      const spans: Span[] = [];
+      node.regex.lastIndex = 0;
+      for (const match of text.matchAll(node.regex)) {
+        if (match[0].length > 0) spans.push({ start: match.index, end: match.index + match[0].length });
+      }
+      return { matched: spans.length > 0, spans };
+    }
+    case "near": {
+      const as = occurrences(text, node.a);
+      const bs = occurrences(text, node.b);
+      const spans: Span[] = [];
+      for (const x of as) for (const y of bs) if (gap(x, y) <= node.distance) spans.push(x, y);
+      return { matched: spans.length > 0, spans };
+    }
+    case "not":
+      return { matched: !evaluate(node.arg, text).matched, spans: [] };
+    case "and": {
+      const spans: Span[] = [];
+      for (const arg of node.args) {
+        const hit = evaluate(arg, text);
+        if (!hit.matched) return { matched: false, spans: [] };
+        spans.push(...hit.spans);
+      }
+      return { matched: true, spans };
+    }
+    case "or": {
+      const spans: Span[] = [];
+      let matched = false;
+      for (const arg of node.args) {
+        const hit = evaluate(arg, text);
+        if (hit.matched) {
+          matched = true;
+          spans.push(...hit.spans);
+        }
+      }
+      return { matched, spans };
+    }
+  }
+}
+
+/** Normalised spans → original spans, sorted and with overlaps merged. */
+function toOriginal(spans: Span[], norm: NormalizedText): Span[] {
+  const mapped = spans
+    .filter((s) => s.end > s.start)
+    .map((s) => ({ start: norm.from[s.start]!, end: norm.to[s.end - 1]! }))
+    .sort((x, y) => x.start - y.start || x.end - y.end);
+  const out: Span[] = [];
+  for (const s of mapped) {
+    const last = out[out.length - 1];
+    if (last !== undefined && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
+}
+
+/**
+ * Matches a coding rule (parsed by {@link parseRule}, or its text) against a text, compared after
+ * NFKC and lower-casing. The spans are positions in the ORIGINAL text (half-width ｶﾞ counts as the
+ * two characters it is), sorted and merged; a `not` contributes no span. `near(a, b, N)` matches
+ * when an occurrence of a and one of b are at most N characters apart, counted from the end of the
+ * one to the start of the other, in either order (overlapping occurrences are 0 apart).
+ *
+ * @example
+ * matchRule("ＫＰＩ and not 残業", "kpiの話")     // => { matched: true, spans: [{ start: 0, end: 3 }] }
+ * matchRule("near(異動, 希望, 2)", "希望した異動") // => { matched: true, spans: [{ start: 0, end: 2 }, { start: 4, end: 6 }] }
+ * matchRule("ガ", "ｶﾞｲﾄﾞ")                          // => { matched: true, spans: [{ start: 0, end: 2 }] }
+ */
+export function matchRule(rule: Rule | string, text: string): RuleMatch {
+  const parsed = typeof rule === "string" ? parseRule(rule) : rule;
+  const norm = normalizeText(text);
+  const hit = evaluate(parsed.root, norm.text);
+  return { matched: hit.matched, spans: hit.matched ? toOriginal(hit.spans, norm) : [] };
+}

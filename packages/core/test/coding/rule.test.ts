@@ -60,6 +60,8 @@ describe("matchRule: operators", () => {
     expect(m("/機会が(ない|少ない)/", "機会がある")).toBe(false);
     expect(spans("/[0-9]+年/", "入社10年目")).toEqual(["10年"]);
     expect(m("/^kpi$/i", "KPI")).toBe(true);
+    expect(m("/^KPI$/", "KPI")).toBe(false); // the text is lower-cased before the regex runs
+    expect(m("/^KPI$/i", "ＫＰＩ")).toBe(true);
     expect(m("/\\p{Script=Han}{2}/u", "ab異動")).toBe(true);
     expect(m("/\\p{Script=Han}{2}/u", "abc")).toBe(false);
   });

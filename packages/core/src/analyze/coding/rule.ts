@@ -199,7 +199,8 @@ class Parser {
  * substring; `"a phrase"` or `「a phrase」` keeps spaces; `and` / `&`, `or` / `|`, `not` / `!`,
  * parentheses, with precedence not > and > or; `near(a, b, N)`: both terms within N characters
  * (the gap between the end of one and the start of the other, in either order); `/regex/` with
- * optional flags `i`, `u`. Terms and texts are compared after NFKC and lower-casing. `word(…)`
+ * optional flags `i`, `u`. Terms and texts are compared after NFKC and lower-casing; a regular
+ * expression runs on that normalised text too, so write it in lower case or give it `i`. `word(…)`
  * (base forms) is refused until a tokenizer comes with the interview study.
  *
  * @example

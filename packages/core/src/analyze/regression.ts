@@ -165,8 +165,8 @@ export function ols(table: Table, options: OlsOptions): OlsResult {
   return fitOls({ fn, x: d.x, y, n: d.n, p: d.p, terms: d.terms, weights: w, type, clusterIds: ids, clusterName: cluster, confLevel, nMissing: d.nMissing });
 }
 
-/** What {@link fitOls} needs: a complete design (row-major n × p), the outcome, and how to compute the errors. */
-export interface OlsFit {
+/** A complete design (row-major n × p) and its outcome, as both fitters take them. */
+interface DesignFit {
   fn: string;
   x: Float64Array;
   y: Float64Array;
@@ -174,11 +174,15 @@ export interface OlsFit {
   p: number;
   terms: readonly string[];
   weights?: Float64Array | null;
+  confLevel: number;
+  nMissing: number;
+}
+
+/** What {@link fitOls} needs: the design, the outcome, and how to compute the errors. */
+export interface OlsFit extends DesignFit {
   type: VcovType;
   clusterIds?: { ids: Int32Array; count: number } | null;
   clusterName?: string | null;
-  confLevel: number;
-  nMissing: number;
 }
 
 /**
@@ -323,16 +327,7 @@ export function logisticRegression(table: Table, options: LogisticOptions): Logi
 }
 
 /** What {@link fitLogistic} needs: a complete design, the 0/1 outcome, and the names for messages. */
-export interface LogisticFit {
-  fn: string;
-  x: Float64Array;
-  y: Float64Array;
-  n: number;
-  p: number;
-  terms: readonly string[];
-  weights?: Float64Array | null;
-  confLevel: number;
-  nMissing: number;
+export interface LogisticFit extends DesignFit {
   outcome: string;
   predictors: readonly string[];
 }

@@ -51,3 +51,17 @@ describe("publishReport", () => {
     expect(reportTable(report, "scores").columnNames()).toEqual(["generation", "n", "mean", "suppressed"]);
   });
 });
+
+describe("countsReport as a user would call it", async () => {
+  const aq = await import("arquero");
+  const { countsReport, InsufficientDataError, KoeArgumentError } = await import("@koe/core");
+  const t = aq.table({ 会社: ["A", "A", "B", "B"], 世代: ["若手", "中堅", "若手", "シニア"], 越境: ["はい", 0, 1, "いいえ"] });
+  it("refuses an empty table and one column in two roles, naming them", () => {
+    expect(() => countsReport(aq.table({ a: [], b: [] }), { row: "a", column: "b" })).toThrow(InsufficientDataError);
+    expect(() => countsReport(t, { row: "会社", column: "世代", split: "会社" })).toThrow(KoeArgumentError);
+  });
+  it("reads はい/0/1/いいえ as the split and Japanese labels as ids", () => {
+    const r = countsReport(t, { row: "会社", column: "世代", split: "越境" });
+    expect(r.tables.all!.rows.map((x) => x["世代"])).toEqual(["young", "mid", "senior", "young", "mid", "senior"]);
+  });
+});

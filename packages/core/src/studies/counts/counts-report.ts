@@ -3,7 +3,8 @@
 // can be read from one of them, nor by subtracting one from another.
 import { z } from "zod";
 import { binaryColumn, MISSING_BINARY, segmentColumn } from "../../boundary/roles.js";
-import { requireTable } from "../../boundary/columns.js";
+import { requireDistinct, requireTable } from "../../boundary/columns.js";
+import { InsufficientDataError } from "../../errors/errors.js";
 import { parseOptions } from "../../boundary/options.js";
 import { defineMessages } from "../../errors/catalogue.js";
 import type { Table } from "../../model/table.js";
@@ -47,6 +48,7 @@ export function countsReport(table: Table, options: CountsReportOptions): StudyR
   const row = segmentColumn(fn, table, o.row, { option: "row", ...missing });
   const column = segmentColumn(fn, table, o.column, { option: "column", ...missing });
   const split = o.split === undefined ? null : binaryColumn(fn, table, o.split, { option: "split", ...missing });
+  requireDistinct(fn, { row: row.column, column: column.column, split: split?.column });
   const groups = split ? (["all", "yes", "no"] as const) : (["all"] as const);
   const cells = groups.map(() => new Float64Array(row.levels.length * column.levels.length));
   let leftOut = 0;
@@ -62,6 +64,8 @@ export function countsReport(table: Table, options: CountsReportOptions): StudyR
     cells[0]![k]!++;
     if (split) cells[s === 1 ? 1 : 2]![k]!++;
   }
+  // An empty count is no answer: say so, naming the columns, rather than publish empty tables.
+  if (leftOut === row.codes.length) throw new InsufficientDataError(fn, 1, 0, [row.column, column.column, ...(split ? [split.column] : [])].join(", "));
   const rowsOf = (g: number) =>
     row.levels.flatMap((rv, r) => column.levels.map((cv, c) => ({ [row.column]: rv, [column.column]: cv, n: cells[g]![r * column.levels.length + c]! })));
   const dims = [row.column, column.column];

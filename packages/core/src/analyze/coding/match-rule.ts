@@ -16,6 +16,17 @@ export interface RuleMatch {
 
 type Hit = { matched: boolean; spans: Span[] };
 
+/**
+ * A text made ready for matching many rules: normalised once (NFKC, lower case, with the map back
+ * to the original). Build it with {@link prepareText} and match it with {@link matchPrepared}.
+ */
+export interface PreparedText {
+  /** The text as given; spans are positions in it. */
+  readonly original: string;
+  /** The normalised text the rules are compared with, and its map back to `original`. */
+  readonly normalized: NormalizedText;
+}
+
 function occurrences(text: string, term: string): Span[] {
   const out: Span[] = [];
   for (let i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + 1)) out.push({ start: i, end: i + term.length });
@@ -103,8 +114,31 @@ function toOriginal(spans: Span[], norm: NormalizedText): Span[] {
  * matchRule("ガ", "ｶﾞｲﾄﾞ")                          // => { matched: true, spans: [{ start: 0, end: 2 }] }
  */
 export function matchRule(rule: Rule | string, text: string): RuleMatch {
-  const parsed = typeof rule === "string" ? parseRule(rule) : rule;
-  const norm = normalizeText(text);
-  const hit = evaluate(parsed.root, norm.text);
+  return matchPrepared(typeof rule === "string" ? parseRule(rule) : rule, prepareText(text));
+}
+
+/**
+ * Prepares a text for matching several rules: the normalisation is done once here, not once per
+ * rule. Pass the result to {@link matchPrepared}.
+ *
+ * @example
+ * prepareText("ＫＰＩの話").normalized.text // => "kpiの話"
+ */
+export function prepareText(text: string): PreparedText {
+  return { original: text, normalized: normalizeText(text) };
+}
+
+/**
+ * Matches a parsed rule against a text prepared by {@link prepareText}; the same result as
+ * {@link matchRule}, without normalising the text again for every rule.
+ *
+ * @example
+ * const prepared = prepareText("上司との対話がない")
+ * matchPrepared(parseRule("上司 and 対話"), prepared) // => { matched: true, spans: [{ start: 0, end: 2 }, { start: 4, end: 6 }] }
+ * matchPrepared(parseRule("異動"), prepared).matched // => false
+ */
+export function matchPrepared(rule: Rule, prepared: PreparedText): RuleMatch {
+  const norm = prepared.normalized;
+  const hit = evaluate(rule.root, norm.text);
   return { matched: hit.matched, spans: hit.matched ? toOriginal(hit.spans, norm) : [] };
 }

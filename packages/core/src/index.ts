@@ -20,4 +20,5 @@ export { publishReport, StudyReport, ReportTable, Note, Provenance, KOE_VERSION,
 export * from "./studies/counts/index.js";
 export * from "./studies/initiatives/index.js";
 export * from "./studies/cross-boundary/index.js";
+export * from "./studies/interviews/index.js";
 export * from "./present/index.js";

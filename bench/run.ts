@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { writeRespondentsCsv } from "../data/generator/index.js";
 import { measureCommand, type Measurement } from "./measure.js";
 import { ensureStatsData } from "./stats-data.js";
+import { compareCodings, ensureCodingData } from "./coding-data.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const dataDir = join(here, "..", ".bench-data");
@@ -52,6 +53,14 @@ const suites: Record<string, () => Promise<(Measurement | { name: string; skippe
       results.push(measureCommand(`scipy/statsmodels: ${label}`, PYTHON, [join(here, "stats_scipy.py"), dir, job]));
     }
     return results;
+  },
+  async coding() {
+    const { comments, codebook, withWords } = ensureCodingData(join(dataDir, "coding"));
+    const koe = measureCommand("koe: readComments + codeTexts, 100,000 comments × 20 codes", process.execPath, ["--import", "tsx", join(here, "coding-job.ts"), comments, codebook]);
+    const py = measureCommand("pandas: read_csv + str.contains / re, the same 20 codes", PYTHON, [join(here, "coding_pandas.py"), comments, codebook]);
+    console.log(compareCodings(koe, py));
+    const words = measureCommand("koe only: the 20 codes + 2 word() codes", process.execPath, ["--import", "tsx", join(here, "coding-job.ts"), comments, withWords]);
+    return [koe, py, words];
   },
   async read() {
     const file = await ensureRespondents(1_000_000);

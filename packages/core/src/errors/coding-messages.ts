@@ -43,9 +43,9 @@ export const ruleMessages = defineMessages("rule", {
     en: (p: At & { got: string }) => `${where(p)} — unexpected ${q(p.got)} at position ${p.position} (an "and" or "or" missing?)`,
     ja: (p: At & { got: string }) => `${whereJa(p)}: ${p.position}文字目の「${p.got}」の前に and か or が要ります`,
   },
-  wordUnsupported: {
-    en: (p: At) => `${where(p)} — word(…) at position ${p.position} is not available yet (it needs a tokenizer, coming with the interview study)`,
-    ja: (p: At) => `${whereJa(p)}: ${p.position}文字目の word(…) はまだ使えません（形態素解析はインタビュー分析とともに追加されます）`,
+  wordArgs: {
+    en: (p: At) => `${where(p)} — word(…) at position ${p.position} takes one word in its base form, e.g. word(持つ)`,
+    ja: (p: At) => `${whereJa(p)}: ${p.position}文字目の word(…) には基本形の語を1つ書いてください（例: word(持つ)）`,
   },
   notARule: {
     en: (p: { fn: string; got: string }) => `${p.fn}: the rule must be text (got ${p.got})`,

@@ -41,6 +41,20 @@ describe("matchRule: operators", () => {
     expect(m("not a and b", "b")).toBe(true);
     expect(m("not a and b", "ab")).toBe(false);
   });
+  it("word(…) is an atom under the same precedence, in ASCII or full-width parentheses, its word normalised", () => {
+    expect(parseRule("word(持つ) or 異動 and not word（ｶﾜﾙ）").root).toEqual({
+      type: "or",
+      args: [
+        { type: "word", base: "持つ", position: 1 },
+        { type: "and", args: [{ type: "term", text: "異動", position: 13 }, { type: "not", arg: { type: "word", base: "カワル", position: 24 } }] },
+      ],
+    });
+    expect(parseRule('WORD("持つ")').root).toEqual({ type: "word", base: "持つ", position: 1 });
+    expect(parseRule("word(ＫＰＩ)").root).toEqual({ type: "word", base: "kpi", position: 1 });
+    // without a parenthesis, word is a term like any other
+    expect(parseRule("word").root).toEqual({ type: "term", text: "word", position: 1 });
+    expect(m("keyword", "a keyword")).toBe(true);
+  });
   it("parentheses override precedence", () => {
     expect(m("(a or b) and not c", "ac")).toBe(false);
     expect(m("a or b and not c", "ac")).toBe(true);
@@ -123,7 +137,15 @@ describe("parseRule: every error names the code, the rule and the position, in b
     ["and 機会", "rule.expectedTerm", 1, "a term is missing at position 1", "1文字目に語がありません"],
     ["機会 異動", "rule.trailing", 4, 'unexpected "異動" at position 4', "4文字目の「異動」の前に and か or"],
     ["機会 )", "rule.unexpectedClose", 4, 'unexpected ")" at position 4', "4文字目の「)」"],
-    ["a and word(持つ)", "rule.wordUnsupported", 7, "word(…) at position 7 is not available yet", "7文字目の word(…) はまだ使えません"],
+    ["a and word()", "rule.wordArgs", 7, "word(…) at position 7 takes one word in its base form, e.g. word(持つ)", "7文字目の word(…) には基本形の語を1つ書いてください"],
+    ["word(持つ, 考える)", "rule.wordArgs", 1, "word(…) at position 1 takes one word", "1文字目の word(…) には基本形の語を1つ"],
+    ["word(持つ 考える)", "rule.wordArgs", 1, "word(…) at position 1 takes one word", "1文字目の word(…)"],
+    ["x or word(/持/)", "rule.wordArgs", 6, "word(…) at position 6 takes one word", "6文字目の word(…)"],
+    ["word(not)", "rule.wordArgs", 1, "word(…) at position 1 takes one word", "1文字目の word(…)"],
+    ["word(「　」)", "rule.wordArgs", 1, "word(…) at position 1 takes one word", "1文字目の word(…)"],
+    ["a and word(持つ", "rule.unclosedParen", 11, "unclosed parenthesis at position 11", "11文字目の括弧が閉じていません"],
+    ["word（持つ", "rule.unclosedParen", 5, "unclosed parenthesis at position 5", "5文字目の括弧が閉じていません"],
+    ["word(持つ) 考える", "rule.trailing", 10, 'unexpected "考える" at position 10', "10文字目の「考える」の前に and か or"],
   ];
   for (const [rule, code, position, en, ja] of cases) {
     it(`${JSON.stringify(rule)} → ${code} at ${position}`, () => {

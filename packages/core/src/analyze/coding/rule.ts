@@ -4,9 +4,13 @@ import { ruleMessages as m } from "../../errors/coding-messages.js";
 import { KoeArgumentError } from "../../errors/errors.js";
 import { normalizeTerm } from "./normalize.js";
 
-/** A parsed coding rule. Terms are stored NFKC-normalised and lower-cased; `position` is 1-based in the rule. */
+/**
+ * A parsed coding rule. Terms and the word of `word(…)` are stored NFKC-normalised and lower-cased
+ * (as the texts are); `position` is 1-based in the rule.
+ */
 export type RuleNode =
   | { type: "term"; text: string; position: number }
+  | { type: "word"; base: string; position: number }
   | { type: "regex"; source: string; flags: string; regex: RegExp; position: number }
   | { type: "near"; a: string; b: string; distance: number; position: number }
   | { type: "not"; arg: RuleNode }
@@ -164,8 +168,7 @@ class Parser {
       this.i++;
       const fnName = t.text.toLowerCase();
       if (!t.quoted && this.peek()?.kind === "(" && (fnName === "near" || fnName === "word")) {
-        if (fnName === "word") fail(this.ctx, m.wordUnsupported, t.pos, {});
-        return this.near(t.pos);
+        return fnName === "word" ? this.word(t.pos) : this.near(t.pos);
       }
       if (t.text === "") fail(this.ctx, m.expectedTerm, t.pos, {});
       return { type: "term", text: normalizeTerm(t.text), position: t.pos };
@@ -173,7 +176,8 @@ class Parser {
     fail(this.ctx, t.kind === ")" ? m.unexpectedClose : m.expectedTerm, t.pos, {});
   }
 
-  private near(pos: number): RuleNode {
+  /** The tokens between the "(" at the cursor and its ")", the cursor moved past the ")". */
+  private callArgs(): Token[] {
     const open = this.tokens[this.i]!;
     this.i++;
     const parts: Token[] = [];
@@ -181,9 +185,22 @@ class Parser {
       const t = this.peek();
       if (t === undefined) fail(this.ctx, m.unclosedParen, open.pos, {});
       this.i++;
-      if (t.kind === ")") break;
+      if (t.kind === ")") return parts;
       parts.push(t);
     }
+  }
+
+  private word(pos: number): RuleNode {
+    const parts = this.callArgs();
+    const [w] = parts;
+    if (parts.length !== 1 || w?.kind !== "term") fail(this.ctx, m.wordArgs, pos, {});
+    const base = normalizeTerm(w.text).trim();
+    if (base === "") fail(this.ctx, m.wordArgs, pos, {});
+    return { type: "word", base, position: pos };
+  }
+
+  private near(pos: number): RuleNode {
+    const parts = this.callArgs();
     const [a, c1, b, c2, n] = parts;
     if (parts.length !== 5 || a?.kind !== "term" || c1?.kind !== "," || b?.kind !== "term" || c2?.kind !== "," || n?.kind !== "term") {
       fail(this.ctx, m.nearArgs, pos, {});
@@ -195,18 +212,31 @@ class Parser {
 }
 
 /**
- * Parses a coding rule once into a tree, for {@link matchRule}. Syntax: a bare term matches as a
- * substring; `"a phrase"` or `「a phrase」` keeps spaces; `and` / `&`, `or` / `|`, `not` / `!`,
- * parentheses, with precedence not > and > or; `near(a, b, N)`: both terms within N characters
- * (the gap between the end of one and the start of the other, in either order); `/regex/` with
- * optional flags `i`, `u`. Terms and texts are compared after NFKC and lower-casing; a regular
- * expression runs on that normalised text too, so write it in lower case or give it `i`. `word(…)`
- * (base forms) is refused until a tokenizer comes with the interview study.
+ * Parses a coding rule once into a tree, for {@link matchRule}. The rule language:
+ *
+ * - a bare term matches as a substring: `異動` matches 人事異動;
+ * - `"a phrase"` or `「a phrase」` keeps spaces and the words `and`/`or`/`not`;
+ * - `and` / `&`, `or` / `|`, `not` / `!`, parentheses (full-width too), with precedence
+ *   not > and > or: `a or b and not c` is `a or (b and (not c))`;
+ * - `near(a, b, N)`: both terms within N characters (the gap between the end of one and the start
+ *   of the other, in either order);
+ * - `/regex/` with optional flags `i`, `u`;
+ * - `word(持つ)`: a word by its base form — any token whose dictionary form is 持つ, so 持って,
+ *   持ちたい, 持ちます match and 持ち株 or 気持ち do not. Texts are tokenised with kuromoji's IPADIC
+ *   (loaded on the first match of a `word(…)`, about a second). The base form is IPADIC's, as
+ *   written: `word(わかる)` does not find 分からない (its base form is 分かる) — write
+ *   `word(わかる) or word(分かる)`; a potential verb is a word of its own (話せる is not
+ *   `word(話す)`). A word of several tokens matches them in a row: `word(キャリア形成)`.
+ *
+ * Terms and texts are compared after NFKC and lower-casing (full-width ＫＰＩ, half-width ｷｬﾘｱ);
+ * a regular expression runs on that normalised text too, so write it in lower case or give it `i`.
  *
  * @example
  * parseRule("a or b and not c").root.type // => "or"
  * parseRule("ＫＰＩ").root // => { type: "term", text: "kpi", position: 1 }
+ * parseRule("not word（持つ）").root // => { type: "not", arg: { type: "word", base: "持つ", position: 5 } }
  * parseRule("機会 and (異動", { code: "no_chance" }) // throws: code "no_chance": rule "機会 and (異動" — unclosed parenthesis at position 8
+ * parseRule("word()") // throws: rule "word()" — word(…) at position 1 takes one word in its base form, e.g. word(持つ)
  * @throws {KoeArgumentError} for an invalid rule, naming the code, the rule and the 1-based position.
  */
 export function parseRule(rule: string, options: { code?: string | null } = {}): Rule {

@@ -49,3 +49,9 @@ export {
   type PrePostInput, type BalanceInput, type EffectForestInput, type PrePostRow, type BalanceChartRow, type EffectChartRow,
   type CrossBoundaryChartOptions, type BalanceChartOptions, type EffectForestChartOptions,
 } from "./charts/cross-boundary.js";
+// The interview study's code charts (codeFrequencies / codeCooccurrence tables as they are), their words and messages
+export { codeHeatmapChart, CODE_HEATMAP_DEFAULTS, type CodeHeatmapOptions } from "./charts/code-heatmap.js";
+export type { CodeTableInput } from "./charts/code-tables.js";
+export { codeChartWords, codeChartMessages } from "./interview-messages.js";
+export { codeBarChart, CODE_BAR_DEFAULTS, type CodeBarOptions } from "./charts/code-bar.js";
+export { cooccurrenceChart, COOCCURRENCE_DEFAULTS, type CooccurrenceOptions } from "./charts/cooccurrence.js";

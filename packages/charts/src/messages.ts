@@ -91,6 +91,8 @@ const list = (values: readonly unknown[], max = 12) => values.slice(0, max).map(
 const listJa = (values: readonly unknown[], max = 12) => values.slice(0, max).map((v) => `「${String(v)}」`).join("、") + (values.length > max ? `、…（ほか${values.length - max}件）` : "");
 const did = (s: string | null) => (s === null ? "" : `; did you mean ${q(s)}?`);
 const didJa = (s: string | null) => (s === null ? "" : `「${s}」の誤りではありませんか？`);
+/** Quoting and listing values in messages (the code charts' messages use them too). */
+export { q, list, listJa, did, didJa };
 const axisJa = { row: "行", column: "列" } as const;
 // vega-lite's reason may quote the whole spec, data included: keep the message short.
 const short = (reason: string) => (reason.length > 300 ? `${reason.slice(0, 300)}…` : reason);

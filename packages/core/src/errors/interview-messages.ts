@@ -63,3 +63,43 @@ export const codeTextsMessages = defineMessages("codeTexts", {
     ja: (p: Fn & { row: number; coder: string }) => `${p.fn}: 手作業のコーディング${p.row}行目: コーダー名「${p.coder}」は koe の自動コーディングの名前です。人の名前を付けてください`,
   },
 });
+
+/** Problems of the interview study's input (codeFrequencies, codeCooccurrence). */
+export const interviewMessages = defineMessages("interviews", {
+  notCoded: {
+    en: (p: Fn & { got: string }) => `${p.fn}: expected coded texts, as codeTexts returns them (got ${p.got})`,
+    ja: (p: Fn & { got: string }) => `${p.fn}: codeTexts が返すコード化済みテキストを渡してください（渡されたもの: ${p.got}）`,
+  },
+  unknownCode: {
+    en: (p: Fn & { code: string; suggestion: string | null; codes: string[] }) => `${p.fn}: option "codes": ${q(p.code)} is not a code of the coded texts${did(p.suggestion)} (codes: ${list(p.codes, 30)})`,
+    ja: (p: Fn & { code: string; suggestion: string | null; codes: string[] }) => `${p.fn}: オプション「codes」: 「${p.code}」はコード化したテキストのコードではありません。${didJa(p.suggestion)}（コード: ${p.codes.join(", ")}）`,
+  },
+});
+
+/** Notes (warnings and findings as data) of codeFrequencies and codeCooccurrence. */
+export const interviewNotes = defineMessages("interviewNotes", {
+  blankGroup: {
+    en: (p: { column: string; rows: number }) => `${p.rows} text(s) with a blank ${q(p.column)} are left out of every table.`,
+    ja: (p: { column: string; rows: number }) => `「${p.column}」が空欄のテキスト${p.rows}件は、どの表にも含めていません。`,
+  },
+  testsOverShown: {
+    en: (p: { column: string; shown: number; groups: number }) =>
+      `The tests and residuals compare the ${p.shown} of ${p.groups} groups of ${q(p.column)} that are shown; hidden groups are left out of them, so that no test carries their counts.`,
+    ja: (p: { column: string; shown: number; groups: number }) =>
+      `検定と調整済み残差は、「${p.column}」の${p.groups}グループのうち表示している${p.shown}グループだけで計算しています（非表示のグループの人数が検定に含まれないようにするため）。`,
+  },
+  fisherUsed: {
+    en: (p: { codes: string[] }) => `Fisher's exact test replaces the chi-square test where an expected count is below 5 (codes: ${list(p.codes, 30)}).`,
+    ja: (p: { codes: string[] }) => `期待度数が5未満のセルがあるコードは、カイ二乗検定の代わりにフィッシャーの正確検定を使っています（コード: ${p.codes.join(", ")}）。`,
+  },
+  fisherSimulated: {
+    en: (p: { codes: string[]; resamples: number; seed: number | string }) =>
+      `For ${list(p.codes, 30)} the tables with the same margins are too many to enumerate: Fisher's p-value is simulated from ${p.resamples} random tables (seed ${show(p.seed)}), as R's fisher.test(simulate.p.value = TRUE).`,
+    ja: (p: { codes: string[]; resamples: number; seed: number | string }) =>
+      `${p.codes.join(", ")} は周辺度数が同じ表が多すぎて列挙できないため、フィッシャー検定のp値を${p.resamples}個の無作為な表から求めています（シード ${show(p.seed)}、R の fisher.test(simulate.p.value = TRUE) と同じ方法）。`,
+  },
+  tooFewPeople: {
+    en: (p: { minGroupSize: number }) => `Fewer than ${p.minGroupSize} people wrote these texts: no count is shown.`,
+    ja: (p: { minGroupSize: number }) => `テキストを書いた人が${p.minGroupSize}人未満のため、件数は表示していません。`,
+  },
+});

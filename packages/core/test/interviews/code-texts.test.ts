@@ -3,6 +3,7 @@ import * as aq from "arquero";
 import iconv from "iconv-lite";
 import { readFileSync } from "node:fs";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { thrown } from "../../../../test/helpers/koe-error.js";
 
 afterEach(() => setLanguage("en"));
 
@@ -24,14 +25,10 @@ beforeAll(async () => {
 });
 
 const rowsOf = (texts: string[]) => texts.map((回答, i) => ({ no: `c${i + 1}`, 回答者ID: `R${i % 2}`, 回答 }));
-const codeArgumentError = (f: () => unknown): KoeArgumentError => {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(KoeArgumentError);
-    return e as KoeArgumentError;
-  }
-  throw new Error("no error");
+const codeArgumentError = (f: () => unknown) => {
+  const e = thrown(f);
+  expect(e).toBeInstanceOf(KoeArgumentError);
+  return e;
 };
 
 describe("codeTexts: the coded table", () => {

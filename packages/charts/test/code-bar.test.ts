@@ -1,7 +1,7 @@
 import { ChartError, codeBarChart, compileSpec, renderSvg } from "@koe/charts";
-import { KoeArgumentError, KoeError } from "@koe/core";
-import { describe, expect, it } from "vitest";
-import { codebook, frequencies, hiddenFigures, leakyFrequencies, overall, thrown } from "./code-fixtures.js";
+import { codeFrequencies, KoeArgumentError, KoeError, type StudyReport } from "@koe/core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { bundledCoded, codebook, frequencies, hiddenFigures, leakyFrequencies, overall, thrown } from "./code-fixtures.js";
 import { svgText } from "./helpers.js";
 
 type Bar = { code: string; share: number; low: number; high: number; withCode: number; texts: number };
@@ -113,5 +113,31 @@ describe("codeBarChart: what it refuses", () => {
     expect(thrown(() => codeBarChart(overall, { sort: "alphabetical" } as never)).message).toBe('codeBarChart: option "sort" must be one of "share", "codebook" (got "alphabetical")');
     expect(thrown(() => codeBarChart(overall, { srot: "share" } as never)).message).toContain('unknown option "srot"; did you mean "sort"?');
     for (const garbage of [undefined, null, 42, "x", [], {}, { rows: null }, { rows: [null] }, { rows: [{}] }]) expect(thrown(() => codeBarChart(garbage as never))).toBeInstanceOf(KoeError);
+  });
+});
+
+describe("codeBarChart takes codeFrequencies' tables as they are (the bundled comments)", () => {
+  let report: StudyReport;
+  beforeAll(async () => {
+    report = codeFrequencies((await bundledCoded()).coded, { by: "cross_boundary" });
+  });
+
+  it("overall: every code, highest share first, each with its counts and the report's interval", () => {
+    const s = codeBarChart(report.tables.overall!);
+    expect(compileSpec(s).marks?.length).toBeGreaterThan(0);
+    const rows = [...report.tables.overall!.rows].sort((a, b) => (b.share as number) - (a.share as number));
+    expect(of(s).encoding.y.sort).toEqual(rows.map((r) => r.code_ja));
+    expect(ends(s)).toEqual(rows.map((r) => `${Math.round(100 * (r.share as number))}%（${r.with_code}/${r.texts}）`));
+    expect(bars(s).map((b) => [b.low, b.high])).toEqual(rows.map((r) => [r.share_low, r.share_high]));
+  });
+
+  it("one group of the table by participation: participants, named あり or true", () => {
+    const frequencies = report.tables.frequencies!;
+    const participants = frequencies.rows.filter((r) => r.cross_boundary === true);
+    const s = codeBarChart(frequencies, { group: "true", sort: "codebook" });
+    expect(of(s).title.text).toBe("コードの出現割合：あり");
+    expect(codeBarChart(frequencies, { group: true, sort: "codebook" })).toEqual(s);
+    expect(codeBarChart(frequencies, { group: "あり", sort: "codebook" })).toEqual(s);
+    expect(ends(s)).toEqual(participants.map((r) => `${Math.round(100 * (r.share as number))}%（${r.with_code}/${r.texts}）`));
   });
 });

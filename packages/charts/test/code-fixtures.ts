@@ -2,7 +2,8 @@
 // codeFrequencies' `frequencies` and `overall` tables and codeCooccurrence's `cooccurrence` table.
 // Codes arrive in the codebook's order (not alphabetical), segment values in no useful order
 // (senior first), and the hidden group's counts (7 and 3) appear nowhere else, so a leak would show.
-import { proportionInterval, type KoeError } from "@koe/core";
+import { join } from "node:path";
+import { codeTexts, readCodebook, readComments, readRespondents, proportionInterval, type CodedTexts, type CodingCodebook, type KoeError } from "@koe/core";
 
 export const codebook = [
   { code: "work_motivation", code_ja: "業務意欲", code_en: "Work motivation" },
@@ -98,4 +99,20 @@ export function thrown(call: () => unknown): KoeError {
     return e as KoeError;
   }
   throw new Error("expected an error, got none");
+}
+
+let bundled: Promise<{ coded: CodedTexts; codebook: CodingCodebook }> | null = null;
+/**
+ * The bundled comments (data/comments.csv) with their writers' generation, layer and cross-boundary
+ * participation from data/respondents.csv, coded with data/codebook.json: the study's real input.
+ */
+export function bundledCoded(): Promise<{ coded: CodedTexts; codebook: CodingCodebook }> {
+  bundled ??= (async () => {
+    const data = (file: string) => join(import.meta.dirname, "..", "..", "..", "data", file);
+    const comments = (await readComments(data("comments.csv"))).table;
+    const respondents = (await readRespondents(data("respondents.csv"))).table.select("respondent_id", "generation", "layer", "cross_boundary");
+    const codebook = await readCodebook(data("codebook.json"));
+    return { coded: codeTexts(comments.join_left(respondents, "respondent_id"), { text: "text", person: "respondent_id", codebook }), codebook };
+  })();
+  return bundled;
 }

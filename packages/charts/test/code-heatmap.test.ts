@@ -1,7 +1,7 @@
 import { ChartError, codeHeatmapChart, compileSpec, renderSvg } from "@koe/charts";
-import { KoeArgumentError, KoeError } from "@koe/core";
-import { describe, expect, it } from "vitest";
-import { codebook, frequencies, hiddenFigures, leakyFrequencies, thrown } from "./code-fixtures.js";
+import { codeFrequencies, KoeArgumentError, KoeError, type ReportTable } from "@koe/core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { bundledCoded, codebook, frequencies, hiddenFigures, leakyFrequencies, thrown } from "./code-fixtures.js";
 import { svgText } from "./helpers.js";
 
 type Datum = { code: string; segment: string; share: number | null; residual: number | null; significant: boolean; text: string; suppressed: boolean };
@@ -183,5 +183,43 @@ describe("codeHeatmapChart: what it refuses", () => {
     for (const garbage of [undefined, null, 42, "x", [], {}, { rows: null }, { rows: [null] }, { rows: [{}] }]) {
       expect(thrown(() => codeHeatmapChart(garbage as never))).toBeInstanceOf(KoeError);
     }
+  });
+});
+
+describe("codeHeatmapChart takes codeFrequencies' table as it is (the bundled comments)", () => {
+  let byGeneration: ReportTable;
+  let byCompany: ReportTable;
+  let codeLabels: string[];
+  beforeAll(async () => {
+    const { coded, codebook: book } = await bundledCoded();
+    byGeneration = codeFrequencies(coded, { by: "generation" }).tables.frequencies!;
+    byCompany = codeFrequencies(coded, { by: "company" }).tables.frequencies!;
+    codeLabels = book.codes.map((c) => c.ja);
+  });
+
+  it("codes in the codebook's order, generations young → senior, each share printed from its counts", () => {
+    const s = codeHeatmapChart(byGeneration);
+    expect(compileSpec(s).marks?.length).toBeGreaterThan(0);
+    expect(sortOf(s, "y")).toEqual(codeLabels);
+    expect(sortOf(s, "x")).toEqual(["若手", "中堅", "シニア"]);
+    expect(dataOf(s).length).toBe(byGeneration.rows.length);
+    const printed = new Map(dataOf(s).map((d) => [`${d.code}|${d.segment}`, d.text]));
+    const label = { young: "若手", mid: "中堅", senior: "シニア" } as Record<string, string>;
+    for (const r of byGeneration.rows) {
+      expect(printed.get(`${r.code_ja}|${label[r.generation as string]}`)).toBe(`${Math.round((100 * (r.with_code as number)) / (r.texts as number))}%`);
+    }
+  });
+
+  it("by company: the hidden companies are grey and say 秘匿, and no figure of theirs reaches the SVG", async () => {
+    const hiddenRows = byCompany.rows.filter((r) => r.suppressed === true);
+    expect(hiddenRows.length).toBeGreaterThan(0); // the bundled data has companies with fewer than 10 writers
+    const s = codeHeatmapChart(byCompany, { lang: "en" });
+    expect(dataOf(s).filter((d) => d.suppressed).length).toBe(hiddenRows.length);
+    expect(dataOf(s).filter((d) => d.suppressed).every((d) => d.text === "suppressed" && d.share === null && d.residual === null)).toBe(true);
+    // Every percentage in the SVG is a shown row's.
+    const shownShares = new Set(byCompany.rows.filter((r) => r.suppressed !== true).map((r) => `${Math.round(100 * (r.share as number))}%`));
+    const percentages = svgText(await renderSvg(s)).filter((t) => /^\d+%$/.test(t));
+    expect(percentages.length).toBe(byCompany.rows.length - hiddenRows.length);
+    for (const p of percentages) expect(shownShares.has(p)).toBe(true);
   });
 });

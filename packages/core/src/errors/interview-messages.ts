@@ -98,8 +98,4 @@ export const interviewNotes = defineMessages("interviewNotes", {
     ja: (p: { codes: string[]; resamples: number; seed: number | string }) =>
       `${p.codes.join(", ")} は周辺度数が同じ表が多すぎて列挙できないため、フィッシャー検定のp値を${p.resamples}個の無作為な表から求めています（シード ${show(p.seed)}、R の fisher.test(simulate.p.value = TRUE) と同じ方法）。`,
   },
-  tooFewPeople: {
-    en: (p: { minGroupSize: number }) => `Fewer than ${p.minGroupSize} people wrote these texts: no count is shown.`,
-    ja: (p: { minGroupSize: number }) => `テキストを書いた人が${p.minGroupSize}人未満のため、件数は表示していません。`,
-  },
 });

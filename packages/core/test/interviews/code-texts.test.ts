@@ -219,3 +219,26 @@ describe("codeTexts: errors", () => {
     expect(codeArgumentError(() => codeTexts([{ t: "x" }], { text: "t", id: [], codebook: cb })).message).toContain('option "id"');
   });
 });
+
+describe("codeTexts: every operator of the rule language in one codebook", () => {
+  it("terms, phrases, and/or/not, parentheses, near, regex and word() code each text as matchRule does", async () => {
+    const book = await readCodebook({
+      id: "ops",
+      ja: "演算子",
+      en: "Operators",
+      codes: [
+        { id: "term", ja: "語", en: "Term", rule: "ＯＪＴ" },
+        { id: "phrase", ja: "句", en: "Phrase", rule: '"career sheet" or 「機会 がない」' },
+        { id: "logic", ja: "論理", en: "Logic", rule: "(上司 or 課長) and not 面談" },
+        { id: "near", ja: "近接", en: "Near", rule: "near(異動, 希望, 3)" },
+        { id: "regex", ja: "正規表現", en: "Regex", rule: "/\\d+年/" },
+        { id: "word", ja: "単語", en: "Word", rule: "word(持つ)" },
+      ],
+    });
+    const texts = ["ojtが足りない", "My Career Sheet", "機会 がない", "課長と話した", "上司との面談", "異動の希望を出した", "希望しても異動できない", "入社１０年目", "目標を持ちたい", "気持ちが続かない"];
+    const coded = codeTexts(texts.map((text) => ({ text })), { text: "text", codebook: book });
+    const got = (coded.table.objects() as Record<string, unknown>[]).map((r) => coded.codes.filter((c) => r[c] === 1));
+    expect(got).toEqual([["term"], ["phrase"], ["phrase"], ["logic"], [], ["near"], ["near"], ["regex"], ["word"], []]);
+    expect(coded.spans.filter((s) => s.code === "word").map((s) => texts[Number(s.id) - 1]!.slice(s.start, s.end))).toEqual(["持ち"]);
+  });
+});

@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
 import { readCodebook } from "../../src/analyze/coding/read-codebook.js";
 import type { CodedTexts, Coding } from "../../src/analyze/coding/coded-texts.js";
 import { messageOfCode } from "../../src/errors/catalogue.js";
-import { InsufficientDataError, KoeArgumentError, type KoeError } from "../../src/errors/errors.js";
+import { InsufficientDataError, KoeArgumentError } from "../../src/errors/errors.js";
+import { thrown } from "./thrown.js";
 import { cohensKappa, fleissKappa, krippendorffAlpha } from "../../src/stats/agreement.js";
 import { coderAgreement } from "../../src/studies/interviews/agreement.js";
 import { expectNear, referenceCase } from "../stats/reference.js";
@@ -23,14 +24,6 @@ const CODES = ["career", "manager", "chance", "other"];
 const close = (actual: unknown, expected: unknown, what: string) => {
   if (expected === undefined || expected === null) expect(actual, what).toBeNull();
   else expect(actual as number, what).toBeCloseTo(expected as number, 12);
-};
-const thrown = (f: () => unknown): KoeError => {
-  try {
-    f();
-  } catch (e) {
-    return e as KoeError;
-  }
-  throw new Error("nothing thrown");
 };
 
 describe("coderAgreement against R (reference/agreement.R, agreement.json)", () => {

@@ -81,7 +81,8 @@ export function compareIds(a: string, b: string): number {
   return x.length - y.length;
 }
 
-function isCodedTexts(v: unknown): v is CodedTexts {
+/** Whether a value is coded texts as codeTexts returns them (checked by shape). */
+export function isCodedTexts(v: unknown): v is CodedTexts {
   if (v === null || typeof v !== "object" || Array.isArray(v)) return false;
   const c = v as CodedTexts;
   return c.table instanceof aq.ColumnTable && Array.isArray(c.codes) && Array.isArray(c.codings) && Array.isArray(c.coders);

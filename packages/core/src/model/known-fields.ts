@@ -25,12 +25,16 @@ function roleOf(schema: z.ZodType): FieldRole {
 
 const fields = new Map<string, KnownField>();
 const byName = new Map<string, string>();
+// Names of a field id across the model's tables (the comment's `text` has names the transcript's has not).
+const namesById = new Map<string, string[]>();
 for (const group of [respondentFields, initiativeRatingFields, transcriptSegmentFields, commentFields] as Record<string, z.ZodType>[]) {
   for (const [id, schema] of Object.entries(group)) {
     const meta = fieldMetaOf(schema);
-    if (!meta || fields.has(id)) continue;
-    fields.set(id, { id, role: roleOf(schema), meta });
-    for (const name of [id, meta.ja, meta.en, ...(meta.aliases ?? [])]) {
+    if (!meta) continue;
+    if (!fields.has(id)) fields.set(id, { id, role: roleOf(schema), meta });
+    const names = [id, meta.ja, meta.en, ...(meta.aliases ?? [])];
+    namesById.set(id, [...new Set([...(namesById.get(id) ?? []), ...names])]);
+    for (const name of names) {
       const k = normalizeKey(name);
       if (!byName.has(k)) byName.set(k, id);
     }
@@ -50,6 +54,5 @@ export function knownField(name: string): KnownField | undefined {
 
 /** Every name (id, labels, aliases) under which a known field may appear as a column. */
 export function namesOfField(id: string): string[] {
-  const f = fields.get(id);
-  return f ? [f.id, f.meta.ja, f.meta.en, ...(f.meta.aliases ?? [])] : [id];
+  return namesById.get(id) ?? [id];
 }

@@ -1,0 +1,11 @@
+import { describe, expect, it } from "vitest";
+import { knownField, namesOfField } from "../../src/model/known-fields.js";
+
+describe("known fields: a field id's names across the model's tables", () => {
+  it("the comment's own names of `text` (回答, 自由記述) find the field the transcript registered first", () => {
+    expect(knownField("回答")?.id).toBe("text");
+    expect(knownField("自由記述")?.id).toBe("text");
+    expect(knownField("発話")?.id).toBe("text");
+    expect(namesOfField("text")).toEqual(expect.arrayContaining(["発話", "回答", "自由記述", "本文"]));
+  });
+});

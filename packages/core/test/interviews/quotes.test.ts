@@ -73,8 +73,8 @@ describe("maskText: e-mail addresses, phone numbers, ids", () => {
   ])("id: %s", (text, masked) => expect(maskText(text)).toBe(masked));
 
   it("values of id columns where they stand apart (three characters or more)", () => {
-    const mask = createMasker({ ids: ["c17-a", "T01-4", "42"] });
-    expect(mask("c17-aの件、t01-4で、c17-ab は別、42人")).toBe("〔ID〕の件、〔ID〕で、c17-ab は別、42人");
+    const mask = createMasker({ ids: ["c17-a", "T01-4", "42", "営業-0001"] });
+    expect(mask("c17-aの件、t01-4で、c17-ab は別、42人、営業-0001も")).toBe("〔ID〕の件、〔ID〕で、c17-ab は別、42人、〔ID〕も");
   });
 
   it("keeps the original text outside the masks (half-width katakana, full-width letters)", () => {

@@ -60,19 +60,19 @@ const notName = (m: string) => NOT_NAMES.has(m) || ROLE_ENDING.test(m) || DEPART
 
 // On the normalised text: each regex's group `m` is what is masked (the rest, e.g. the title, stays).
 const PATTERNS: { kind: keyof typeof MASKS; re: RegExp; keep?: (m: string) => boolean; digits?: boolean; skip?: (m: string) => number }[] = [
-  { kind: "email", re: /(?<m>[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+)/gu },
+  { kind: "email", re: /(?<m>[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+)/gdu },
   // Phone numbers: 0X-XXXX-XXXX, 090-1234-5678, (03)1234-5678, 03(1234)5678, 0120-123-456, 09012345678, +81 90 1234 5678.
-  { kind: "phone", re: new RegExp(`(?<!\\d)(?<m>(?:\\+81[-\\s]?\\(?\\d{1,4}\\)?|\\(?0\\d{1,4}\\)?)${SEP}?\\d{1,4}${SEP}?\\d{3,4})(?!\\d)`, "gu"), digits: true },
+  { kind: "phone", re: new RegExp(`(?<!\\d)(?<m>(?:\\+81[-\\s]?\\(?\\d{1,4}\\)?|\\(?0\\d{1,4}\\)?)${SEP}?\\d{1,4}${SEP}?\\d{3,4})(?!\\d)`, "gdu"), digits: true },
   // Ids: one or two letters and 5 or more digits (R0000022, EM12345), or a number after 社員番号・社員ID・従業員番号…
-  { kind: "id", re: /(?<![a-z0-9])(?<m>[a-z]{1,2}\d{5,})(?![a-z0-9])/gu },
-  { kind: "id", re: /(?:社員|従業員|職員|回答者)(?:番号|id|no\.?|コード)\s*[:は=#]?\s*(?<m>[a-z0-9-]*\d{2,}[a-z0-9-]*)/gu },
+  { kind: "id", re: /(?<![a-z0-9])(?<m>[a-z]{1,2}\d{5,})(?![a-z0-9])/gdu },
+  { kind: "id", re: /(?:社員|従業員|職員|回答者)(?:番号|id|no\.?|コード)\s*[:は=#]?\s*(?<m>[a-z0-9-]*\d{2,}[a-z0-9-]*)/gdu },
   // A name before an honorific: kanji (the whole run, 1–8; 2 or more before 様・君・氏・殿), katakana, or Latin letters.
-  { kind: "name", re: new RegExp(`(?<![${KANJI}])(?<m>[${KANJI}]{1,8})(?=さん|さま|くん|ちゃん)`, "gu"), keep: (m) => !notName(m), skip: departmentBefore },
-  { kind: "name", re: new RegExp(`(?<![${KANJI}])(?<m>[${KANJI}]{2,8})(?=(?:様|君|氏|殿)(?![${KANJI}]))`, "gu"), keep: (m) => !notName(m) && !NOT_BEFORE_SAMA.test(m), skip: departmentBefore },
-  { kind: "name", re: new RegExp(`(?<![${KATAKANA}])(?<m>[${KATAKANA}]{2,12})(?=さん|さま|くん|ちゃん|様|君|氏)`, "gu"), keep: (m) => !notName(m) && !m.startsWith("ー") },
-  { kind: "name", re: /(?<![a-z])(?<m>[a-z]{2,})(?=-(?:san|sama|kun|chan)(?![a-z])|さん|さま|様|くん|ちゃん|君|氏)/gu },
+  { kind: "name", re: new RegExp(`(?<![${KANJI}])(?<m>[${KANJI}]{1,8})(?=さん|さま|くん|ちゃん)`, "gdu"), keep: (m) => !notName(m), skip: departmentBefore },
+  { kind: "name", re: new RegExp(`(?<![${KANJI}])(?<m>[${KANJI}]{2,8})(?=(?:様|君|氏|殿)(?![${KANJI}]))`, "gdu"), keep: (m) => !notName(m) && !NOT_BEFORE_SAMA.test(m), skip: departmentBefore },
+  { kind: "name", re: new RegExp(`(?<![${KATAKANA}])(?<m>[${KATAKANA}]{2,12})(?=さん|さま|くん|ちゃん|様|君|氏)`, "gdu"), keep: (m) => !notName(m) && !m.startsWith("ー") },
+  { kind: "name", re: /(?<![a-z])(?<m>[a-z]{2,})(?=-(?:san|sama|kun|chan)(?![a-z])|さん|さま|様|くん|ちゃん|君|氏)/gdu },
   // A name before a title (田中部長, 鈴木主任): not a department or a qualifier (営業部長, 副社長, 第一課長).
-  { kind: "name", re: new RegExp(`(?<![${KANJI}])(?<m>[${KANJI}]{1,6}?)(?=${TITLE})`, "gu"), keep: (m) => !QUALIFIER.test(m) && !notName(m), skip: departmentBefore },
+  { kind: "name", re: new RegExp(`(?<![${KANJI}])(?<m>[${KANJI}]{1,6}?)(?=${TITLE})`, "gdu"), keep: (m) => !QUALIFIER.test(m) && !notName(m), skip: departmentBefore },
 ];
 
 /** The length of a department standing before a name in one run of kanji (人事部田中 → 3), 0 if none. */
@@ -82,7 +82,7 @@ function departmentBefore(m: string): number {
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const familyNames = new RegExp(`(?<m>${[...FAMILY_NAMES].sort((a, b) => b.length - a.length).map(escape).join("|")})`, "gu");
+const familyNames = new RegExp(`(?<m>${[...FAMILY_NAMES].sort((a, b) => b.length - a.length).map(escape).join("|")})`, "gdu");
 
 /**
  * Masks personal details in a text before it is published (a quote, an excerpt), keeping the rest
@@ -121,7 +121,9 @@ export function maskText(text: string, lists: MaskLists = {}): string {
 export function createMasker(lists: MaskLists = {}): (text: string) => string {
   const norm = (v: string) => String(v).normalize("NFKC").toLowerCase().trim();
   const names = [...new Set((lists.names ?? []).flatMap((n) => [norm(n), norm(n).replace(/\s+/g, ""), ...norm(n).split(/\s+/).filter((p) => p.length >= 2)]))].filter((n) => n !== "");
-  const ids = new Set((lists.ids ?? []).map(norm).filter((n) => n.length >= 3));
+  const all = [...new Set((lists.ids ?? []).map(norm).filter((n) => n.length >= 3))];
+  // Ids of letters, digits, "-" and "_" are looked up by token; others (rare: 田中-01) searched for.
+  const ids = { tokens: new Set(all.filter((id) => TOKEN.test(id))), others: all.filter((id) => !TOKEN.test(id)) };
   return (text) => {
     const found = findPrepared(text, { names, ids });
     let out = "";
@@ -135,7 +137,9 @@ export function createMasker(lists: MaskLists = {}): (text: string) => string {
 }
 
 /** The ranges (in the original text) to mask, without overlaps, in order. */
-function findPrepared(text: string, lists: { names: readonly string[]; ids: ReadonlySet<string> }): Found[] {
+const TOKEN = /^[a-z0-9_-]+$/;
+
+function findPrepared(text: string, lists: { names: readonly string[]; ids: { tokens: ReadonlySet<string>; others: readonly string[] } }): Found[] {
   const norm = normalizeText(text);
   const t = norm.text;
   const hits: { start: number; end: number; kind: keyof typeof MASKS }[] = [];
@@ -143,7 +147,7 @@ function findPrepared(text: string, lists: { names: readonly string[]; ids: Read
     if (end > start) hits.push({ start, end, kind });
   };
   for (const p of PATTERNS) {
-    for (const match of t.matchAll(new RegExp(p.re.source, `${p.re.flags}d`))) {
+    for (const match of t.matchAll(p.re)) {
       const m = match.groups!.m!;
       const [s, e] = (match as RegExpMatchArray & { indices: { groups: Record<string, [number, number]> } }).indices.groups.m!;
       if (p.digits && !isPhone(m)) continue;
@@ -151,22 +155,20 @@ function findPrepared(text: string, lists: { names: readonly string[]; ids: Read
       add(s + (p.skip?.(m) ?? 0), e, p.kind);
     }
   }
-  for (const match of t.matchAll(new RegExp(familyNames.source, "gdu"))) {
+  for (const match of t.matchAll(familyNames)) {
     const [s, e] = (match as RegExpMatchArray & { indices: [number, number][] }).indices[0]!;
     add(s, e, "name");
   }
   for (const name of lists.names) for (let at = t.indexOf(name); at >= 0; at = t.indexOf(name, at + name.length)) add(at, at + name.length, "name");
-  if (lists.ids.size > 0) {
+  if (lists.ids.tokens.size > 0) {
     // Values of id columns: whole runs of letters, digits, "-" and "_" that equal one of them.
     for (const match of t.matchAll(/[a-z0-9_-]+/gu)) {
       const run = match[0].replace(/^[-_]+|[-_]+$/g, "");
-      if (lists.ids.has(run)) add(match.index + match[0].indexOf(run), match.index + match[0].indexOf(run) + run.length, "id");
-    }
-    for (const id of lists.ids) {
-      if (/^[a-z0-9_-]+$/.test(id)) continue;
-      for (let at = t.indexOf(id); at >= 0; at = t.indexOf(id, at + id.length)) add(at, at + id.length, "id");
+      const at = match.index + match[0].indexOf(run);
+      if (lists.ids.tokens.has(run)) add(at, at + run.length, "id");
     }
   }
+  for (const id of lists.ids.others) for (let at = t.indexOf(id); at >= 0; at = t.indexOf(id, at + id.length)) add(at, at + id.length, "id");
   // Earliest first, the longer of two that start together; a range overlapping a kept one (or a
   // name touching a name: 山田|花子) is merged into it.
   hits.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -32,7 +32,7 @@ function dictFile(dir: string, name: string): ArrayBuffer {
  * The kuromoji tokenizer, built on first call and kept for the process. kuromoji's own builder is
  * asynchronous; this reads the same gzipped dictionary files synchronously and builds the same
  * dictionaries (as its DictionaryLoader does), so that coding stays a synchronous call. The first
- * call takes about a second and the dictionary keeps about 150 MB (see bench/out-tokenizers.md).
+ * call takes about half a second and the dictionary keeps about 170 MB (bench/out-tokenizers.md).
  *
  * @example
  * loadTokenizer() === loadTokenizer() // => true

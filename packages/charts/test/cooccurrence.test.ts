@@ -1,7 +1,7 @@
 import { ChartError, compileSpec, cooccurrenceChart, renderSvg } from "@koe/charts";
-import { KoeArgumentError, KoeError } from "@koe/core";
-import { describe, expect, it } from "vitest";
-import { codebook, cooccurrence, jaccardOf, thrown } from "./code-fixtures.js";
+import { codeCooccurrence, KoeArgumentError, KoeError, type ReportTable } from "@koe/core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { bundledCoded, codebook, cooccurrence, jaccardOf, thrown } from "./code-fixtures.js";
 import { svgText } from "./helpers.js";
 
 type Cell = { row: string; column: string; diagonal: boolean; value: number | null; text: string; suppressed: boolean };
@@ -143,6 +143,13 @@ describe("cooccurrenceChart: nothing to show, and what it refuses", () => {
     expect(thrown(() => cooccurrenceChart({ rows: [{ ...first!, jaccard: 1.5 }] })).message).toBe('cooccurrenceChart: row 1 (codes "work_motivation" and "work_motivation") has jaccard 1.5 (expected a number from 0 to 1)');
   });
 
+  it("a table over fewer texts than the free-text minimum that is not marked suppressed", () => {
+    const rows = cooccurrence.rows.map((r) => ({ ...r, texts: 9 }));
+    const e = thrown(() => cooccurrenceChart({ rows }));
+    expect(e).toBeInstanceOf(ChartError);
+    expect(e.message).toContain('cooccurrenceChart: row 1 (codes "work_motivation" and "work_motivation") shows texts = 9, under the minimum of 10 for free texts');
+  });
+
   it("a missing column, options it does not know or of the wrong kind", () => {
     const rows = cooccurrence.rows.map(({ jaccard, ...r }) => ({ ...r, jacard: jaccard }));
     const e = thrown(() => cooccurrenceChart({ rows }));
@@ -152,5 +159,38 @@ describe("cooccurrenceChart: nothing to show, and what it refuses", () => {
     expect(thrown(() => cooccurrenceChart(cooccurrence, { minJacard: 0.1 } as never)).message).toContain('unknown option "minJacard"; did you mean "minJaccard"?');
     expect(thrown(() => cooccurrenceChart(cooccurrence, { minJaccard: 2 }))).toBeInstanceOf(KoeArgumentError);
     for (const garbage of [undefined, null, 42, "x", [], {}, { rows: null }, { rows: [null] }, { rows: [{}] }]) expect(thrown(() => cooccurrenceChart(garbage as never))).toBeInstanceOf(KoeError);
+  });
+});
+
+describe("cooccurrenceChart takes codeCooccurrence's table as it is (the bundled comments)", () => {
+  let table: ReportTable;
+  let codeLabels: string[];
+  beforeAll(async () => {
+    const { coded, codebook: book } = await bundledCoded();
+    table = codeCooccurrence(coded).tables.cooccurrence!;
+    codeLabels = book.codes.map((c) => c.ja);
+  });
+
+  it("matrix: every code of the codebook on both axes in its order, the table's coefficients and counts printed", () => {
+    const s = cooccurrenceChart(table);
+    expect(compileSpec(s).marks?.length).toBeGreaterThan(0);
+    const encoding = (s as unknown as { encoding: { x: { sort: string[] }; y: { sort: string[] } } }).encoding;
+    expect([encoding.x.sort, encoding.y.sort]).toEqual([codeLabels, codeLabels]);
+    expect(cells(s).length).toBe(codeLabels.length ** 2);
+    const text = new Map(cells(s).map((c) => [`${c.row}|${c.column}`, c.text]));
+    for (const r of table.rows) {
+      const shown = r.code_a === r.code_b ? String(r.both) : (r.jaccard as number).toFixed(2);
+      expect(text.get(`${r.code_a_ja}|${r.code_b_ja}`)).toBe(shown);
+    }
+  });
+
+  it("network: one node per code sized by its texts, a line for each pair at or above 0.05", () => {
+    const s = cooccurrenceChart(table, { mode: "network", lang: "en" });
+    expect(compileSpec(s).marks?.length).toBeGreaterThan(0);
+    const diagonal = table.rows.filter((r) => r.code_a === r.code_b);
+    expect(nodes(s).map((n) => [n.code, n.texts])).toEqual(diagonal.map((r) => [r.code_a_en, r.both]));
+    const order = diagonal.map((r) => r.code_a as string);
+    const kept = table.rows.filter((r) => order.indexOf(r.code_a as string) < order.indexOf(r.code_b as string) && (r.jaccard as number) >= 0.05 && (r.both as number) > 0);
+    expect(edges(s).map((e) => `${e.a}–${e.b} ${e.jaccard}`)).toEqual(kept.map((r) => `${r.code_a_en}–${r.code_b_en} ${r.jaccard}`));
   });
 });

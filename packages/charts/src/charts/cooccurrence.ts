@@ -78,7 +78,7 @@ function pairsOf(rows: readonly Row[], min: number): Map<string, Row> {
     const key = pairKey(r.code_a, r.code_b);
     if (byPair.has(key)) throw ChartError.of(m.duplicateCell, { fn: CHART, row: r.code_a, column: r.code_b });
     byPair.set(key, r);
-    if (shown(r)) requireFigures(CHART, r, codePlaces.pair(i, r.code_a, r.code_b), { counts: ["both", "either", "texts"], shares: ["jaccard"] }, min);
+    if (shown(r)) requireFigures(CHART, r, codePlaces.pair(i, r.code_a, r.code_b), { counts: ["both", "either", "texts"], groups: ["texts"], shares: ["jaccard"] }, min);
   });
   for (const r of rows) {
     const mirror = byPair.get(pairKey(r.code_b, r.code_a));

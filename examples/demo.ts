@@ -17,10 +17,16 @@ import {
   readInitiativeRatings,
   readRespondents,
   readTranscripts,
+  readCodebook,
+  codeTexts,
+  codeFrequencies,
+  codeCooccurrence,
+  quotes,
+  immobileReasons,
   writeCsv,
   type ReadResult,
 } from "@koe/core";
-import { balanceChart, effectForestChart, initiativeMatrixChart, outcomeFunnelChart, prePostChart, renderHtml, segmentHeatmapChart, writeChart } from "@koe/charts";
+import { balanceChart, codeBarChart, codeHeatmapChart, cooccurrenceChart, effectForestChart, initiativeMatrixChart, outcomeFunnelChart, prePostChart, renderHtml, segmentHeatmapChart, writeChart } from "@koe/charts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const data = (f: string) => join(root, "data", f);
@@ -94,6 +100,36 @@ await writeChart(prePostSpec, join(out, "cross-boundary-pre-post"));
 await writeChart(balanceSpec, join(out, "cross-boundary-balance"));
 await writeChart(forestSpec, join(out, "cross-boundary-effects"));
 charts.push({ title: "越境: 事前・事後", spec: prePostSpec }, { title: "越境: 共変量のバランス", spec: balanceSpec }, { title: "越境: 効果の推定", spec: forestSpec });
+
+// 5. Voices: the comments coded against the codebook, counted by segment with the words behind each
+//    count, codes that come together, quotes (masked, only from groups of 10 or more), and the
+//    immobile layer's reasons read as its three sub-types. Every table goes through the report edge.
+const comments = reads[2]![1].table.join_left(respondents.select("respondent_id", "generation", "job_type", "layer", "immobile_type", "cross_boundary"), "respondent_id");
+const codebook = await readCodebook(data("codebook.json"));
+const coded = codeTexts(comments, { text: "text", person: "respondent_id", codebook, missing: ["特になし", "なし"] });
+const voiceReports = {
+  generation: codeFrequencies(coded, { by: "generation" }),
+  participation: codeFrequencies(coded, { by: "cross_boundary" }),
+  // Leaf codes only: a grouping code always comes with the codes under it.
+  cooccurrence: codeCooccurrence(coded, { codes: codebook.codes.filter((c) => c.parsed !== null).map((c) => c.id) }),
+  quotes: quotes(coded, { by: "generation", limit: 2, seed: 20261125 }),
+  // Split by generation, every cell of the sub-type mix would be hidden (about 50 immobile writers per generation): the mix is shown over all.
+  immobile: immobileReasons(codeTexts(comments.filter((d: { immobile_type: string | null }) => d.immobile_type !== null), { text: "text", person: "respondent_id", codebook })),
+};
+for (const [part, r] of Object.entries(voiceReports)) for (const name of Object.keys(r.tables)) await writeCsv(reportTable(r, name), join(out, `voices-${part}-${name}.csv`));
+const voicesReading = Object.values(voiceReports).map((r) => ({ ja: reportText(r, "ja"), en: reportText(r, "en") }));
+writeFileSync(join(out, "voices-reading.txt"), voicesReading.flatMap((r) => [...r.ja.findings, ...r.en.findings, ...r.ja.warnings.map((w, i) => `! ${w} / ${r.en.warnings[i]}`)]).join("\n") + "\n");
+const codeBarSpec = codeBarChart(voiceReports.generation.tables.overall!, { title: "自由記述で語られたこと（全体）" });
+const codeGenerationSpec = codeHeatmapChart(voiceReports.generation.tables.frequencies!, { by: "generation" });
+const codeParticipationSpec = codeHeatmapChart(voiceReports.participation.tables.frequencies!, { by: "cross_boundary" });
+const cooccurrenceSpec = cooccurrenceChart(voiceReports.cooccurrence.tables.cooccurrence!, { mode: "network" });
+await writeChart(codeBarSpec, join(out, "voices-codes"));
+await writeChart(codeGenerationSpec, join(out, "voices-by-generation"));
+await writeChart(codeParticipationSpec, join(out, "voices-by-participation"));
+await writeChart(cooccurrenceSpec, join(out, "voices-cooccurrence"));
+const quoteRows = voiceReports.quotes.tables.quotes!.rows;
+console.log(`voices: ${coded.table.numRows()} comments, ${coded.spans.length} coded passages, ${quoteRows.length} quotes from groups of 10 or more`);
+charts.push({ title: "声: 語られたこと", spec: codeBarSpec }, { title: "声: 世代別", spec: codeGenerationSpec }, { title: "声: 越境経験の有無別", spec: codeParticipationSpec }, { title: "声: 一緒に語られること", spec: cooccurrenceSpec });
 
 writeFileSync(join(out, "report.html"), renderHtml(charts, { title: "koe デモ: キャリアオーナーシップ調査" }));
 console.log(`report: ${join(out, "report.html")}`);

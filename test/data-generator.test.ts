@@ -52,7 +52,7 @@ describe("the bundled dataset is its generator's output", () => {
   it("changes with the seed, in every random file", () => {
     const other = mkdtempSync(join(tmpdir(), "koe-data-"));
     const t2 = generateDataset({ outDir: other, seed: DEFAULT_SEED + 1 });
-    for (const file of ["respondents.csv", "initiative_ratings.csv", "comments.csv", "transcripts.csv", "truth.json"]) {
+    for (const file of ["respondents.csv", "initiative_ratings.csv", "comments.csv", "comment_codings.csv", "transcripts.csv", "truth.json"]) {
       expect(readFileSync(join(other, file)).equals(bundled(file)), file).toBe(false);
     }
     expect(t2.respondents.engagement.trueAtt).not.toBe(truth.respondents.engagement.trueAtt);

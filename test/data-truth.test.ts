@@ -179,3 +179,25 @@ describe("codebook.json and instrument.json", () => {
     }
   });
 });
+
+describe("manual codings (comment_codings.csv)", () => {
+  const codings = rows(text("comment_codings.csv"));
+  const planted: string[][] = truth.comments.codesByRow;
+  const leaves = Codebook.parse(JSON.parse(text("codebook.json"))).codes.filter((c) => c.keywords.length > 0).map((c) => c.id);
+  for (const coder of ["A", "B"] as const) {
+    it(`coder ${coder} read each of the first 150 comments, and misses and adds codes at about the built-in rates`, () => {
+      const mine = codings.filter((r) => r.coder === coder);
+      expect(new Set(mine.map((r) => Number(r.id)))).toEqual(new Set(Array.from({ length: 150 }, (_, i) => i + 1)));
+      const given = new Set(mine.filter((r) => r.code !== "").map((r) => `${r.id}|${r.code}`));
+      let voiced = 0, missed = 0, unvoiced = 0, added = 0;
+      for (let i = 0; i < 150; i++) for (const code of leaves) {
+        const has = given.has(`${i + 1}|${code}`);
+        if (planted[i]!.includes(code)) { voiced++; if (!has) missed++; } else { unvoiced++; if (has) added++; }
+      }
+      const model = truth.codings.model.coders[coder];
+      // binomial tolerance: 3 standard errors around the built-in rate
+      expect(Math.abs(missed / voiced - model.miss)).toBeLessThan(3 * Math.sqrt((model.miss * (1 - model.miss)) / voiced));
+      expect(Math.abs(added / unvoiced - model.add)).toBeLessThan(3 * Math.sqrt((model.add * (1 - model.add)) / unvoiced));
+    });
+  }
+});

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { careerSurveyInstrument } from "@koe/core";
 import iconv from "iconv-lite";
 import { codebook } from "./codebook.js";
+import { CODING_MODEL, codingColumns, generateCodings } from "./codings.js";
 import { commentColumnsJa, generateComments } from "./comments.js";
 import { companyProfiles } from "./companies.js";
 import { BOM, csvText } from "./csv.js";
@@ -14,7 +15,7 @@ import { generateTranscripts, transcriptColumns } from "./transcripts.js";
 import { commentTruth, MODEL, ratingTruth, respondentTruth, transcriptTruth } from "./truth.js";
 
 /** Bumped whenever the same seed would give different files. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 /** The seed of the bundled files. */
 export const DEFAULT_SEED = 20261125;
 
@@ -30,7 +31,7 @@ export interface DatasetOptions {
 }
 
 /** The files generateDataset writes, in the order it writes them. */
-export const DATASET_FILES = ["respondents.csv", "initiative_ratings.csv", "comments.csv", "transcripts.csv", "codebook.json", "instrument.json", "truth.json"] as const;
+export const DATASET_FILES = ["respondents.csv", "initiative_ratings.csv", "comments.csv", "comment_codings.csv", "transcripts.csv", "codebook.json", "instrument.json", "truth.json"] as const;
 
 /** Encodes text as a Japanese Excel export would: Shift_JIS (CP932). Throws if a character has no CP932 code. */
 export function encodeShiftJis(text: string): Buffer {
@@ -71,6 +72,9 @@ export function generateDataset(options: DatasetOptions) {
   const commentRows = generateComments(people, comments, seed);
   write("comments.csv", encodeShiftJis(csvText(commentColumnsJa, commentRows.map((c) => [c.respondentId, c.company, c.question, c.text]), "\r\n")));
 
+  const codings = generateCodings(commentRows, seed);
+  write("comment_codings.csv", csvText(codingColumns, codings.map((c) => [c.row, c.coder, c.code])));
+
   const transcripts = generateTranscripts(people, seed);
   write("transcripts.csv", csvText(transcriptColumns, transcripts.rows.map((t) => [t.transcriptId, t.segment, t.speaker, t.respondentId, t.text])));
 
@@ -83,6 +87,7 @@ export function generateDataset(options: DatasetOptions) {
     respondents: respondentTruth(people, companyProfiles(seed)),
     initiatives: ratingTruth(ratings),
     comments: commentTruth(commentRows),
+    codings: { model: CODING_MODEL, rows: codings.length, coded: Math.min(CODING_MODEL.comments, commentRows.length) },
     transcripts: transcriptTruth(transcripts.rows, transcripts.interviews),
   };
   write("truth.json", jsonText(truth));

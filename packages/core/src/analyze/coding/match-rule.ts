@@ -1,7 +1,7 @@
 // Matching a parsed coding rule against a text, with the spans in the original text.
 import { normalizeText, type NormalizedText } from "./normalize.js";
 import { parseRule, type Rule, type RuleNode } from "./rule.js";
-import { japaneseTokens, type JapaneseToken } from "./tokenize.js";
+import { chunkTokens, japaneseTokens, mayHaveBase, textChunks, type JapaneseToken, type TextChunk } from "./tokenize.js";
 
 /** A matched range of the original text: `text.slice(start, end)` are the words behind a count. */
 export interface Span {
@@ -15,12 +15,11 @@ export interface RuleMatch {
   spans: Span[];
 }
 
-type Hit = { matched: boolean; spans: Span[] };
-
 /**
  * A text made ready for matching many rules: normalised once (NFKC, lower case, with the map back
- * to the original), tokenised at most once and only if a rule has `word(…)`. Build it with
- * {@link prepareText} and match it with {@link matchPrepared}.
+ * to the original), tokenised at most once and only where a `word(…)` of a rule may occur (its
+ * sentences or clauses, cut at 。、！？ and line breaks). Build it with {@link prepareText} and
+ * match it with {@link matchPrepared}.
  */
 export interface PreparedText {
   /** The text as given; spans are positions in it. */
@@ -32,27 +31,24 @@ export interface PreparedText {
 }
 
 class Prepared implements PreparedText {
+  private chunkList: TextChunk[] | null = null;
+  private readonly chunkTokenLists: JapaneseToken[][] = [];
   private tokenList: JapaneseToken[] | null = null;
-  private index: Map<string, number[]> | null = null;
   constructor(
     readonly original: string,
     readonly normalized: NormalizedText,
   ) {}
   get tokens(): readonly JapaneseToken[] {
-    this.tokenList ??= japaneseTokens(this.normalized.text);
+    this.tokenList ??= this.chunks().flatMap((_, c) => this.tokensOf(c));
     return this.tokenList;
   }
-  /** Where each base form occurs: token indices, in order. */
-  tokensByBase(): Map<string, number[]> {
-    if (this.index === null) {
-      this.index = new Map();
-      this.tokens.forEach((t, i) => {
-        const at = this.index!.get(t.base);
-        if (at === undefined) this.index!.set(t.base, [i]);
-        else at.push(i);
-      });
-    }
-    return this.index;
+  /** The chunks the normalised text is tokenised in. */
+  chunks(): readonly TextChunk[] {
+    return (this.chunkList ??= textChunks(this.normalized.text));
+  }
+  /** The tokens of chunk c (positions in the normalised text), tokenised on first use. */
+  tokensOf(c: number): readonly JapaneseToken[] {
+    return (this.chunkTokenLists[c] ??= chunkTokens(this.chunks()[c]!));
   }
 }
 
@@ -69,15 +65,44 @@ function basesOf(word: string): readonly string[] {
   return bases;
 }
 
-/** Runs of tokens whose base forms are, in order, those of the word: spans in the normalised text. */
+/**
+ * Runs of tokens whose base forms are, in order, those of the word: spans in the normalised text.
+ * Only the chunks in which a token with the first base form may start ({@link mayHaveBase}) are
+ * tokenised, and a text with none is not tokenised at all; a run may go on into the next chunks.
+ */
 function wordSpans(word: string, prepared: Prepared): Span[] {
   const bases = basesOf(word);
-  const tokens = prepared.tokens;
+  const first = bases[0]!;
+  if (!mayHaveBase(prepared.normalized.text, first)) return [];
+  const chunks = prepared.chunks();
   const out: Span[] = [];
-  for (const i of prepared.tokensByBase().get(bases[0]!) ?? []) {
-    if (bases.every((b, k) => tokens[i + k]?.base === b)) out.push({ start: tokens[i]!.start, end: tokens[i + bases.length - 1]!.end });
+  for (let c = 0; c < chunks.length; c++) {
+    if (!mayHaveBase(chunks[c]!.text, first)) continue;
+    prepared.tokensOf(c).forEach((t, i) => {
+      if (t.base !== first) return;
+      const end = runEnd(prepared, c, i, bases);
+      if (end !== null) out.push({ start: t.start, end });
+    });
   }
   return out;
+}
+
+/** The end of the run of tokens with these base forms that starts at token i of chunk c, or null when there is none. */
+function runEnd(prepared: Prepared, c: number, i: number, bases: readonly string[]): number | null {
+  const chunks = prepared.chunks().length;
+  let end = prepared.tokensOf(c)[i]!.end;
+  for (let k = 1; k < bases.length; k++) {
+    i++;
+    while (c < chunks && i >= prepared.tokensOf(c).length) {
+      c++;
+      i = 0;
+    }
+    if (c === chunks) return null;
+    const t = prepared.tokensOf(c)[i]!;
+    if (t.base !== bases[k]) return null;
+    end = t.end;
+  }
+  return end;
 }
 
 function occurrences(text: string, term: string): Span[] {
@@ -92,55 +117,83 @@ function gap(x: Span, y: Span): number {
   return 0;
 }
 
-function evaluate(node: RuleNode, prepared: Prepared): Hit {
+type NearNode = Extract<RuleNode, { type: "near" }>;
+
+/** The pairs of occurrences of a and b at most N apart, both pushed into `out`; without `out`, whether there is one. */
+function nearPairs(text: string, node: NearNode, out?: Span[]): boolean {
+  if (!text.includes(node.a) || !text.includes(node.b)) return false;
+  const bs = occurrences(text, node.b);
+  let found = false;
+  for (const x of occurrences(text, node.a)) {
+    for (const y of bs) {
+      if (gap(x, y) > node.distance) continue;
+      if (out === undefined) return true;
+      out.push(x, y);
+      found = true;
+    }
+  }
+  return found;
+}
+
+/** Whether a regex has a match that is not empty (an empty match is no match). */
+function regexMatches(text: string, regex: RegExp): boolean {
+  regex.lastIndex = 0;
+  const first = regex.exec(text);
+  regex.lastIndex = 0;
+  if (first === null) return false;
+  if (first[0].length > 0) return true;
+  for (const match of text.matchAll(regex)) if (match[0].length > 0) return true;
+  return false;
+}
+
+/** Whether a node matches: stops at the first occurrence, builds no spans. */
+function matches(node: RuleNode, prepared: Prepared): boolean {
   const text = prepared.normalized.text;
   switch (node.type) {
-    case "word": {
-      const spans = wordSpans(node.base, prepared);
-      return { matched: spans.length > 0, spans };
-    }
-    case "term": {
-      const spans = occurrences(text, node.text);
-      return { matched: spans.length > 0, spans };
-    }
+    case "word":
+      return wordSpans(node.base, prepared).length > 0;
+    case "term":
+      return text.includes(node.text);
+    case "regex":
+      return regexMatches(text, node.regex);
+    case "near":
+      return nearPairs(text, node);
+    case "not":
+      return !matches(node.arg, prepared);
+    case "and":
+      return node.args.every((arg) => matches(arg, prepared));
+    case "or":
+      return node.args.some((arg) => matches(arg, prepared));
+  }
+}
+
+/** The spans (in the normalised text) of a node that {@link matches}: a `not` gives none, an `or` those of its matching arguments. */
+function spansOf(node: RuleNode, prepared: Prepared): Span[] {
+  const text = prepared.normalized.text;
+  switch (node.type) {
+    case "word":
+      return wordSpans(node.base, prepared);
+    case "term":
+      return occurrences(text, node.text);
     case "regex": {
       const spans: Span[] = [];
       node.regex.lastIndex = 0;
       for (const match of text.matchAll(node.regex)) {
         if (match[0].length > 0) spans.push({ start: match.index, end: match.index + match[0].length });
       }
-      return { matched: spans.length > 0, spans };
+      return spans;
     }
     case "near": {
-      const as = occurrences(text, node.a);
-      const bs = occurrences(text, node.b);
       const spans: Span[] = [];
-      for (const x of as) for (const y of bs) if (gap(x, y) <= node.distance) spans.push(x, y);
-      return { matched: spans.length > 0, spans };
+      nearPairs(text, node, spans);
+      return spans;
     }
     case "not":
-      return { matched: !evaluate(node.arg, prepared).matched, spans: [] };
-    case "and": {
-      const spans: Span[] = [];
-      for (const arg of node.args) {
-        const hit = evaluate(arg, prepared);
-        if (!hit.matched) return { matched: false, spans: [] };
-        spans.push(...hit.spans);
-      }
-      return { matched: true, spans };
-    }
-    case "or": {
-      const spans: Span[] = [];
-      let matched = false;
-      for (const arg of node.args) {
-        const hit = evaluate(arg, prepared);
-        if (hit.matched) {
-          matched = true;
-          spans.push(...hit.spans);
-        }
-      }
-      return { matched, spans };
-    }
+      return [];
+    case "and":
+      return node.args.flatMap((arg) => spansOf(arg, prepared));
+    case "or":
+      return node.args.flatMap((arg) => (matches(arg, prepared) ? spansOf(arg, prepared) : []));
   }
 }
 
@@ -199,7 +252,17 @@ export function prepareText(text: string): PreparedText {
  * matchPrepared(parseRule("異動"), prepared).matched // => false
  */
 export function matchPrepared(rule: Rule, prepared: PreparedText): RuleMatch {
-  const norm = prepared.normalized;
-  const hit = evaluate(rule.root, prepared instanceof Prepared ? prepared : new Prepared(prepared.original, norm));
-  return { matched: hit.matched, spans: hit.matched ? toOriginal(hit.spans, norm) : [] };
+  const spans = matchSpans(rule, prepared);
+  return spans === null ? { matched: false, spans: [] } : { matched: true, spans };
+}
+
+/**
+ * The spans (in the original text, sorted, merged) of a rule that matches the prepared text, or
+ * null when it does not. Whether it matches is settled first, stopping at the first occurrence;
+ * the spans are gathered only then.
+ */
+export function matchSpans(rule: Rule, prepared: PreparedText): Span[] | null {
+  const p = prepared instanceof Prepared ? prepared : new Prepared(prepared.original, prepared.normalized);
+  if (!matches(rule.root, p)) return null;
+  return toOriginal(spansOf(rule.root, p), p.normalized);
 }

@@ -68,6 +68,45 @@ interface KuromojiDictionaries {
   loadUnknownDictionaries(unk: Uint8Array, pos: Uint8Array, map: Uint8Array, charMap: Uint8Array, compat: Uint32Array, invoke: Uint8Array): void;
 }
 
+// The first characters of IPADIC's tokens whose surface does not begin as their base form does
+// (する: し, さ, せ; くる: こ, き; だ: で, な; ぬ: ず …), from every entry of kuromoji 0.1.2's
+// dictionary (a test reads them all again). Every other token begins with its base form's first
+// character: the other known words by the dictionary, and an unknown word's base form is itself.
+const OTHER_FIRST: Readonly<Record<string, string>> = {
+  き: "し",
+  く: "かきけこっ",
+  くる: "きこ",
+  す: "さしせそ",
+  する: "さしせ",
+  たい: "てと",
+  だ: "でな",
+  つ: "て",
+  ない: "ねの",
+  ぬ: "ざずね",
+  り: "る",
+  る: "よりれろん",
+};
+
+/**
+ * The characters one of which a token with this base form begins with: its first character, and
+ * for the few base forms some of whose forms begin otherwise (する → し, さ, せ) those too:
+ * 持つ → [持], する → [す, さ, し, せ].
+ */
+function firstCharacters(base: string): string[] {
+  const first = base.codePointAt(0);
+  if (first === undefined) return [];
+  return [String.fromCodePoint(first), ...(Object.hasOwn(OTHER_FIRST, base) ? OTHER_FIRST[base]! : "")];
+}
+
+/**
+ * Whether a text may have a token with this base form, without tokenising it: false when none of
+ * the characters such a token begins with ({@link firstCharacters}) is in the text, which then
+ * need not be tokenised for it (異動の希望 for 持つ; 気持ち may, and is tokenised).
+ */
+export function mayHaveBase(text: string, base: string): boolean {
+  return firstCharacters(base).some((c) => text.includes(c));
+}
+
 // kuromoji builds its lattice sentence by sentence (it splits at 、 and 。); splitting at line breaks
 // and ！？ as well keeps a long transcript without punctuation from one quadratic lattice.
 const CHUNK = /[^\n。、！？!?]*[\n。、！？!?]?/gu;
@@ -82,17 +121,40 @@ const CHUNK = /[^\n。、！？!?]*[\n。、！？!?]?/gu;
  * japaneseTokens("分からない")[0] // => { surface: "分から", base: "分かる", pos: "動詞", start: 0, end: 3 }
  */
 export function japaneseTokens(text: string): JapaneseToken[] {
-  const tokenizer = loadTokenizer();
-  const out: JapaneseToken[] = [];
+  return textChunks(text).flatMap((chunk) => chunkTokens(chunk));
+}
+
+/** A piece of a text that is tokenised on its own, and where it starts in the text. */
+export interface TextChunk {
+  start: number;
+  text: string;
+}
+
+/**
+ * The pieces of a text, in order, that {@link japaneseTokens} tokenises one by one (each ends at a
+ * line break, 。、！？ or the end): they cover the text, and a chunk's tokens do not depend on the
+ * other chunks, so a chunk may be tokenised alone ({@link chunkTokens}).
+ */
+export function textChunks(text: string): TextChunk[] {
+  const out: TextChunk[] = [];
   let at = 0;
   for (const chunk of text.match(CHUNK) ?? []) {
     if (chunk === "") continue;
-    for (const t of tokenizer.tokenize(chunk)) {
-      const surface = t.surface_form;
-      const base = t.basic_form === undefined || t.basic_form === "*" ? surface : t.basic_form;
-      out.push({ surface, base, pos: t.pos, start: at, end: at + surface.length });
-      at += surface.length;
-    }
+    out.push({ start: at, text: chunk });
+    at += chunk.length;
+  }
+  return out;
+}
+
+/** The tokens of one chunk of a text, with their positions in the text. */
+export function chunkTokens(chunk: TextChunk): JapaneseToken[] {
+  const out: JapaneseToken[] = [];
+  let at = chunk.start;
+  for (const t of loadTokenizer().tokenize(chunk.text)) {
+    const surface = t.surface_form;
+    const base = t.basic_form === undefined || t.basic_form === "*" ? surface : t.basic_form;
+    out.push({ surface, base, pos: t.pos, start: at, end: at + surface.length });
+    at += surface.length;
   }
   return out;
 }

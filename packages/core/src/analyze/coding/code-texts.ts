@@ -16,7 +16,8 @@ import { commentFields, transcriptSegmentFields } from "../../model/transcript.j
 import { normalizeKey } from "../../model/vocabulary.js";
 import { columnValues } from "../column-values.js";
 import { AUTOMATIC_CODER, type CodedSpan, type CodedTexts, type Coding } from "./coded-texts.js";
-import { matchPrepared, prepareText } from "./match-rule.js";
+import { matchSpans, prepareText } from "./match-rule.js";
+import { normalizedUnitForUnit } from "./normalize.js";
 import type { CodingCode, CodingCodebook } from "./read-codebook.js";
 
 const describe = (v: unknown) => (v === null ? "null" : Array.isArray(v) ? "an array" : typeof v === "object" ? "an object" : `${typeof v} ${JSON.stringify(v)}`);
@@ -140,7 +141,8 @@ function readManual(fn: string, manual: z.output<typeof ManualRows>, rowOf: Map<
  * kept, and a 0/1 column per code named by the code's id, in codebook order. A code with a rule is
  * 1 when its rule matches the text (compared after NFKC and lower-casing, see `matchRule`); a
  * grouping code without a rule is 1 when any code under it is. Each text is normalised once and
- * every rule matched on it, so 100,000 texts × 20 codes take a second or two.
+ * every rule matched on it, spans gathered only for the rules that match, so 100,000 texts × 20
+ * codes take under a second; `word(…)` tokenises only the sentences its word may be in.
  *
  * - `id`: a column, or several joined with "-" (["transcript_id", "segment"] gives "T01-4", in a
  *   new column named "transcript_id-segment"); it must be unique — one person's several texts
@@ -236,13 +238,15 @@ function _codeTexts(
     const v = texts[i];
     if (isBlank(v)) continue;
     const s = typeof v === "string" ? v : String(v);
-    if (missing.has(markerKey(s))) continue;
     const prepared = prepareText(s);
+    // A text normalised unit for unit is its own marker key once trimmed: NFKC is not run on it again.
+    const norm = prepared.normalized;
+    if (missing.has(normalizedUnitForUnit(norm) ? norm.text.trim() : markerKey(s))) continue;
     for (const { k, rule } of ruled) {
-      const hit = matchPrepared(rule!, prepared);
-      if (!hit.matched) continue;
+      const hit = matchSpans(rule!, prepared);
+      if (hit === null) continue;
       values[k]![i] = 1;
-      for (const sp of hit.spans) spans.push({ id: ids[i]!, code: codes[k]!.id, start: sp.start, end: sp.end });
+      for (const sp of hit) spans.push({ id: ids[i]!, code: codes[k]!.id, start: sp.start, end: sp.end });
     }
   }
   for (const [g, members] of groupMembers(codes)) {

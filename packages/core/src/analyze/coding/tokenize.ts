@@ -146,12 +146,18 @@ export function textChunks(text: string): TextChunk[] {
   return out;
 }
 
+// kuromoji 0.1.2 fails on NUL and on a high surrogate without its low one, and loses characters
+// after a run of characters beyond the BMP (😀𠮷); these are tokenised as U+FFFD, unit for unit
+// so that positions hold, and given back in the tokens' surfaces.
+const UNTOKENISABLE = /[\0\uD800-\uDFFF]/g;
+
 /** The tokens of one chunk of a text, with their positions in the text. */
 export function chunkTokens(chunk: TextChunk): JapaneseToken[] {
   const out: JapaneseToken[] = [];
+  const safe = chunk.text.replace(UNTOKENISABLE, "\uFFFD");
   let at = chunk.start;
-  for (const t of loadTokenizer().tokenize(chunk.text)) {
-    const surface = t.surface_form;
+  for (const t of loadTokenizer().tokenize(safe)) {
+    const surface = safe === chunk.text ? t.surface_form : chunk.text.slice(at - chunk.start, at - chunk.start + t.surface_form.length);
     const base = t.basic_form === undefined || t.basic_form === "*" ? surface : t.basic_form;
     out.push({ surface, base, pos: t.pos, start: at, end: at + surface.length });
     at += surface.length;

@@ -23,6 +23,8 @@ import {
   codeCooccurrence,
   quotes,
   immobileReasons,
+  coderAgreement,
+  readCsv,
   writeCsv,
   type ReadResult,
 } from "@koe/core";
@@ -106,13 +108,17 @@ charts.push({ title: "越境: 事前・事後", spec: prePostSpec }, { title: "�
 //    immobile layer's reasons read as its three sub-types. Every table goes through the report edge.
 const comments = reads[2]![1].table.join_left(respondents.select("respondent_id", "generation", "job_type", "layer", "immobile_type", "cross_boundary"), "respondent_id");
 const codebook = await readCodebook(data("codebook.json"));
-const coded = codeTexts(comments, { text: "text", person: "respondent_id", codebook, missing: ["特になし", "なし"] });
+// Two people coded the first 150 comments by hand (comment_codings.csv): their codings sit beside koe's.
+const manual = (await readCsv(data("comment_codings.csv"))).table;
+const coded = codeTexts(comments, { text: "text", person: "respondent_id", codebook, manual, missing: ["特になし", "なし"] });
 const voiceReports = {
   generation: codeFrequencies(coded, { by: "generation" }),
   participation: codeFrequencies(coded, { by: "cross_boundary" }),
   // Leaf codes only: a grouping code always comes with the codes under it.
   cooccurrence: codeCooccurrence(coded, { codes: codebook.codes.filter((c) => c.parsed !== null).map((c) => c.id) }),
   quotes: quotes(coded, { by: "generation", limit: 2, seed: 20261125 }),
+  // koe's rules and the two coders, on the 150 comments the coders read.
+  agreement: coderAgreement(coded, { codes: codebook.codes.filter((c) => c.parsed !== null).map((c) => c.id) }),
   // Split by generation, every cell of the sub-type mix would be hidden (about 50 immobile writers per generation): the mix is shown over all.
   immobile: immobileReasons(codeTexts(comments.filter((d: { immobile_type: string | null }) => d.immobile_type !== null), { text: "text", person: "respondent_id", codebook })),
 };

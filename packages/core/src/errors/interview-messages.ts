@@ -46,8 +46,8 @@ export const codeTextsMessages = defineMessages("codeTexts", {
     ja: (p: Fn & { got: string }) => `${p.fn}: オプション「manual」には行 { id, code, coder } のリストか、その列をもつ表を渡してください（渡されたもの: ${p.got}）`,
   },
   manualLacks: {
-    en: (p: Fn & { row: number; field: string }) => `${p.fn}: manual coding ${p.row} has no ${q(p.field)} (each needs id, code and coder)`,
-    ja: (p: Fn & { row: number; field: string }) => `${p.fn}: 手作業のコーディング${p.row}行目に「${p.field}」がありません（id, code, coder が必要です）`,
+    en: (p: Fn & { row: number; field: string }) => `${p.fn}: manual coding ${p.row} has no ${q(p.field)} (each needs an id and a coder, and a code column: a blank code means the coder read the text and gave it no code)`,
+    ja: (p: Fn & { row: number; field: string }) => `${p.fn}: 手作業のコーディング${p.row}行目に「${p.field}」がありません（id と coder が必要で、code の列も必要です。code が空欄の行は「読んだがコードなし」の意味です）`,
   },
   manualUnknownId: {
     en: (p: Fn & { row: number; id: unknown; suggestion: string | null }) => `${p.fn}: manual coding ${p.row}: no text has the id ${show(p.id)}${did(p.suggestion)}`,

@@ -187,10 +187,10 @@ describe("coderAgreement on coded texts", () => {
     { id: "a1", code: "barriers", coder: "auto" }, { id: "a1", code: "no_chance", coder: "auto" },
     { id: "a2", code: "growth", coder: "auto" },
     { id: "a3", code: "barriers", coder: "auto" }, { id: "a3", code: "busy", coder: "auto" },
-    { id: "a1", code: "no_chance", coder: "佐藤" }, { id: "a2", code: "growth", coder: "佐藤" }, { id: "a4", code: "busy", coder: "佐藤" },
+    { id: "a1", code: "no_chance", coder: "佐藤" }, { id: "a2", code: "growth", coder: "佐藤" }, { id: "a3", code: null, coder: "佐藤" }, { id: "a4", code: "busy", coder: "佐藤" },
   ];
 
-  it("every coder read every text; a grouping code counts as given with a code under it; labels from the codebook", async () => {
+  it("auto read every text, 佐藤 the texts with a row (a3: read, nothing given); a grouping code counts as given with a code under it; labels from the codebook", async () => {
     const r = coderAgreement(await coded(codings, ["a1", "a2", "a3", "a4"]));
     const rows = r.tables.agreement!.rows.filter((x) => x.scope === "code");
     expect(rows.map((x) => [x.code, x.code_ja, x.units, x.percent_agreement])).toEqual([
@@ -203,10 +203,19 @@ describe("coderAgreement on coded texts", () => {
       ["barriers", "a3", "auto:1 佐藤:0"], ["barriers", "a4", "auto:0 佐藤:1"], ["busy", "a3", "auto:1 佐藤:0"], ["busy", "a4", "auto:0 佐藤:1"],
     ]);
     // The same numbers from the rows themselves, with a blank code for each text a coder read without coding.
-    const asRows = [...codings.map((c) => ({ unit: c.id, coder: c.coder, code: c.code })), { unit: "a4", coder: "auto", code: "" }, { unit: "a3", coder: "佐藤", code: "" },
+    const asRows = [...codings.map((c) => ({ unit: c.id, coder: c.coder, code: c.code ?? "" })), { unit: "a4", coder: "auto", code: "" },
       { unit: "a1", coder: "佐藤", code: "barriers" }, { unit: "a4", coder: "佐藤", code: "barriers" }];
     const same = coderAgreement(asRows, { codes: ["barriers", "no_chance", "busy", "growth"] });
     expect(same.tables.agreement!.rows.map((x) => x.krippendorff_alpha)).toEqual(r.tables.agreement!.rows.map((x) => x.krippendorff_alpha));
+  });
+
+  it("a manual coder who coded a sample is compared on that sample only", async () => {
+    const sample: Coding[] = [...codings.filter((c) => c.coder === "auto"), { id: "a1", code: "no_chance", coder: "鈴木" }, { id: "a2", code: null, coder: "鈴木" }];
+    const r = coderAgreement(await coded(sample, ["a1", "a2", "a3", "a4"]));
+    const rows = r.tables.agreement!.rows.filter((x) => x.scope === "code");
+    // a1: auto no_chance (and barriers), 鈴木 the same; a2: auto growth, 鈴木 nothing → growth disagrees; a3, a4: 鈴木 did not read them
+    expect(rows.map((x) => [x.code, x.units, x.percent_agreement])).toEqual([["barriers", 2, 1], ["no_chance", 2, 1], ["busy", 2, 1], ["growth", 2, 0.5]]);
+    expect(r.tables.disagreements!.rows.map((x) => [x.code, x.unit, x.codings])).toEqual([["growth", "a2", "auto:1 鈴木:0"]]);
   });
 
   it("refuses column options, a code outside the codebook and a lone coder", async () => {

@@ -117,18 +117,19 @@ function readManual(fn: string, manual: z.output<typeof ManualRows>, rowOf: Map<
   list.forEach((r, k) => {
     const row = k + 1;
     if (r === null || typeof r !== "object") throw KoeArgumentError.of(m.manualNotRows, { fn, got: describe(r) });
-    const value = (field: keyof ManualKeys) => {
+    const value = (field: keyof ManualKeys, blankAllowed = false) => {
       const key = Object.keys(r).find((name) => MANUAL_NAMES[field].includes(normalizeKey(name).replace(/\uFEFF/g, "")) || MANUAL_NAMES[field].includes(name.trim().toLowerCase()));
       const v = key === undefined ? undefined : r[key];
-      if (isBlank(v) || String(v).trim() === "") throw KoeArgumentError.of(m.manualLacks, { fn, row, field });
-      return v;
+      if (key === undefined || (!blankAllowed && (isBlank(v) || String(v).trim() === ""))) throw KoeArgumentError.of(m.manualLacks, { fn, row, field });
+      return isBlank(v) || String(v).trim() === "" ? null : v;
     };
-    const id = value("id");
-    const code = value("code");
+    const id = value("id")!;
+    // A blank code: the coder read the text and gave it no code.
+    const code = value("code", true);
     const coder = String(value("coder")).trim();
     const at = rowOf.get(String(id)) ?? byNfkc.get(String(id).normalize("NFKC").trim());
     if (at === undefined) throw KoeArgumentError.of(m.manualUnknownId, { fn, row, id, suggestion: closest(String(id), ids.length <= 5000 ? ids : []) });
-    const c = codeOf.get(normalizeKey(String(code)));
+    const c = code === null ? -1 : codeOf.get(normalizeKey(String(code)));
     if (c === undefined) throw KoeArgumentError.of(m.manualUnknownCode, { fn, row, code, suggestion: closest(String(code), codes.map((x) => x.id)), codes: codes.map((x) => x.id) });
     if (coder === AUTOMATIC_CODER) throw KoeArgumentError.of(m.manualAutoCoder, { fn, row, coder });
     out.push({ row: at, code: c, coder });
@@ -154,6 +155,10 @@ function readManual(fn: string, manual: z.output<typeof ManualRows>, rowOf: Map<
  * - `spans` lead every automatic 1 back to its words; `codings` holds the automatic codings
  *   (coder "auto", grouping codes included, as in the table) and the `manual` ones, sorted by
  *   row, code order and coder ("auto" first, then the manual coders in natural order).
+ * - `manual`: one row per code a person gave a text (`{ id, code, coder }`, the code by id or
+ *   label); a row with a blank code says the coder read the text and gave it no code. A manual
+ *   coder read exactly the texts they have a row for (so coders can code a sample), which
+ *   `coderAgreement(coded)` compares; such rows stay in `codings` with `code: null`.
  * - The codebook must be `readCodebook`'s result (it checks parents and rules once): a plain
  *   JSON object of codes is refused with a message saying so, rather than coded unchecked.
  * @throws {KoeArgumentError} naming the column, value and row: an unknown column, a repeated or
@@ -271,7 +276,7 @@ function _codeTexts(
     keyed.push({ row: x.row, code: x.code, coder: coderRank.get(x.coder)! });
   }
   if (manual.length > 0) keyed.sort((a, b) => a.row - b.row || a.code - b.code || a.coder - b.coder);
-  const codings: Coding[] = keyed.map((x) => ({ id: ids[x.row]!, code: codes[x.code]!.id, coder: coders[x.coder]! }));
+  const codings: Coding[] = keyed.map((x) => ({ id: ids[x.row]!, code: x.code < 0 ? null : codes[x.code]!.id, coder: coders[x.coder]! }));
 
   const added: Record<string, ArrayLike<unknown>> = {};
   if (o.idParts.length > 1) added[idColumn!] = ids;

@@ -12,10 +12,14 @@ export interface CodedSpan {
   end: number;
 }
 
-/** One code given to one text by one coder: automatic codings have coder {@link AUTOMATIC_CODER}. */
+/**
+ * One code given to one text by one coder: automatic codings have coder {@link AUTOMATIC_CODER}.
+ * `code` null: the coder read the text and gave it no code (a manual coder read exactly the texts
+ * they have a row for; koe's own coder reads every text).
+ */
 export interface Coding {
   id: string;
-  code: string;
+  code: string | null;
   coder: string;
 }
 
@@ -40,7 +44,7 @@ export interface CodedTexts {
   person: string | null;
   /** Every automatic match, sorted by row, then code order, then start. */
   spans: CodedSpan[];
-  /** Automatic codings (coder "auto") and any manual codings joined, one row per id × code × coder. */
+  /** Automatic codings (coder "auto") and any manual codings joined, one row per id × code × coder (a manual row with code null: read, nothing given). */
   codings: Coding[];
   /** The coders present in `codings`, "auto" first. */
   coders: string[];

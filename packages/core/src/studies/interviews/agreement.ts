@@ -7,7 +7,7 @@ import { closest } from "../../boundary/closest.js";
 import { requireDistinct, resolveColumn } from "../../boundary/columns.js";
 import { parseOptions } from "../../boundary/options.js";
 import { columnValues } from "../../analyze/column-values.js";
-import type { CodedTexts } from "../../analyze/coding/coded-texts.js";
+import { AUTOMATIC_CODER, type CodedTexts } from "../../analyze/coding/coded-texts.js";
 import { agreementMessages as m, agreementNotes as notes } from "../../errors/agreement-messages.js";
 import { localize } from "../../errors/catalogue.js";
 import { InsufficientDataError, KoeArgumentError } from "../../errors/errors.js";
@@ -92,11 +92,10 @@ export function isCodedTexts(v: unknown): v is CodedTexts {
  * Agreement between coders of texts, per code and overall. `codings` has one row per code a coder
  * gave a unit (a text, an interview turn); a row whose code is blank means "this coder coded this
  * unit and gave it no code"; a coder with no row for a unit did not code it (missing). Coded texts
- * from `codeTexts` are accepted as they are: their texts are the units, and every coder (the
- * automatic "auto" and each manual coder; choose with `coders`) is taken to have read every text,
- * a grouping code counting as given when a code under it is. To compare coders on a sample, pass
- * `coded.codings` of the sample's ids with a blank-code row for each text a coder read and left
- * uncoded.
+ * from `codeTexts` are accepted as they are: their texts are the units; koe's own coder ("auto")
+ * read every text, and a manual coder read the texts they have a row for (a blank code in
+ * `manual`: read, nothing given), so people who coded a sample are compared on that sample; a
+ * grouping code counts as given when a code under it is. Choose coders with `coders`.
  *
  * For each code, every unit is a 0/1 rating per coder (1 = the coder gave the code), missing where
  * the coder did not code the unit. Units coded by one coder only are not compared (a note counts
@@ -265,7 +264,10 @@ function fromCodedTexts(fn: string, coded: CodedTexts, codesOption: readonly str
   }
   const U = unitList.length;
   const C = chosen.length;
-  const coded01 = new Uint8Array(U * C).fill(1);
+  // koe's own coder read every text; a manual coder read the texts they have a row for.
+  const coded01 = new Uint8Array(U * C);
+  const auto = coderIndex.get(AUTOMATIC_CODER);
+  if (auto !== undefined) for (let u = 0; u < U; u++) coded01[u * C + auto] = 1;
   const out = new Uint8Array(codeList.length * U * C);
   let rowsUsed = 0;
   coded.codings.forEach((x, r) => {
@@ -273,6 +275,11 @@ function fromCodedTexts(fn: string, coded: CodedTexts, codesOption: readonly str
     if (k === undefined) return;
     const u = unitIndex.get(String(x.id));
     if (u === undefined) return;
+    coded01[u * C + k] = 1;
+    if (x.code === null) {
+      rowsUsed++;
+      return;
+    }
     if (!coded.codes.includes(x.code)) throw KoeArgumentError.of(m.unknownCode, { fn, code: x.code, row: r + 1, suggestion: closest(x.code, coded.codes), codes: coded.codes });
     rowsUsed++;
     for (const c of [x.code, ...(ancestors.get(x.code) ?? [])]) {

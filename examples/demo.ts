@@ -133,6 +133,12 @@ await writeChart(codeBarSpec, join(out, "voices-codes"));
 await writeChart(codeGenerationSpec, join(out, "voices-by-generation"));
 await writeChart(codeParticipationSpec, join(out, "voices-by-participation"));
 await writeChart(cooccurrenceSpec, join(out, "voices-cooccurrence"));
+// The interviews are coded the same way (turn by turn, the interviewee's turns only); six people
+// are fewer than the free-text minimum of 10, so their counts stay with the analyst, unpublished.
+const turns = reads[3]![1].table.filter((d: { speaker: string }) => d.speaker === "対象者");
+const interviews = codeTexts(turns, { text: "text", id: ["transcript_id", "segment"], person: "respondent_id", codebook });
+const interviewCodes = codeFrequencies(interviews, { by: "transcript_id" });
+console.log(`interviews: ${interviews.table.numRows()} turns coded, ${interviews.spans.length} passages; ${interviewCodes.tables.frequencies!.rows.filter((r) => r.suppressed).length} of ${interviewCodes.tables.frequencies!.rows.length} cells withheld (6 interviewees, fewer than 10)`);
 const quoteRows = voiceReports.quotes.tables.quotes!.rows;
 console.log(`voices: ${coded.table.numRows()} comments, ${coded.spans.length} coded passages, ${quoteRows.length} quotes from groups of 10 or more`);
 charts.push({ title: "声: 語られたこと", spec: codeBarSpec }, { title: "声: 世代別", spec: codeGenerationSpec }, { title: "声: 越境経験の有無別", spec: codeParticipationSpec }, { title: "声: 一緒に語られること", spec: cooccurrenceSpec });

@@ -1,6 +1,7 @@
 // The bundled dataset is exactly what its seeded generator writes, in the shapes, rates and
 // encodings data/README.md promises.
 import { isUtf8 } from "node:buffer";
+import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -23,11 +24,38 @@ const bundled = (file: string) => readFileSync(join(dataDir, file));
 const rows = (text: string): Record<string, string>[] => parse(text, { columns: true, bom: true });
 
 const ITEMS = [...Array.from({ length: 10 }, (_, i) => `eng_${String(i + 1).padStart(2, "0")}`), ...Array.from({ length: 6 }, (_, i) => `inn_${String(i + 1).padStart(2, "0")}`)];
-const RESPONDENT_COLUMNS = [
+/** The 43 columns of generator version 4, unchanged since. */
+const V4_COLUMNS = [
   "respondent_id", "company", "age", "generation", "job_type", "manager", "layer", "immobile_type", "cross_boundary", "cb_kind", "cb_selection",
   ...ITEMS.map((i) => `${i}_pre`),
   ...ITEMS.map((i) => `${i}_post`),
 ];
+const CAREER_ITEMS = ["aware_01", "aware_02", "aware_03", "action_01", "action_02", "action_03", "trad_view"];
+/** The career-ownership columns appended by version 5 (issue 11). */
+const CAREER_COLUMNS = [
+  ...CAREER_ITEMS.map((i) => `${i}_pre`),
+  ...CAREER_ITEMS.map((i) => `${i}_post`),
+  "layer_post",
+  "imm_unaware", "imm_never", "imm_gave_up", "imm_open",
+  "step_know", "step_understand", "step_deepen", "step_practice",
+];
+const RESPONDENT_COLUMNS = [...V4_COLUMNS, ...CAREER_COLUMNS];
+const LIKERT_COLUMNS = [...V4_COLUMNS.slice(11), ...CAREER_COLUMNS.filter((c) => !c.startsWith("step_") && c !== "layer_post")];
+
+/**
+ * SHA-256 of the files of generator version 4 (commit 56e8408; `git show 56e8408:data/<file> | sha256sum`):
+ * version 5 only appends columns to respondents.csv and adds files, so these must not change.
+ */
+const V4_SHA256: Record<string, string> = {
+  "respondents.csv": "660b59ad523fc1e7483ad6e655115b192ae2b74f0141e3e903cfc022bc18072d",
+  "initiative_ratings.csv": "b0b5f4aebb63327fb3b05bcf67325607af2b8ef30c0e85328961517360f488ca",
+  "comments.csv": "ac967a3765d554e634d89e108037afe49f2b67d955f7789763b35e7a9a469950",
+  "comment_codings.csv": "88f55e66d668158c88cbd9fc0ffb713ba298609bac856609ba5b7edf221ab747",
+  "transcripts.csv": "75887bb33875ef4842e506335326b7506d5b4f90a8745ee64a82073cc8b81958",
+  "codebook.json": "89c123df702ac7bc1a4e6a963f84ace7fbc134da3db1f589081acf992eb3aa22",
+  "instrument.json": "e96317764157c9c6423f2a49c9f1e21d360ca0ab181d6968d3fff9f103cd8b33",
+};
+const sha256 = (bytes: Buffer | string) => createHash("sha256").update(bytes).digest("hex");
 const REVERSED = new Set(["eng_06", "eng_08", "inn_03", "inn_06"]);
 
 let dir: string;
@@ -57,6 +85,13 @@ describe("the bundled dataset is its generator's output", () => {
     }
     expect(t2.respondents.engagement.trueAtt).not.toBe(truth.respondents.engagement.trueAtt);
     expect(t2.generator.seed).toBe(DEFAULT_SEED + 1);
+  });
+
+  it("keeps every file of version 4 byte for byte, and respondents.csv's first 43 columns (new values come from new streams)", () => {
+    for (const file of Object.keys(V4_SHA256).filter((f) => f !== "respondents.csv")) expect(sha256(bundled(file)), file).toBe(V4_SHA256[file]);
+    const lines = bundled("respondents.csv").toString("utf8").split("\n");
+    const first43 = lines.map((l) => (l === "" ? "" : l.split(",").slice(0, 43).join(","))).join("\n");
+    expect(sha256(first43)).toBe(V4_SHA256["respondents.csv"]);
   });
 
   it("checks its options", () => {
@@ -89,6 +124,8 @@ describe("respondents.csv", () => {
         expect(r.layer).toBe("traditional");
         expect(["unaware", "never_positive", "gave_up"]).toContain(r.immobile_type);
       }
+      expect(["traditional", "interested", "practising"]).toContain(r.layer_post);
+      for (const c of CAREER_COLUMNS.filter((x) => x.startsWith("step_"))) expect(["0", "1"]).toContain(r[c]);
       expect(r.cb_kind === "").toBe(r.cross_boundary === "0");
       expect(r.cb_selection === "").toBe(r.cross_boundary === "0");
       if (r.cross_boundary === "1") {
@@ -107,7 +144,7 @@ describe("respondents.csv", () => {
     let cells = 0;
     const outOfRange: string[] = [];
     for (const r of p) {
-      for (const c of RESPONDENT_COLUMNS.slice(11)) {
+      for (const c of LIKERT_COLUMNS) {
         cells++;
         if (r[c] === "") blank++;
         else if (!/^[1-5]$/.test(r[c]!)) outOfRange.push(`${r.respondent_id} ${c}: ${r[c]}`);
@@ -147,6 +184,13 @@ describe("respondents.csv", () => {
     const r = await readRespondents(join(dataDir, "respondents.csv"));
     expect(r.summary).toMatchObject({ rowsRead: 5000, rowsAccepted: 5000, encoding: "utf-8" });
     expect(r.table.numCols()).toBe(RESPONDENT_COLUMNS.length);
+    expect([...r.table.columnNames()].sort()).toEqual([...RESPONDENT_COLUMNS].sort());
+    expect(r.issues.filter((i) => i.severity === "error" || i.code === "unknown_column" || i.code === "missing_column")).toEqual([]);
+    const first = r.table.object(0) as Record<string, unknown>;
+    const line1 = people()[0]!;
+    expect(first.layer_post).toBe(line1.layer_post);
+    expect(first.step_know).toBe(line1.step_know === "1");
+    expect(first.aware_01_pre).toBe(line1.aware_01_pre === "" ? Number.NaN : Number(line1.aware_01_pre));
     const ratings = await readInitiativeRatings(join(dataDir, "initiative_ratings.csv"));
     expect(ratings.summary).toMatchObject({ rowsRead: truth.initiatives.rows, rowsRejected: 0 });
     const comments = await readComments(join(dataDir, "comments.csv"));

@@ -15,7 +15,7 @@ import { generateTranscripts, transcriptColumns } from "./transcripts.js";
 import { commentTruth, MODEL, ratingTruth, respondentTruth, transcriptTruth } from "./truth.js";
 
 /** Bumped whenever the same seed would give different files. */
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 5;
 /** The seed of the bundled files. */
 export const DEFAULT_SEED = 20261125;
 

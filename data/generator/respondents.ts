@@ -12,6 +12,7 @@ import {
   type JobType,
   type Random,
 } from "@koe/core";
+import { careerCells, careerColumns, careerStreams, drawCareer, modelStuckShare, transitionRows, type CareerAnswers, type CareerStreams } from "./career.js";
 import { companyProfiles, JOB_TYPES, type CompanyProfile } from "./companies.js";
 import { logistic, logit, pick } from "./draw.js";
 
@@ -90,6 +91,7 @@ export const itemDifficulty: readonly number[] = items.map((_, k) => ((k * 37) %
 export const respondentColumns: readonly string[] = [
   "respondent_id", "company", "age", "generation", "job_type", "manager", "layer", "immobile_type", "cross_boundary", "cb_kind", "cb_selection",
   ...waves.flatMap((w) => items.map((i) => `${i.id}_${w}`)),
+  ...careerColumns,
 ];
 
 /** Observed scale scores (mean of the answered items, reverse keys applied). */
@@ -120,6 +122,8 @@ export interface GeneratedRespondent {
   /** Answers as written: pre items then post items, 1–5, 0 = blank. */
   answers: Int8Array;
   scores: Record<Scale, ScaleScores>;
+  /** The career-ownership columns (drawn from their own streams: see career.ts). */
+  career: CareerAnswers;
 }
 
 const LAYERS: readonly CareerLayer[] = ["traditional", "interested", "practising"];
@@ -152,12 +156,17 @@ function layerOf(u: number, company: CompanyProfile, generation: Generation, job
   return x < wt ? LAYERS[0]! : x < wt + wi ? LAYERS[1]! : LAYERS[2]!;
 }
 
+/** The transition rows of the career layers under this model (see career.ts). */
+const CAREER_ROWS = transitionRows(modelStuckShare(M.immobileShare, M.immobileMix));
+
 /**
- * Draws respondent number `index` (0-based) from the stream `r`. Both potential post answers of
- * every item are drawn with the same noise, so the effect of taking part on the observed score is
- * known exactly for each participant. (No closures in here: it runs a million times.)
+ * Draws respondent number `index` (0-based) from the stream `r`, and the career-ownership columns
+ * from the streams `cs` (never from `r`, so the columns before them do not depend on them). Both
+ * potential post answers of every item are drawn with the same noise, so the effect of taking part
+ * on the observed score is known exactly for each participant. (No closures in here: it runs a
+ * million times.)
  */
-export function drawRespondent(r: Random, index: number, companies: readonly CompanyProfile[], weights: readonly number[]): GeneratedRespondent {
+export function drawRespondent(r: Random, index: number, companies: readonly CompanyProfile[], weights: readonly number[], cs: CareerStreams): GeneratedRespondent {
   const company = companies[pick(weights, r.next())]!;
   const age = M.ageRange[0] + r.int(M.ageRange[1] - M.ageRange[0] + 1);
   const generation = generationOf(age);
@@ -226,6 +235,7 @@ export function drawRespondent(r: Random, index: number, companies: readonly Com
       engagement: { pre: ePre / eN, post: ePost / eNPost, postUntreated: ePost0 / eNPost, postTreated: participant ? ePost1 / eNPost : Number.NaN },
       innovation: { pre: iPre / iN, post: iPost / iNPost, postUntreated: iPost0 / iNPost, postTreated: participant ? iPost1 / iNPost : Number.NaN },
     },
+    career: drawCareer(cs, { generation, jobType, manager, layer, immobile }, CAREER_ROWS),
   };
 }
 
@@ -240,7 +250,7 @@ export function respondentLine(p: GeneratedRespondent): string {
   let line = linePrefix(p);
   const a = p.answers;
   for (let k = 0; k < a.length; k++) line += ANSWER_TEXT[a[k]!]!;
-  return line + "\n";
+  return line + careerCells(p.career) + "\n";
 }
 
 /** An upper bound of a line's length in bytes (every value is ASCII). */
@@ -258,6 +268,7 @@ export function writeRespondentLine(p: GeneratedRespondent, buf: Buffer, offset:
     const v = a[k]!;
     if (v !== 0) buf[o++] = 48 + v;
   }
+  o += buf.write(careerCells(p.career), o, "latin1");
   buf[o++] = 10; // "\n"
   return o;
 }
@@ -273,5 +284,6 @@ export function* respondents(n: number, seed: number): Generator<GeneratedRespon
   const companies = companyProfiles(seed);
   const weights = companies.map((c) => c.weight);
   const r = createRandom(`${seed}:respondents`);
-  for (let i = 0; i < n; i++) yield drawRespondent(r, i, companies, weights);
+  const cs = careerStreams(seed);
+  for (let i = 0; i < n; i++) yield drawRespondent(r, i, companies, weights, cs);
 }

@@ -45,6 +45,59 @@ export const respondentFields = {
   }),
 };
 
+/** A 1–5 answer of a career-ownership item (blank = missing), with its labels and the headers users give it. */
+function likertField(ja: string, en: string, aliases: readonly string[]) {
+  return field(z.number().int().min(1).max(5).nullable(), { ja, en, aliases, likert: true });
+}
+
+/** The career-ownership items asked at both waves: awareness (意識) 1–3, action (行動) 1–3 and the traditional career view. */
+const careerItems = [
+  { id: "aware_01", ja: "キャリア意識1", en: "Career awareness 1", wording: "自分のキャリアについて考えている" },
+  { id: "aware_02", ja: "キャリア意識2", en: "Career awareness 2", wording: "5年後になりたい姿がある" },
+  { id: "aware_03", ja: "キャリア意識3", en: "Career awareness 3", wording: "自分の強みを説明できる" },
+  { id: "action_01", ja: "キャリア行動1", en: "Career action 1", wording: "仕事に必要なことを自分から学んでいる" },
+  { id: "action_02", ja: "キャリア行動2", en: "Career action 2", wording: "キャリアについて上司や同僚と話した" },
+  { id: "action_03", ja: "キャリア行動3", en: "Career action 3", wording: "新しい役割に手を挙げた" },
+  { id: "trad_view", ja: "伝統的キャリア観", en: "Traditional career view", wording: "キャリアは会社が決めてくれるものだ" },
+] as const;
+
+const careerWaves = [
+  { id: "pre", ja: "事前", en: "before" },
+  { id: "post", ja: "事後", en: "after" },
+] as const;
+
+/**
+ * The career-ownership columns of a respondent (issue 11): awareness and action items and the
+ * traditional career view at both waves (`aware_01_pre` … `trad_view_post`, 1–5), the layer at
+ * wave 2 (`layer_post`; `layer` is wave 1), the immobile layer's four items (`imm_unaware`,
+ * `imm_never`, `imm_gave_up`, `imm_open`, 1–5) and the penetration steps reached (`step_know` …
+ * `step_practice`, 1/0). Headers may be the Japanese labels (キャリア意識1_事前, 不動層設問1, 浸透_知る …).
+ * @example
+ * careerOwnershipFields.layer_post.parse("interested") // => "interested"
+ * Object.keys(careerOwnershipFields).length // => 23
+ */
+export const careerOwnershipFields = {
+  ...Object.fromEntries(
+    careerWaves.flatMap((w) =>
+      careerItems.map((i) => [`${i.id}_${w.id}`, likertField(`${i.ja}_${w.ja}`, `${i.en} (${w.en})`, [`${i.ja}(${w.ja})`, `${i.id}_${w.ja}`, `${i.wording}_${w.ja}`])]),
+    ),
+  ) as Record<`${(typeof careerItems)[number]["id"]}_${(typeof careerWaves)[number]["id"]}`, z.ZodNullable<z.ZodNumber>>,
+  layer_post: field(careerLayers.schema.nullable(), {
+    ja: "キャリア意識層_事後",
+    en: "Career-ownership layer (after)",
+    aliases: ["キャリア意識層(事後)", "層_事後", "layer_事後", "career layer after"],
+    vocabulary: careerLayers,
+  }),
+  imm_unaware: likertField("不動層設問1", "Immobile item 1: does not know what to think about", ["キャリアと言われても何を考えればいいかわからない"]),
+  imm_never: likertField("不動層設問2", "Immobile item 2: never positive", ["キャリアについて前向きに考えられたことがない"]),
+  imm_gave_up: likertField("不動層設問3", "Immobile item 3: positive once, now given up", ["以前は前向きだったが、今は諦めている"]),
+  imm_open: likertField("不動層設問4", "Immobile item 4: open given a trigger (movable)", ["きっかけがあれば考えてみてもいい"]),
+  step_know: field(z.boolean().nullable(), { ja: "浸透_知る", en: "Step reached: know", aliases: ["浸透ステップ_知る", "step know"] }),
+  step_understand: field(z.boolean().nullable(), { ja: "浸透_理解", en: "Step reached: understand", aliases: ["浸透ステップ_理解", "step understand"] }),
+  step_deepen: field(z.boolean().nullable(), { ja: "浸透_深化", en: "Step reached: deepen", aliases: ["浸透ステップ_深化", "step deepen"] }),
+  step_practice: field(z.boolean().nullable(), { ja: "浸透_実践", en: "Step reached: practice", aliases: ["浸透ステップ_実践", "step practice"] }),
+};
+
 /** A respondent without item answers. */
 export const RespondentBase = z.object(respondentFields);
 export type RespondentBase = z.infer<typeof RespondentBase>;
@@ -76,6 +129,8 @@ export function respondentSchema(instrumentInput: Instrument | InstrumentInput) 
       });
     }
   }
-  return z.object({ ...respondentFields, ...itemFields });
+  return z.object({ ...respondentFields, ...itemFields, ...careerOwnershipFields });
 }
 export type Respondent = RespondentBase & Record<string, number | null>;
+/** The career-ownership columns of a respondent row, typed. */
+export type CareerOwnership = z.infer<z.ZodObject<typeof careerOwnershipFields>>;

@@ -1,5 +1,6 @@
 import {
   careerLayers,
+  careerOwnershipFields,
   careerSurveyInstrument,
   Codebook,
   deriveGeneration,
@@ -12,6 +13,7 @@ import {
   initiativeOutcomeTypes,
   Instrument,
   penetrationSteps,
+  readRespondents,
   respondentSchema,
 } from "@koe/core";
 import * as aq from "arquero";
@@ -89,9 +91,37 @@ describe("schemas are the single source of types", () => {
   it("respondentSchema has one bounded integer column per item and wave", () => {
     const shape = respondentSchema(careerSurveyInstrument).shape as Record<string, { safeParse: (v: unknown) => { success: boolean } }>;
     expect(Object.keys(shape)).toContain("inn_06_post");
-    expect(Object.keys(shape).length).toBe(11 + 16 * 2);
+    // 11 respondent fields, 16 items × 2 waves, then the 23 career-ownership columns (7 items × 2 waves, layer_post, 4 immobile items, 4 steps).
+    expect(Object.keys(shape).length).toBe(11 + 16 * 2 + 23);
+    expect(Object.keys(shape).slice(11 + 16 * 2)).toEqual(Object.keys(careerOwnershipFields));
     expect(shape.eng_01_pre!.safeParse(6).success).toBe(false);
     expect(shape.eng_01_pre!.safeParse(null).success).toBe(true);
+  });
+
+  it("the career-ownership columns: items 1–5 or blank, the wave-2 layer from the layer vocabulary, steps 1/0", async () => {
+    expect(careerOwnershipFields.aware_01_pre.safeParse(5).success).toBe(true);
+    expect(careerOwnershipFields.trad_view_post.safeParse(0).success).toBe(false);
+    expect(careerOwnershipFields.imm_open.safeParse(null).success).toBe(true);
+    expect(careerOwnershipFields.layer_post.safeParse("practising").success).toBe(true);
+    expect(careerOwnershipFields.layer_post.safeParse("floating").success).toBe(false);
+    expect(careerOwnershipFields.step_know.safeParse(true).success).toBe(true);
+    const csv = [
+      "回答者ID,会社,キャリア意識1_事前,伝統的キャリア観(事後),キャリア意識層_事後,不動層設問4,浸透_知る,浸透_実践",
+      "R1,C01,4,そう思う,実践層,2,1,0",
+      "R2,C01,,1,理解/関心層,,0,1",
+    ].join("\n");
+    const r = await readRespondents(csv);
+    expect(r.issues.filter((i) => i.severity === "error")).toEqual([]);
+    expect(r.table.objects()).toMatchObject([
+      { respondent_id: "R1", aware_01_pre: 4, trad_view_post: 5, layer_post: "practising", imm_open: 2, step_know: true, step_practice: false },
+      { respondent_id: "R2", trad_view_post: 1, layer_post: "interested", step_know: false, step_practice: true },
+    ]);
+    expect((r.table.objects()[1] as Record<string, number>).aware_01_pre).toBeNaN();
+    const bad = await readRespondents("respondent_id,company,imm_never,layer_post\nR1,C01,6,伝統層\nR2,C01,3,浮動層\n");
+    expect(bad.issues.filter((i) => i.severity === "error").map((i) => [i.row, i.column, i.code])).toEqual([
+      [2, "imm_never", "out_of_range"],
+      [3, "layer_post", "unknown_label"],
+    ]);
   });
 
   it("an initiative rating accepts catalogue ids only", () => {

@@ -16,6 +16,7 @@ export * from "./stats/random.js";
 export * from "./stats/index.js";
 export * from "./analyze/index.js";
 export * from "./analyze/coding/index.js";
+export * from "./analyze/moderated-effect.js";
 export { publishReport, StudyReport, ReportTable, Note, Provenance, KOE_VERSION, type DraftReport, type DraftTable, type GroupRef } from "./studies/report.js";
 export * from "./studies/counts/index.js";
 export * from "./studies/initiatives/index.js";

@@ -21,3 +21,6 @@ export { pearson, spearman, kendall, correlationMatrix, type CorrelationOptions 
 export { cohensKappa, fleissKappa, krippendorffAlpha, type AlphaLevel, type KappaResult } from "./agreement.js";
 export { adjustPValues, P_ADJUST_METHODS, type PAdjustMethod } from "./p-adjust.js";
 export { bootstrap, bootstrapWeighted, permutationTest, type BootstrapOptions, type BootstrapResult } from "./bootstrap.js";
+export { noncentralTCdf } from "./noncentral-t.js";
+export { testPower, detectableEffect, requiredSampleSize, POWER_ALTERNATIVES, POWER_KEYS, type PowerAlternative, type PowerFields, type PowerResult, type TestPowerOptions, type DetectableEffectOptions, type RequiredSampleSizeOptions } from "./power.js";
+export { surveySampleSize, surveyMarginOfError, SURVEY_SIZE_KEYS, type SurveySizeFields, type SurveySizeResult, type SurveySampleSizeOptions, type SurveyMarginOfErrorOptions } from "./survey-size.js";

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readComments, readInitiativeRatings, readRespondents, readTranscripts } from "@koe/core";
+import { LearningRecord, readComments, readCsv, readInitiativeRatings, readRespondents, readTranscripts } from "@koe/core";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -80,7 +80,7 @@ describe("the bundled dataset is its generator's output", () => {
   it("changes with the seed, in every random file", () => {
     const other = mkdtempSync(join(tmpdir(), "koe-data-"));
     const t2 = generateDataset({ outDir: other, seed: DEFAULT_SEED + 1 });
-    for (const file of ["respondents.csv", "initiative_ratings.csv", "comments.csv", "comment_codings.csv", "transcripts.csv", "truth.json"]) {
+    for (const file of ["respondents.csv", "initiative_ratings.csv", "comments.csv", "comment_codings.csv", "transcripts.csv", "learning.csv", "truth.json"]) {
       expect(readFileSync(join(other, file)).equals(bundled(file)), file).toBe(false);
     }
     expect(t2.respondents.engagement.trueAtt).not.toBe(truth.respondents.engagement.trueAtt);
@@ -197,6 +197,9 @@ describe("respondents.csv", () => {
     expect(comments.summary).toMatchObject({ rowsRead: 500, rowsRejected: 0, encoding: "shift_jis" });
     const transcripts = await readTranscripts(join(dataDir, "transcripts.csv"));
     expect(transcripts.summary).toMatchObject({ rowsRead: 98, rowsRejected: 0 });
+    const learning = await readCsv(join(dataDir, "learning.csv"), { schema: LearningRecord, unique: [["respondent_id", "period"]] });
+    expect(learning.summary).toMatchObject({ rowsRead: 20000, rowsAccepted: 20000 });
+    expect(learning.issues).toEqual([]);
   });
 });
 

@@ -201,3 +201,212 @@ describe("manual codings (comment_codings.csv)", () => {
     });
   }
 });
+
+// Issue 11: the career-ownership columns of respondents.csv and learning.csv, recovered from the files.
+const LAYERS = ["traditional", "interested", "practising"] as const;
+type Layer = (typeof LAYERS)[number];
+const rank = (l: string) => LAYERS.indexOf(l as Layer);
+/** The mean of the answered items (blank = missing), NaN when none is answered. */
+const itemMean = (r: Record<string, string>, cols: string[]) => {
+  const v = cols.map((c) => r[c]!).filter((x) => x !== "").map(Number);
+  return v.length === 0 ? Number.NaN : v.reduce((a, b) => a + b, 0) / v.length;
+};
+const meanOf = (xs: number[]) => mean(xs.filter((x) => !Number.isNaN(x)));
+/** |observed − expected| within `k` binomial standard errors. */
+const withinSe = (observed: number, expected: number, n: number, k = 3.5) => Math.abs(observed - expected) <= k * Math.sqrt((expected * (1 - expected)) / n);
+
+describe("career-ownership layers at two waves (respondents.csv: layer, layer_post)", () => {
+  const share = (g: typeof people, col: "layer" | "layer_post", l: Layer) => g.filter((r) => r[col] === l).length / g.length;
+
+  it("have the shares truth.json records, overall and by segment", () => {
+    for (const l of LAYERS) {
+      expect(share(people, "layer", l)).toBeCloseTo(truth.layers.shares.overall.wave1[l], 6);
+      expect(share(people, "layer_post", l)).toBeCloseTo(truth.layers.shares.overall.wave2[l], 6);
+      for (const g of generations.ids) expect(share(people.filter((r) => r.generation === g), "layer_post", l)).toBeCloseTo(truth.layers.shares.generation[g].wave2[l], 6);
+    }
+    expect(share(people, "layer", "interested")).toBeGreaterThan(share(people, "layer", "traditional"));
+    expect(share(people, "layer", "practising")).toBeLessThan(0.3);
+  });
+
+  it("move by the true transition matrix, every cell within sampling error", () => {
+    const P = truth.layers.trueMatrix as Record<Layer, Record<Layer, number>>;
+    for (const from of LAYERS) {
+      const row = people.filter((r) => r.layer === from);
+      for (const to of LAYERS) {
+        const observed = row.filter((r) => r.layer_post === to).length;
+        expect(observed).toBe(truth.layers.realisedCounts[from][to]);
+        expect(withinSe(observed / row.length, P[from][to], row.length), `${from} → ${to}: ${observed}/${row.length} vs ${P[from][to]}`).toBe(true);
+      }
+    }
+    // Wave-2 shares follow from the wave-1 shares and the matrix.
+    for (const to of LAYERS) {
+      const expected = LAYERS.reduce((s, from) => s + share(people, "layer", from) * P[from][to], 0);
+      expect(withinSe(share(people, "layer_post", to), expected, people.length)).toBe(true);
+    }
+  });
+
+  it("flow toward practice on the whole, while some move back (positive once, gave up)", () => {
+    const up = people.filter((r) => rank(r.layer_post!) > rank(r.layer!)).length;
+    const back = people.filter((r) => rank(r.layer_post!) < rank(r.layer!)).length;
+    expect((up - back) / people.length).toBeCloseTo(truth.layers.netFlowTowardPractice.realised, 6);
+    expect(back / people.length).toBeCloseTo(truth.layers.movedBackShare, 6);
+    expect(up - back).toBeGreaterThan(0);
+    expect(back / people.filter((r) => r.layer !== "traditional").length).toBeGreaterThan(0.04);
+    const n = people.length;
+    const expected = truth.layers.netFlowTowardPractice.expected;
+    expect(Math.abs((up - back) / n - expected)).toBeLessThan(3.5 * Math.sqrt(0.2 / n)); // the variance of a −1/0/+1 move is below 0.2 here
+  });
+
+  it("form the gradient from lower left to upper right: awareness and action rise with the layer, the traditional view falls", () => {
+    const aware = ["aware_01_pre", "aware_02_pre", "aware_03_pre"];
+    const action = ["action_01_pre", "action_02_pre", "action_03_pre"];
+    const m = Object.fromEntries(LAYERS.map((l) => {
+      const g = people.filter((r) => r.layer === l);
+      return [l, { aware: meanOf(g.map((r) => itemMean(r, aware))), action: meanOf(g.map((r) => itemMean(r, action))), trad: meanOf(g.map((r) => itemMean(r, ["trad_view_pre"]))) }];
+    })) as Record<Layer, { aware: number; action: number; trad: number }>;
+    expect(m.interested.aware - m.traditional.aware).toBeGreaterThan(0.8);
+    expect(m.practising.aware).toBeGreaterThan(m.interested.aware);
+    expect(m.practising.action - m.interested.action).toBeGreaterThan(0.8);
+    expect(m.interested.aware - m.interested.action).toBeGreaterThan(0.6); // interested: aware, not yet acting
+    expect(m.traditional.trad - m.practising.trad).toBeGreaterThan(1);
+    expect(m.traditional.aware).toBeCloseTo(truth.layers.meanScoresWave1.traditional.awareness, 6);
+    // People who moved up report more awareness and action at wave 2 than at wave 1.
+    const movedUp = people.filter((r) => r.layer === "traditional" && r.layer_post === "interested");
+    const change = meanOf(movedUp.map((r) => itemMean(r, aware.map((c) => c.replace("_pre", "_post"))) - itemMean(r, aware)));
+    expect(change).toBeGreaterThan(0.6);
+  });
+});
+
+describe("penetration steps (respondents.csv: step_know … step_practice)", () => {
+  const STEPS = ["step_know", "step_understand", "step_deepen", "step_practice"];
+  const cellOf = (r: Record<string, string>) => `${r.generation}|${r.job_type}|${r.manager}`;
+
+  it("reach the true cumulative shares in every generation × job type × manager cell, within sampling error", () => {
+    const cells = truth.penetration.cells as Record<string, { n: number; trueCumulative: number[]; answered: number[] }>;
+    expect(Object.keys(cells).length).toBe(18);
+    for (const [key, cell] of Object.entries(cells)) {
+      const here = people.filter((r) => cellOf(r) === key);
+      expect(here.length).toBe(cell.n);
+      if (here.length < 30) continue;
+      STEPS.forEach((s, k) => {
+        const observed = here.filter((r) => r[s] === "1").length / here.length;
+        expect(observed).toBeCloseTo(cell.answered[k]!, 6);
+        // ~1.5% answer non-cumulatively, which moves a share by at most that much
+        expect(Math.abs(observed - cell.trueCumulative[k]!), `${key} ${s}`).toBeLessThan(3.5 * Math.sqrt((cell.trueCumulative[k]! * (1 - cell.trueCumulative[k]!)) / here.length) + 0.015);
+      });
+    }
+  });
+
+  it("are lowest for frontline staff and for non-manager seniors", () => {
+    const practice = (f: (r: Record<string, string>) => boolean) => {
+      const g = people.filter(f);
+      return g.filter((r) => r.step_deepen === "1").length / g.length;
+    };
+    expect(practice((r) => r.job_type === "frontline")).toBeLessThan(0.7 * practice((r) => r.job_type !== "frontline"));
+    expect(practice((r) => r.generation === "senior" && r.manager === "0")).toBeLessThan(0.8 * practice((r) => !(r.generation === "senior" && r.manager === "0")));
+  });
+
+  it("are cumulative but for about 1.5% of respondents, who tick a step after one left blank", () => {
+    const nonCumulative = people.filter((r) => STEPS.some((s, k) => k < 3 && r[s] === "0" && r[STEPS[k + 1]!] === "1")).length;
+    expect(nonCumulative).toBe(truth.penetration.nonCumulativeAnswers);
+    expect(nonCumulative / people.length).toBeGreaterThan(0.008);
+    expect(nonCumulative / people.length).toBeLessThan(0.025);
+  });
+});
+
+describe("the immobile layer's items (respondents.csv: imm_unaware, imm_never, imm_gave_up, imm_open)", () => {
+  const ITEM = { unaware: "imm_unaware", never_positive: "imm_never", gave_up: "imm_gave_up" } as const;
+
+  it("each sub-type agrees most with its own item, far above everyone else", () => {
+    for (const [type, own] of Object.entries(ITEM)) {
+      const g = people.filter((r) => r.immobile_type === type);
+      const others = people.filter((r) => r.immobile_type === "");
+      const m = (rs: typeof people, c: string) => meanOf(rs.map((r) => itemMean(r, [c])));
+      for (const other of Object.values(ITEM).filter((c) => c !== own)) expect(m(g, own) - m(g, other), `${type}: ${own} vs ${other}`).toBeGreaterThan(1);
+      expect(m(g, own) - m(others, own)).toBeGreaterThan(1.5);
+      expect(m(g, own)).toBeCloseTo(truth.immobileItems.meansBySubType[type][own], 6);
+    }
+  });
+
+  it("imm_open splits the immobile: about half would move (浮動層), and those open move out of the traditional layer more often", () => {
+    const immobile = people.filter((r) => r.immobile_type !== "" && r.imm_open !== "");
+    const open = immobile.filter((r) => Number(r.imm_open) >= 4);
+    const closed = immobile.filter((r) => Number(r.imm_open) <= 2);
+    expect(open.length / immobile.length).toBeGreaterThan(0.3);
+    expect(open.length / immobile.length).toBeLessThan(0.6);
+    expect(truth.immobileItems.movableShare).toBeGreaterThan(0.4);
+    expect(truth.immobileItems.movableShare).toBeLessThan(0.6);
+    const moved = (g: typeof people) => g.filter((r) => r.layer_post !== "traditional").length / g.length;
+    expect(moved(open)).toBeGreaterThan(3 * moved(closed));
+  });
+});
+
+describe("the reskilling cycle (learning.csv)", () => {
+  const learning = rows(text("learning.csv"));
+  const byPeriod = (t: number) => learning.filter((r) => r.period === String(t));
+  const STAGES = ["none", "trigger", "place", "success"];
+
+  it("has one row per respondent and period 1–4, with the respondent's company; a source exactly when a stage was reached", () => {
+    expect(learning.length).toBe(4 * people.length);
+    const company = new Map(people.map((r) => [r.respondent_id!, r.company!]));
+    const seen = new Set<string>();
+    for (const r of learning) {
+      expect(company.get(r.respondent_id!)).toBe(r.company);
+      expect(["1", "2", "3", "4"]).toContain(r.period);
+      expect(STAGES).toContain(r.stage);
+      expect(["0", "1"]).toContain(r.autonomous);
+      expect(r.source === "").toBe(r.stage === "none");
+      if (r.source !== "") expect(["company", "self"]).toContain(r.source);
+      seen.add(`${r.respondent_id}|${r.period}`);
+    }
+    expect(seen.size).toBe(learning.length);
+  });
+
+  it("the autonomous share rises every period, as expected from the model and about its common slope", () => {
+    const shares = [1, 2, 3, 4].map((t) => byPeriod(t).filter((r) => r.autonomous === "1").length / byPeriod(t).length);
+    for (let t = 1; t < 4; t++) expect(shares[t]!).toBeGreaterThan(shares[t - 1]!);
+    shares.forEach((s, t) => {
+      const b = truth.reskilling.byPeriod[t];
+      expect(s).toBeCloseTo(b.autonomousShare, 6);
+      expect(withinSe(s, b.expectedAutonomousShare, people.length)).toBe(true);
+    });
+    // Least-squares slope of the log-odds of the share on the period: the common slope, attenuated by
+    // the spread between people and companies (marginal, not conditional).
+    const logit = shares.map((p) => Math.log(p / (1 - p)));
+    const slope = (-1.5 * logit[0]! - 0.5 * logit[1]! + 0.5 * logit[2]! + 1.5 * logit[3]!) / 5;
+    expect(slope).toBeGreaterThan(0.5 * truth.reskilling.trueCommonSlope);
+    expect(slope).toBeLessThan(truth.reskilling.trueCommonSlope);
+    // Each large company's share rises from period 1 to 4 too.
+    for (const c of ["C01", "C02", "C03", "C04"]) {
+      const s = (t: number) => byPeriod(t).filter((r) => r.company === c && r.autonomous === "1").length / byPeriod(t).filter((r) => r.company === c).length;
+      expect(s(4), c).toBeGreaterThan(s(1));
+    }
+  });
+
+  it("completes the cycle (success ÷ trigger or beyond) at the true rate of each source and period; self-initiated learning completes more often", () => {
+    for (let t = 1; t <= 4; t++) {
+      for (const source of ["company", "self"] as const) {
+        const started = byPeriod(t).filter((r) => r.source === source);
+        const rate = started.filter((r) => r.stage === "success").length / started.length;
+        const b = truth.reskilling.byPeriod[t - 1].completionBySource[source];
+        expect(rate).toBeCloseTo(b.rate, 6);
+        expect(withinSe(rate, b.trueRate, started.length), `period ${t} ${source}: ${rate} vs ${b.trueRate}`).toBe(true);
+      }
+    }
+    const all = (source: string) => {
+      const started = learning.filter((r) => r.source === source);
+      return started.filter((r) => r.stage === "success").length / started.length;
+    };
+    expect(all("self") - all("company")).toBeGreaterThan(0.05);
+  });
+
+  it("turns: a success experience in one period is followed by a trigger in the next more often", () => {
+    const stage = new Map(learning.map((r) => [`${r.respondent_id}|${r.period}`, r.stage!]));
+    const after = (success: boolean) => {
+      const prev = learning.filter((r) => r.period !== "4" && (r.stage === "success") === success);
+      return prev.filter((r) => stage.get(`${r.respondent_id}|${Number(r.period) + 1}`) !== "none").length / prev.length;
+    };
+    expect(after(true)).toBeCloseTo(truth.reskilling.cycleCarryOver.afterSuccess.share, 6);
+    expect(after(true) - after(false)).toBeGreaterThan(0.1);
+  });
+});

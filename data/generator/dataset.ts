@@ -9,10 +9,12 @@ import { commentColumnsJa, generateComments } from "./comments.js";
 import { companyProfiles } from "./companies.js";
 import { BOM, csvText } from "./csv.js";
 import { jsonText } from "./json.js";
+import { generateLearning, learningCells, learningColumns, learningCompanies } from "./learning.js";
 import { generateRatings, ratingCellsJa, ratingColumnsJa } from "./ratings.js";
 import { respondentHeader, respondentLine, respondents } from "./respondents.js";
 import { generateTranscripts, transcriptColumns } from "./transcripts.js";
 import { commentTruth, MODEL, ratingTruth, respondentTruth, transcriptTruth } from "./truth.js";
+import { immobileItemsTruth, layerTruth, penetrationTruth, reskillingTruth } from "./truth-career.js";
 
 /** Bumped whenever the same seed would give different files. */
 export const GENERATOR_VERSION = 5;
@@ -31,7 +33,7 @@ export interface DatasetOptions {
 }
 
 /** The files generateDataset writes, in the order it writes them. */
-export const DATASET_FILES = ["respondents.csv", "initiative_ratings.csv", "comments.csv", "comment_codings.csv", "transcripts.csv", "codebook.json", "instrument.json", "truth.json"] as const;
+export const DATASET_FILES = ["respondents.csv", "initiative_ratings.csv", "comments.csv", "comment_codings.csv", "transcripts.csv", "learning.csv", "codebook.json", "instrument.json", "truth.json"] as const;
 
 /** Encodes text as a Japanese Excel export would: Shift_JIS (CP932). Throws if a character has no CP932 code. */
 export function encodeShiftJis(text: string): Buffer {
@@ -48,8 +50,8 @@ export function encodeShiftJis(text: string): Buffer {
 
 /**
  * Writes the bundled dataset into `outDir`: respondents.csv (UTF-8), initiative_ratings.csv
- * (Japanese headers, UTF-8 with BOM), comments.csv (Shift_JIS), transcripts.csv (UTF-8),
- * codebook.json, instrument.json and truth.json. The same options give byte-identical files.
+ * (Japanese headers, UTF-8 with BOM), comments.csv (Shift_JIS), comment_codings.csv,
+ * transcripts.csv, learning.csv (UTF-8), codebook.json, instrument.json and truth.json. The same options give byte-identical files.
  * @example
  * const truth = generateDataset({ outDir: "data" });
  * truth.respondents.engagement.trueAtt // => 0.26…
@@ -78,6 +80,9 @@ export function generateDataset(options: DatasetOptions) {
   const transcripts = generateTranscripts(people, seed);
   write("transcripts.csv", csvText(transcriptColumns, transcripts.rows.map((t) => [t.transcriptId, t.segment, t.speaker, t.respondentId, t.text])));
 
+  const learning = generateLearning(people, seed);
+  write("learning.csv", csvText(learningColumns, learning.map(learningCells)));
+
   write("codebook.json", jsonText(codebook));
   write("instrument.json", jsonText(careerSurveyInstrument));
 
@@ -89,6 +94,10 @@ export function generateDataset(options: DatasetOptions) {
     comments: commentTruth(commentRows),
     codings: { model: CODING_MODEL, rows: codings.length, coded: Math.min(CODING_MODEL.comments, commentRows.length) },
     transcripts: transcriptTruth(transcripts.rows, transcripts.interviews),
+    layers: layerTruth(people),
+    penetration: penetrationTruth(people),
+    immobileItems: immobileItemsTruth(people),
+    reskilling: reskillingTruth(learning, learningCompanies(seed)),
   };
   write("truth.json", jsonText(truth));
   return truth;

@@ -2,13 +2,14 @@
 // so that the README never states a number the data does not have: the CLI rewrites the block and
 // a test checks it.
 import { codebook } from "./codebook.js";
-import { generations, initiativeCatalogue, initiativeOutcomeTypes, penetrationSteps, type InitiativeId } from "@koe/core";
+import { careerLayers, generations, initiativeCatalogue, initiativeOutcomeTypes, jobTypes, penetrationSteps, type Generation, type InitiativeId, type JobType } from "@koe/core";
 import type { DatasetTruth } from "./dataset.js";
 
 export const TRUTH_BEGIN = "<!-- truth:begin (written by data/generate.ts from truth.json; do not edit) -->";
 export const TRUTH_END = "<!-- truth:end -->";
 
 const f3 = (x: number) => x.toFixed(3);
+const f2 = (x: number) => x.toFixed(2);
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const ja = (id: string) => initiativeCatalogue.label(id as InitiativeId, "ja");
 const codeJa = (id: string) => codebook.codes.find((c) => c.id === id)?.ja ?? id;
@@ -73,9 +74,69 @@ export function truthMarkdown(truth: DatasetTruth): string {
     `|---|${segs.map(() => "---").join("|")}|`,
     ...shown.map((code) => `| ${codeJa(code)} \`${code}\` | ${segs.map((s) => pct((c.bySegment[s]!.share as Record<string, number>)[code] ?? 0)).join(" | ")} |`),
     "",
+    ...careerMarkdown(truth),
     TRUTH_END,
   );
   return lines.join("\n");
+}
+
+const LAYERS = ["traditional", "interested", "practising"] as const;
+
+/** The issue-11 part of the block: layers and moves, penetration, the immobile items, the reskilling cycle. */
+function careerMarkdown(truth: DatasetTruth): string[] {
+  const L = truth.layers;
+  const lines: string[] = [];
+  const o = L.shares.overall;
+  lines.push(
+    `Career-ownership layers: wave 1 ${LAYERS.map((l) => `${careerLayers.label(l)} ${pct(o.wave1[l]!)}`).join(", ")}; wave 2 ${LAYERS.map((l) => `${pct(o.wave2[l]!)}`).join(" / ")}. ` +
+      `Moves wave 1 → wave 2, realised (true) row shares:`,
+    "",
+    `| wave 1 \\ wave 2 | ${LAYERS.map((l) => careerLayers.label(l)).join(" | ")} | n |`,
+    "|---|---|---|---|---|",
+    ...LAYERS.map((from) => {
+      const n = LAYERS.reduce((s, to) => s + L.realisedCounts[from][to], 0);
+      return `| ${careerLayers.label(from)} | ${LAYERS.map((to) => `${pct(L.realisedShares[from]![to]!)} (${pct(L.trueMatrix[from][to])})`).join(" | ")} | ${n.toLocaleString("en")} |`;
+    }),
+    "",
+    `Net flow toward practice ${pct(L.netFlowTowardPractice.realised)} of everyone (expected ${pct(L.netFlowTowardPractice.expected)}); ${L.movedUp} moved up, ${L.movedBack} moved back ` +
+      `(${pct(L.movedBackShareOfPositive)} of the interested and practising). Mean scores at wave 1 (awareness / action / traditional view): ` +
+      `${LAYERS.map((l) => `${careerLayers.label(l)} ${f2(L.meanScoresWave1[l]!.awareness)} / ${f2(L.meanScoresWave1[l]!.action)} / ${f2(L.meanScoresWave1[l]!.tradView)}`).join("; ")}.`,
+    "",
+  );
+  const P = truth.penetration;
+  const cells = P.cells as Record<string, { n: number; trueCumulative: number[]; answered: number[] }>;
+  lines.push(
+    `Penetration steps, share ticking each step (know / understand / deepen / practice) in the file, and the true cumulative share of practice; ${P.nonCumulativeAnswers} respondents (${pct(P.nonCumulativeShare)}) answered non-cumulatively:`,
+    "",
+    "| 世代 | 職種 | 管理職 | n | 知る / 理解 / 深化 / 実践 | true 実践 |",
+    "|---|---|---|---|---|---|",
+    ...Object.entries(cells).map(([key, c]) => {
+      const [g, j, m] = key.split("|");
+      return `| ${generations.label(g as Generation)} | ${jobTypes.label(j as JobType)} | ${m === "1" ? "管理職" : "非管理職"} | ${c.n} | ${c.answered.map(pct).join(" / ")} | ${pct(c.trueCumulative[3]!)} |`;
+    }),
+    "",
+  );
+  const I = truth.immobileItems;
+  lines.push(
+    `Immobile items: ${I.movable.unaware + I.movable.never_positive + I.movable.gave_up} of the immobile would move (${pct(I.movableShare)}; imm_open ${f2(I.openByMovable.movable.imm_open)} vs ${f2(I.openByMovable.notMovable.imm_open)}); ` +
+      `the highest of the three sub-type items names the person's own sub-type for ${pct(I.highestItemIsOwnSubType)} of the ${I.immobileWithUniqueHighest} immobile with one highest item.`,
+    "",
+  );
+  const R = truth.reskilling;
+  lines.push(
+    `Reskilling cycle (learning.csv), per period: autonomous share (expected), people reaching trigger / place / success, completion (success ÷ trigger or beyond) company-provided / self-initiated (true):`,
+    "",
+    "| period | autonomous | trigger / place / success | completion: company | self |",
+    "|---|---|---|---|---|",
+    ...R.byPeriod.map((b) => {
+      const cs = b.completionBySource as Record<string, { rate: number; trueRate: number }>;
+      return `| ${b.period} | ${pct(b.autonomousShare)} (${pct(b.expectedAutonomousShare)}) | ${b.reached.trigger} / ${b.reached.place} / ${b.reached.success} | ${pct(cs.company!.rate)} (${pct(cs.company!.trueRate)}) | ${pct(cs.self!.rate)} (${pct(cs.self!.trueRate)}) |`;
+    }),
+    "",
+    `After a success experience ${pct(R.cycleCarryOver.afterSuccess.share)} had a trigger in the next period, after none ${pct(R.cycleCarryOver.afterNoSuccess.share)}. True common slope of the autonomous share: ${R.trueCommonSlope} log-odds per period.`,
+    "",
+  );
+  return lines;
 }
 
 /** `readme` with its truth block replaced by the block of `truth` (unchanged if it has no markers). */

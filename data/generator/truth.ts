@@ -2,14 +2,16 @@
 // assignments on the observed scores, the selection gap, the naive comparisons an analysis must
 // not be fooled by, the true top 3 of every initiative cell, and the codes of every comment.
 import { generations, initiativeCatalogue, initiativeOutcomeTypes, penetrationSteps } from "@koe/core";
+import { CAREER_MODEL } from "./career.js";
 import { COMMENT_MODEL, type CommentRow } from "./comments.js";
 import { COMPANY_MODEL, type CompanyProfile } from "./companies.js";
 import { round3, round6 } from "./draw.js";
+import { LEARNING_MODEL } from "./learning.js";
 import { RATING_MODEL, ratingProbabilities, TRUE_TOP3, type Cell, type RatingRow } from "./ratings.js";
 import { RESPONDENT_MODEL, type GeneratedRespondent } from "./respondents.js";
 import type { TranscriptInfo, TranscriptRow } from "./transcripts.js";
 
-function mean(xs: readonly number[]): number {
+export function mean(xs: readonly number[]): number {
   let s = 0;
   let n = 0;
   for (const x of xs) {
@@ -47,7 +49,7 @@ function correlation(xs: readonly number[], ys: readonly number[]): number {
   return sxy / Math.sqrt(sxx * syy);
 }
 
-function countBy<T>(xs: readonly T[], key: (x: T) => string | null, order?: readonly string[]): Record<string, number> {
+export function countBy<T>(xs: readonly T[], key: (x: T) => string | null, order?: readonly string[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const k of order ?? []) out[k] = 0;
   for (const x of xs) {
@@ -219,4 +221,6 @@ export const MODEL = {
   respondents: RESPONDENT_MODEL,
   ratings: RATING_MODEL,
   comments: COMMENT_MODEL,
+  career: CAREER_MODEL,
+  learning: LEARNING_MODEL,
 };

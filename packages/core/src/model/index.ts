@@ -6,6 +6,7 @@ export * from "./instrument.js";
 export * from "./respondent.js";
 export * from "./initiative-rating.js";
 export * from "./transcript.js";
+export * from "./learning.js";
 export * from "./segment-order.js";
 export type { Table } from "./table.js";
 export * from "./known-fields.js";

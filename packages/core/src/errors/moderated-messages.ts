@@ -8,9 +8,10 @@ import { defineMessages, q } from "./catalogue.js";
 type Fn = { fn: string };
 type Level = { moderator: string; level: unknown };
 
-const f2 = (x: number | null | undefined) => (x === null || x === undefined || Number.isNaN(x) ? "—" : x.toFixed(2));
-const fp = (x: number | null | undefined) => (x === null || x === undefined || Number.isNaN(x) ? "—" : x < 0.001 ? "< 0.001" : x.toFixed(3));
-const signed = (x: number | null | undefined) => (x === null || x === undefined || Number.isNaN(x) ? "—" : `${x >= 0 ? "+" : "−"}${Math.abs(x).toFixed(2)}`);
+const f2 = (x: number | null | undefined) => (x === null || x === undefined || Number.isNaN(x) ? "—" : `${x < 0 && x.toFixed(2) !== "-0.00" ? "−" : ""}${Math.abs(x).toFixed(2)}`);
+/** "p = 0.012" or "p < 0.001". */
+const fp = (x: number | null | undefined) => (x === null || x === undefined || Number.isNaN(x) ? "p = —" : x < 0.001 ? "p < 0.001" : `p = ${x.toFixed(3)}`);
+const signed = (x: number | null | undefined) => (x === null || x === undefined || Number.isNaN(x) ? "—" : `${x >= 0 ? "+" : ""}${f2(x)}`);
 const lv = (v: unknown) => (typeof v === "string" ? v : String(v));
 
 /** Problems of the input to moderatedEffect (arguments: KoeArgumentError; too little data: InsufficientDataError). */
@@ -43,27 +44,27 @@ export const moderatedNotes = defineMessages("moderatedReport", {
   },
   harm: {
     en: (p: Level & { estimate: number; ciLow: number; ciHigh: number; pAdjusted: number; pooled: number | null }) =>
-      `Harm at ${p.moderator} = ${lv(p.level)}: the effect is ${signed(p.estimate)} (95% CI ${f2(p.ciLow)} to ${f2(p.ciHigh)}; Holm-adjusted p = ${fp(p.pAdjusted)})${p.pooled === null ? "" : `, while the pooled effect of ${signed(p.pooled)} averages it away`}.`,
+      `Harm at ${p.moderator} = ${lv(p.level)}: the effect is ${signed(p.estimate)} (95% CI ${f2(p.ciLow)} to ${f2(p.ciHigh)}; Holm-adjusted ${fp(p.pAdjusted)})${p.pooled === null ? "" : `, while the pooled effect of ${signed(p.pooled)} averages it away`}.`,
     ja: (p: Level & { estimate: number; ciLow: number; ciHigh: number; pAdjusted: number; pooled: number | null }) =>
-      `「${p.moderator}」が「${lv(p.level)}」では逆効果: 効果は${signed(p.estimate)}（95%信頼区間 ${f2(p.ciLow)}〜${f2(p.ciHigh)}、Holm 調整後 p = ${fp(p.pAdjusted)}）${p.pooled === null ? "" : `。全体をまとめた効果${signed(p.pooled)}ではこれが平均されて見えなくなります`}。`,
+      `「${p.moderator}」が「${lv(p.level)}」では逆効果: 効果は${signed(p.estimate)}（95%信頼区間 ${f2(p.ciLow)}〜${f2(p.ciHigh)}、Holm 調整後 ${fp(p.pAdjusted)}）${p.pooled === null ? "" : `。全体をまとめた効果${signed(p.pooled)}ではこれが平均されて見えなくなります`}。`,
   },
   benefit: {
     en: (p: Level & { estimate: number; ciLow: number; ciHigh: number; pAdjusted: number }) =>
-      `At ${p.moderator} = ${lv(p.level)} the effect is ${signed(p.estimate)} (95% CI ${f2(p.ciLow)} to ${f2(p.ciHigh)}; Holm-adjusted p = ${fp(p.pAdjusted)}).`,
+      `At ${p.moderator} = ${lv(p.level)} the effect is ${signed(p.estimate)} (95% CI ${f2(p.ciLow)} to ${f2(p.ciHigh)}; Holm-adjusted ${fp(p.pAdjusted)}).`,
     ja: (p: Level & { estimate: number; ciLow: number; ciHigh: number; pAdjusted: number }) =>
-      `「${p.moderator}」が「${lv(p.level)}」では効果${signed(p.estimate)}（95%信頼区間 ${f2(p.ciLow)}〜${f2(p.ciHigh)}、Holm 調整後 p = ${fp(p.pAdjusted)}）。`,
+      `「${p.moderator}」が「${lv(p.level)}」では効果${signed(p.estimate)}（95%信頼区間 ${f2(p.ciLow)}〜${f2(p.ciHigh)}、Holm 調整後 ${fp(p.pAdjusted)}）。`,
   },
   levelsDiffer: {
     en: (p: { moderator: string; statistic: number; df1: number; df2: number; pValue: number }) =>
-      `The effect differs across the levels of ${p.moderator} (Wald test of the interaction: F(${p.df1}, ${p.df2}) = ${f2(p.statistic)}, p = ${fp(p.pValue)}).`,
+      `The effect differs across the levels of ${p.moderator} (Wald test of the interaction: F(${p.df1}, ${p.df2}) = ${f2(p.statistic)}, ${fp(p.pValue)}).`,
     ja: (p: { moderator: string; statistic: number; df1: number; df2: number; pValue: number }) =>
-      `効果は「${p.moderator}」の水準によって異なります（交互作用の Wald 検定: F(${p.df1}, ${p.df2}) = ${f2(p.statistic)}、p = ${fp(p.pValue)}）。`,
+      `効果は「${p.moderator}」の水準によって異なります（交互作用の Wald 検定: F(${p.df1}, ${p.df2}) = ${f2(p.statistic)}、${fp(p.pValue)}）。`,
   },
   levelsAlike: {
     en: (p: { moderator: string; statistic: number; df1: number; df2: number; pValue: number }) =>
-      `The data do not show the effect differing across the levels of ${p.moderator} (Wald test of the interaction: F(${p.df1}, ${p.df2}) = ${f2(p.statistic)}, p = ${fp(p.pValue)}).`,
+      `The data do not show the effect differing across the levels of ${p.moderator} (Wald test of the interaction: F(${p.df1}, ${p.df2}) = ${f2(p.statistic)}, ${fp(p.pValue)}).`,
     ja: (p: { moderator: string; statistic: number; df1: number; df2: number; pValue: number }) =>
-      `「${p.moderator}」の水準による効果の違いは、このデータでは確認できません（交互作用の Wald 検定: F(${p.df1}, ${p.df2}) = ${f2(p.statistic)}、p = ${fp(p.pValue)}）。`,
+      `「${p.moderator}」の水準による効果の違いは、このデータでは確認できません（交互作用の Wald 検定: F(${p.df1}, ${p.df2}) = ${f2(p.statistic)}、${fp(p.pValue)}）。`,
   },
   testsOverShown: {
     en: (p: { moderator: string; shown: number; levels: number }) =>

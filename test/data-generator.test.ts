@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { LearningRecord, readComments, readCsv, readInitiativeRatings, readRespondents, readTranscripts } from "@koe/core";
+import { DialoguePilotRecord, LearningRecord, readComments, readCsv, readInitiativeRatings, readRespondents, readTranscripts } from "@koe/core";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -80,7 +80,7 @@ describe("the bundled dataset is its generator's output", () => {
   it("changes with the seed, in every random file", () => {
     const other = mkdtempSync(join(tmpdir(), "koe-data-"));
     const t2 = generateDataset({ outDir: other, seed: DEFAULT_SEED + 1 });
-    for (const file of ["respondents.csv", "initiative_ratings.csv", "comments.csv", "comment_codings.csv", "transcripts.csv", "learning.csv", "truth.json"]) {
+    for (const file of ["respondents.csv", "initiative_ratings.csv", "comments.csv", "comment_codings.csv", "transcripts.csv", "learning.csv", "dialogue_pilot.csv", "truth.json"]) {
       expect(readFileSync(join(other, file)).equals(bundled(file)), file).toBe(false);
     }
     expect(t2.respondents.engagement.trueAtt).not.toBe(truth.respondents.engagement.trueAtt);
@@ -200,12 +200,15 @@ describe("respondents.csv", () => {
     const learning = await readCsv(join(dataDir, "learning.csv"), { schema: LearningRecord, unique: [["respondent_id", "period"]] });
     expect(learning.summary).toMatchObject({ rowsRead: 20000, rowsAccepted: 20000 });
     expect(learning.issues).toEqual([]);
+    const pilot = await readCsv(join(dataDir, "dialogue_pilot.csv"), { schema: DialoguePilotRecord, unique: ["pilot_id"] });
+    expect(pilot.summary).toMatchObject({ rowsRead: 800, rowsAccepted: 800 });
+    expect(pilot.issues).toEqual([]);
   });
 });
 
 describe("encodings, as users' exports have them", () => {
-  it("respondents.csv and transcripts.csv are UTF-8 without BOM", () => {
-    for (const file of ["respondents.csv", "transcripts.csv"]) {
+  it("respondents.csv, transcripts.csv, learning.csv and dialogue_pilot.csv are UTF-8 without BOM", () => {
+    for (const file of ["respondents.csv", "transcripts.csv", "learning.csv", "dialogue_pilot.csv"]) {
       expect(isUtf8(bundled(file)), file).toBe(true);
       expect(bundled(file)[0], file).not.toBe(0xef);
     }

@@ -410,3 +410,46 @@ describe("the reskilling cycle (learning.csv)", () => {
     expect(after(true) - after(false)).toBeGreaterThan(0.1);
   });
 });
+
+describe("the career-sheet dialogue pilot (dialogue_pilot.csv)", () => {
+  const pilot = rows(text("dialogue_pilot.csv"));
+  const change = (g: typeof pilot) => g.map((r) => Number(r.engagement_post) - Number(r.engagement_pre));
+  const control = pilot.filter((r) => r.dialogue === "0");
+  const good = pilot.filter((r) => r.sheet_quality === "good");
+  const poor = pilot.filter((r) => r.sheet_quality === "poor");
+
+  it("has about 800 people of 8 companies, half in a dialogue, about 60% of the dialogues with a good sheet, scores 1–5 with 2 decimals", () => {
+    expect(pilot.length).toBe(800);
+    expect(pilot[0]!.pilot_id).toBe("P0001");
+    expect(new Set(pilot.map((r) => r.company)).size).toBe(8);
+    for (const r of pilot) {
+      expect(r.sheet_quality === "").toBe(r.dialogue === "0");
+      expect(["young", "mid", "senior"]).toContain(r.generation);
+      for (const c of ["engagement_pre", "engagement_post"]) {
+        expect(r[c]).toMatch(/^[1-5]\.\d\d$/);
+        expect(Number(r[c])).toBeLessThanOrEqual(5);
+      }
+    }
+    const dialogue = pilot.length - control.length;
+    expect(Math.abs(dialogue / pilot.length - 0.5)).toBeLessThan(0.06);
+    expect(good.length / dialogue).toBeGreaterThan(0.5);
+    expect(good.length / dialogue).toBeLessThan(0.75);
+  });
+
+  it("shows the true effects by sheet quality: good +0.30, poor −0.15 (harm), each difference-in-differences within sampling error", () => {
+    const base = mean(change(control));
+    for (const [quality, group] of [["good", good], ["poor", poor]] as const) {
+      const did = mean(change(group)) - base;
+      const se = Math.sqrt(sd(change(group)) ** 2 / group.length + sd(change(control)) ** 2 / control.length);
+      expect(did).toBeCloseTo(truth.pilot.did[quality], 6);
+      expect(Math.abs(did - truth.pilot.trueEffect[quality]), `${quality}: ${did} ± ${se}`).toBeLessThan(3 * se);
+      expect(Math.abs(truth.pilot.sampleEffect[quality] - truth.pilot.trueEffect[quality])).toBeLessThan(0.02); // rounding and the 1–5 bounds only
+    }
+    expect(truth.pilot.trueEffect).toEqual({ good: 0.3, poor: -0.15 });
+    expect(mean(change(poor)) - base).toBeLessThan(0);
+    // Pooled, the dialogues look mildly positive: the harm is averaged away.
+    const pooled = mean(change(pilot.filter((r) => r.dialogue === "1"))) - base;
+    expect(pooled).toBeGreaterThan(0);
+    expect(pooled).toBeLessThan(mean(change(good)) - base - 0.1);
+  });
+});

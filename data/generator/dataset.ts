@@ -9,12 +9,13 @@ import { commentColumnsJa, generateComments } from "./comments.js";
 import { companyProfiles } from "./companies.js";
 import { BOM, csvText } from "./csv.js";
 import { jsonText } from "./json.js";
+import { generatePilot, pilotCells, pilotColumns } from "./pilot.js";
 import { generateLearning, learningCells, learningColumns, learningCompanies } from "./learning.js";
 import { generateRatings, ratingCellsJa, ratingColumnsJa } from "./ratings.js";
 import { respondentHeader, respondentLine, respondents } from "./respondents.js";
 import { generateTranscripts, transcriptColumns } from "./transcripts.js";
 import { commentTruth, MODEL, ratingTruth, respondentTruth, transcriptTruth } from "./truth.js";
-import { immobileItemsTruth, layerTruth, penetrationTruth, reskillingTruth } from "./truth-career.js";
+import { immobileItemsTruth, layerTruth, penetrationTruth, pilotTruth, reskillingTruth } from "./truth-career.js";
 
 /** Bumped whenever the same seed would give different files. */
 export const GENERATOR_VERSION = 5;
@@ -33,7 +34,7 @@ export interface DatasetOptions {
 }
 
 /** The files generateDataset writes, in the order it writes them. */
-export const DATASET_FILES = ["respondents.csv", "initiative_ratings.csv", "comments.csv", "comment_codings.csv", "transcripts.csv", "learning.csv", "codebook.json", "instrument.json", "truth.json"] as const;
+export const DATASET_FILES = ["respondents.csv", "initiative_ratings.csv", "comments.csv", "comment_codings.csv", "transcripts.csv", "learning.csv", "dialogue_pilot.csv", "codebook.json", "instrument.json", "truth.json"] as const;
 
 /** Encodes text as a Japanese Excel export would: Shift_JIS (CP932). Throws if a character has no CP932 code. */
 export function encodeShiftJis(text: string): Buffer {
@@ -51,7 +52,7 @@ export function encodeShiftJis(text: string): Buffer {
 /**
  * Writes the bundled dataset into `outDir`: respondents.csv (UTF-8), initiative_ratings.csv
  * (Japanese headers, UTF-8 with BOM), comments.csv (Shift_JIS), comment_codings.csv,
- * transcripts.csv, learning.csv (UTF-8), codebook.json, instrument.json and truth.json. The same options give byte-identical files.
+ * transcripts.csv, learning.csv, dialogue_pilot.csv (UTF-8), codebook.json, instrument.json and truth.json. The same options give byte-identical files.
  * @example
  * const truth = generateDataset({ outDir: "data" });
  * truth.respondents.engagement.trueAtt // => 0.26…
@@ -83,6 +84,9 @@ export function generateDataset(options: DatasetOptions) {
   const learning = generateLearning(people, seed);
   write("learning.csv", csvText(learningColumns, learning.map(learningCells)));
 
+  const pilot = generatePilot(seed);
+  write("dialogue_pilot.csv", csvText(pilotColumns, pilot.map(pilotCells)));
+
   write("codebook.json", jsonText(codebook));
   write("instrument.json", jsonText(careerSurveyInstrument));
 
@@ -98,6 +102,7 @@ export function generateDataset(options: DatasetOptions) {
     penetration: penetrationTruth(people),
     immobileItems: immobileItemsTruth(people),
     reskilling: reskillingTruth(learning, learningCompanies(seed)),
+    pilot: pilotTruth(pilot),
   };
   write("truth.json", jsonText(truth));
   return truth;

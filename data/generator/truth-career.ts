@@ -4,6 +4,7 @@
 import { generations, jobTypes, type CareerLayer, type ImmobileType } from "@koe/core";
 import { CAREER_MODEL, modelStuckShare, STEP_IDS, stepProbabilities, transitionRows } from "./career.js";
 import { round6 } from "./draw.js";
+import { PILOT_MODEL, type PilotRow } from "./pilot.js";
 import { LEARNING_MODEL, LEARNING_STAGES, trueCompletion, type LearningCompany, type LearningRow, type LearningSource } from "./learning.js";
 import { RESPONDENT_MODEL, type GeneratedRespondent } from "./respondents.js";
 import { countBy, mean } from "./truth.js";
@@ -212,6 +213,38 @@ export function reskillingTruth(rows: readonly LearningRow[], companies: readonl
       afterSuccess: { ...after.success, share: round6(after.success.trigger / after.success.n) },
       afterNoSuccess: { ...after.noSuccess, share: round6(after.noSuccess.trigger / after.noSuccess.n) },
       trueLogOddsShift: LEARNING_MODEL.trigger.afterSuccess,
+    },
+  };
+}
+
+/** The truth about the career-sheet dialogue pilot: the true effects by sheet quality and what the file shows. */
+export function pilotTruth(rows: readonly PilotRow[]) {
+  const groups = { control: rows.filter((r) => !r.dialogue), good: rows.filter((r) => r.sheetQuality === "good"), poor: rows.filter((r) => r.sheetQuality === "poor") };
+  const stats = (g: readonly PilotRow[]) => ({
+    n: g.length,
+    meanPre: round6(mean(g.map((r) => r.pre))),
+    meanPost: round6(mean(g.map((r) => r.post))),
+    meanChange: round6(mean(g.map((r) => r.post - r.pre))),
+  });
+  const change = (g: readonly PilotRow[]) => mean(g.map((r) => r.post - r.pre));
+  const sampleEffect = (g: readonly PilotRow[]) => round6(mean(g.map((r) => r.post - r.postUntreated)));
+  const treated = rows.filter((r) => r.dialogue);
+  return {
+    people: rows.length,
+    companies: [...new Set(rows.map((r) => r.company))].sort(),
+    generations: countBy(rows, (r) => r.generation, generations.ids),
+    dialogue: treated.length,
+    goodSheetShare: round6(groups.good.length / treated.length),
+    /** The effect of a dialogue on post engagement built in, by sheet quality. */
+    trueEffect: PILOT_MODEL.effect,
+    /** The same on the written (rounded, within 1–5) scores: mean over the participants of post − post had they not taken part (same noise). */
+    sampleEffect: { good: sampleEffect(groups.good), poor: sampleEffect(groups.poor), pooled: sampleEffect(treated) },
+    realised: { control: stats(groups.control), good: stats(groups.good), poor: stats(groups.poor) },
+    /** Difference-in-differences of the raw means against the people without a dialogue: per quality, and pooled (what hides the harm). */
+    did: {
+      good: round6(change(groups.good) - change(groups.control)),
+      poor: round6(change(groups.poor) - change(groups.control)),
+      pooled: round6(change(treated) - change(groups.control)),
     },
   };
 }

@@ -136,6 +136,19 @@ function careerMarkdown(truth: DatasetTruth): string[] {
     `After a success experience ${pct(R.cycleCarryOver.afterSuccess.share)} had a trigger in the next period, after none ${pct(R.cycleCarryOver.afterNoSuccess.share)}. True common slope of the autonomous share: ${R.trueCommonSlope} log-odds per period.`,
     "",
   );
+  const D = truth.pilot;
+  const g = (k: "control" | "good" | "poor") => D.realised[k];
+  lines.push(
+    `Dialogue pilot (dialogue_pilot.csv): ${D.people} people in ${D.companies.length} companies (${D.companies.join(", ")}), ${D.dialogue} in a dialogue, ${pct(D.goodSheetShare)} of them with a good sheet.`,
+    "",
+    "| group | n | engagement before | after | change | true effect (on the written scores) | difference-in-differences |",
+    "|---|---|---|---|---|---|---|",
+    `| no dialogue | ${g("control").n} | ${f3(g("control").meanPre)} | ${f3(g("control").meanPost)} | ${f3(g("control").meanChange)} | — | — |`,
+    `| dialogue, good sheet | ${g("good").n} | ${f3(g("good").meanPre)} | ${f3(g("good").meanPost)} | ${f3(g("good").meanChange)} | **${D.trueEffect.good.toFixed(2)}** (${f3(D.sampleEffect.good)}) | ${f3(D.did.good)} |`,
+    `| dialogue, poor sheet | ${g("poor").n} | ${f3(g("poor").meanPre)} | ${f3(g("poor").meanPost)} | ${f3(g("poor").meanChange)} | **${D.trueEffect.poor.toFixed(2)}** (${f3(D.sampleEffect.poor)}) | ${f3(D.did.poor)} |`,
+    `| dialogue, pooled | ${D.dialogue} | | | | (${f3(D.sampleEffect.pooled)}) | ${f3(D.did.pooled)} |`,
+    "",
+  );
   return lines;
 }
 

@@ -7,6 +7,7 @@ import { COMMENT_MODEL, type CommentRow } from "./comments.js";
 import { COMPANY_MODEL, type CompanyProfile } from "./companies.js";
 import { round3, round6 } from "./draw.js";
 import { LEARNING_MODEL } from "./learning.js";
+import { PILOT_MODEL } from "./pilot.js";
 import { RATING_MODEL, ratingProbabilities, TRUE_TOP3, type Cell, type RatingRow } from "./ratings.js";
 import { RESPONDENT_MODEL, type GeneratedRespondent } from "./respondents.js";
 import type { TranscriptInfo, TranscriptRow } from "./transcripts.js";
@@ -223,4 +224,5 @@ export const MODEL = {
   comments: COMMENT_MODEL,
   career: CAREER_MODEL,
   learning: LEARNING_MODEL,
+  pilot: PILOT_MODEL,
 };

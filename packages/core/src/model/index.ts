@@ -7,6 +7,7 @@ export * from "./respondent.js";
 export * from "./initiative-rating.js";
 export * from "./transcript.js";
 export * from "./learning.js";
+export * from "./dialogue-pilot.js";
 export * from "./segment-order.js";
 export type { Table } from "./table.js";
 export * from "./known-fields.js";

@@ -22,5 +22,6 @@ export * from "./studies/counts/index.js";
 export * from "./studies/initiatives/index.js";
 export * from "./studies/cross-boundary/index.js";
 export * from "./studies/interviews/index.js";
+export * from "./studies/penetration/index.js";
 export * from "./studies/immobile/index.js";
 export * from "./present/index.js";

@@ -1,0 +1,1 @@
+export { penetrationFunnel, PenetrationFunnelOptions, FUNNEL_COLUMNS } from "./funnel.js";

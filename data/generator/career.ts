@@ -166,16 +166,25 @@ export function stepProbabilities(generation: Generation, jobType: JobType, mana
   return STEP_IDS.map((step) => (p *= logistic(s.base[step] + shift)));
 }
 
-function cut(y: number): number {
-  const [t1, t2, t3, t4] = C.thresholds;
-  return y > t4 ? 5 : y > t3 ? 4 : y > t2 ? 3 : y > t1 ? 2 : 1;
-}
+const [T1, T2, T3, T4] = C.thresholds;
+const cut = (y: number): number => (y > T4 ? 5 : y > T3 ? 4 : y > T2 ? 3 : y > T1 ? 2 : 1);
 
 /** An item answer: cut latent − difficulty + noise into 1–5, blank (0) with the missing rate. */
 function item(r: Random, latent: number, difficulty: number): number {
   const a = cut(latent - difficulty + C.itemNoiseSd * r.normal());
   return r.next() < C.missingRate ? 0 : a;
 }
+
+/** stepProbabilities of every cell, computed once (the draw runs a million times). */
+const stepCache = new Map<string, number[]>();
+function cachedStepProbabilities(generation: Generation, jobType: JobType, manager: boolean): number[] {
+  const key = `${generation}|${jobType}|${manager}`;
+  let p = stepCache.get(key);
+  if (p === undefined) stepCache.set(key, (p = stepProbabilities(generation, jobType, manager)));
+  return p;
+}
+const NO_SHIFT = { awareness: 0, action: 0 } as const;
+const IMMOBILE_TYPES: readonly ImmobileType[] = ["unaware", "never_positive", "gave_up"];
 
 /** The person's inputs from the respondents' draw. */
 export interface CareerPerson {
@@ -195,7 +204,7 @@ export function drawCareer(s: CareerStreams, p: CareerPerson, rows: ReturnType<t
   // Layers: latents, wave-2 layer, items of both waves.
   const r = s.layers;
   const m = C.layerMeans[p.layer];
-  const shift = p.immobile ? C.immobileShift[p.immobile] : { awareness: 0, action: 0 };
+  const shift = p.immobile ? C.immobileShift[p.immobile] : NO_SHIFT;
   const z1 = r.normal();
   const z2 = r.normal();
   const rho = C.awarenessActionCorrelation;
@@ -211,7 +220,9 @@ export function drawCareer(s: CareerStreams, p: CareerPerson, rows: ReturnType<t
   const trad1 = trad0 + (m2.tradView - m.tradView) + C.changeSd * r.normal();
   const d = C.difficulty;
   for (let wave = 0; wave < 2; wave++) {
-    const [a, b, t] = wave === 0 ? [aware0, action0, trad0] : [aware1, action1, trad1];
+    const a = wave === 0 ? aware0 : aware1;
+    const b = wave === 0 ? action0 : action1;
+    const t = wave === 0 ? trad0 : trad1;
     const o = wave * ITEMS;
     for (let k = 0; k < 3; k++) answers[o + k] = item(r, a, d.aware[k]!);
     for (let k = 0; k < 3; k++) answers[o + 3 + k] = item(r, b, d.action[k]!);
@@ -220,10 +231,9 @@ export function drawCareer(s: CareerStreams, p: CareerPerson, rows: ReturnType<t
   // The immobile items: the own sub-type's item high; imm_open high for the movable.
   const q = s.immobile;
   const I = C.immobileItems;
-  const types: readonly ImmobileType[] = ["unaware", "never_positive", "gave_up"];
   const person = I.personSd * q.normal();
   for (let k = 0; k < 3; k++) {
-    const own = p.immobile === types[k] ? I.ownType : p.immobile !== null ? I.otherImmobile : 0;
+    const own = p.immobile === IMMOBILE_TYPES[k] ? I.ownType : p.immobile !== null ? I.otherImmobile : 0;
     answers[2 * ITEMS + k] = item(q, I.base[p.layer] + own + person + I.personSd * q.normal(), I.difficulty[k]!);
   }
   const O = C.openItem;
@@ -231,10 +241,10 @@ export function drawCareer(s: CareerStreams, p: CareerPerson, rows: ReturnType<t
   answers[2 * ITEMS + 3] = item(q, open + O.personSd * q.normal(), 0);
   // Penetration steps: reached cumulatively; a few answer non-cumulatively.
   const st = s.steps;
-  const probs = stepProbabilities(p.generation, p.jobType, p.manager);
-  const u = st.next();
+  const probs = cachedStepProbabilities(p.generation, p.jobType, p.manager);
+  const v = st.next();
   let reached = 0;
-  while (reached < 4 && u < probs[reached]!) reached++;
+  while (reached < 4 && v < probs[reached]!) reached++;
   const steps = new Uint8Array(4);
   for (let k = 0; k < reached; k++) steps[k] = 1;
   const nonCumulative = st.next() < C.nonCumulativeRate;
@@ -256,4 +266,21 @@ export function careerCells(c: CareerAnswers): string {
   for (let k = 2 * ITEMS; k < a.length; k++) out += ANSWER_TEXT[a[k]!]!;
   for (let k = 0; k < 4; k++) out += c.steps[k] === 1 ? ",1" : ",0";
   return out;
+}
+
+const LAYER_BYTES = new Map(LAYERS.map((l) => [l, Buffer.from(`,${l}`, "latin1")]));
+
+/** Writes the same cells as {@link careerCells} as ASCII bytes into `buf` at `o`; returns the new offset (the streaming path). */
+export function writeCareerCells(c: CareerAnswers, buf: Buffer, o: number): number {
+  const a = c.answers;
+  for (let k = 0; k < a.length; k++) {
+    if (k === 2 * ITEMS) o += LAYER_BYTES.get(c.layerPost)!.copy(buf, o);
+    buf[o++] = 44; // ","
+    if (a[k] !== 0) buf[o++] = 48 + a[k]!;
+  }
+  for (let k = 0; k < 4; k++) {
+    buf[o++] = 44;
+    buf[o++] = 48 + c.steps[k]!;
+  }
+  return o;
 }

@@ -12,7 +12,7 @@ import {
   type JobType,
   type Random,
 } from "@koe/core";
-import { careerCells, careerColumns, careerStreams, drawCareer, modelStuckShare, transitionRows, type CareerAnswers, type CareerStreams } from "./career.js";
+import { careerCells, careerColumns, careerStreams, drawCareer, modelStuckShare, transitionRows, writeCareerCells, type CareerAnswers, type CareerStreams } from "./career.js";
 import { companyProfiles, JOB_TYPES, type CompanyProfile } from "./companies.js";
 import { logistic, logit, pick } from "./draw.js";
 
@@ -268,7 +268,7 @@ export function writeRespondentLine(p: GeneratedRespondent, buf: Buffer, offset:
     const v = a[k]!;
     if (v !== 0) buf[o++] = 48 + v;
   }
-  o += buf.write(careerCells(p.career), o, "latin1");
+  o = writeCareerCells(p.career, buf, o);
   buf[o++] = 10; // "\n"
   return o;
 }

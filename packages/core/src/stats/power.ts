@@ -19,7 +19,8 @@ export type PowerAlternative = (typeof POWER_ALTERNATIVES)[number];
  * - `method`: "two-sample t test power calculation" or "two-sample comparison of proportions power calculation" (R's);
  * - `solvedFor`: "power", "delta" (means), "p2" (shares) or "n";
  * - `alternative`, `strict` (two-sided power counts the far tail too, as R's `strict = TRUE`);
- * - `n1`, `n2`: people per group (fractional when solved for, as R gives them) and `n1Ceiling`, `n2Ceiling` rounded up;
+ * - `n`: people per group when the groups are equal (R's `n`; null when they are not), `n1`, `n2`: people per
+ *   group (fractional when solved for, as R gives them) and `n1Ceiling`, `n2Ceiling` rounded up;
  * - `delta`: the difference in means, or p2 − p1 for shares; `sd` (means), `p1`, `p2` (shares);
  * - `alpha`, `power`.
  */
@@ -28,6 +29,7 @@ export interface PowerFields {
   solvedFor: "power" | "delta" | "p2" | "n";
   alternative: PowerAlternative;
   strict: boolean;
+  n: number | null;
   n1: number;
   n2: number;
   n1Ceiling: number;
@@ -41,7 +43,7 @@ export interface PowerFields {
 }
 
 export const POWER_KEYS = [
-  "method", "solvedFor", "alternative", "strict", "n1", "n2", "n1Ceiling", "n2Ceiling", "delta", "sd", "p1", "p2", "alpha", "power",
+  "method", "solvedFor", "alternative", "strict", "n", "n1", "n2", "n1Ceiling", "n2Ceiling", "delta", "sd", "p1", "p2", "alpha", "power",
 ] as const satisfies readonly (keyof PowerFields)[];
 
 /** A power result: the fixed keys and `toTable()`, the one-row tidy table of them. */
@@ -136,10 +138,10 @@ function kindOf(fn: string, o: { sd?: unknown; p1?: unknown; p2?: unknown; delta
   return shares ? "shares" : "means";
 }
 
-function result(fields: Omit<PowerFields, "n1Ceiling" | "n2Ceiling">): PowerResult {
+function result(fields: Omit<PowerFields, "n" | "n1Ceiling" | "n2Ceiling">): PowerResult {
   // Rounded up, but a whole number computed as 50.00000000001 stays 50.
   const up = (n: number) => Math.ceil(n * (1 - 1e-12));
-  const all: PowerFields = { ...fields, n1Ceiling: up(fields.n1), n2Ceiling: up(fields.n2) };
+  const all: PowerFields = { ...fields, n: fields.n1 === fields.n2 ? fields.n1 : null, n1Ceiling: up(fields.n1), n2Ceiling: up(fields.n2) };
   return withTable(Object.fromEntries(POWER_KEYS.map((k) => [k, all[k]])) as unknown as PowerFields, POWER_KEYS);
 }
 
@@ -281,7 +283,7 @@ export interface RequiredSampleSizeOptions {
  * sig.level)`): `n1` and `n2` = ratio · n1 as R gives them (fractional), `n1Ceiling` and
  * `n2Ceiling` rounded up — the sizes to plan with.
  * @example
- * requiredSampleSize({ delta: 1, sd: 1 }).n1 // => 16.7147598 (R: power.t.test(delta = 1, power = 0.8)$n)
+ * requiredSampleSize({ delta: 1, sd: 1 }).n // => 16.7147598 (R: power.t.test(delta = 1, power = 0.8)$n)
  * requiredSampleSize({ delta: 1, sd: 1 }).n1Ceiling // => 17
  * requiredSampleSize({ p1: 0.5, p2: 0.75, power: 0.9 }).n1Ceiling // => 77 (R: power.prop.test(p1 = 0.5, p2 = 0.75, power = 0.9)$n = 76.7)
  * requiredSampleSize({ delta: 0.5, ratio: 2 }).n2Ceiling // => 96

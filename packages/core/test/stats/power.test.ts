@@ -53,6 +53,7 @@ describe("two groups of equal size: as power.t.test and power.prop.test", () => 
       const o = { alpha: num(e, "sig.level"), alternative: alt(e.values.alternative as string) as "two-sided" | "one-sided", strict: strictOf(e.call), sd: num(e, "sd") };
       if (e.id.startsWith("ttest_n_")) {
         const r = requiredSampleSize({ ...o, delta: num(e, "delta"), power: num(e, "power") });
+        near(r.n!, num(e, "n"), "n");
         near(r.n1, num(e, "n"), "n1");
         near(r.n2, num(e, "n"), "n2");
         expect(r.n1Ceiling).toBe(Math.ceil(num(e, "n")));
@@ -92,6 +93,7 @@ describe("unequal groups: the same formulas with df = n1 + n2 − 2 (R, solved b
     near(detectableEffect({ n1: 40, n2: 120 }).delta, num(entry("t2n_delta_40_120"), "delta"), "delta");
     near(detectableEffect({ n1: 25, n2: 75, sd: 2, power: 0.9, alternative: "one-sided" }).delta, num(entry("t2n_delta_onesided"), "delta"), "delta one-sided");
     const r2 = requiredSampleSize({ delta: 0.5, ratio: 2 });
+    expect(r2.n).toBeNull(); // unequal groups: no one n per group
     near(r2.n1, num(entry("t2n_n_ratio2"), "n1"), "n1 ratio 2");
     near(r2.n2, 2 * num(entry("t2n_n_ratio2"), "n1"), "n2 ratio 2");
     near(requiredSampleSize({ delta: 0.4, ratio: 0.5 }).n1, num(entry("t2n_n_ratio05"), "n1"), "n1 ratio 0.5");

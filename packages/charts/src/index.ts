@@ -55,3 +55,7 @@ export type { CodeTableInput } from "./charts/code-tables.js";
 export { codeChartWords, codeChartMessages } from "./interview-messages.js";
 export { codeBarChart, CODE_BAR_DEFAULTS, type CodeBarOptions } from "./charts/code-bar.js";
 export { cooccurrenceChart, COOCCURRENCE_DEFAULTS, type CooccurrenceOptions } from "./charts/cooccurrence.js";
+// The segment and layer charts (issue 11): Likert items, the layers' gradient, movement between waves, the penetration funnel, the reskilling cycle
+export { likertChart, LIKERT_DEFAULTS, type LikertOptions } from "./charts/likert.js";
+export { layerChartWords, layerChartMessages } from "./layer-messages.js";
+export { layerGradientChart, LAYER_GRADIENT_DEFAULTS, type LayerGradientOptions } from "./charts/layer-gradient.js";

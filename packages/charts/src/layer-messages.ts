@@ -1,0 +1,145 @@
+// The words of the segment and layer charts (likertChart, layerGradientChart, layerTransitionChart,
+// penetrationFunnelChart, reskillingCycleChart), in Japanese and English: what they draw (titles,
+// notes, legends) and their error messages (codes `chart.*`, on @koe/core's catalogue, beside
+// chartMessages and codeChartMessages).
+import { defineMessages, type Localized } from "@koe/core";
+import { codeChartWords } from "./interview-messages.js";
+import { did, didJa, list, listJa, q, type Lang } from "./messages.js";
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+/**
+ * The words drawn on the segment and layer charts, by language.
+ * @example
+ * layerChartWords.ja.top2(0.456, 120) // => "46%（n=120）"
+ * layerChartWords.en.answers5 // => ["Disagree", "Somewhat disagree", "Neither", "Somewhat agree", "Agree"]
+ */
+export const layerChartWords = {
+  ja: {
+    // The words every chart of koe's studies says alike (the code charts' own).
+    suppressed: codeChartWords.ja.suppressed,
+    noData: codeChartWords.ja.noData,
+    allSuppressed: codeChartWords.ja.allSuppressed,
+    groupsHiddenTogether: codeChartWords.ja.groupsHidden,
+    groupsHidden: (min: number) => `秘匿: ${min}人未満のグループ`,
+    groupsHiddenNamed: (min: number, groups: readonly string[]) => `秘匿: ${min}人未満のグループ（${groups.join("、")}）`,
+    // likertChart
+    likertTitle: "回答の分布",
+    likertTitleBy: (segment: string) => `${segment}別の回答の分布`,
+    likertNote: (top: string) => `否定（左）と肯定（右）の回答の割合。中央の回答は0をまたいで半分ずつ。右の数字は${top}の割合と回答者数（無回答を除く）`,
+    top2Name: "上位2つの回答",
+    top2: (share: number, n: number) => `${percent(share)}（n=${n}）`,
+    answers5: ["そう思わない", "あまりそう思わない", "どちらともいえない", "ややそう思う", "そう思う"],
+    answer: "回答",
+    respondents: "人数",
+    waveSuffix: (label: string, wave: string) => `${label}（${wave}）`,
+    // layerGradientChart
+    gradientTitle: "キャリア意識とキャリア行動：3つの層",
+    gradientNote: "左下から右上へ: 伝統的なキャリア意識層 → 理解/関心層 → 実践層（帯は目安）",
+    gradientPoints: (n: number) => `点は回答者（${n}人、重ならないよう少しずらしています）`,
+    gradientMeans: "大きな点はグループの平均",
+    awareness: "キャリア意識（平均）",
+    action: "キャリア行動（平均）",
+    layerHidden: "層を秘匿",
+    layer: "層",
+    meanLabel: (label: string, n: number) => `${label}（n=${n}）`,
+  },
+  en: {
+    suppressed: codeChartWords.en.suppressed,
+    noData: codeChartWords.en.noData,
+    allSuppressed: codeChartWords.en.allSuppressed,
+    groupsHiddenTogether: codeChartWords.en.groupsHidden,
+    groupsHidden: (min: number) => `suppressed: groups under ${min}`,
+    groupsHiddenNamed: (min: number, groups: readonly string[]) => `suppressed: groups under ${min} (${groups.join(", ")})`,
+    likertTitle: "Answers",
+    likertTitleBy: (segment: string) => `Answers by ${segment}`,
+    likertNote: (top: string) => `Share of negative (left) and positive (right) answers; the middle answer straddles 0, half on each side. At the right: the share of the ${top.toLowerCase()} and the respondents (without missing answers)`,
+    top2Name: "Top two answers",
+    top2: (share: number, n: number) => `${percent(share)} (n=${n})`,
+    answers5: ["Disagree", "Somewhat disagree", "Neither", "Somewhat agree", "Agree"],
+    answer: "Answer",
+    respondents: "Respondents",
+    waveSuffix: (label: string, wave: string) => `${label} (${wave})`,
+    gradientTitle: "Career awareness and career action: the three layers",
+    gradientNote: "From lower left to upper right: traditional → interested / understanding → practising (the bands are a guide)",
+    gradientPoints: (n: number) => `Dots: respondents (${n}, shifted slightly so that they do not overlap)`,
+    gradientMeans: "Large dots: group means",
+    awareness: "Career awareness (mean)",
+    action: "Career action (mean)",
+    layerHidden: "Layer suppressed",
+    layer: "Layer",
+    meanLabel: (label: string, n: number) => `${label} (n=${n})`,
+  },
+} as const satisfies Record<Lang, unknown>;
+
+/** Places in the layer charts' input, for the messages' `where`: a bar by item and group, a row by number. */
+export const layerPlaces = {
+  bar: (item: string, group: string | null): Localized => ({
+    en: `the bar of item ${q(item)}${group === null ? "" : `, group ${q(group)}`}`,
+    ja: `設問「${item}」${group === null ? "" : `・グループ「${group}」`}の棒`,
+  }),
+  row: (index: number, what?: string): Localized => ({ en: `row ${index + 1}${what ? ` (${what})` : ""}`, ja: `${index + 1}行目${what ? `（${what}）` : ""}` }),
+} as const;
+
+type Fn = { fn: string };
+
+/**
+ * The error messages of the segment and layer charts, in Japanese and English (codes `chart.*`).
+ * @example
+ * localize(layerChartMessages.answerOutOfRange, { fn: "likertChart", column: "eng_01_pre", value: 7, row: 12, min: 1, max: 5 }).en
+ * // => 'likertChart: column "eng_01_pre", row 12 has the answer 7; answers are whole numbers from 1 to 5'
+ */
+export const layerChartMessages = defineMessages("chart", {
+  answerOutOfRange: {
+    en: (p: Fn & { column: string; value: number; row: number; min: number; max: number }) =>
+      `${p.fn}: column ${q(p.column)}, row ${p.row} has the answer ${p.value}; answers are whole numbers from ${p.min} to ${p.max}`,
+    ja: (p: Fn & { column: string; value: number; row: number; min: number; max: number }) =>
+      `${p.fn}: 列「${p.column}」の${p.row}行目の回答が ${p.value} です。回答は ${p.min} から ${p.max} までの整数です`,
+  },
+  itemRanges: {
+    en: (p: Fn & { ranges: readonly string[] }) => `${p.fn}: the items have different answer ranges (${list(p.ranges)}) and cannot share one scale; draw them apart, or give the option "range"`,
+    ja: (p: Fn & { ranges: readonly string[] }) => `${p.fn}: 設問の回答の範囲が異なる（${listJa(p.ranges)}）ため、1つの目盛りで描けません。分けて描くか、オプション「range」を指定してください`,
+  },
+  answerLabelCount: {
+    en: (p: Fn & { given: number; points: number }) => `${p.fn}: option "answerLabels" names ${p.given} answers, but the scale has ${p.points}`,
+    ja: (p: Fn & { given: number; points: number }) => `${p.fn}: オプション「answerLabels」の回答は${p.given}個ですが、目盛りは${p.points}段階です`,
+  },
+  smallGroupShown: {
+    en: (p: Fn & { where: Localized; n: number; min: number }) =>
+      `${p.fn}: ${p.where.en} describes ${p.n} people, under the minimum group size of ${p.min}, but is not marked suppressed; publish the table through the study so that small groups are hidden`,
+    ja: (p: Fn & { where: Localized; n: number; min: number }) =>
+      `${p.fn}: ${p.where.ja}は${p.n}人のグループで、最小人数 ${p.min} を下回るのに秘匿されていません。小さなグループが隠れるよう、調査関数を通した表を渡してください`,
+  },
+  notATableOrCounts: {
+    en: (p: Fn & { got: Localized }) => `${p.fn}: pass the respondents as an arquero table (with the option "items"), or a table of counts { rows: [{ item, answer, count, … }] } (got ${p.got.en})`,
+    ja: (p: Fn & { got: Localized }) => `${p.fn}: 回答者の表（arquero の表、オプション「items」と一緒に）か、件数の表 { rows: [{ item, answer, count, … }] } を渡してください（渡されたもの: ${p.got.ja}）`,
+  },
+  itemsNeeded: {
+    en: (p: Fn) => `${p.fn}: with the respondents' table, name the item columns to draw with the option "items", e.g. { items: ["eng_01_pre", "eng_02_pre"] }`,
+    ja: (p: Fn) => `${p.fn}: 回答者の表を渡すときは、描く設問の列をオプション「items」で指定してください。例: { items: ["eng_01_pre", "eng_02_pre"] }`,
+  },
+  rawOnly: {
+    en: (p: Fn & { option: string }) => `${p.fn}: the option ${q(p.option)} applies to the respondents' table (an arquero table), not to a table of counts or means`,
+    ja: (p: Fn & { option: string }) => `${p.fn}: オプション「${p.option}」は回答者の表（arquero の表）にだけ使えます。件数や平均の表には使えません`,
+  },
+  unknownItem: {
+    en: (p: Fn & { item: string; suggestion: string | null; items: readonly string[] }) => `${p.fn}: the table has no item ${q(p.item)}${did(p.suggestion)} (its items: ${list(p.items, 20)})`,
+    ja: (p: Fn & { item: string; suggestion: string | null; items: readonly string[] }) => `${p.fn}: 表に設問「${p.item}」がありません。${didJa(p.suggestion)}（ある設問: ${listJa(p.items, 20)}）`,
+  },
+  duplicateBar: {
+    en: (p: Fn & { item: string; group: string | null; answer: number }) => `${p.fn}: the answer ${p.answer} of item ${q(p.item)}${p.group === null ? "" : `, group ${q(p.group)}`} appears more than once${p.group === null ? '; a table by segment needs the option "by"' : ""}`,
+    ja: (p: Fn & { item: string; group: string | null; answer: number }) => `${p.fn}: 設問「${p.item}」${p.group === null ? "" : `・グループ「${p.group}」`}の回答 ${p.answer} が2回以上あります${p.group === null ? "。セグメント別の表にはオプション「by」が必要です" : ""}`,
+  },
+  duplicateGroup: {
+    en: (p: Fn & { group: string }) => `${p.fn}: the group ${q(p.group)} appears more than once`,
+    ja: (p: Fn & { group: string }) => `${p.fn}: グループ「${p.group}」が2回以上あります`,
+  },
+  scoreOutOfRange: {
+    en: (p: Fn & { where: Localized; field: string; value: number; min: number; max: number }) => `${p.fn}: ${p.where.en} has ${p.field} ${p.value}, outside the scale's range ${p.min}–${p.max}`,
+    ja: (p: Fn & { where: Localized; field: string; value: number; min: number; max: number }) => `${p.fn}: ${p.where.ja}の ${p.field} が ${p.value} で、目盛りの範囲 ${p.min}〜${p.max} の外です`,
+  },
+  badBands: {
+    en: (p: Fn & { bands: readonly number[]; min: number; max: number }) => `${p.fn}: option "bands" must be two increasing numbers inside ${p.min}–${p.max} (got ${p.bands.join(", ")})`,
+    ja: (p: Fn & { bands: readonly number[]; min: number; max: number }) => `${p.fn}: オプション「bands」は ${p.min}〜${p.max} の間の増加する2つの数で指定してください（渡された値: ${p.bands.join("、")}）`,
+  },
+});

@@ -24,4 +24,5 @@ export * from "./studies/cross-boundary/index.js";
 export * from "./studies/interviews/index.js";
 export * from "./studies/penetration/index.js";
 export * from "./studies/immobile/index.js";
+export * from "./studies/reskilling/index.js";
 export * from "./present/index.js";

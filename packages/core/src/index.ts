@@ -11,6 +11,7 @@ export * from "./boundary/index.js";
 export { z } from "zod";
 export * from "./ingest/index.js";
 export * from "./prepare/index.js";
+export * from "./segment/index.js";
 export * from "./privacy/index.js";
 export * from "./stats/random.js";
 export * from "./stats/index.js";

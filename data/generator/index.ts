@@ -2,6 +2,9 @@
 export { DATASET_FILES, DEFAULT_SEED, encodeShiftJis, GENERATOR_VERSION, generateDataset, type DatasetOptions, type DatasetTruth } from "./dataset.js";
 export { writeRespondentsCsv } from "./stream.js";
 export { drawRespondent, RESPONDENT_MODEL, respondentColumns, respondentLine, respondents, type GeneratedRespondent, type ScaleScores } from "./respondents.js";
+export { CAREER_MODEL, careerColumns, drawCareer, stepProbabilities, STEP_IDS, transitionRows, type CareerAnswers } from "./career.js";
+export { generateLearning, LEARNING_MODEL, learningColumns, learningCompanies, trueCompletion, type LearningRow } from "./learning.js";
+export { generatePilot, PILOT_MODEL, pilotColumns, type PilotRow } from "./pilot.js";
 export { COMPANY_MODEL, companyIds, companyProfiles, type CompanyProfile } from "./companies.js";
 export { generateRatings, RATING_MODEL, ratingColumnIds, ratingColumnsJa, ratingProbabilities, TRUE_TOP3, type RatingRow } from "./ratings.js";
 export { REASONS } from "./rating-reasons.js";

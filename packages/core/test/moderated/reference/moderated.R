@@ -5,6 +5,7 @@
 # The table pilot-sim.csv is simulated here (seeded) once: 8 companies, a dialogue pilot where the
 # sheet's quality (good / poor, blank for non-participants) moderates the effect (+0.30 / -0.15),
 # a generation moderator for the within-level design, a covariate and a few blanks.
+# The same on the bundled pilot, data/dialogue_pilot.csv (truth: good +0.30, poor −0.15).
 # Run from this folder: Rscript moderated.R > moderated.json
 suppressPackageStartupMessages({ library(sandwich); library(lmtest); library(car); library(jsonlite) })
 if (!file.exists("pilot-sim.csv")) {
@@ -44,7 +45,7 @@ pooled <- function(fit, V, term) { ct <- coeftest(fit, vcov = V); ci <- coefci(f
 a <- d[!is.na(d$engagement_pre) & !is.na(d$engagement_post) & (d$dialogue == 0 | !is.na(d$sheet_quality)), ]
 a$good <- as.integer(a$dialogue == 1 & a$sheet_quality %in% "good")
 a$poor <- as.integer(a$dialogue == 1 & a$sheet_quality %in% "poor")
-all_case <- function(ancova, cluster) {
+all_case <- function(a, ancova, cluster) {
   f <- if (ancova) engagement_post ~ engagement_pre + good + poor else I(engagement_post - engagement_pre) ~ good + poor
   fp <- if (ancova) engagement_post ~ engagement_pre + dialogue else I(engagement_post - engagement_pre) ~ dialogue
   fit <- lm(f, data = a); fit0 <- lm(fp, data = a)
@@ -68,9 +69,15 @@ fit0 <- lm(engagement_post ~ engagement_pre + dialogue, data = b)
 V <- vcovCL(fit, cluster = ~company, type = "HC1"); nm <- names(coef(fit))
 same_level_ancova <- list(n = nrow(b), levels = levels_of(fit, V, list(e("dialogue"), e("dialogue", "dialogue:generationmid"), e("dialogue", "dialogue:generationsenior")), c("young", "mid", "senior")),
   interaction = wald(fit, V, c("dialogue:generationmid = 0", "dialogue:generationsenior = 0")), pooled = pooled(fit0, vcovCL(fit0, cluster = ~company, type = "HC1"), "dialogue"))
+# 6-8: the bundled pilot (data/dialogue_pilot.csv): the sheet's quality, each level vs all controls.
+bundled <- read.csv("../../../../../data/dialogue_pilot.csv", na.strings = "")
+p <- bundled[bundled$dialogue == 0 | !is.na(bundled$sheet_quality), ]
+p$good <- as.integer(p$dialogue == 1 & p$sheet_quality %in% "good")
+p$poor <- as.integer(p$dialogue == 1 & p$sheet_quality %in% "poor")
+pilot <- list(did_hc1 = all_case(p, FALSE, FALSE), did_company = all_case(p, FALSE, TRUE), ancova_hc1 = all_case(p, TRUE, FALSE))
 out <- list(
   call = "lm(I(post - pre) ~ good + poor | dialogue * generation + tenure) and ANCOVA; sandwich vcovHC/vcovCL(type = 'HC1'); car::linearHypothesis(test = 'F'); p.adjust('holm')",
-  did_all_hc1 = all_case(FALSE, FALSE), did_all_company = all_case(FALSE, TRUE), ancova_all_company = all_case(TRUE, TRUE),
-  did_generation_hc1 = same_level, ancova_generation_company = same_level_ancova,
+  did_all_hc1 = all_case(a, FALSE, FALSE), did_all_company = all_case(a, FALSE, TRUE), ancova_all_company = all_case(a, TRUE, TRUE),
+  did_generation_hc1 = same_level, ancova_generation_company = same_level_ancova, pilot = pilot,
   r_version = R.version.string, sandwich = as.character(packageVersion("sandwich")), car = as.character(packageVersion("car")))
 cat(toJSON(out, auto_unbox = TRUE, digits = 15, pretty = TRUE))

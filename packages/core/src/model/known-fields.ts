@@ -2,6 +2,8 @@ import { z } from "zod";
 import { fieldMetaOf, type FieldMeta } from "./field.js";
 import { initiativeRatingFields } from "./initiative-rating.js";
 import { careerOwnershipFields, respondentFields } from "./respondent.js";
+import { learningFields } from "./learning.js";
+import { dialoguePilotFields } from "./dialogue-pilot.js";
 import { commentFields, transcriptSegmentFields } from "./transcript.js";
 import { normalizeKey } from "./vocabulary.js";
 
@@ -27,7 +29,7 @@ const fields = new Map<string, KnownField>();
 const byName = new Map<string, string>();
 // Names of a field id across the model's tables (the comment's `text` has names the transcript's has not).
 const namesById = new Map<string, string[]>();
-for (const group of [respondentFields, careerOwnershipFields, initiativeRatingFields, transcriptSegmentFields, commentFields] as Record<string, z.ZodType>[]) {
+for (const group of [respondentFields, careerOwnershipFields, initiativeRatingFields, transcriptSegmentFields, commentFields, learningFields, dialoguePilotFields] as Record<string, z.ZodType>[]) {
   for (const [id, schema] of Object.entries(group)) {
     const meta = fieldMetaOf(schema);
     if (!meta) continue;

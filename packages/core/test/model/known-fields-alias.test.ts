@@ -9,3 +9,11 @@ describe("known fields: a field id's names across the model's tables", () => {
     expect(namesOfField("text")).toEqual(expect.arrayContaining(["発話", "回答", "自由記述", "本文"]));
   });
 });
+
+describe("known fields: the learning panel and the dialogue pilot", () => {
+  it("their Japanese headers find their fields", () => {
+    expect(knownField("到達段階")?.id).toBe("stage");
+    expect(knownField("提供元")?.id).toBe("source");
+    expect(knownField("自律的に学ぶ")?.id).toBe("autonomous");
+  });
+});

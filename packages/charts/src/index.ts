@@ -59,3 +59,4 @@ export { cooccurrenceChart, COOCCURRENCE_DEFAULTS, type CooccurrenceOptions } fr
 export { likertChart, LIKERT_DEFAULTS, type LikertOptions } from "./charts/likert.js";
 export { layerChartWords, layerChartMessages } from "./layer-messages.js";
 export { layerGradientChart, LAYER_GRADIENT_DEFAULTS, type LayerGradientOptions } from "./charts/layer-gradient.js";
+export { layerTransitionChart, LAYER_TRANSITION_DEFAULTS, type LayerTransitionOptions } from "./charts/layer-transition.js";

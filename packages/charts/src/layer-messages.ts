@@ -43,6 +43,17 @@ export const layerChartWords = {
     layerHidden: "層を秘匿",
     layer: "層",
     meanLabel: (label: string, n: number) => `${label}（n=${n}）`,
+    // layerTransitionChart
+    transitionTitle: "キャリア意識層の移動",
+    matrixNote: "行: 1回目の層、列: 2回目の層。数字は行の人のうち2回目にその層にいた割合（行割合）と人数。太枠: 同じ層にとどまった人",
+    flowNote: "左: 1回目の層、右: 2回目の層。帯の太さは人数（帯の色は1回目の層）",
+    beforeTitle: "1回目の層",
+    afterTitle: "2回目の層",
+    everyone: "全体",
+    people: (n: number) => `${n.toLocaleString("en-US")}人`,
+    flowHidden: (min: number) => `${min}人未満のセルがあるため流れを描けません（行割合の表で見てください）`,
+    movement: (flow: string, low: string, high: string, back: string) => `実践へ向かう純移動 ${flow}（95%信頼区間 ${low}〜${high}）。後退（前向きになったが諦めた）${back}`,
+    rowShare: "行割合",
   },
   en: {
     suppressed: codeChartWords.en.suppressed,
@@ -69,6 +80,16 @@ export const layerChartWords = {
     layerHidden: "Layer suppressed",
     layer: "Layer",
     meanLabel: (label: string, n: number) => `${label} (n=${n})`,
+    transitionTitle: "Movement between the career-ownership layers",
+    matrixNote: "Rows: layer at wave 1; columns: layer at wave 2. Each cell: the share of the row's people in that layer at wave 2 (row share) and their number. Outlined: stayed in their layer",
+    flowNote: "Left: layer at wave 1; right: layer at wave 2. Band width: people (coloured by the wave-1 layer)",
+    beforeTitle: "Layer at wave 1",
+    afterTitle: "Layer at wave 2",
+    everyone: "All",
+    people: (n: number) => `${n.toLocaleString("en-US")}`,
+    flowHidden: (min: number) => `Cells under ${min} are hidden, so the flows cannot be drawn (see the matrix of row shares)`,
+    movement: (flow: string, low: string, high: string, back: string) => `Net flow toward practice ${flow} (95% interval ${low} to ${high}); moved back (positive once, gave up) ${back}`,
+    rowShare: "Row share",
   },
 } as const satisfies Record<Lang, unknown>;
 
@@ -129,6 +150,12 @@ export const layerChartMessages = defineMessages("chart", {
   duplicateBar: {
     en: (p: Fn & { item: string; group: string | null; answer: number }) => `${p.fn}: the answer ${p.answer} of item ${q(p.item)}${p.group === null ? "" : `, group ${q(p.group)}`} appears more than once${p.group === null ? '; a table by segment needs the option "by"' : ""}`,
     ja: (p: Fn & { item: string; group: string | null; answer: number }) => `${p.fn}: 設問「${p.item}」${p.group === null ? "" : `・グループ「${p.group}」`}の回答 ${p.answer} が2回以上あります${p.group === null ? "。セグメント別の表にはオプション「by」が必要です" : ""}`,
+  },
+  smallCellShown: {
+    en: (p: Fn & { where: Localized; field: string; n: number; min: number }) =>
+      `${p.fn}: ${p.where.en} shows ${p.field} = ${p.n}, between 1 and ${p.min - 1}, but is not marked suppressed; publish the table through the study so that small cells are hidden`,
+    ja: (p: Fn & { where: Localized; field: string; n: number; min: number }) =>
+      `${p.fn}: ${p.where.ja}の ${p.field} が ${p.n}（1〜${p.min - 1}人）なのに秘匿されていません。小さなセルが隠れるよう、調査関数を通した表を渡してください`,
   },
   duplicateGroup: {
     en: (p: Fn & { group: string }) => `${p.fn}: the group ${q(p.group)} appears more than once`,

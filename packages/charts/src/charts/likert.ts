@@ -1,4 +1,4 @@
-import { careerOwnershipFields, careerSurveyInstrument, closest, fieldMetaOf, DEFAULT_LIKERT_LABELS, DEFAULT_MIN_GROUP_SIZE, Instrument, KoeArgumentError, knownField, numericColumn, parseOptions, resolveColumn, segmentColumn, z, type Localized, type Table } from "@koe/core";
+import { careerSurveyInstrument, closest, DEFAULT_LIKERT_LABELS, DEFAULT_MIN_GROUP_SIZE, Instrument, KoeArgumentError, knownField, numericColumn, parseOptions, resolveColumn, segmentColumn, z, type Localized, type Table } from "@koe/core";
 import type { TopLevelSpec } from "vega-lite";
 import { ChartError } from "../errors.js";
 import { describeValue } from "../input.js";
@@ -128,9 +128,6 @@ function itemOf(instrument: Instrument, name: string): { item: Instrument["items
   }
   return null;
 }
-
-/** The model's names of a career-ownership column (aware_01_pre → キャリア意識1_事前 / Career awareness 1 (before)). */
-const careerField = (id: string) => (Object.hasOwn(careerOwnershipFields, id) ? fieldMetaOf(careerOwnershipFields[id as keyof typeof careerOwnershipFields]) : undefined);
 
 /** The answers' range: the option's, else the instrument's (one for all items), else [1, 5]. */
 function rangeOf(o: O, instrument: Instrument, items: readonly string[]): [number, number] {
@@ -273,7 +270,7 @@ export function likertChart(input: Table | CodeTableInput, options: LikertOption
   const waves = new Set([...known.values()].map((k) => k?.wave?.id ?? null));
   const wording = (id: string) => {
     const k = known.get(id);
-    if (!k) return (knownField(id)?.meta ?? careerField(id))?.[o.lang] ?? null;
+    if (!k) return knownField(id)?.meta[o.lang] ?? null;
     return k.wave && waves.size > 1 ? words.waveSuffix(k.item[o.lang], k.wave[o.lang]) : k.item[o.lang];
   };
   const tableLabel = new Map(read.labelled.filter(([, l]) => typeof l === "string" && l.trim() !== ""));

@@ -107,8 +107,12 @@ export const immobileProfileNotes = defineMessages("immobileProfileReport", {
       `最初に働きかける候補: ${p.segment} — 不動層${p.immobile}人のうち${p.movable}人（${Math.round(p.share * 100)}%）がきっかけがあれば動く、最も大きな浮動層です。`,
   },
   rowsLeftOut: {
-    en: (p: { rows: number; columns: string[] }) => `${p.rows} immobile respondents lack ${p.columns.join(", ")} and are left out of every table, so that all tables describe the same people.`,
+    en: (p: { rows: number; columns: string[] }) => `${p.rows} immobile respondents lack ${p.columns.length > 1 ? `${p.columns.slice(0, -1).join(", ")} or ${p.columns[p.columns.length - 1]}` : p.columns[0]} and are left out of every table, so that all tables describe the same people.`,
     ja: (p: { rows: number; columns: string[] }) => `不動層のうち${p.rows}人は${p.columns.map((c) => `「${c}」`).join("・")}のいずれかが欠けているため、すべての表から除きました（どの表も同じ人々についての数値になるように）。`,
+  },
+  unclassified: {
+    en: (p: { rows: number; column: string }) => `${p.rows} respondents are "unclassified" in ${p.column} (their answers did not settle a sub-type) and are not counted as immobile.`,
+    ja: (p: { rows: number; column: string }) => `「${p.column}」が「未分類」の${p.rows}人（回答からタイプを決められなかった人）は不動層に数えていません。`,
   },
   movableRule: {
     en: (p: { column: string; threshold: number }) => `Movable (浮動層): ${p.column} ≥ ${p.threshold} (agrees that they would think about their career given a trigger).`,

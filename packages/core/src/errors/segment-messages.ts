@@ -28,9 +28,9 @@ export const segmentMessages = defineMessages("segment", {
   },
   immobileNeedsLayer: {
     en: (p: Fn & { wave: string | null; items: string[] }) =>
-      `${p.fn}: the immobile sub-type is derived for the traditional layer${p.wave === null ? "" : ` at wave ${q(p.wave)}`}, but that layer is not derived (its items are not in the table); the table has the sub-type items ${list(p.items)}. Add the layer's items or leave "immobile" out (rule "derive")`,
+      `${p.fn}: the immobile sub-type is derived for the traditional layer${p.wave === null ? "" : ` at wave ${q(p.wave)}`}, but that layer is not derived (its items are not in the table, or rule "derive" leaves "layer" out); the table has the sub-type items ${list(p.items)}. Derive the layer too, or leave "immobile" out (rule "derive")`,
     ja: (p: Fn & { wave: string | null; items: string[] }) =>
-      `${p.fn}: 不動層のタイプは${p.wave === null ? "" : `調査回「${p.wave}」の`}伝統的なキャリア意識層の人について求めますが、その層を求める設問が表にありません（タイプの設問 ${listJa(p.items)} はあります）。層の設問を加えるか、ルール「derive」で "immobile" を外してください`,
+      `${p.fn}: 不動層のタイプは${p.wave === null ? "" : `調査回「${p.wave}」の`}伝統的なキャリア意識層の人について求めますが、その層を求めていません（層の設問が表にないか、ルール「derive」に "layer" がありません。タイプの設問 ${listJa(p.items)} はあります）。層も求めるか、ルール「derive」で "immobile" を外してください`,
   },
 });
 

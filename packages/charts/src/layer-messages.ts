@@ -54,6 +54,15 @@ export const layerChartWords = {
     flowHidden: (min: number) => `${min}人未満のセルがあるため流れを描けません（行割合の表で見てください）`,
     movement: (flow: string, low: string, high: string, back: string) => `実践へ向かう純移動 ${flow}（95%信頼区間 ${low}〜${high}）。後退（前向きになったが諦めた）${back}`,
     rowShare: "行割合",
+    // penetrationFunnelChart
+    funnelTitle: "浸透ステップの到達率",
+    funnelNote: "各ステップに到達した人の割合（前のステップもすべて到達した人）と95%信頼区間。橙: 前のステップから最も大きく下がったステップ（▼は下がった幅、ポイント）",
+    drop: (share: number) => `▼${Math.round(share * 100)}pt`,
+    segmentJoin: "・",
+    step: "ステップ",
+    reached: "到達した人数",
+    shareReached: "到達率",
+    lowHigh: ["95%信頼区間の下限", "95%信頼区間の上限"],
   },
   en: {
     suppressed: codeChartWords.en.suppressed,
@@ -90,6 +99,14 @@ export const layerChartWords = {
     flowHidden: (min: number) => `Cells under ${min} are hidden, so the flows cannot be drawn (see the matrix of row shares)`,
     movement: (flow: string, low: string, high: string, back: string) => `Net flow toward practice ${flow} (95% interval ${low} to ${high}); moved back (positive once, gave up) ${back}`,
     rowShare: "Row share",
+    funnelTitle: "Reaching the penetration steps",
+    funnelNote: "Share who reached each step (and every step before it), with 95% intervals. Orange: the step with the biggest drop from the one before (▼ the drop, in points)",
+    drop: (share: number) => `▼${Math.round(share * 100)}pt`,
+    segmentJoin: " · ",
+    step: "Step",
+    reached: "Reached",
+    shareReached: "Share reached",
+    lowHigh: ["95% interval, lower", "95% interval, upper"],
   },
 } as const satisfies Record<Lang, unknown>;
 

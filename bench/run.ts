@@ -1,12 +1,14 @@
 // `pnpm bench [suite…]`: measured speed and memory, never asserted in unit tests. Each job runs in
 // its own process so its peak memory is its own. Results: printed, and written to bench/out/.
-import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeRespondentsCsv } from "../data/generator/index.js";
 import { measureCommand, type Measurement } from "./measure.js";
 import { ensureStatsData } from "./stats-data.js";
 import { compareCodings, ensureCodingData } from "./coding-data.js";
+import { DEFAULT_SEGMENT_RULES } from "@koe/core";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const dataDir = join(here, "..", ".bench-data");
@@ -25,6 +27,74 @@ async function ensureRespondents(n: number): Promise<string> {
 }
 
 const PYTHON = "/usr/bin/python3"; // Debian's, with python3-pandas
+
+type Result = Measurement | { name: string; skipped: string };
+
+/** A cached respondents file written before the generator had `columns` (its header lacks one) is written again. */
+async function ensureRespondentsWith(n: number, columns: readonly string[]): Promise<string> {
+  const path = join(dataDir, `respondents-${n}.csv`);
+  if (existsSync(path)) {
+    const header = readFileSync(path, { encoding: "latin1" }).slice(0, 4096).split("\n")[0]!.split(",");
+    if (columns.some((c) => !header.includes(c))) unlinkSync(path);
+  }
+  return ensureRespondents(n);
+}
+
+/**
+ * The segments suite's verdict: koe and pandas must print the same counts (layers per wave, immobile
+ * sub-types, transitions, funnel per segment and step); koe's result gets the verdict and its time
+ * (wall clock and CPU, whole and per phase) and peak memory over pandas'. Disagreement, or a job
+ * skipped, sets a non-zero exit code.
+ */
+function compareSegments(koe: Result, pandas: Result): string {
+  if (!("seconds" in koe) || !("seconds" in pandas)) {
+    process.exitCode = 1;
+    return "counts not compared: a job was skipped";
+  }
+  const a = (koe.extra?.counts ?? {}) as Record<string, number>;
+  const b = (pandas.extra?.counts ?? {}) as Record<string, number>;
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+  const differ = keys.length === 0 ? ["(no counts)"] : keys.filter((k) => a[k] !== b[k]);
+  const ratio = (x: number, y: number) => +(x / y).toFixed(2);
+  const phaseRatios = (of: "phases" | "cpuPhases") => {
+    const pk = (koe.extra?.[of] ?? {}) as Record<string, number>;
+    const pp = (pandas.extra?.[of] ?? {}) as Record<string, number>;
+    return Object.fromEntries(Object.keys(pk).filter((p) => pp[p]! > 0).map((p) => [p, { koe: pk[p]!, pandas: pp[p]!, ratio: ratio(pk[p]!, pp[p]!) }]));
+  };
+  const wall = phaseRatios("phases");
+  const cpu = phaseRatios("cpuPhases");
+  koe.extra = {
+    ...koe.extra,
+    countsAgreeWithPandas: differ.length === 0,
+    countsCompared: keys.length,
+    ...(differ.length > 0 ? { disagreeing: Object.fromEntries(differ.slice(0, 20).map((k) => [k, { koe: a[k] ?? null, pandas: b[k] ?? null }])) } : {}),
+    timeVsPandas: ratio(koe.seconds, pandas.seconds),
+    cpuVsPandas: ratio(koe.extra?.cpuSeconds as number, pandas.extra?.cpuSeconds as number),
+    phaseTimeVsPandas: Object.fromEntries(Object.entries(wall).map(([p, r]) => [p, r.ratio])),
+    phaseCpuVsPandas: Object.fromEntries(Object.entries(cpu).map(([p, r]) => [p, r.ratio])),
+    peakVsPandas: ratio(koe.peakMB, pandas.peakMB),
+  };
+  if (differ.length > 0) process.exitCode = 1;
+  const verdict = differ.length === 0 ? `counts agree: all ${keys.length} (layers per wave, immobile sub-types, transitions, funnel per segment and step)` : `COUNTS DIFFER on ${differ.length} of ${keys.length}: ${differ.slice(0, 10).join(", ")}`;
+  const line = (rs: typeof wall) => Object.entries(rs).map(([p, r]) => `${p} ${r.koe.toFixed(2)} vs ${r.pandas.toFixed(2)} s (${r.ratio}×)`).join("; ");
+  return [
+    verdict,
+    `koe ${koe.seconds.toFixed(2)} s / ${koe.peakMB} MB, pandas ${pandas.seconds.toFixed(2)} s / ${pandas.peakMB} MB: koe takes ${koe.extra.timeVsPandas}× pandas' time (CPU ${koe.extra.cpuVsPandas}×), ${koe.extra.peakVsPandas}× its peak memory`,
+    `per phase, wall (koe vs pandas): ${line(wall)}`,
+    `per phase, CPU  (koe vs pandas): ${line(cpu)}`,
+  ].join("\n");
+}
+
+/** The exponent b of time ≈ a·n^b: least squares on log time against log n. */
+function exponent(points: { n: number; seconds: number }[]): number {
+  const x = points.map((p) => Math.log(p.n));
+  const y = points.map((p) => Math.log(Math.max(p.seconds, 1e-4)));
+  const mx = x.reduce((s, v) => s + v, 0) / x.length;
+  const my = y.reduce((s, v) => s + v, 0) / y.length;
+  const sxy = x.reduce((s, v, i) => s + (v - mx) * (y[i]! - my), 0);
+  const sxx = x.reduce((s, v) => s + (v - mx) ** 2, 0);
+  return +(sxy / sxx).toFixed(2);
+}
 
 const suites: Record<string, () => Promise<(Measurement | { name: string; skipped: string })[]>> = {
   async "cross-boundary"() {
@@ -61,6 +131,45 @@ const suites: Record<string, () => Promise<(Measurement | { name: string; skippe
     console.log(compareCodings(koe, py));
     const words = measureCommand("koe only: the 20 codes + 2 word() codes", process.execPath, ["--import", "tsx", join(here, "coding-job.ts"), comments, withWords]);
     return [koe, py, words];
+  },
+  async segments() {
+    const columns = ["aware_01_post", "action_03_post", "trad_view_post", "layer_post", "imm_gave_up", "step_practice"];
+    const file = await ensureRespondentsWith(1_000_000, columns);
+    // pandas reads the thresholds and columns of koe's default rules from this file.
+    const rules = join(dataDir, "segment-rules.json");
+    writeFileSync(rules, JSON.stringify(DEFAULT_SEGMENT_RULES, null, 2) + "\n");
+    const job = join(here, "segments-job.ts");
+    // The machine's load (1-minute average) before and after: other processes slow the wall clock; CPU times are steadier.
+    const load = () => +loadavg()[0]!.toFixed(1);
+    const loadBefore = load();
+    const koe = measureCommand("koe: readRespondents + segmentRespondents + layerTransitions + penetrationFunnel (1M)", process.execPath, ["--import", "tsx", job, file]);
+    const py = measureCommand("pandas: read_csv + the same rules, crosstab, groupby funnel (1M)", PYTHON, [join(here, "segments_pandas.py"), file, rules]);
+    console.log(compareSegments(koe, py));
+    if ("seconds" in koe) koe.extra = { ...koe.extra, loadAverage: { before: loadBefore, after: load() } };
+    console.log(`load average (1 min) ${loadBefore} before, ${load()} after, on ${availableParallelism()} CPUs`);
+    // Linearity: koe's three analyses at 10^4, 10^5, 10^6 rows, the table read once and each analysis
+    // run several times (more at the small sizes, where a run takes milliseconds), the fastest kept.
+    const scale: Result[] = [];
+    for (const [n, repeats] of [[10_000, 20], [100_000, 10], [1_000_000, 5]] as const) {
+      const f = await ensureRespondentsWith(n, columns);
+      scale.push(measureCommand(`koe: the three analyses, ${n.toLocaleString("en")} rows, fastest of ${repeats}`, process.execPath, ["--import", "tsx", job, f, String(repeats)]));
+    }
+    const measured = scale.filter((r): r is Measurement => "seconds" in r);
+    if (measured.length === scale.length) {
+      const fit = (of: "phases" | "cpuPhases") => {
+        const points = (phase: string | null) => measured.map((r) => {
+          const p = r.extra![of] as Record<string, number>;
+          return { n: r.extra!.rows as number, seconds: phase === null ? p.segment! + p.transitions! + p.funnel! : p[phase]! };
+        });
+        return { analyses: exponent(points(null)), segment: exponent(points("segment")), transitions: exponent(points("transitions")), funnel: exponent(points("funnel")) };
+      };
+      const exponents = { wall: fit("phases"), cpu: fit("cpuPhases") };
+      for (const r of measured) delete r.extra!.counts; // the same counts as above at 10^6; not repeated in the output
+      measured[measured.length - 1]!.extra!.timeExponents = exponents;
+      const show = (e: Record<string, number>) => Object.entries(e).map(([k, b]) => `${k} ${b}`).join(", ");
+      console.log(`linearity, time ∝ n^b (log-log fit over 10^4, 10^5, 10^6 rows): wall ${show(exponents.wall)}; CPU ${show(exponents.cpu)}`);
+    } else process.exitCode = 1;
+    return [koe, py, ...scale];
   },
   async read() {
     const file = await ensureRespondents(1_000_000);

@@ -25,6 +25,17 @@ import {
   immobileReasons,
   coderAgreement,
   readCsv,
+  segmentRespondents,
+  segmentProfile,
+  layerDistribution,
+  layerTransitions,
+  penetrationFunnel,
+  immobileProfile,
+  moderatedEffectReport,
+  reskillingCycle,
+  surveySampleSize,
+  LearningRecord,
+  DialoguePilotRecord,
   writeCsv,
   type ReadResult,
 } from "@koe/core";
@@ -142,6 +153,28 @@ console.log(`interviews: ${interviews.table.numRows()} turns coded, ${interviews
 const quoteRows = voiceReports.quotes.tables.quotes!.rows;
 console.log(`voices: ${coded.table.numRows()} comments, ${coded.spans.length} coded passages, ${quoteRows.length} quotes from groups of 10 or more`);
 charts.push({ title: "声: 語られたこと", spec: codeBarSpec }, { title: "声: 世代別", spec: codeGenerationSpec }, { title: "声: 越境経験の有無別", spec: codeParticipationSpec }, { title: "声: 一緒に語られること", spec: cooccurrenceSpec });
+
+// 6. Career ownership: who is where (layers, the immobile layer and its sub-types), how far it has
+//    spread (penetration steps), who moved between the waves, whom to address first, what a
+//    dialogue pilot did for whom, and the reskilling cycle. Each is a report, suppressed at its edge.
+const segmented = segmentRespondents(respondents, { layer: { as: "rule_layer" } });
+const learning = (await readCsv(data("learning.csv"), { schema: LearningRecord })).table;
+const pilot = (await readCsv(data("dialogue_pilot.csv"), { schema: DialoguePilotRecord })).table;
+const careerReports = {
+  profile: segmentProfile(respondents, { segment: "layer", by: "generation" }),
+  layers: layerDistribution(respondents, { layer: "layer", by: "generation" }),
+  transitions: layerTransitions(respondents, { before: "layer", after: "layer_post" }),
+  ruleLayers: layerDistribution(segmented, { layer: "rule_layer_pre", by: "generation" }),
+  funnel: penetrationFunnel(respondents, { by: ["generation", "job_type", "manager"] }),
+  immobile: immobileProfile(respondents, { by: "generation" }),
+  pilot: moderatedEffectReport(pilot, { pre: "engagement_pre", post: "engagement_post", treatment: "dialogue", moderator: "sheet_quality", cluster: "company" }),
+  reskilling: reskillingCycle(learning),
+};
+for (const [part, r] of Object.entries(careerReports)) for (const name of Object.keys(r.tables)) await writeCsv(reportTable(r, name), join(out, `career-${part}-${name}.csv`));
+const careerReading = Object.values(careerReports).map((r) => ({ ja: reportText(r, "ja"), en: reportText(r, "en") }));
+writeFileSync(join(out, "career-reading.txt"), careerReading.flatMap((r) => [...r.ja.findings, ...r.en.findings, ...r.ja.warnings.map((w, i) => `! ${w} / ${r.en.warnings[i]}`)]).join("\n") + "\n");
+const plan = surveySampleSize({ marginOfError: 0.05, population: 1000 });
+console.log(`career ownership: ${careerReading.flatMap((r) => r.ja.findings).length} findings; a survey of a 1,000-person site needs ${plan.n} answers for ±5 points`);
 
 writeFileSync(join(out, "report.html"), renderHtml(charts, { title: "koe デモ: キャリアオーナーシップ調査" }));
 console.log(`report: ${join(out, "report.html")}`);

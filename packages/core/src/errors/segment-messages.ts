@@ -70,7 +70,7 @@ export const segmentNotes = defineMessages("segment", {
   },
   layerTest: {
     en: (p: { by: string; statistic: number; df: number; pValue: number; segments: number; n: number }) =>
-      `The layers differ between values of ${p.by} ${p.pValue < 0.05 ? "" : "no more than chance would make them "}(chi-square ${p.statistic.toFixed(2)}, df ${p.df}, p = ${p.pValue < 0.001 ? "< 0.001" : p.pValue.toFixed(3)}; ${p.segments} segments, ${p.n} people); cells with an adjusted residual beyond ±1.96 are where they differ.`,
+      `The layers differ between values of ${p.by} ${p.pValue < 0.05 ? "" : "no more than chance would make them "}(chi-square ${p.statistic.toFixed(2)}, df ${p.df}, p ${p.pValue < 0.001 ? "< 0.001" : `= ${p.pValue.toFixed(3)}`}; ${p.segments} segments, ${p.n} people); cells with an adjusted residual beyond ±1.96 are where they differ.`,
     ja: (p: { by: string; statistic: number; df: number; pValue: number; segments: number; n: number }) =>
       `${p.by}によって層の分布が${p.pValue < 0.05 ? "異なります" : "異なるとは言えません"}（カイ二乗 ${p.statistic.toFixed(2)}、自由度 ${p.df}、p ${p.pValue < 0.001 ? "< 0.001" : `= ${p.pValue.toFixed(3)}`}、${p.segments}区分・${p.n}人）。調整済み残差が ±1.96 を超えるセルが違いの出ているところです。`,
   },

@@ -61,3 +61,4 @@ export { layerChartWords, layerChartMessages } from "./layer-messages.js";
 export { layerGradientChart, LAYER_GRADIENT_DEFAULTS, type LayerGradientOptions } from "./charts/layer-gradient.js";
 export { layerTransitionChart, LAYER_TRANSITION_DEFAULTS, type LayerTransitionOptions } from "./charts/layer-transition.js";
 export { penetrationFunnelChart, PENETRATION_FUNNEL_DEFAULTS, type PenetrationFunnelOptions } from "./charts/penetration-funnel.js";
+export { reskillingCycleChart, RESKILLING_CYCLE_DEFAULTS, type ReskillingCycleChartOptions, type ReskillingCycleInput } from "./charts/reskilling-cycle.js";

@@ -205,6 +205,10 @@ export const layerChartMessages = defineMessages("chart", {
     ja: (p: Fn & { where: Localized; field: string; n: number; min: number }) =>
       `${p.fn}: ${p.where.ja}の ${p.field} が ${p.n}（1〜${p.min - 1}人）なのに秘匿されていません。小さなセルが隠れるよう、調査関数を通した表を渡してください`,
   },
+  unknownScore: {
+    en: (p: Fn & { score: string; suggestion: string | null; scores: readonly string[] }) => `${p.fn}: the table of means has no score ${q(p.score)}${did(p.suggestion)} (its scores: ${list(p.scores)}); name the two scores with the options "awareness" and "action"`,
+    ja: (p: Fn & { score: string; suggestion: string | null; scores: readonly string[] }) => `${p.fn}: 平均の表にスコア「${p.score}」がありません。${didJa(p.suggestion)}（あるスコア: ${listJa(p.scores)}）。2つのスコアをオプション「awareness」と「action」で指定してください`,
+  },
   missingTable: {
     en: (p: Fn & { table: string; suggestion: string | null; tables: readonly string[] }) => `${p.fn}: the report has no table ${q(p.table)}${did(p.suggestion)} (its tables: ${p.tables.length === 0 ? "none" : list(p.tables)}); pass reskillingCycle's report or its tables as they are`,
     ja: (p: Fn & { table: string; suggestion: string | null; tables: readonly string[] }) => `${p.fn}: レポートに表「${p.table}」がありません。${didJa(p.suggestion)}（ある表: ${p.tables.length === 0 ? "なし" : listJa(p.tables)}）。reskillingCycle のレポートかその表をそのまま渡してください`,

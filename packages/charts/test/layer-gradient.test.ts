@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { ChartError, compileSpec, layerGradientChart, renderPng, renderSvg } from "@koe/charts";
-import { KoeArgumentError, KoeError, readRespondents, type Table } from "@koe/core";
+import { KoeArgumentError, KoeError, readRespondents, segmentProfile, segmentRespondents, type StudyReport, type Table } from "@koe/core";
 import * as aq from "arquero";
 import { beforeAll, describe, expect, it } from "vitest";
 import { thrown } from "./code-fixtures.js";
@@ -213,6 +213,27 @@ describe("layerGradientChart on a table of group means", () => {
     expect(thrown(() => layerGradientChart({ rows: [{ generation: "young", awareness: 3, action: 3, n: 40 }, { generation: "young", awareness: 2, action: 3, n: 40 }] })).message).toBe('layerGradientChart: the group "young" appears more than once');
     expect(thrown(() => layerGradientChart({ rows: [{ generation: "young", company: "C01", awareness: 3, action: 3, n: 40 }] })).message).toContain('cannot tell which column holds the segment (it could be "generation", "company")');
     expect(thrown(() => layerGradientChart({ rows: [{ generation: "young", awareness: 3, action: null, n: 40 }] })).message).toBe("layerGradientChart: row 1 (young) has action null (expected a finite number)");
+  });
+});
+
+describe("layerGradientChart on segmentProfile's means (the bundled respondents, segmented)", () => {
+  let report: StudyReport;
+  beforeAll(async () => {
+    const { table } = await readRespondents(join(import.meta.dirname, "..", "..", "..", "data", "respondents.csv"));
+    report = segmentProfile(segmentRespondents(table), { segment: "layer", by: "generation", scores: ["awareness_pre", "action_pre"] });
+  });
+
+  it("reads the long table (a row per group and score): a mean per generation and layer, coloured by layer, as the report has it", () => {
+    const spec = layerGradientChart(report.tables.means!, { awareness: "awareness_pre", action: "action_pre" });
+    const means = kind(spec, "mean");
+    expect(means).toHaveLength(9);
+    const mean = (generation: string, layer: string, score: string) => report.tables.means!.rows.find((r) => r.generation === generation && r.layer === layer && r.score === score)!.mean;
+    const young = means.filter((m) => m.group === "若手");
+    expect(young.map((m) => m.layer)).toEqual(["伝統的なキャリア意識層", "理解/関心層", "実践層"]);
+    expect(young.map((m) => [m.x, m.y])).toEqual(["traditional", "interested", "practising"].map((l) => [mean("young", l, "awareness_pre"), mean("young", l, "action_pre")]));
+    expect(young.map((m) => m.label)).toEqual(["若手", "若手", "若手"]);
+    expect(compileSpec(spec).marks?.length).toBeGreaterThan(0);
+    expect(thrown(() => layerGradientChart(report.tables.means!, { awareness: "awareness_pr", action: "action_pre" })).message).toMatch(/^layerGradientChart: the table of means has no score "awareness_pr"; did you mean "awareness_pre"\?/);
   });
 });
 

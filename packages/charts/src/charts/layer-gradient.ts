@@ -1,4 +1,4 @@
-import { careerLayers, createRandom, DEFAULT_LIKERT_LABELS, DEFAULT_MIN_GROUP_SIZE, KoeArgumentError, numericColumn, parseOptions, resolveColumn, segmentColumn, z, type Table } from "@koe/core";
+import { careerLayers, closest, createRandom, DEFAULT_LIKERT_LABELS, DEFAULT_MIN_GROUP_SIZE, KoeArgumentError, numericColumn, parseOptions, resolveColumn, segmentColumn, z, type Table } from "@koe/core";
 import type { TopLevelSpec } from "vega-lite";
 import { ChartError } from "../errors.js";
 import { codeChartMessages as cm } from "../interview-messages.js";
@@ -6,7 +6,7 @@ import { layerChartMessages as lm, layerChartWords, layerPlaces } from "../layer
 import { type Lang } from "../messages.js";
 import { koeTheme } from "../theme.js";
 import { isArqueroTable, requireGroupFigures, requireTableInput, tableMin } from "./likert.js";
-import { noteChart, readCodeTable, segmentKey, segmentName, segmentValues, shown, tooltip, type CodeTableInput } from "./code-tables.js";
+import { noteChart, readCodeTable, segmentKey, segmentName, segmentValues, shown, tooltip, type CodeTable, type CodeTableInput } from "./code-tables.js";
 
 const CHART = "layerGradientChart";
 
@@ -155,15 +155,46 @@ function fromRespondents(table: Table, o: O, range: readonly [number, number], m
   return { points, means, by: segment?.column ?? null, layerColumn: layer?.column ?? null };
 }
 
-/** A table of group means (a study's report table as it is): the label column, the means, the size, an optional layer. */
+/**
+ * segmentProfile's `means` table is long (a row per group and score: `score`, `mean`): one row per
+ * group with the two scores' means as columns `xName` and `yName`, hidden when either is.
+ */
+function widen(t: CodeTable, xName: string, yName: string): CodeTable {
+  const scores = [...new Set(t.rows.map((r) => String(r.score)))];
+  for (const name of [xName, yName]) {
+    if (!scores.includes(name)) throw KoeArgumentError.of(lm.unknownScore, { fn: CHART, score: name, suggestion: closest(name, scores), scores });
+  }
+  const keys = t.columns.filter((c) => !["score", "mean", "mean_low", "mean_high", "suppressed"].includes(c));
+  const groups = new Map<string, Record<string, unknown>>();
+  for (const r of t.rows) {
+    if (r.score !== xName && r.score !== yName) continue;
+    const key = JSON.stringify(keys.map((k) => r[k] ?? null));
+    const row = groups.get(key) ?? { ...Object.fromEntries(keys.map((k) => [k, r[k] ?? null])), [xName]: null, [yName]: null, suppressed: false };
+    groups.set(key, row);
+    if (row[r.score as string] !== null) throw ChartError.of(lm.duplicateGroup, { fn: CHART, group: `${keys.map((k) => segmentKey(r[k])).join(" / ")} / ${String(r.score)}` });
+    row[r.score as string] = r.mean ?? null;
+    if (!shown(r)) row.suppressed = true;
+  }
+  return { columns: [...keys, xName, yName, "suppressed"], rows: [...groups.values()].map((r) => (r.suppressed === true ? { ...r, [xName]: null, [yName]: null } : r)), min: t.min };
+}
+
+/**
+ * A table of group means (a study's report table as it is): the label column, the two means (as
+ * columns, or segmentProfile's long `means` table with its `score` and `mean`), the group's size
+ * when the table has it, an optional layer.
+ */
 function fromMeans(input: CodeTableInput, o: O, range: readonly [number, number]): { means: Mean[]; by: string; layerColumn: string | null; min: number } {
   for (const option of ["minGroupSize", "missing", "points"] as const) if (o[option] !== undefined && !(option === "points" && o.points === false)) throw KoeArgumentError.of(lm.rawOnly, { fn: CHART, option });
   const xName = typeof o.awareness === "string" ? o.awareness : "awareness";
   const yName = typeof o.action === "string" ? o.action : "action";
-  const t = readCodeTable(CHART, input, [xName, yName, o.n, ...(o.by ? [o.by] : []), ...(o.layer ? [o.layer] : [])]);
+  const given = [...(o.by ? [o.by] : []), ...(o.layer ? [o.layer] : [])];
+  const shape = readCodeTable(CHART, input, given);
+  const long = shape.columns.includes("score") && shape.columns.includes("mean");
+  const t = long ? widen(shape, xName, yName) : readCodeTable(CHART, input, [xName, yName, ...given]);
+  const hasN = t.columns.includes(o.n);
   const min = tableMin(input, D.minGroupSize);
   const layerColumn = o.layer ?? (t.columns.includes("layer") && o.by !== "layer" ? "layer" : null);
-  const figures = new Set([xName, yName, o.n, "suppressed", ...(layerColumn ? [layerColumn] : [])]);
+  const figures = new Set([xName, yName, o.n, "suppressed", "share", "share_low", "share_high", "group_n", ...(layerColumn ? [layerColumn] : [])]);
   const candidates = t.columns.filter((c) => !figures.has(c) && t.rows.every((r) => r[c] === null || typeof r[c] !== "number"));
   const by = o.by ?? (candidates.length === 1 ? candidates[0]! : null);
   if (by === null) throw KoeArgumentError.of(cm.unclearSegmentColumn, { fn: CHART, candidates });
@@ -176,12 +207,12 @@ function fromMeans(input: CodeTableInput, o: O, range: readonly [number, number]
     seen.add(key);
     if (!shown(r)) return { group, x: null, y: null, n: null, layer, hidden: true };
     const where = layerPlaces.row(i, group);
-    requireGroupFigures(CHART, r, where, { counts: [o.n], groups: [o.n], numbers: [xName, yName] }, min);
+    requireGroupFigures(CHART, r, where, { counts: hasN ? [o.n] : [], groups: hasN ? [o.n] : [], numbers: [xName, yName] }, min);
     for (const field of [xName, yName]) {
       const v = r[field] as number;
       if (v < range[0] || v > range[1]) throw ChartError.of(lm.scoreOutOfRange, { fn: CHART, where, field, value: v, min: range[0], max: range[1] });
     }
-    return { group, x: r[xName] as number, y: r[yName] as number, n: r[o.n] as number, layer, hidden: false };
+    return { group, x: r[xName] as number, y: r[yName] as number, n: hasN ? (r[o.n] as number) : null, layer, hidden: false };
   });
   return { means, by, layerColumn, min };
 }
@@ -226,8 +257,10 @@ function placeLabels<T extends { x: number; y: number }>(means: readonly T[], ra
  * than `minGroupSize` (5) people is drawn grey. With `by`, each group's mean is a large dot labelled
  * with the group and its size (若手（n=1515）), a group under the minimum left out and named in the
  * note. Or takes a table of group means (a study's report table as it is: label column, `awareness`,
- * `action`, `n`, `suppressed`, and an optional `layer`): the means only; a row marked suppressed is
- * named as hidden, a shown row under the minimum is refused. Pure: same input and seed, same spec.
+ * `action`, `n`, `suppressed`, and an optional `layer`; or segmentProfile's long `means` table, its
+ * `score` and `mean` columns, with the two scores named in `awareness` and `action`): the means
+ * only, coloured by layer when the table has one; a row marked suppressed is named as hidden, a
+ * shown row under the minimum is refused. Pure: same input and seed, same spec.
  * @example
  * const means = { rows: [
  *   { generation: "young", awareness: 3.2, action: 2.9, n: 1515 },
@@ -278,7 +311,7 @@ export function layerGradientChart(input: Table | CodeTableInput, options: Layer
   const order = new Map(groups.map((g, i) => [g.key, i]));
   const sorted = [...means].sort((a, b) => order.get(a.group)! - order.get(b.group)! || layerIds.indexOf(a.layer ?? "") - layerIds.indexOf(b.layer ?? ""));
   const shownMeans = placeLabels(
-    sorted.filter((m) => !m.hidden).map((m) => ({ kind: "mean", group: groupLabel.get(m.group)!, x: m.x!, y: m.y!, n: m.n!, layer: colourOf(m.layer, false), label: words.meanLabel(groupLabel.get(m.group)!, m.n!) })),
+    sorted.filter((m) => !m.hidden).map((m) => ({ kind: "mean", group: groupLabel.get(m.group)!, x: m.x!, y: m.y!, n: m.n, layer: colourOf(m.layer, false), label: m.n === null ? groupLabel.get(m.group)! : words.meanLabel(groupLabel.get(m.group)!, m.n) })),
     range,
   );
   const hiddenGroups = [...new Set(sorted.filter((m) => m.hidden).map((m) => groupLabel.get(m.group)!))];

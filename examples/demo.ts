@@ -39,7 +39,7 @@ import {
   writeCsv,
   type ReadResult,
 } from "@koe/core";
-import { balanceChart, codeBarChart, codeHeatmapChart, cooccurrenceChart, effectForestChart, initiativeMatrixChart, outcomeFunnelChart, prePostChart, renderHtml, segmentHeatmapChart, writeChart } from "@koe/charts";
+import { balanceChart, codeBarChart, layerGradientChart, layerTransitionChart, likertChart, penetrationFunnelChart, reskillingCycleChart, codeHeatmapChart, cooccurrenceChart, effectForestChart, initiativeMatrixChart, outcomeFunnelChart, prePostChart, renderHtml, segmentHeatmapChart, writeChart } from "@koe/charts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const data = (f: string) => join(root, "data", f);
@@ -173,6 +173,17 @@ const careerReports = {
 for (const [part, r] of Object.entries(careerReports)) for (const name of Object.keys(r.tables)) await writeCsv(reportTable(r, name), join(out, `career-${part}-${name}.csv`));
 const careerReading = Object.values(careerReports).map((r) => ({ ja: reportText(r, "ja"), en: reportText(r, "en") }));
 writeFileSync(join(out, "career-reading.txt"), careerReading.flatMap((r) => [...r.ja.findings, ...r.en.findings, ...r.ja.warnings.map((w, i) => `! ${w} / ${r.en.warnings[i]}`)]).join("\n") + "\n");
+const careerCharts = {
+  "career-likert": { title: "キャリア意識・行動の回答（世代別）", spec: likertChart(respondents, { items: ["aware_01_pre", "aware_02_pre", "aware_03_pre", "action_01_pre", "action_02_pre", "action_03_pre"], by: "generation" }) },
+  "career-layer-gradient": { title: "キャリア意識層のグラデーション", spec: layerGradientChart(respondents, { by: "generation" }) },
+  "career-layer-transitions": { title: "層の移動（1回目→2回目）", spec: layerTransitionChart(careerReports.transitions.tables.transitions!, { mode: "flow", movement: careerReports.transitions.tables.movement! }) },
+  "career-funnel": { title: "キャリアオーナーシップの浸透", spec: penetrationFunnelChart(careerReports.funnel.tables.funnel!, { overall: careerReports.funnel.tables.overall! }) },
+  "career-reskilling": { title: "リスキリングのサイクル", spec: reskillingCycleChart(careerReports.reskilling) },
+};
+for (const [file, { title, spec }] of Object.entries(careerCharts)) {
+  await writeChart(spec, join(out, file));
+  charts.push({ title, spec });
+}
 const plan = surveySampleSize({ marginOfError: 0.05, population: 1000 });
 console.log(`career ownership: ${careerReading.flatMap((r) => r.ja.findings).length} findings; a survey of a 1,000-person site needs ${plan.n} answers for ±5 points`);
 

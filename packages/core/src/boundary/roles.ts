@@ -232,31 +232,41 @@ export function segmentColumn(fn: string, table: Table, name: string, options: R
   const n = raw.length;
   const vocabulary = options.vocabulary === undefined ? vocabularyFor(column, name, raw) : options.vocabulary;
   const missing = missingSet(options.missing);
-  const keyOf = new Map<unknown, unknown>();
+  // One pass: each distinct raw value resolved once to a code in order of first appearance (-1
+  // missing, -2 unknown to the vocabulary); the codes are renumbered to the levels' natural order after.
+  const codeOf = new Map<unknown, number>();
+  const codeOfKey = new Map<unknown, number>(); // its keys, in order of first appearance, are the levels (-0 kept as 0)
   const rejects = new Rejects();
-  const resolved = new Array<unknown>(n);
+  const codes = new Int32Array(n);
   let nMissing = 0;
   for (let i = 0; i < n; i++) {
     const v = raw[i];
-    let k = keyOf.get(v);
-    if (k === undefined && !keyOf.has(v)) {
+    let c = codeOf.get(v);
+    if (c === undefined) {
+      let k: unknown;
       if (isBlank(v) || (typeof v === "string" && missing.has(markerKey(v)))) k = null;
-      else if (vocabulary) k = vocabulary.resolve(String(v)) ?? undefined;
+      else if (vocabulary) k = vocabulary.resolve(String(v));
       else k = typeof v === "string" ? v.normalize("NFKC").trim() : v;
-      keyOf.set(v, k);
+      if (k === null) c = -1;
+      else if (k === undefined) c = -2;
+      else {
+        c = codeOfKey.get(k);
+        if (c === undefined) codeOfKey.set(k, (c = codeOfKey.size));
+      }
+      codeOf.set(v, c);
     }
-    if (k === undefined) rejects.add(v, i);
-    else if (k === null) nMissing++;
-    resolved[i] = k;
+    if (c === -2) rejects.add(v, i);
+    else if (c === -1) nMissing++;
+    codes[i] = c;
   }
   if (rejects.size > 0 && vocabulary) {
     throw KoeArgumentError.of(m.unknownSegmentValue, { fn, column, vocabulary: vocabulary.name, values: rejects.list(), known: [...vocabulary.ids], knownJa: vocabulary.terms.map((t) => t.ja) });
   }
-  const present = [...new Set(resolved.filter((v) => v !== null && v !== undefined))];
-  const levels = vocabulary ? present.sort((a, b) => vocabulary.order(String(a)) - vocabulary.order(String(b))) : naturalOrder(present);
-  const index = new Map(levels.map((l, j) => [l, j]));
-  const codes = new Int32Array(n);
-  for (let i = 0; i < n; i++) codes[i] = resolved[i] === null ? -1 : index.get(resolved[i])!;
+  const present = [...codeOfKey.keys()];
+  const levels = vocabulary ? [...present].sort((a, b) => vocabulary.order(String(a)) - vocabulary.order(String(b))) : naturalOrder([...present]);
+  const renumber = Int32Array.from(present, (_, j) => j);
+  levels.forEach((l, j) => (renumber[codeOfKey.get(l)!] = j));
+  if (renumber.some((to, from) => to !== from)) for (let i = 0; i < n; i++) if (codes[i]! >= 0) codes[i] = renumber[codes[i]!]!;
   return { column, codes, levels, vocabulary, nMissing };
 }
 

@@ -57,6 +57,46 @@ function findColumn(fn: string, table: Table, name: string): string | null {
 }
 
 /**
+ * For each of the `n` rows, the mean of its answered items (a reverse-keyed one as min + max − x),
+ * or NaN when fewer than `need` (or none) were answered. Summed item by item in the order of
+ * `items` — the same sums, to the last bit, as row by row — each item's loop reading one array.
+ */
+function meanOfAnswered(n: number, arrays: readonly (Float64Array | Float32Array)[], items: readonly { reverse?: boolean | undefined; min: number; max: number }[], need: number): { score: Float64Array; scored: number } {
+  const score = new Float64Array(n); // the sums, then the means
+  const answered = new Uint32Array(n);
+  items.forEach((item, j) => {
+    const values = arrays[j]!;
+    if (item.reverse) {
+      const flip = item.min + item.max;
+      for (let r = 0; r < n; r++) {
+        const v = values[r]!;
+        if (v === v) {
+          score[r] = score[r]! + (flip - v);
+          answered[r] = answered[r]! + 1;
+        }
+      }
+    } else {
+      for (let r = 0; r < n; r++) {
+        const v = values[r]!;
+        if (v === v) {
+          score[r] = score[r]! + v;
+          answered[r] = answered[r]! + 1;
+        }
+      }
+    }
+  });
+  let scored = 0;
+  for (let r = 0; r < n; r++) {
+    const k = answered[r]!;
+    if (k >= need && k > 0) {
+      score[r] = score[r]! / k;
+      scored++;
+    } else score[r] = Number.NaN;
+  }
+  return { score, scored };
+}
+
+/**
  * Scale scores: the mean of a scale's items per person and wave, reverse-keyed items scored as
  * min + max − x of their range, and missing when fewer than `minAnswered` (default half) of the
  * items were answered. Item columns are read through the boundary: numbers, numeric text,
@@ -102,24 +142,8 @@ export function scoreScales(table: Table, instrument: Instrument, options: Score
         }
         return values;
       });
-      const score = new Float64Array(n);
       const need = Math.ceil(o.minAnswered * items.length - 1e-9);
-      let scored = 0;
-      for (let r = 0; r < n; r++) {
-        let s = 0;
-        let k = 0;
-        for (let j = 0; j < items.length; j++) {
-          const v = arrays[j]![r]!;
-          if (v === v) {
-            const item = items[j]!;
-            s += item.reverse ? item.min + item.max - v : v;
-            k++;
-          }
-        }
-        const ok = k >= need && k > 0;
-        score[r] = ok ? s / k : Number.NaN;
-        if (ok) scored++;
-      }
+      const { score, scored } = meanOfAnswered(n, arrays, items, need);
       const column = wave ? `${scale.id}_${wave}` : scale.id;
       added[column] = score;
       scores.push({ scale: scale.id, wave, column, items: columns, scored, missing: n - scored });

@@ -28,12 +28,26 @@ export type DeriveGenerationOptions = z.input<typeof DeriveGenerationOptions>;
  * deriveGeneration(aq.table({ age: [30, "三十"] })) // throws: column "age" must hold numbers; it holds text that is not a number: "三十"
  */
 export function deriveGeneration(table: Table, options: DeriveGenerationOptions = {}): Table {
+  requireTable("deriveGeneration", table);
+  const o = parseOptions("deriveGeneration", DeriveGenerationOptions, options);
+  const t = table.isFiltered() || table.isOrdered() ? table.reify() : table;
+  return t.assign({ [o.as]: generationsOf(t, options) });
+}
+
+/**
+ * deriveGeneration's column without the table around it: one generation per row in the table's
+ * order (null where the age is missing), for a caller that wants the values (segmentRespondents).
+ * Its checks and errors are deriveGeneration's, naming it.
+ */
+export function generationsOf(table: Table, options: DeriveGenerationOptions = {}): (string | null)[] {
   const fn = "deriveGeneration";
   requireTable(fn, table);
   const o = parseOptions(fn, DeriveGenerationOptions, options);
   if (table.isFiltered() || table.isOrdered()) table = table.reify();
   const ages = numericColumn(fn, table, o.age, { option: "age", ...(o.missing === undefined ? {} : { missing: o.missing }) }).values;
   const cutoffs = cutoffsOf(fn, o.cutoffs ?? {});
+  // Each distinct age's generation computed once: whole ages 0–255 in an array, others in a map.
+  const byWholeAge = new Array<string | null | undefined>(256);
   const byAge = new Map<number, string | null>();
   const out = new Array<string | null>(ages.length);
   for (let i = 0; i < ages.length; i++) {
@@ -42,9 +56,14 @@ export function deriveGeneration(table: Table, options: DeriveGenerationOptions 
       out[i] = null;
       continue;
     }
-    let g = byAge.get(a);
-    if (g === undefined) byAge.set(a, (g = generationOfAge(a, cutoffs)));
+    const whole = a >= 0 && a < 256 && (a | 0) === a;
+    let g = whole ? byWholeAge[a] : byAge.get(a);
+    if (g === undefined) {
+      g = generationOfAge(a, cutoffs);
+      if (whole) byWholeAge[a] = g;
+      else byAge.set(a, g);
+    }
     out[i] = g;
   }
-  return table.assign({ [o.as]: out });
+  return out;
 }

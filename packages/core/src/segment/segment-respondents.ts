@@ -4,7 +4,6 @@
 import * as aq from "arquero";
 import { requireTable } from "../boundary/columns.js";
 import { binaryColumn, MISSING_BINARY, numericColumn, segmentColumn } from "../boundary/roles.js";
-import { getLanguage, localize, type Message } from "../errors/catalogue.js";
 import { KoeArgumentError } from "../errors/errors.js";
 import { boundaryMessages as bm } from "../errors/boundary-messages.js";
 import { segmentMessages as m, segmentReasons as why } from "../errors/segment-messages.js";
@@ -13,11 +12,12 @@ import { columnValues } from "../analyze/column-values.js";
 import { DEFAULT_LIKERT_LABELS, Instrument, itemColumn } from "../model/instrument.js";
 import { jobTypes, type ImmobileType } from "../model/segments.js";
 import type { Table } from "../model/table.js";
-import { deriveGeneration } from "../prepare/generation.js";
+import { generationsOf } from "../prepare/generation.js";
 import { scoreScales } from "../prepare/score-scales.js";
 import { parseSegmentRules, type SegmentName, type SegmentRules } from "./rules.js";
 import { findColumn } from "./columns.js";
 import { UNCLASSIFIED } from "./values.js";
+import { lackingKey, Reasons } from "./reasons.js";
 
 const EPS = 1e-9;
 const SUBTYPES: readonly ImmobileType[] = ["unaware", "never_positive", "gave_up"];
@@ -41,20 +41,6 @@ function itemValues(fn: string, table: Table, column: string, option: string, ru
     if (v === v && (v < min || v > max)) throw KoeArgumentError.of(bm.outOfRange, { fn, column, value: v, row: i + 1, min, max });
   }
   return values;
-}
-
-/** Collects, per row, why a segment is unclassified, worded in the language set when the call began. */
-class Reasons {
-  readonly text: (string | null)[];
-  private readonly lang = getLanguage();
-  constructor(n: number) {
-    this.text = new Array<string | null>(n).fill(null);
-  }
-  add<P>(row: number, column: string, message: Message<P>, params: P): void {
-    const t = `${column}: ${localize(message, params)[this.lang]}`;
-    const before = this.text[row];
-    this.text[row] = before === null ? t : `${before}; ${t}`;
-  }
 }
 
 /** What one wave's layer needs: the awareness and action items, the traditional-view item (rule names, with the wave). */
@@ -157,26 +143,32 @@ export function segmentRespondents(table: Table, rules?: unknown): Table {
   const reasons = new Reasons(n);
   const out: Record<string, ArrayLike<unknown>> = {};
 
-  /** A segment read from one column: its values, null where missing (unclassified, with the reason). */
-  const single = (segment: SegmentName, label: string, column: string, as: string, read: (column: string) => ArrayLike<string | null>) => {
+  /** A segment read from one column: its values (a new array, null where missing: unclassified, with the reason). */
+  const single = (segment: SegmentName, label: string, column: string, as: string, read: (column: string) => (string | null)[]) => {
     if (!wants(segment)) return;
     const found = columnsOf(fn, t, label, [column], asked.has(segment));
     if (!found) return;
-    out[as] = Array.from(read(found[0]!), (v, i) => {
-      if (v !== null) return v;
-      reasons.add(i, as, why.missingAnswers, { columns: [found[0]!] });
-      return UNCLASSIFIED;
-    });
+    const values = read(found[0]!);
+    const missing = reasons.kind(as, why.missingAnswers, () => ({ columns: [found[0]!] }));
+    for (let i = 0; i < n; i++) {
+      if (values[i] !== null) continue;
+      missing(i);
+      values[i] = UNCLASSIFIED;
+    }
+    out[as] = values;
   };
-  single("generation", "the generation", r.generation.age, r.generation.as, (age) =>
-    deriveGeneration(t, { age, cutoffs: r.generation.cutoffs, as: r.generation.as, ...markers }).array(r.generation.as) as (string | null)[],
-  );
-  single("role", "the role", r.role.manager, r.role.as, (manager) =>
-    Array.from(binaryColumn(fn, t, manager, { option: "role.manager", ...markers }).values, (v) => (v === MISSING_BINARY ? null : v === 1 ? "manager" : "non_manager")),
-  );
+  single("generation", "the generation", r.generation.age, r.generation.as, (age) => generationsOf(t, { age, cutoffs: r.generation.cutoffs, as: r.generation.as, ...markers }));
+  single("role", "the role", r.role.manager, r.role.as, (manager) => {
+    const b = binaryColumn(fn, t, manager, { option: "role.manager", ...markers }).values;
+    const role = new Array<string | null>(n);
+    for (let i = 0; i < n; i++) role[i] = b[i] === MISSING_BINARY ? null : b[i] === 1 ? "manager" : "non_manager";
+    return role;
+  });
   single("jobType", "the job type", r.jobType.column, r.jobType.as, (column) => {
     const s = segmentColumn(fn, t, column, { option: "jobType.column", vocabulary: jobTypes, ...markers });
-    return Array.from(s.codes, (c) => (c < 0 ? null : (s.levels[c] as string)));
+    const job = new Array<string | null>(n);
+    for (let i = 0; i < n; i++) job[i] = s.codes[i]! < 0 ? null : (s.levels[s.codes[i]!] as string);
+    return job;
   });
 
   // Layers, wave by wave.
@@ -199,32 +191,40 @@ export function segmentRespondents(table: Table, rules?: unknown): Table {
       const tvColumn = columns[columns.length - 1]!;
       const T = itemValues(fn, t, tvColumn, "layer.tradView", r);
       const as = suffix(L.as);
-      // The answers of the score items, read only when a row lacks a score (to name what is missing).
-      let answers: (Float64Array | Float32Array)[] | null = null;
-      const missingItems = (i: number, which: "awareness" | "action") => {
-        answers ??= columns.slice(0, -1).map((c) => itemValues(fn, t, c, `layer.${which}`, r));
-        const offset = which === "awareness" ? 0 : items.awareness.length;
-        const names = which === "awareness" ? items.awareness : items.action;
-        return names.filter((_, j) => answers![offset + j]![i] !== answers![offset + j]![i]);
+      // The answers of the score items, read only when a row lacks a score (to name what is missing);
+      // scoreScales has read them as numbers and checked them against the item range already.
+      let answers: { awareness: (Float64Array | Float32Array)[]; action: (Float64Array | Float32Array)[] } | null = null;
+      const answersOf = (which: "awareness" | "action") => {
+        if (!answers) {
+          const read = columns.slice(0, -1).map((c) => numericColumn(fn, t, c, { labels: DEFAULT_LIKERT_LABELS, ...markers }).values);
+          answers = { awareness: read.slice(0, items.awareness.length), action: read.slice(items.awareness.length) };
+        }
+        return answers[which];
       };
+      const missingItems = (i: number, which: "awareness" | "action") => items[which].filter((_, j) => answersOf(which)[j]![i] !== answersOf(which)[j]![i]);
+      // Each reason worded once per distinct key: the items missing (a bit mask per score, -1 with the score), the answers and scores compared.
+      const missing = reasons.kind(as, why.missingAnswers, (i) => ({
+        columns: [...(A[i] !== A[i] ? missingItems(i, "awareness") : []), ...(C[i] !== C[i] ? missingItems(i, "action") : []), ...(T[i] !== T[i] ? [items.tradView] : [])],
+      }));
+      const tradViewContradicts = reasons.kind(as, why.contradictoryTradView, (i) => ({ column: items.tradView, value: T[i]!, awareness: A[i]!, action: C[i]! }));
+      const bothContradict = reasons.kind(as, why.contradictoryBoth, (i) => ({ awareness: A[i]!, action: C[i]!, tradView: T[i]! }));
       const layer = new Array<string | null>(n);
       for (let i = 0; i < n; i++) {
         const a = A[i]!;
         const c = C[i]!;
         const tv = T[i]!;
         if (a !== a || c !== c || tv !== tv) {
-          const lacking = [...(a !== a ? missingItems(i, "awareness") : []), ...(c !== c ? missingItems(i, "action") : []), ...(tv !== tv ? [items.tradView] : [])];
-          reasons.add(i, as, why.missingAnswers, { columns: lacking });
+          missing(i, a !== a ? lackingKey(answersOf("awareness"), i) : -1, c !== c ? lackingKey(answersOf("action"), i) : -1, tv !== tv ? 1 : 0);
           layer[i] = UNCLASSIFIED;
           continue;
         }
         const practising = a >= L.practising.awarenessAtLeast - EPS && c >= L.practising.actionAtLeast - EPS;
         const traditional = tv >= L.traditional.tradViewAtLeast - EPS && a < L.traditional.awarenessBelow - EPS;
         if (practising && tv >= L.contradictory.tradViewAtLeast - EPS) {
-          reasons.add(i, as, why.contradictoryTradView, { column: items.tradView, value: tv, awareness: a, action: c });
+          tradViewContradicts(i, tv, a, c);
           layer[i] = UNCLASSIFIED;
         } else if (practising && traditional) {
-          reasons.add(i, as, why.contradictoryBoth, { awareness: a, action: c, tradView: tv });
+          bothContradict(i, a, c, tv);
           layer[i] = UNCLASSIFIED;
         } else layer[i] = traditional ? "traditional" : practising ? "practising" : "interested";
       }
@@ -245,11 +245,19 @@ export function segmentRespondents(table: Table, rules?: unknown): Table {
     if (found && layer) {
       const as = I.as;
       const x = found.map((c) => itemValues(fn, t, c, "immobile.items", r));
+      const [x0, x1, x2] = x as [Float64Array | Float32Array, Float64Array | Float32Array, Float64Array | Float32Array];
+      // Each reason worded once per distinct key: the items missing, or the items tied (bit masks) and their answer.
+      const layerUnclassified = reasons.kind(as, why.layerUnclassified, () => ({ column: layerName.get(I.wave)! }));
+      const missing = reasons.kind(as, why.missingAnswers, (i) => ({ columns: needed.filter((_, j) => x[j]![i] !== x[j]![i]) }));
+      const tie = reasons.kind(as, why.tie, (i) => {
+        const top = Math.max(x0[i]!, x1[i]!, x2[i]!);
+        return { columns: needed.filter((_, j) => x[j]![i] === top), value: top };
+      });
       const subtype = new Array<string>(n);
       for (let i = 0; i < n; i++) {
         const l = layer[i];
         if (l === UNCLASSIFIED) {
-          reasons.add(i, as, why.layerUnclassified, { column: layerName.get(I.wave)! });
+          layerUnclassified(i);
           subtype[i] = UNCLASSIFIED;
           continue;
         }
@@ -257,23 +265,25 @@ export function segmentRespondents(table: Table, rules?: unknown): Table {
           subtype[i] = "not_immobile";
           continue;
         }
-        const lacking = needed.filter((_, j) => x[j]![i] !== x[j]![i]);
-        if (lacking.length > 0) {
-          reasons.add(i, as, why.missingAnswers, { columns: lacking });
+        const u = x0[i]!;
+        const v = x1[i]!;
+        const w = x2[i]!;
+        if (u !== u || v !== v || w !== w) {
+          missing(i, (u !== u ? 1 : 0) | (v !== v ? 2 : 0) | (w !== w ? 4 : 0));
           subtype[i] = UNCLASSIFIED;
           continue;
         }
-        const top = Math.max(x[0]![i]!, x[1]![i]!, x[2]![i]!);
-        const best = [0, 1, 2].filter((j) => x[j]![i] === top);
+        const top = Math.max(u, v, w);
+        const best = (u === top ? 1 : 0) | (v === top ? 2 : 0) | (w === top ? 4 : 0);
         if (top < I.minAgreement - EPS) subtype[i] = "not_immobile";
-        else if (best.length > 1) {
-          reasons.add(i, as, why.tie, { columns: best.map((j) => needed[j]!), value: top });
+        else if (best !== 1 && best !== 2 && best !== 4) {
+          tie(i, best, top);
           subtype[i] = UNCLASSIFIED;
-        } else subtype[i] = SUBTYPES[best[0]!]!;
+        } else subtype[i] = SUBTYPES[best >> 1]!;
       }
       out[as] = subtype;
     }
   }
-  out[r.reasonsAs] = reasons.text;
+  out[r.reasonsAs] = reasons.column();
   return t.assign(aq.table(out as Record<string, unknown[]>));
 }

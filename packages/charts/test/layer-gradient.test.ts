@@ -231,7 +231,9 @@ describe("layerGradientChart on segmentProfile's means (the bundled respondents,
     const young = means.filter((m) => m.group === "若手");
     expect(young.map((m) => m.layer)).toEqual(["伝統的なキャリア意識層", "理解/関心層", "実践層"]);
     expect(young.map((m) => [m.x, m.y])).toEqual(["traditional", "interested", "practising"].map((l) => [mean("young", l, "awareness_pre"), mean("young", l, "action_pre")]));
-    expect(young.map((m) => m.label)).toEqual(["若手", "若手", "若手"]);
+    // the table's n (the group's size) labels each mean
+    const size = (layer: string) => report.tables.means!.rows.find((r) => r.generation === "young" && r.layer === layer && r.score === "awareness_pre")!.n;
+    expect(young.map((m) => m.label)).toEqual(["traditional", "interested", "practising"].map((l) => `若手（n=${size(l)}）`));
     expect(compileSpec(spec).marks?.length).toBeGreaterThan(0);
     expect(thrown(() => layerGradientChart(report.tables.means!, { awareness: "awareness_pr", action: "action_pre" })).message).toMatch(/^layerGradientChart: the table of means has no score "awareness_pr"; did you mean "awareness_pre"\?/);
   });

@@ -62,7 +62,8 @@ function meanOf(x: ArrayLike<number>, rows: readonly number[], min: number, conf
  *   their share of everyone counted with a Wilson interval (`confLevel`, 95%);
  * - `profile` (with `by`): [by, segment, n, share, share_low, share_high, group_n, suppressed] —
  *   the same within each value of `by` (shares of its `group_n` people);
- * - `means`: [by (with `by`), segment, score, mean, mean_low, mean_high, suppressed] — the mean of
+ * - `means`: [by (with `by`), segment, score, n, mean, mean_low, mean_high, suppressed] — `n` the
+ *   group's size (as published in `sizes` / `profile`), then the mean of
  *   each score over the group's people who have it, with a t interval; blank when fewer than
  *   `minGroupSize` of them do. Scores: `scores`, else the engagement and innovation scores in the
  *   table (`engagement_pre` …), else those scored from the survey's items (scoreScales with
@@ -138,12 +139,12 @@ export function segmentProfile(table: Table, options: SegmentProfileOptions): St
       return rows.length === 0 ? [] : scores.map((score, j) => {
         const m = meanOf(values[j]!, rows, o.minGroupSize, o.confLevel);
         fewScores ||= m.mean === null && rows.length >= o.minGroupSize;
-        return { ...(B ? { [B]: groups[g] } : {}), [S]: v, score, ...m };
+        return { ...(B ? { [B]: groups[g] } : {}), [S]: v, score, n: rows.length, ...m };
       });
     }),
   );
   tables.means = {
-    columns: [...(B ? [B] : []), S, "score", "mean", "mean_low", "mean_high"],
+    columns: [...(B ? [B] : []), S, "score", "n", "mean", "mean_low", "mean_high"],
     rows: meanRows,
     dims: [...(B ? [B] : []), S, "score"],
     order,

@@ -215,7 +215,7 @@ describe("segmentProfile", () => {
     const report = segmentProfile(table, { segment: "layer", by: "company" });
     expect(report.tables.sizes!.columns).toEqual(["layer", "n", "share", "share_low", "share_high", "suppressed"]);
     expect(report.tables.profile!.columns).toEqual(["company", "layer", "n", "share", "share_low", "share_high", "group_n", "suppressed"]);
-    expect(report.tables.means!.columns).toEqual(["company", "layer", "score", "mean", "mean_low", "mean_high", "suppressed"]);
+    expect(report.tables.means!.columns).toEqual(["company", "layer", "score", "n", "mean", "mean_low", "mean_high", "suppressed"]);
     expect(report.provenance.options.scores).toEqual(["engagement_pre"]);
     const k1 = rows(report, "profile", { company: "K1" });
     expect(k1.map((r) => [r.n, r.group_n])).toEqual([[28, 90], [38, 90], [24, 90]]);

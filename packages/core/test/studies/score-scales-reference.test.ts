@@ -6,12 +6,12 @@
 import { join } from "node:path";
 import * as aq from "arquero";
 import fc from "fast-check";
-import { careerSurveyInstrument, Instrument, itemColumn, numericColumn, readRespondents, scoreScales, type Table } from "@koe/core";
+import { careerSurveyInstrument, DEFAULT_LIKERT_LABELS, Instrument, itemColumn, numericColumn, readRespondents, scoreScales, type Table } from "@koe/core";
 import { describe, expect, it } from "vitest";
 
 function reference(table: Table, instrument: Instrument, scale: string, wave: string | undefined, minAnswered: number): number[] {
   const items = instrument.items.filter((i) => i.scale === scale);
-  const answers = items.map((i) => numericColumn("f", table, itemColumn(i.id, wave), { labels: instrument.likertLabels }).values);
+  const answers = items.map((i) => numericColumn("f", table, itemColumn(i.id, wave), { labels: instrument.likertLabels ?? DEFAULT_LIKERT_LABELS }).values);
   const need = Math.ceil(minAnswered * items.length - 1e-9);
   return Array.from({ length: table.numRows() }, (_, r) => {
     let sum = 0;

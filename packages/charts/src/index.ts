@@ -62,3 +62,6 @@ export { layerGradientChart, LAYER_GRADIENT_DEFAULTS, type LayerGradientOptions 
 export { layerTransitionChart, LAYER_TRANSITION_DEFAULTS, type LayerTransitionOptions } from "./charts/layer-transition.js";
 export { penetrationFunnelChart, PENETRATION_FUNNEL_DEFAULTS, type PenetrationFunnelOptions } from "./charts/penetration-funnel.js";
 export { reskillingCycleChart, RESKILLING_CYCLE_DEFAULTS, type ReskillingCycleChartOptions, type ReskillingCycleInput } from "./charts/reskilling-cycle.js";
+// The report colleagues open anywhere: the studies' reports as one self-contained HTML page (readable without JavaScript, printable on A4)
+export { buildReport, BUILD_REPORT_DEFAULTS, ReportSection, type BuildReportOptions } from "./report/build-report.js";
+export { reportWords, reportMessages } from "./report-messages.js";

@@ -141,7 +141,7 @@ export async function renderPng(spec: TopLevelSpec, options: PngOptions = {}): P
 }
 
 /** The UMD build `build/<file>` of a package (its `exports` hide `build/`). */
-function umdBuild(pkg: string, file: string): string {
+export function umdBuild(pkg: string, file: string): string {
   const dir = packageDir(pkg);
   try {
     return readFileSync(join(dir, "build", file), "utf8");
@@ -154,8 +154,8 @@ function umdBuild(pkg: string, file: string): string {
 // string, regex or comment to JavaScript); in JSON every "<" becomes "\u003c" (the same string).
 /** @internal JavaScript made safe to put inside `<script>…</script>`. */
 export const escapeScript = (code: string) => code.replace(/<\/(script)/gi, "<\\/$1");
-const scriptJson = (v: unknown) => JSON.stringify(v).replace(/</g, "\\u003c");
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const scriptJson = (v: unknown) => JSON.stringify(v).replace(/</g, "\\u003c");
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const HtmlOptionsSchema = z.object({
   /** The page's title and heading. Default "koe". */

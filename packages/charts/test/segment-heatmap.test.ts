@@ -57,11 +57,11 @@ describe("segmentHeatmapChart: the spec", () => {
     const table = {
       columns: ["generation", "company", "n", "suppressed"],
       rows: cells.map((c) => ({ generation: c.row, company: c.column, n: c.suppressed ? null : c.n, suppressed: c.suppressed })),
-      privacy: { code: "report.ruleGroups", params: { minGroupSize: 10, counts: ["x"] } },
+      privacy: { code: "report.ruleGroups", params: { minGroupSize: 6, counts: ["x"] } },
     };
     const fromReport = segmentHeatmapChart(table, { row: "generation", column: "company", labels, rowOrder: generationOrder });
     expect(dataOf(fromReport)).toEqual(dataOf(segmentHeatmapChart(cells, { labels, rowOrder: generationOrder })));
-    expect(JSON.stringify(fromReport)).toContain("10人未満");
+    expect(JSON.stringify(fromReport)).toContain("6人未満");
     expect(() => segmentHeatmapChart(table, { row: "generaton", column: "company" })).toThrow(/option "row" must name one of its columns/);
   });
 
@@ -81,7 +81,8 @@ describe("segmentHeatmapChart: the spec", () => {
 
   it("says which groups are hidden, with the caller's minimum group size", async () => {
     expect(await renderSvg(spec)).toContain("5人未満のグループは表示していません");
-    expect(await renderSvg(segmentHeatmapChart(cells, { minGroupSize: 10 }))).toContain("10人未満のグループは表示していません");
+    const big = cells.map((c) => (c.n === 8 ? { ...c, n: null, suppressed: true } : c));
+    expect(await renderSvg(segmentHeatmapChart(big, { minGroupSize: 10 }))).toContain("10人未満のグループは表示していません");
     const en = await renderSvg(segmentHeatmapChart(cells, { lang: "en" }));
     expect(en).toContain("Groups under 5 are not shown");
     expect(en).toContain(">suppressed</text>");
@@ -105,6 +106,56 @@ describe("segmentHeatmapChart: the spec", () => {
     // Numbers rounded; vega numbers gradient ids by a process-wide counter, so those are fixed too.
     const rounded = (await renderSvg(spec)).replace(/-?\d+\.\d+/g, (x) => Number(x).toFixed(1)).replace(/gradient_\d+/g, "gradient_N");
     await expect(rounded).toMatchFileSnapshot("__snapshots__/segment-heatmap.svg");
+  });
+});
+
+describe("segmentHeatmapChart: what the subtitle promises holds", () => {
+  const shown = (row: string, column: string, n: number): HeatmapCell => ({ row, column, n, suppressed: false });
+
+  it("refuses a shown count between 1 and the minimum minus 1, naming the cell, in both languages", async () => {
+    const e = (() => { try { segmentHeatmapChart([shown("young", "C01", 31), shown("mid", "C02", 2)]); } catch (x) { return x as ChartError; } throw new Error("no error"); })();
+    expect(e).toBeInstanceOf(ChartError);
+    expect(e.message).toContain('the cell for row "mid", column "C02" shows n = 2, between 1 and 4, but is not marked suppressed');
+    expect(e.localized.ja).toContain("行「mid」・列「C02」のセルの n が 2（1〜4人）なのに秘匿されていません");
+    // The minimum is the caller's, else the report table's.
+    expect(() => segmentHeatmapChart(cells, { minGroupSize: 10 })).toThrow('row "young", column "C02" shows n = 8, between 1 and 9');
+    const table = { columns: ["g", "c", "n", "suppressed"], rows: [{ g: "young", c: "C01", n: 7, suppressed: false }], privacy: { code: "report.ruleGroups", params: { minGroupSize: 10 } } };
+    expect(() => segmentHeatmapChart(table, { row: "g", column: "c" })).toThrow("shows n = 7, between 1 and 9");
+  });
+
+  it("draws a shown 0 and every count from the minimum up", () => {
+    expect(dataOf(segmentHeatmapChart([shown("young", "C01", 0), shown("mid", "C01", 5)])).map((d) => d.text)).toEqual(["0", "5"]);
+  });
+
+  it("with complete: true, draws every id of rowOrder and columnOrder, and each combination without a cell as 0 (C14 with no participants stays)", async () => {
+    const companies = ["C13", "C14", "C15"];
+    const participants = [shown("young", "C13", 12), shown("mid", "C13", 9), shown("young", "C15", 0), shown("mid", "C15", 6)];
+    // Without complete, the company nobody took part in is not drawn at all.
+    expect(sortOf(segmentHeatmapChart(participants, { columnOrder: companies }), "x")).toEqual(["C13", "C15"]);
+    const spec = segmentHeatmapChart(participants, { columnOrder: companies, rowOrder: ["young", "mid", "senior"], complete: true });
+    expect(sortOf(spec, "x")).toEqual(companies);
+    expect(sortOf(spec, "y")).toEqual(["young", "mid", "senior"]);
+    expect(dataOf(spec).filter((d) => d.column === "C14")).toEqual(["young", "mid", "senior"].map((row) => ({ row, column: "C14", n: 0, text: "0", suppressed: false })));
+    expect(dataOf(spec)).toHaveLength(9);
+    expect(svgText(await renderSvg(spec))).toContain("C14");
+    // Ids the cells name but the orders do not still follow, in natural order.
+    expect(sortOf(segmentHeatmapChart(participants, { columnOrder: ["C14"], complete: true }), "x")).toEqual(["C14", "C13", "C15"]);
+  });
+});
+
+describe("segmentHeatmapChart: nothing to show", () => {
+  const hidden = (row: string, column: string): HeatmapCell => ({ row, column, n: null, suppressed: true });
+  const noteOf = (spec: object) => (spec as { data: { values: { note?: string }[] } }).data.values[0]?.note;
+
+  it("draws a note, not a blank chart, for no cells or every cell hidden, in both languages", async () => {
+    expect(noteOf(segmentHeatmapChart([], { title: "越境経験者数" }))).toBe("データがありません");
+    expect(noteOf(segmentHeatmapChart([], { lang: "en" }))).toBe("No data");
+    const allHidden = [hidden("young", "C01"), hidden("mid", "C01")];
+    expect(noteOf(segmentHeatmapChart(allHidden))).toBe("すべてのグループが5人未満（または差し引きで分かる）ため、表示できる数値がありません");
+    expect(noteOf(segmentHeatmapChart(allHidden, { lang: "en", minGroupSize: 10 }))).toBe("Every group is under 10 (or would be revealed by subtraction): nothing can be shown");
+    const svg = await renderSvg(segmentHeatmapChart(allHidden, { title: "越境経験者数" }));
+    for (const t of ["越境経験者数", "表示できる数値がありません"]) expect(svg).toContain(t);
+    expect(svg).not.toContain("秘匿");
   });
 });
 

@@ -2,7 +2,10 @@ import { KoeArgumentError, compareNatural, parseOptions, vocabularyFor, z, type 
 import type { TopLevelSpec } from "vega-lite";
 import { ChartError } from "../errors.js";
 import { checkList, fields, type Shape } from "../input.js";
-import { chartMessages as m, furniture, type Lang } from "../messages.js";
+import { codeChartWords } from "../interview-messages.js";
+import { layerChartMessages as lm } from "../layer-messages.js";
+import { chartMessages as m, furniture, places, type Lang } from "../messages.js";
+import { noteChart } from "./code-tables.js";
 import { estimateTextWidth } from "../text-metrics.js";
 import { koeTheme } from "../theme.js";
 
@@ -63,8 +66,15 @@ const Options = z.object({
   columnOrder: z.array(z.string()).readonly().optional(),
   /** Display labels by id (e.g. { young: "若手" }); ids without a label show as they are. */
   labels: z.record(z.string(), z.string()).readonly().optional(),
-  /** The minimum group size the caller suppressed with; only printed in the note. Default 5 (a report table's own, when given one). */
+  /** The minimum group size the caller suppressed with: printed in the note, and a shown count from 1 to one under it is refused. Default 5 (a report table's own, when given one). */
   minGroupSize: z.number().optional(),
+  /**
+   * Draw every id of `rowOrder` and `columnOrder`, even one no cell names (a company with no
+   * participants), and every row × column without a cell as a count of 0 — as the core's
+   * `suppressSmallGroups(…, { complete: true })` counts an absent combination (pass complete counts).
+   * Default false: only ids the cells name, and a combination without a cell left blank.
+   */
+  complete: z.boolean().default(false),
   /** With a report table: the columns holding the row id, the column id and the count (default "n"). */
   row: z.string().optional(),
   column: z.string().optional(),
@@ -84,10 +94,11 @@ export type SegmentHeatmapOptions = z.input<typeof Options>;
 
 const CELL: Shape<HeatmapCell> = { row: fields.text, column: fields.text, n: fields.numberOrNull, suppressed: fields.boolean };
 
-/** Ids in order: those in `order` first (as listed), then the rest in their natural order (never as first seen). */
-function ordered(ids: readonly string[], order: readonly string[] | undefined): string[] {
-  const vocabulary = vocabularyFor("", undefined, ids);
-  const seen = [...new Set(ids)].sort((a, b) => (vocabulary ? vocabulary.order(a) - vocabulary.order(b) : 0) || compareNatural("", a, b));
+/** Ids in order: those in `order` first (as listed; with `complete`, also those no cell names), then the rest in their natural order (never as first seen). */
+function ordered(ids: readonly string[], order: readonly string[] | undefined, complete: boolean): string[] {
+  const all = complete && order ? [...ids, ...order] : ids;
+  const vocabulary = vocabularyFor("", undefined, all);
+  const seen = [...new Set(all)].sort((a, b) => (vocabulary ? vocabulary.order(a) - vocabulary.order(b) : 0) || compareNatural("", a, b));
   if (!order) return seen;
   const present = new Set(seen);
   const listed = new Set(order);
@@ -114,15 +125,16 @@ function displayLabels(ids: readonly string[], labels: Readonly<Record<string, s
   });
 }
 
-function checkCells(cells: readonly HeatmapCell[]): void {
+/** No cell twice; a shown cell has a count ≥ 0 and is not a small group (1 to `min` − 1: a published 0 is allowed). */
+function checkCells(cells: readonly HeatmapCell[], min: number): void {
   const seen = new Set<string>();
   for (const c of cells) {
     const key = JSON.stringify([c.row, c.column]);
     if (seen.has(key)) throw ChartError.of(m.duplicateCell, { fn: CHART, row: c.row, column: c.column });
     seen.add(key);
-    if (!c.suppressed && !(typeof c.n === "number" && Number.isFinite(c.n) && c.n >= 0)) {
-      throw ChartError.of(m.cellWithoutCount, { fn: CHART, row: c.row, column: c.column, n: c.n });
-    }
+    if (c.suppressed) continue;
+    if (!(typeof c.n === "number" && Number.isFinite(c.n) && c.n >= 0)) throw ChartError.of(m.cellWithoutCount, { fn: CHART, row: c.row, column: c.column, n: c.n });
+    if (c.n > 0 && c.n < min) throw ChartError.of(lm.smallCellShown, { fn: CHART, where: places.cell(c.row, c.column), field: "n", n: c.n, min });
   }
 }
 
@@ -130,7 +142,9 @@ function checkCells(cells: readonly HeatmapCell[]): void {
  * A heatmap of counts by two segments (e.g. generation × company). Colour shows the count and each
  * cell prints it; suppressed cells are grey and say 秘匿 / suppressed, and their counts are not in
  * the spec at all. Rows and columns keep the natural order given, never alphabetical. A subtitle
- * says groups under `minGroupSize` are not shown. Pure: same cells and options, same spec.
+ * says groups under `minGroupSize` are not shown, and the chart holds to it: a shown count from 1 to
+ * `minGroupSize` − 1 is refused. With `complete`, every id of the orders is drawn, absent cells as 0.
+ * No cells, or every cell hidden, draw the title and a note saying so. Pure: same cells and options, same spec.
  * @example
  * segmentHeatmapChart(
  *   [{ row: "young", column: "C01", n: 42, suppressed: false }, { row: "mid", column: "C01", n: null, suppressed: true }],
@@ -138,7 +152,8 @@ function checkCells(cells: readonly HeatmapCell[]): void {
  * ).data
  * // => { values: [{ row: "若手", column: "A社", n: 42, text: "42", suppressed: false },
  * //               { row: "中堅", column: "A社", n: null, text: "秘匿", suppressed: true }] }
- * @throws {ChartError} when a shown cell has no count, a cell appears twice, or two ids share a label.
+ * @throws {ChartError} when a shown cell has no count or a count from 1 to `minGroupSize` − 1 (not
+ *   marked suppressed), a cell appears twice, or two ids share a label.
  * @throws {KoeArgumentError} when `cells` is not a list of cells { row, column, n, suppressed }, an
  *   option is unknown or of the wrong kind (`lang: "jp"`), or `minGroupSize` is not a positive integer.
  */
@@ -151,17 +166,27 @@ export function segmentHeatmapChart(input: readonly HeatmapCell[] | ReportTable,
   const { lang } = o;
   if (!(Number.isInteger(minGroupSize) && minGroupSize > 0)) throw KoeArgumentError.of(m.badMinGroupSize, { fn: CHART, value: minGroupSize });
   checkList<HeatmapCell>(CHART, cells, "cells", CELL);
-  checkCells(cells);
+  checkCells(cells, minGroupSize);
   const words = furniture[lang];
+  const title = o.title ?? words.respondents;
+  if (cells.length === 0) return noteChart(title, codeChartWords[lang].noData);
+  if (cells.every((c) => c.suppressed)) return noteChart(title, codeChartWords[lang].allSuppressed(minGroupSize));
   const label = (id: string) => o.labels?.[id] ?? id;
-  const rows = displayLabels(ordered(cells.map((c) => c.row), o.rowOrder), o.labels, "row");
-  const columns = displayLabels(ordered(cells.map((c) => c.column), o.columnOrder), o.labels, "column");
+  const rowIds = ordered(cells.map((c) => c.row), o.rowOrder, o.complete);
+  const columnIds = ordered(cells.map((c) => c.column), o.columnOrder, o.complete);
+  const rows = displayLabels(rowIds, o.labels, "row");
+  const columns = displayLabels(columnIds, o.labels, "column");
+  // With `complete`, a row × column without a cell is a published 0.
+  const given = new Set(cells.map((c) => JSON.stringify([c.row, c.column])));
+  const zeros: HeatmapCell[] = o.complete
+    ? rowIds.flatMap((row) => columnIds.filter((column) => !given.has(JSON.stringify([row, column]))).map((column) => ({ row, column, n: 0, suppressed: false })))
+    : [];
 
   // Only shown counts enter the data; a suppressed cell carries its place and the word, no number.
   // The data (and so the drawing order of the SVG) follow the axes' order, never the input's.
   const rowAt = new Map(rows.map((r, i) => [r, i]));
   const columnAt = new Map(columns.map((c, i) => [c, i]));
-  const inOrder = [...cells].sort((a, b) => rowAt.get(label(a.row))! - rowAt.get(label(b.row))! || columnAt.get(label(a.column))! - columnAt.get(label(b.column))!);
+  const inOrder = [...cells, ...zeros].sort((a, b) => rowAt.get(label(a.row))! - rowAt.get(label(b.row))! || columnAt.get(label(a.column))! - columnAt.get(label(b.column))!);
   const values = inOrder.map((c) =>
     c.suppressed
       ? { row: label(c.row), column: label(c.column), n: null, text: words.suppressed, suppressed: true }
@@ -175,7 +200,7 @@ export function segmentHeatmapChart(input: readonly HeatmapCell[] | ReportTable,
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     config: koeTheme,
-    title: { text: o.title ?? words.respondents, subtitle: words.suppressedNote(minGroupSize) },
+    title: { text: title, subtitle: words.suppressedNote(minGroupSize) },
     data: { values },
     width: { step: cellWidth },
     height: { step: D.cellHeight },

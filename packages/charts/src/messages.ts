@@ -29,10 +29,12 @@ export const furniture = {
     stability: (value: string) => ` ·安定度 ${value}`,
     // outcomeFunnelChart
     outcomeFunnel: "施策の実践と効果",
-    outcomeFunnelNote: "企業×世代×ステップごとの施策の結果（効果が出た割合の高い順、右端は件数）",
+    outcomeFunnelNote: ["企業×世代×ステップごとの評価の結果（右端は評価件数）", "評価件数に占める「実践して効果が出た」の割合が高い順"],
     companies: (n: number) => `${n}件`,
     outcomes: { notPractised: "実践しなかった", practisedNoEffect: "実践したが効果が出なかった", practisedEffective: "実践して効果が出た" },
     outcome: "結果",
+    /** The note of an initiative chart whose every figure is hidden (companies are the groups). */
+    allHiddenCompanies: (min: number) => `すべて秘匿されています（背後の企業が${min}社未満、または差し引きで分かる）。表示できる数値がありません`,
   },
   en: {
     suppressed: "suppressed",
@@ -45,10 +47,11 @@ export const furniture = {
     noneListed: (min: number) => `none found effective by ${min}+ companies`,
     stability: (value: string) => ` · stability ${value}`,
     outcomeFunnel: "Initiatives: practice and effect",
-    outcomeFunnelNote: "Outcomes of each initiative per company, generation and step (highest effect rate first; ratings at the right)",
+    outcomeFunnelNote: ["Outcomes of the ratings per company, generation and step (ratings at the right)", "sorted by the share of all ratings that were practised with effect"],
     companies: (n: number) => `n = ${n}`,
     outcomes: { notPractised: "Not practised", practisedNoEffect: "Practised, no effect", practisedEffective: "Practised, effective" },
     outcome: "Outcome",
+    allHiddenCompanies: (min: number) => `Everything is hidden (fewer than ${min} companies behind it, or revealed by subtraction): nothing can be shown`,
   },
 } as const satisfies Record<Lang, unknown>;
 

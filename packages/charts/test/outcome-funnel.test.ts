@@ -50,11 +50,41 @@ describe("outcomeFunnelChart: the spec", () => {
     expect(result).toEqual(copy);
   });
 
-  it("sorts initiatives by effect rate, highest first, ties in input order, suppressed last", () => {
+  it("sorts initiatives by the share of their ratings practised with effect, highest first, ties in input order, suppressed last", () => {
     expect(sortOf(spec)).toEqual(sorted);
     expect(sortOf(outcomeFunnelChart(result, { lang: "en" }))).toEqual(["External cross-boundary", "Career 1on1", "Internal job posting", "Mentoring", "Mandatory training", "Side jobs"]);
-    const noRate = outcomeFunnelChart({ rows: [{ ...row("e_learning", 1, 1, 8), effectRate: null }, row("mentoring", 9, 1, 0)] });
-    expect(sortOf(noRate)).toEqual(["メンター制度", "e-ラーニング"]);
+    // A missing effect rate (no one practised it) does not matter: the share of all ratings does.
+    const noRate = outcomeFunnelChart({ rows: [row("mentoring", 9, 1, 0), { ...row("e_learning", 1, 1, 8), effectRate: null }] });
+    expect(sortOf(noRate)).toEqual(["e-ラーニング", "メンター制度"]);
+  });
+
+  it("sorts by what its subtitle says — effective among all ratings, the dark bar — not by effective among those practised", () => {
+    // Practised by 2 of 10, effective both times (effectRate 1), against practised by 10 of 10, effective 5 times (effectRate 0.5).
+    const rows = [
+      { ...row("side_jobs", 8, 0, 2), effectRate: 1 },
+      { ...row("mentoring", 0, 5, 5), effectRate: 0.5 },
+      { ...row("e_learning", 10, 0, 0), effectRate: null },
+      { ...row("one_on_one", 0, 0, 0), effectRate: null },
+    ];
+    const s = outcomeFunnelChart({ rows });
+    expect(sortOf(s)).toEqual(["メンター制度", "副業・兼業", "e-ラーニング", "キャリア1on1"]);
+    const dark = (spec: object) => segmentsOf(spec).filter((x) => x.outcome === "実践して効果が出た").map((x) => x.share);
+    expect(dark(s)).toEqual([...dark(s)].sort((a, b) => b - a));
+    const subtitle = JSON.stringify((s as { title: { subtitle: unknown } }).title.subtitle);
+    expect(subtitle).toContain("評価件数に占める「実践して効果が出た」の割合が高い順");
+    expect(subtitle).not.toContain("効果が出た割合の高い順");
+    expect(JSON.stringify((outcomeFunnelChart({ rows }, { lang: "en" }) as { title: { subtitle: unknown } }).title.subtitle)).toContain("sorted by the share of all ratings that were practised with effect");
+  });
+
+  it("draws a note, not a blank chart, for no rows or every row hidden, in both languages", async () => {
+    const noteOf = (spec: object) => (spec as { data?: { values: { note?: string }[] } }).data?.values[0]?.note;
+    expect(noteOf(outcomeFunnelChart({ rows: [] }))).toBe("データがありません");
+    expect(noteOf(outcomeFunnelChart({ rows: [] }, { lang: "en" }))).toBe("No data");
+    expect(noteOf(outcomeFunnelChart({ rows: [hidden("side_jobs"), hidden("mentoring")] }))).toBe("すべて秘匿されています（背後の企業が5社未満、または差し引きで分かる）。表示できる数値がありません");
+    const seven = { rows: [hidden("side_jobs")], privacy: { params: { minGroupSize: 7 } } };
+    expect(noteOf(outcomeFunnelChart(seven, { lang: "en" }))).toBe("Everything is hidden (fewer than 7 companies behind it, or revealed by subtraction): nothing can be shown");
+    const svg = await renderSvg(outcomeFunnelChart({ rows: [hidden("side_jobs")] }, { lang: "en" }));
+    for (const t of ["Initiatives: practice and effect", "nothing can be shown"]) expect(svg).toContain(t);
   });
 
   it("stacks not practised, no effect, effective from left to right, as shares of n", () => {
@@ -83,7 +113,10 @@ describe("outcomeFunnelChart on initiativeReport's outcomes table", () => {
     const whole = outcomeFunnelChart(initiativeReport(table, { wave: 1, resamples: 0 }).tables.outcomes!);
     expect(sortOf(whole)[0]).toBe("キャリア1on1");
     expect(sortOf(whole)).toHaveLength(16);
-    const report = initiativeReport(table, { wave: 1, resamples: 0, outcomesBy: "row" });
+    // Wave 1 by generation hides every row: a note says so, no page of grey bars.
+    const allHidden = outcomeFunnelChart(initiativeReport(table, { wave: 1, resamples: 0, outcomesBy: "row" }).tables.outcomes!);
+    expect(JSON.stringify(allHidden)).toContain("すべて秘匿されています（背後の企業が5社未満");
+    const report = initiativeReport(table, { wave: 2, resamples: 0, outcomesBy: "row" });
     const spec = outcomeFunnelChart(report.tables.outcomes!);
     expect(sortOf(spec)).toContain("キャリア1on1（若手）");
     const hidden = report.tables.outcomes!.rows.filter((r) => r.suppressed);

@@ -2,9 +2,12 @@ import { parseOptions, z, type ReportTable } from "@koe/core";
 import type { TopLevelSpec } from "vega-lite";
 import { ChartError } from "../errors.js";
 import { checkList, checkObject, fields, type Shape } from "../input.js";
+import { codeChartWords } from "../interview-messages.js";
 import { chartMessages as m, expected, furniture, places, vocabulary, type Lang } from "../messages.js";
 import { estimateTextWidth } from "../text-metrics.js";
 import { koeTheme } from "../theme.js";
+import { noteChart } from "./code-tables.js";
+import { tableMin } from "./likert.js";
 
 const CHART = "outcomeFunnelChart";
 
@@ -45,10 +48,11 @@ const D = OUTCOME_FUNNEL_DEFAULTS;
  */
 export type OutcomeFunnelInput = ReportTable | OutcomeFunnelTable;
 
-/** The outcomes table as a caller may write it. */
+/** The outcomes table as a caller may write it, optionally with the privacy rule whose `minGroupSize` (companies) a fully hidden table's note prints (default 5). */
 export interface OutcomeFunnelTable {
   /** One row per initiative (and segment); counts are `null` where suppressed. */
   rows: readonly { initiative: string; segment?: string | null; n: number | null; notPractised: number | null; practisedNoEffect: number | null; practisedEffective: number | null; effectRate: number | null; suppressed: boolean }[];
+  privacy?: { params: Readonly<Record<string, unknown>> };
 }
 
 const Options = z.object({
@@ -81,7 +85,7 @@ const ROW: Shape<Row> = {
 
 /** The shape first (KoeArgumentError), then whether it holds together (ChartError). */
 function check(result: unknown): asserts result is OutcomeFunnelTable {
-  checkObject<OutcomeFunnelTable>(CHART, result, places.argument("result"), { rows: fields.list });
+  checkObject<OutcomeFunnelTable>(CHART, result, places.argument("result"), { rows: fields.list, privacy: fields.optional(fields.object) });
   checkList<Row>(CHART, result.rows, "result.rows", ROW);
   const seen = new Set<string>();
   for (const r of result.rows) {
@@ -107,10 +111,14 @@ const percent = (share: number) => `${Math.round(share * 100)}%`;
  * Per initiative (and segment, labelled "キャリア1on1（若手）" or "Career 1on1 (Young)"), a 100% bar of what became of it in
  * the companies that tried it — `outcomeFunnelChart(report.tables.outcomes)`: not practised
  * (grey), practised with no effect (light), practised with effect (strong colour). Rows are sorted by
- * effect rate, highest first (ties and a missing rate keep input order; a missing rate goes last).
+ * the share of all their ratings practised with effect — the strong segment, as the subtitle says —
+ * highest first (ties keep input order; a row with no ratings goes last). Not by `effectRate`
+ * (effective among those practised), which would rank an initiative tried twice and effective twice
+ * above one tried ten times and effective five times.
  * Shares are printed inside segments wide enough for them, and each bar's number of companies at its
  * right. A suppressed row is a grey bar saying 秘匿 at the bottom (its place must not hint at its
- * rate), and none of its numbers enters the spec. Pure: same result and options, same spec.
+ * rate), and none of its numbers enters the spec. No rows, or every row hidden, draw the title and a
+ * note saying so. Pure: same result and options, same spec.
  * @example
  * const spec = outcomeFunnelChart({ rows: [
  *   { initiative: "mandatory_training", n: 10, notPractised: 5, practisedNoEffect: 3, practisedEffective: 2, effectRate: 0.2, suppressed: false },
@@ -126,6 +134,9 @@ export function outcomeFunnelChart(result: OutcomeFunnelInput, options: OutcomeF
   const { lang, title, labels } = parseOptions(CHART, Options, options);
   check(result);
   const words = furniture[lang];
+  const chartTitle = title ?? words.outcomeFunnel;
+  if (result.rows.length === 0) return noteChart(chartTitle, codeChartWords[lang].noData);
+  if (result.rows.every((r) => r.suppressed)) return noteChart(chartTitle, words.allHiddenCompanies(tableMin(result, 5)));
   const name = (id: string) => labels?.[id] ?? vocabulary[lang][id] ?? id;
   const label = (r: Row) => (!r.segment ? name(r.initiative) : lang === "ja" ? `${name(r.initiative)}（${name(r.segment)}）` : `${name(r.initiative)} (${name(r.segment)})`);
   const owner = new Map<string, string>();
@@ -136,9 +147,10 @@ export function outcomeFunnelChart(result: OutcomeFunnelInput, options: OutcomeF
     owner.set(label(r), id);
   }
 
-  // Shown rows by effect rate (stable), then shown rows without a rate, then suppressed rows.
-  const rank = (r: Row) => (r.suppressed ? 2 : r.effectRate === null ? 1 : 0);
-  const rows = [...result.rows].sort((a, b) => rank(a) - rank(b) || (rank(a) === 0 ? b.effectRate! - a.effectRate! : 0));
+  // Shown rows by the share of their ratings practised with effect (stable), then shown rows with no ratings, then suppressed rows.
+  const rank = (r: Row) => (r.suppressed ? 2 : r.n === 0 ? 1 : 0);
+  const effective = (r: Row) => r.practisedEffective! / r.n!;
+  const rows = [...result.rows].sort((a, b) => rank(a) - rank(b) || (rank(a) === 0 ? effective(b) - effective(a) : 0));
   const order = rows.map(label);
   const outcomeLabels = OUTCOMES.map((o) => words.outcomes[o]);
   const minWidth = estimateTextWidth("100%", D.fontSize) + 2 * D.segmentPadding;
@@ -159,7 +171,7 @@ export function outcomeFunnelChart(result: OutcomeFunnelInput, options: OutcomeF
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     config: koeTheme,
-    title: { text: title ?? words.outcomeFunnel, subtitle: words.outcomeFunnelNote },
+    title: { text: chartTitle, subtitle: [...words.outcomeFunnelNote] },
     width: D.barWidth,
     height: { step: D.rowHeight },
     encoding: { y: { field: "initiative", type: "nominal", sort: order, title: null, axis: { domain: false, ticks: false, labelLimit: 0 } } },

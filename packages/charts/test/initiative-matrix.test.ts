@@ -135,6 +135,44 @@ describe("initiativeMatrixChart: the spec", () => {
   });
 });
 
+describe("initiativeMatrixChart: the wave, the stability and nothing to show, as a reader needs them", () => {
+  const titleOf = (s: object) => (s as { title: { text: string; subtitle: string | string[] } }).title;
+  const lines = (s: object) => [titleOf(s).subtitle].flat();
+
+  it("names the wave in the title: the report's own, or the option's", async () => {
+    const { table: ratings } = await readInitiativeRatings(join(import.meta.dirname, "..", "..", "..", "data", "initiative_ratings.csv"));
+    const report = initiativeReport(ratings, { wave: 2, resamples: 0 });
+    expect(titleOf(initiativeMatrixChart(report)).text).toBe("浸透ステップ×世代で効果のあった施策（上位3、第2回調査）");
+    expect(titleOf(initiativeMatrixChart(report, { lang: "en" })).text).toBe("Initiatives that worked, by penetration step and generation (top 3, wave 2)");
+    // The report's matrix drawn as from the table.
+    expect(dataOf(initiativeMatrixChart(report))).toEqual(dataOf(initiativeMatrixChart(report.tables.matrix!)));
+    expect(titleOf(initiativeMatrixChart(table, { wave: 1 })).text).toBe("浸透ステップ×世代で効果のあった施策（上位、第1回調査）");
+    expect(titleOf(initiativeMatrixChart(table, { wave: "2025-10", lang: "en" })).text).toBe("Initiatives that worked, by penetration step and generation (top ranks, wave 2025-10)");
+    expect(svgText(await renderSvg(initiativeMatrixChart(report)))).toContain("浸透ステップ×世代で効果のあった施策（上位3、第2回調査）");
+  });
+
+  it("explains 安定度 under the title when it is shown: the share of resamples of companies in which the initiative stays in the top k", async () => {
+    const { table: ratings } = await readInitiativeRatings(join(import.meta.dirname, "..", "..", "..", "data", "initiative_ratings.csv"));
+    const report = initiativeReport(ratings, { wave: 1, resamples: 200, seed: 3 });
+    const shown = initiativeMatrixChart(report, { showStability: true });
+    expect(lines(shown)[1]).toBe("安定度: 企業を復元抽出し直した200回のうち、その施策が上位3に入った割合（1.00 = 毎回）");
+    expect(lines(initiativeMatrixChart(report, { showStability: true, lang: "en" }))[1]).toBe("Stability: the share of 200 resamples of the companies (with replacement) in which the initiative stays in the top 3 (1.00 = every time)");
+    expect(lines(initiativeMatrixChart(table, { showStability: true }))[1]).toBe("安定度: 企業を復元抽出し直した再標本のうち、その施策が上位に入った割合（1.00 = 毎回）");
+    // Not shown, not explained.
+    expect(lines(initiativeMatrixChart(report))).toHaveLength(1);
+    expect(svgText(await renderSvg(shown)).join(" ")).toContain("安定度: 企業を復元抽出し直した200回のうち");
+  });
+
+  it("draws a note, not a blank chart, for an empty table or every cell hidden, in both languages", async () => {
+    const noteOf = (s: object) => (s as { data: { values: { note?: string }[] } }).data.values[0]?.note;
+    expect(noteOf(initiativeMatrixChart({ rows: [] }))).toBe("データがありません");
+    const hidden = { privacy: { params: { minGroupSize: 5 } }, rows: [blank("young", "know", true), blank("mid", "know", true)] };
+    expect(noteOf(initiativeMatrixChart(hidden))).toBe("すべて秘匿されています（背後の企業が5社未満、または差し引きで分かる）。表示できる数値がありません");
+    const svg = await renderSvg(initiativeMatrixChart(hidden, { lang: "en", wave: 1 }));
+    for (const t of ["(top ranks, wave 1)", "Everything is hidden (fewer than 5 companies behind it, or revealed by subtraction): nothing can be shown"]) expect(svg).toContain(t);
+  });
+});
+
 describe("initiativeMatrixChart: drawn", () => {
   it("draws steps left to right and generations top to bottom in the SVG", async () => {
     const svg = await renderSvg(spec);

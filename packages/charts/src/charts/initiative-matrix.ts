@@ -2,9 +2,11 @@ import { parseOptions, z, type ReportTable } from "@koe/core";
 import type { TopLevelSpec } from "vega-lite";
 import { ChartError } from "../errors.js";
 import { checkList, checkObject, fields, type Shape } from "../input.js";
+import { codeChartWords } from "../interview-messages.js";
 import { chartMessages as m, expected, furniture, places, vocabulary, type Lang } from "../messages.js";
 import { estimateTextWidth } from "../text-metrics.js";
 import { koeTheme } from "../theme.js";
+import { noteChart } from "./code-tables.js";
 
 const CHART = "initiativeMatrixChart";
 
@@ -36,13 +38,27 @@ const D = INITIATIVE_MATRIX_DEFAULTS;
  * that rated it — null where too few found it not effective —, share, tie, stability), one blank
  * row for a hidden cell (`suppressed`) or a cell with nothing listed. Declared here structurally:
  * charts depend on what they draw, not on the study's result type. Other columns are ignored.
+ * Or the whole report (`initiativeReport(…)`): its `matrix` table, and from its provenance the wave
+ * and k the title names and the resamples the stability note names.
  * @example
  * const table: InitiativeMatrixInput = { rows: [
  *   { row: "young", column: "know", rank: 1, initiative: "one_on_one", companies: 20, rated: 26, share: 0.77, tied: false, stability: 0.92, suppressed: false },
  * ] };
  * initiativeMatrixChart(table).data // => { values: [{ row: "若手", column: "知る", companies: 20, suppressed: false, lines: ["1. キャリア1on1 (20/26)"], note: null }] }
  */
-export type InitiativeMatrixInput = ReportTable | InitiativeMatrixTable;
+export type InitiativeMatrixInput = ReportTable | InitiativeMatrixTable | InitiativeMatrixReport;
+
+/**
+ * An initiative report as the chart reads it (`initiativeReport`'s result fits): the `matrix` table,
+ * and the provenance's `wave` and `options.k` / `options.resamples`.
+ * @example
+ * const report: InitiativeMatrixReport = { tables: { matrix: { rows: [] } }, provenance: { wave: 2, options: { k: 3, resamples: 1000 } } };
+ * initiativeMatrixChart(report, { lang: "en" }).title.text // => "Initiatives that worked, by penetration step and generation (top 3, wave 2)"
+ */
+export interface InitiativeMatrixReport {
+  tables: Readonly<Record<string, ReportTable | InitiativeMatrixTable>>;
+  provenance: { wave: number | string | null; options: Readonly<Record<string, unknown>> };
+}
 
 /** The matrix table as a caller may write it: rows, and optionally the privacy rule whose `minGroupSize` the note prints (option `minGroupSize` wins). */
 export interface InitiativeMatrixTable {
@@ -79,6 +95,8 @@ const Options = z.object({
   showStability: z.boolean().default(D.showStability),
   /** The minimum number of companies printed in the note. Default the table's privacy rule's, else 5. */
   minGroupSize: z.number().int().min(1).optional(),
+  /** The survey wave the matrix is of, named in the title ("第2回調査" / "wave 2"). Default the report's provenance's, when given the report; else none. */
+  wave: z.union([z.number(), z.string()]).optional(),
 });
 
 /**
@@ -122,6 +140,18 @@ function check(input: unknown): asserts input is InitiativeMatrixTable {
   }
 }
 
+const isReport = (v: unknown): v is InitiativeMatrixReport => v !== null && typeof v === "object" && "tables" in v && "provenance" in v;
+const whole = (v: unknown): number | null => (typeof v === "number" && Number.isInteger(v) && v > 0 ? v : null);
+
+/** The matrix table, and the wave, k and resamples the report's provenance gives (null when not given a report). */
+function readInput(input: unknown): { table: unknown; wave: number | string | null; k: number | null; resamples: number | null } {
+  if (!isReport(input)) return { table: input, wave: null, k: null, resamples: null };
+  checkObject<{ matrix: unknown }>(CHART, input.tables, places.argument("report.tables"), { matrix: fields.object });
+  checkObject<{ wave: unknown; options: Record<string, unknown> }>(CHART, input.provenance, places.argument("report.provenance"), { wave: fields.optional({ ok: (v) => v === null || typeof v === "number" || typeof v === "string", expected: expected.textOrNull }), options: fields.object });
+  const { wave, options } = input.provenance;
+  return { table: input.tables.matrix, wave: typeof wave === "number" || typeof wave === "string" ? wave : null, k: whole(options.k), resamples: whole(options.resamples) };
+}
+
 /** The rows listing an initiative in a cell that is shown. */
 const listedOf = (table: InitiativeMatrixTable): Listed[] =>
   table.rows.filter((r): r is Listed => r.initiative !== null && !table.rows.some((h) => h.suppressed && h.row === r.row && h.column === r.column));
@@ -151,7 +181,10 @@ function lineOf(c: Listed, name: string, lang: Lang, showStability: boolean): st
  * companies that rated it) or "1. キャリア1on1 (22)" where the report withholds the raters; tied
  * ranks show "=" ("2= …"). The cell's colour is the number of companies rating its first initiative
  * effective. A hidden cell is grey and says 秘匿; nothing it holds enters the spec. Cells widen to
- * their longest line, so no text is clipped. Pure: same table and options, same spec.
+ * their longest line, so no text is clipped. The title names the wave (option `wave`, else the
+ * report's) and, given the report, the k of its top k; with `showStability` a second subtitle line
+ * says what 安定度 is. An empty table, or every cell hidden, draws the title and a note instead.
+ * Pure: same table and options, same spec.
  * @example
  * const spec = initiativeMatrixChart({ rows: [
  *   { row: "young", column: "know", rank: 1, initiative: "one_on_one", companies: 20, rated: 26, share: 0.77, tied: false, stability: null, suppressed: false },
@@ -168,20 +201,24 @@ function lineOf(c: Listed, name: string, lang: Lang, showStability: boolean): st
  * @throws {KoeArgumentError} when the table is not `{ rows: [...] }` with rows of the shape above
  *   (a field missing or of the wrong kind), or an option is unknown or of the wrong kind (`lang: "jp"`).
  */
-export function initiativeMatrixChart(table: InitiativeMatrixInput, options: InitiativeMatrixOptions = {}): TopLevelSpec {
+export function initiativeMatrixChart(input: InitiativeMatrixInput, options: InitiativeMatrixOptions = {}): TopLevelSpec {
   const o = parseOptions(CHART, Options, options);
-  const { lang, showStability, title, labels } = o;
+  const { lang, showStability, labels } = o;
+  const { table, k, resamples, ...given } = readInput(input);
   check(table);
   const listed = listedOf(table);
-  const fromRule = table.privacy?.params.minGroupSize;
-  const min = o.minGroupSize ?? (typeof fromRule === "number" && Number.isInteger(fromRule) && fromRule > 0 ? fromRule : 5);
+  const min = o.minGroupSize ?? whole(table.privacy?.params.minGroupSize) ?? 5;
   const words = furniture[lang];
+  const title = o.title ?? words.initiativeMatrix(k, o.wave ?? given.wave);
+  if (table.rows.length === 0) return noteChart(title, codeChartWords[lang].noData);
+  const hidden = new Set(table.rows.filter((r) => r.suppressed).map((r) => key(r.row, r.column)));
+  if (table.rows.every((r) => hidden.has(key(r.row, r.column)))) return noteChart(title, words.allHiddenCompanies(min));
+  const explainStability = showStability && listed.some((c) => c.stability !== null);
   const label = (id: string) => labels?.[id] ?? vocabulary[lang][id] ?? id;
   const rowIds = [...new Set(table.rows.map((r) => r.row))];
   const columnIds = [...new Set(table.rows.map((r) => r.column))];
   const rows = displayLabels(rowIds, label, "row");
   const columns = displayLabels(columnIds, label, "column");
-  const hidden = new Set(table.rows.filter((r) => r.suppressed).map((r) => key(r.row, r.column)));
   const ranked = new Map<string, Listed[]>();
   for (const c of listed) ranked.set(key(c.row, c.column), [...(ranked.get(key(c.row, c.column)) ?? []), c]);
 
@@ -207,7 +244,7 @@ export function initiativeMatrixChart(table: InitiativeMatrixInput, options: Ini
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     config: koeTheme,
-    title: { text: title ?? words.initiativeMatrix, subtitle: words.initiativeMatrixNote(min) },
+    title: { text: title, subtitle: [words.initiativeMatrixNote(min), ...(explainStability ? [words.stabilityNote(resamples, k)] : [])] },
     data: { values },
     width: { step: cellWidth },
     height: { step: cellHeight },

@@ -65,3 +65,6 @@ export { reskillingCycleChart, RESKILLING_CYCLE_DEFAULTS, type ReskillingCycleCh
 // The report colleagues open anywhere: the studies' reports as one self-contained HTML page (readable without JavaScript, printable on A4)
 export { buildReport, BUILD_REPORT_DEFAULTS, ReportSection, type BuildReportOptions } from "./report/build-report.js";
 export { reportWords, reportMessages } from "./report-messages.js";
+// Notebooks: the mime bundle a notebook shows for a report, a table, a result or a chart, and show() for Deno's Jupyter kernel
+export { display, show, DISPLAY_DEFAULTS, VEGALITE_MIME, VEGALITE_V5_SCHEMA, type DisplayOptions, type MimeBundle } from "./notebook/display.js";
+export { notebookWords, notebookMessages } from "./notebook/words.js";

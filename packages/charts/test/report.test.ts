@@ -3,9 +3,11 @@
 // table of contents; and what it refuses.
 import { join } from "node:path";
 import { countsReport, layerDistribution, penetrationFunnel, readRespondents, renderNote, reportText, type StudyReport, type Table } from "@koe/core";
-import { buildReport, penetrationFunnelChart, segmentHeatmapChart, type ReportSection } from "@koe/charts";
+import { buildReport, bundledFontFiles, FONT_FAMILY, penetrationFunnelChart, renderSvg, segmentHeatmapChart, type ReportSection } from "@koe/charts";
+import { Resvg } from "@resvg/resvg-js";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
+import { ink, readPng } from "./helpers.js";
 
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
 const decode = (s: string) => s.replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c)));
@@ -133,8 +135,8 @@ describe("buildReport's page without JavaScript", () => {
       expect(t.csv.startsWith("\uFEFF")).toBe(true);
       const rows = parse(t.csv, { columns: true, bom: true }) as Record<string, string>[];
       const [, section, name] = /^s-(\d+)-t-(.+)$/.exec(t.id)!;
-      const report = sections[Number(section) - 1]!.report as StudyReport;
-      expect(rows).toEqual(report.tables[name]!.rows.map((r) => Object.fromEntries(report.tables[name]!.columns.map((c) => [c, asCsvCell(r[c])]))));
+      const table = (sections[Number(section) - 1]!.report as StudyReport).tables[name!]!;
+      expect(rows).toEqual(table.rows.map((r) => Object.fromEntries(table.columns.map((c) => [c, asCsvCell(r[c])]))));
     }
     expect(html).toMatch(/<a download="counts-yes\.csv" href="data:text\/csv/);
   });
@@ -198,6 +200,27 @@ describe("buildReport in English, and interactive", () => {
     const svg = (s: string) => /<svg[\s\S]*?<\/svg>/.exec(s)![0];
     expect(svg(live)).toBe(svg(plain));
     expect(live.length - plain.length).toBeGreaterThan(500_000);
+  });
+});
+
+describe("the charts' SVG in the page", () => {
+  it("draws the same picture, texts and accessible labels as renderSvg's, in about two thirds of the bytes", async () => {
+    const spec = sections[2]!.charts![0]!.spec;
+    const alone = await renderSvg(spec);
+    const slot = /<div class="chart" id="chart-2">[\s\S]*?(<svg[\s\S]*?<\/svg>)/.exec(html)![1]!;
+    expect(slot.length).toBeLessThan(alone.length * 0.75);
+    const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((t) => t[1]);
+    const labels = (svg: string) => [...svg.matchAll(/aria-label="([^"]*)"/g)].map((t) => t[1]);
+    expect(texts(slot)).toEqual(texts(alone));
+    expect(labels(slot)).toEqual(labels(alone));
+    // Rasterised with the bundled font, pixel by pixel: at most a few edge pixels differ by rounding.
+    const font = { loadSystemFonts: false, fontFiles: bundledFontFiles(), defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY };
+    const [a, b] = [alone, slot].map((svg) => readPng(new Resvg(svg, { font }).render().asPng()));
+    expect([b!.width, b!.height]).toEqual([a!.width, a!.height]);
+    let differ = 0;
+    for (let i = 0; i < a!.pixels.length; i += 4) if (Math.abs(a!.pixels[i]! - b!.pixels[i]!) > 16) differ++;
+    expect(differ / (a!.width * a!.height)).toBeLessThan(0.001);
+    expect(ink(b!).count).toBeGreaterThan(1000);
   });
 });
 

@@ -11,6 +11,7 @@ import { reportMessages as m, reportWords } from "../report-messages.js";
 import { interactiveScripts } from "./interactive.js";
 import { FileRead, provenanceHtml } from "./provenance.js";
 import { REPORT_CSS } from "./style.js";
+import { pageSvg } from "./svg.js";
 import { slug, tableHtml } from "./table.js";
 
 const FN = "buildReport";
@@ -94,17 +95,6 @@ function readSections(sections: unknown): Section[] {
   });
 }
 
-/**
- * Renames the ids an SVG defines (gradients, clip paths) to `<prefix>1`, `<prefix>2`… in order, with
- * every reference to them, so that many SVGs can share a page and the page is the same on every run
- * (vega numbers them by a counter that lives as long as the process).
- */
-function scopeIds(svg: string, prefix: string): string {
-  const ids = new Map([...svg.matchAll(/\bid="([^"]+)"/g)].map((x, k) => [x[1]!, `${prefix}${k + 1}`]));
-  if (ids.size === 0) return svg;
-  return svg.replace(/(\bid="|url\(#|href="#)([^")]+)/g, (whole, before: string, id: string) => (ids.has(id) ? `${before}${ids.get(id)}` : whole));
-}
-
 const list = (items: readonly string[], cls: string) => `<ul class="${cls}">\n${items.map((t) => `<li>${escapeHtml(t)}</li>`).join("\n")}\n</ul>`;
 
 /**
@@ -154,7 +144,7 @@ export async function buildReport(sections: readonly ReportSection[], options: B
     const charts: string[] = [];
     for (const chart of s.charts) {
       const n = specs.length;
-      const svg = scopeIds(await renderSvg(chart.spec), `chart-${n}-`);
+      const svg = pageSvg(await renderSvg(chart.spec), `chart-${n}-`);
       specs.push(chart.spec);
       charts.push(`<div class="chart" id="chart-${n}"><figure><figcaption>${escapeHtml(chart.title)}</figcaption><div class="static">${svg}</div>${interactive ? '<div class="live"></div>' : ""}</figure></div>`);
     }

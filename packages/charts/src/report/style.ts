@@ -13,7 +13,7 @@ h2 { font-size: 1.3rem; margin: 2.5rem 0 0.8rem; padding-bottom: 0.2rem; border-
 h3 { font-size: 1.05rem; margin: 1.6rem 0 0.5rem; }
 h4 { font-size: 0.95rem; margin: 1.4rem 0 0.3rem; }
 a { color: #005a8c; }
-nav.toc ol { padding-left: 1.4rem; margin: 0.2rem 0; }
+nav.toc ol { list-style: none; padding-left: 0.4rem; margin: 0.2rem 0; }
 nav.toc li { margin: 0.1rem 0; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem 1rem; margin: 0.5rem 0 1rem; font-size: 0.9rem; }
 dl.facts dt { color: #555; }

@@ -3,6 +3,7 @@ import { balanceChart, compileSpec, effectForestChart, prePostChart, renderPng, 
 import { careerSurveyInstrument, crossBoundaryReport, readRespondents, type StudyReport } from "@koe/core";
 import * as aq from "arquero";
 import { beforeAll, describe, expect, it } from "vitest";
+import { svgText } from "./helpers.js";
 
 const prePost = {
   rows: [
@@ -51,12 +52,12 @@ describe("cross-boundary charts", () => {
   it("love plot: one scale (the first by default), rows by imbalance before, hidden rows nowhere, ±threshold rules", () => {
     type Spec = { layer: { encoding?: { y?: { sort: string[] } }; data: { values: { x?: number; covariate?: string; when?: string }[] } }[] };
     const spec = balanceChart(balance) as Spec;
-    expect(spec.layer[2]!.encoding!.y!.sort).toEqual(["engagement_pre", "job_type: frontline", "manager: true"]);
+    expect(spec.layer[2]!.encoding!.y!.sort).toEqual(["エンゲージメント（事前）", "職種：現場", "管理職"]);
     expect(spec.layer[0]!.data.values).toEqual([{ x: -0.1 }, { x: 0.1 }]);
-    expect(spec.layer[2]!.data.values.filter((v) => v.covariate === "manager: true").map((v) => v.when)).toEqual(["調整前"]);
+    expect(spec.layer[2]!.data.values.filter((v) => v.covariate === "管理職").map((v) => v.when)).toEqual(["調整前"]);
     expect(JSON.stringify(spec)).not.toContain("young");
     const innovation = balanceChart(balance, { scale: "innovation", threshold: 0.2 }) as Spec;
-    expect(innovation.layer[2]!.encoding!.y!.sort).toEqual(["innovation_pre"]);
+    expect(innovation.layer[2]!.encoding!.y!.sort).toEqual(["イノベーションへの前向きな視点（事前）"]);
     expect(innovation.layer[0]!.data.values).toEqual([{ x: -0.2 }, { x: 0.2 }]);
   });
 
@@ -69,6 +70,73 @@ describe("cross-boundary charts", () => {
     expect(svg).toContain("秘匿");
     expect(svg).not.toContain("0.777");
     expect(dataOf(effectForestChart(forest, { scale: "innovation" }))).toContain("0.777");
+  });
+});
+
+describe("cross-boundary charts as a reader sees them", () => {
+  const titleOf = (spec: object) => (spec as { title: { text: string; subtitle: string | string[] } }).title;
+  const noteOf = (spec: object) => (spec as { data?: { values: { note?: string }[] } }).data?.values[0]?.note;
+
+  it("forest: names the scale it draws, and its subtitle mentions only what is drawn", async () => {
+    const plain = effectForestChart(forest);
+    expect(titleOf(plain).text).toBe("越境の効果の推定（方法別）：エンゲージメント");
+    expect(titleOf(effectForestChart(forest, { scale: "innovation", lang: "en" })).text).toBe("Effect of cross-boundary assignments, by method: Innovation orientation");
+    expect(JSON.stringify(titleOf(plain).subtitle)).not.toMatch(/破線|参照値/);
+    expect(JSON.stringify(plain)).not.toContain("strokeDash");
+    const withReference = effectForestChart(forest, { reference: 0.267 });
+    expect(JSON.stringify(titleOf(withReference).subtitle)).toContain("破線は参照値 0.267");
+    const svg = await renderSvg(withReference);
+    expect(svg).toContain("stroke-dasharray");
+  });
+
+  it("forest: a legend says what the point, the line, the rule at 0 and the dashed reference are", async () => {
+    const texts = svgText(await renderSvg(effectForestChart(forest, { reference: 0.267 })));
+    for (const t of ["推定値", "95%信頼区間", "0（効果なし）", "参照値 0.267"]) expect(texts).toContain(t);
+    const plain = svgText(await renderSvg(effectForestChart(forest)));
+    for (const t of ["推定値", "95%信頼区間", "0（効果なし）"]) expect(plain).toContain(t);
+    expect(plain.join(" ")).not.toContain("参照値");
+    const en = svgText(await renderSvg(effectForestChart(forest, { lang: "en", reference: 0.267 })));
+    for (const t of ["Estimate", "95% interval", "0 (no effect)", "Reference 0.267"]) expect(en).toContain(t);
+  });
+
+  it("love plot: covariates by the model's labels in the chart's language, not ids", async () => {
+    type Spec = { layer: { encoding?: { y?: { sort: string[] } } }[] };
+    expect((balanceChart(balance) as Spec).layer[2]!.encoding!.y!.sort).toEqual(["エンゲージメント（事前）", "職種：現場", "管理職"]);
+    expect((balanceChart(balance, { lang: "en" }) as Spec).layer[2]!.encoding!.y!.sort).toEqual(["Engagement (before)", "Job type: Frontline", "Manager"]);
+    expect((balanceChart(balance, { scale: "innovation" }) as Spec).layer[2]!.encoding!.y!.sort).toEqual(["イノベーションへの前向きな視点（事前）"]);
+    // The caller's labels win; a covariate the model does not know shows as it is.
+    const own = balanceChart({ rows: [...balance.rows, { scale: "engagement", covariate: "tenure", level: null, smd: 0.01, smdAdjusted: 0, suppressed: false }] }, { labels: { job_type: "職群", frontline: "現業" } }) as Spec;
+    expect(own.layer[2]!.encoding!.y!.sort).toEqual(["エンゲージメント（事前）", "職群：現業", "管理職", "tenure"]);
+    const svg = await renderSvg(balanceChart(balance));
+    for (const id of ["engagement_pre", "job_type", "frontline", "manager: true"]) expect(svg).not.toContain(id);
+    // The title names the scale's analysis; the subtitle the threshold drawn.
+    expect(titleOf(balanceChart(balance)).text).toBe("共変量のバランス（標準化平均差）：エンゲージメント");
+    expect(titleOf(balanceChart(balance, { threshold: 0.2 })).subtitle).toBe("点線は ±0.2。調整後に点線の内側なら釣り合いが取れています");
+  });
+
+  it("pre/post: the legend gives each group's n", async () => {
+    const texts = svgText(await renderSvg(prePostChart(prePost)));
+    expect(texts).toContain("越境経験者（n = 250）");
+    expect(texts).toContain("非経験者（n = 4,750）");
+    const en = svgText(await renderSvg(prePostChart(prePost, { lang: "en" })));
+    expect(en).toContain("Participants (n = 250)");
+    // Different sizes across the panels are given as a range.
+    const two = { rows: [...prePost.rows, { ...prePost.rows[0]!, scale: "innovation", n: 246 }] };
+    expect(svgText(await renderSvg(prePostChart(two)))).toContain("越境経験者（n = 246〜250）");
+  });
+
+  it("every chart draws a note, not a blank chart, for no rows or every row hidden, in both languages", async () => {
+    const hide = <R extends object>(rows: readonly R[]) => ({ rows: rows.map((r) => ({ ...r, suppressed: true })) });
+    expect(noteOf(prePostChart({ rows: [] }))).toBe("データがありません");
+    expect(noteOf(balanceChart({ rows: [] }, { lang: "en" }))).toBe("No data");
+    expect(noteOf(effectForestChart({ rows: [] }))).toBe("データがありません");
+    const all = "すべてのグループが5人未満（または差し引きで分かる）ため、表示できる数値がありません";
+    expect(noteOf(prePostChart(hide(prePost.rows)))).toBe(all);
+    expect(noteOf(balanceChart(hide(balance.rows.filter((r) => r.scale === "engagement"))))).toBe(all);
+    expect(noteOf(effectForestChart(hide(forest.rows)))).toBe(all);
+    expect(noteOf(effectForestChart(hide(forest.rows), { lang: "en" }))).toBe("Every group is under 5 (or would be revealed by subtraction): nothing can be shown");
+    const svg = await renderSvg(prePostChart(hide(prePost.rows)));
+    for (const t of ["越境経験者と非経験者の事前・事後", "表示できる数値がありません"]) expect(svg).toContain(t);
   });
 });
 

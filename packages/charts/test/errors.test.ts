@@ -105,7 +105,7 @@ describe("chart inputs of the wrong shape are KoeArgumentErrors naming what was 
   it("a list where an object { rows } is meant, or nothing at all", async () => {
     const e = await thrown(() => outcomeFunnelChart(funnel.rows as never));
     expect(e).toBeInstanceOf(KoeArgumentError);
-    expect(e.message).toBe("outcomeFunnelChart: result must be an object { rows } (got a list of 1 item)");
+    expect(e.message).toBe("outcomeFunnelChart: result must be an object { rows, privacy? } (got a list of 1 item)");
     expect((await thrown(() => initiativeMatrixChart(undefined as never))).message).toBe(
       "initiativeMatrixChart: table must be an object { rows, privacy? } (got nothing (undefined))",
     );

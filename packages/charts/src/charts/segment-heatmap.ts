@@ -152,6 +152,9 @@ function checkCells(cells: readonly HeatmapCell[], min: number): void {
  * ).data
  * // => { values: [{ row: "若手", column: "A社", n: 42, text: "42", suppressed: false },
  * //               { row: "中堅", column: "A社", n: null, text: "秘匿", suppressed: true }] }
+ * segmentHeatmapChart([{ row: "young", column: "C13", n: 12, suppressed: false }], { columnOrder: ["C13", "C14"], complete: true }).data.values.map((v) => `${v.column} ${v.text}`)
+ * // => ["C13 12", "C14 0"]
+ * segmentHeatmapChart([{ row: "young", column: "C01", n: 2, suppressed: false }]) // throws: the cell for row "young", column "C01" shows n = 2, between 1 and 4, but is not marked suppressed
  * @throws {ChartError} when a shown cell has no count or a count from 1 to `minGroupSize` − 1 (not
  *   marked suppressed), a cell appears twice, or two ids share a label.
  * @throws {KoeArgumentError} when `cells` is not a list of cells { row, column, n, suppressed }, an

@@ -19,7 +19,7 @@ export { segmentHeatmapChart, SEGMENT_HEATMAP_DEFAULTS, type HeatmapCell, type S
  * const table = { rows: [{ row: "young", column: "know", rank: 1, initiative: "one_on_one", companies: 20, rated: 26, share: 0.77, tied: false, stability: 0.92, suppressed: false }] };
  * initiativeMatrixChart(table, { showStability: true }).data.values[0].lines // => ["1. キャリア1on1 (20/26) ·安定度 0.92"]
  */
-export { initiativeMatrixChart, INITIATIVE_MATRIX_DEFAULTS, type InitiativeMatrixInput, type InitiativeMatrixTable, type InitiativeMatrixRow, type InitiativeMatrixOptions } from "./charts/initiative-matrix.js";
+export { initiativeMatrixChart, INITIATIVE_MATRIX_DEFAULTS, type InitiativeMatrixInput, type InitiativeMatrixTable, type InitiativeMatrixRow, type InitiativeMatrixReport, type InitiativeMatrixOptions } from "./charts/initiative-matrix.js";
 /**
  * Per initiative, a 100% bar of not practised / practised with no effect / practised with effect
  * (initiativeReport's `report.tables.outcomes` as it is, or rows like these).

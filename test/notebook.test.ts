@@ -107,6 +107,8 @@ describe.skipIf(missing.length > 0)("examples/notebook.ipynb in Deno's Jupyter k
     const svg = text(bundle!["image/svg+xml"]);
     expect(svg.startsWith("<svg")).toBe(true);
     expect(svg).toContain("実践を支援する");
+    // Drawn from the whole report, the chart names the wave in its title.
+    expect(svg).toContain("第1回調査");
   });
 
   it("shows the cross-boundary report's findings and draws the forest chart", () => {

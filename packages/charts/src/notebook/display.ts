@@ -51,6 +51,9 @@ export type DisplayOptions = z.input<typeof DisplayOptions>;
 
 type Parsed = { lang: Lang; rows: number; svg: boolean };
 
+/** How long show() waits after handing a display to Deno's kernel, so that it is published before the cell ends. */
+const SETTLE_MS = 100;
+
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 const isArquero = (v: Record<string, unknown>) => typeof v.columnNames === "function" && typeof v.objects === "function" && typeof v.numRows === "function";
 const VIEW_KEYS = ["mark", "layer", "concat", "hconcat", "vconcat", "facet", "repeat"];
@@ -204,5 +207,10 @@ export async function show(x: unknown, options: DisplayOptions = {}): Promise<Mi
   const jupyter = denoJupyter();
   if (jupyter === null) return bundleOf(b);
   await jupyter.display(b, { raw: true });
+  // Deno's kernel publishes displays from a queue drained beside the cell's run, and says "idle"
+  // when the run ends: a cell ending right after a display could say idle first, and headless
+  // runners (nbconvert, papermill) stop reading the cell's outputs at idle. A moment's pause lets
+  // the kernel publish the display before the cell ends.
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   return undefined;
 }

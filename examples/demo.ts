@@ -181,7 +181,7 @@ console.log(`career ownership: ${Object.values(careerReports).flatMap((r) => rep
 const chartsOf = (lang: Lang) => ({
   "respondents-by-company-generation": heatmap("all", lang),
   "participants-by-company-generation": heatmap("yes", lang),
-  "initiative-matrix": { title: say(lang, "施策の上位3（世代×浸透ステップ）", "Top 3 initiatives (generation × penetration step)"), spec: initiativeMatrixChart(initiatives.tables.matrix!, { lang, showStability: true }) },
+  "initiative-matrix": { title: say(lang, "施策の上位3（世代×浸透ステップ）", "Top 3 initiatives (generation × penetration step)"), spec: initiativeMatrixChart(initiatives, { lang, showStability: true }) },
   "initiative-outcomes": { title: say(lang, "施策の結果", "What became of each initiative"), spec: outcomeFunnelChart(initiatives.tables.outcomes!, { lang }) },
   "cross-boundary-pre-post": { title: say(lang, "越境: 事前・事後", "Cross-boundary: before and after"), spec: prePostChart(report.tables.prePost!, { lang, labels: scaleLabels(lang) }) },
   "cross-boundary-balance": { title: say(lang, "越境: 共変量のバランス", "Cross-boundary: covariate balance"), spec: balanceChart(report.tables.balance!, { lang, scale: "engagement" }) },

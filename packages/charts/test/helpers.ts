@@ -33,23 +33,36 @@ export function readPng(bytes: Uint8Array): Png {
   const raw = inflateSync(Buffer.concat(idat));
   const stride = width * channels;
   const out = new Uint8Array(stride * height);
+  // The filter is chosen once per row (a full-page screenshot has tens of millions of bytes).
   for (let y = 0; y < height; y++) {
     const filter = raw[y * (stride + 1)]!;
+    if (filter > 4) throw new Error(`bad PNG filter ${filter} on row ${y}`);
     const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    const row = y * stride, up = row - stride;
     for (let x = 0; x < stride; x++) {
-      const a = x >= channels ? out[y * stride + x - channels]! : 0;
-      const b = y > 0 ? out[(y - 1) * stride + x]! : 0;
-      const c = x >= channels && y > 0 ? out[(y - 1) * stride + x - channels]! : 0;
-      const p = a + b - c;
-      const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
-      const predictor = [0, a, b, (a + b) >> 1, pa <= pb && pa <= pc ? a : pb <= pc ? b : c][filter];
-      if (predictor === undefined) throw new Error(`bad PNG filter ${filter} on row ${y}`);
-      out[y * stride + x] = (line[x]! + predictor) & 0xff;
+      const a = x >= channels ? out[row + x - channels]! : 0;
+      const b = y > 0 ? out[up + x]! : 0;
+      let predictor = 0;
+      if (filter === 1) predictor = a;
+      else if (filter === 2) predictor = b;
+      else if (filter === 3) predictor = (a + b) >> 1;
+      else if (filter === 4) {
+        const c = x >= channels && y > 0 ? out[up + x - channels]! : 0;
+        const p = a + b - c;
+        const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+        predictor = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      }
+      out[row + x] = (line[x]! + predictor) & 0xff;
     }
   }
   if (channels === 4) return { width, height, pixels: out };
   const rgba = new Uint8Array(width * height * 4);
-  for (let i = 0; i < width * height; i++) rgba.set([out[i * 3]!, out[i * 3 + 1]!, out[i * 3 + 2]!, 255], i * 4);
+  for (let i = 0, j = 0; i < width * height; i++, j += 3) {
+    rgba[i * 4] = out[j]!;
+    rgba[i * 4 + 1] = out[j + 1]!;
+    rgba[i * 4 + 2] = out[j + 2]!;
+    rgba[i * 4 + 3] = 255;
+  }
   return { width, height, pixels: rgba };
 }
 

@@ -6,7 +6,7 @@
 // Screenshots are saved in the test's own folder and read back as images: the full page with
 // JavaScript (a long image: about 12 s to take), the first screen without.
 // Without chromium the test fails under CI (never a silent skip) and is skipped with a message
-// locally. KOE_DOCS_SCREENSHOTS=1 also writes the first screens to docs/report-{ja,en}.png.
+// locally. KOE_DOCS_SCREENSHOTS=1 also writes the README's pictures, docs/report-{ja,en}.png.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -113,9 +113,16 @@ async function look(browser: Browser, file: string, locale: string, javaScriptEn
     screenshot,
   };
   await page.screenshot(screenshot);
-  if (process.env.KOE_DOCS_SCREENSHOTS && javaScriptEnabled) await page.screenshot({ path: join(root, "docs", `report-${locale.slice(0, 2)}.png`) });
+  if (process.env.KOE_DOCS_SCREENSHOTS && javaScriptEnabled) await docsScreenshot(page, join(root, "docs", `report-${locale.slice(0, 2)}.png`));
   await context.close();
   return seen;
+}
+
+/** The README's picture of the report: the top of the cross-boundary study's section (its facts, findings, warnings and first charts). */
+async function docsScreenshot(page: Page, path: string): Promise<void> {
+  const section = page.locator("section.study", { has: page.locator("dl.facts dd", { hasText: /^crossBoundary$/ }) });
+  const { top, height } = await section.evaluate((e) => ({ top: e.getBoundingClientRect().top + e.ownerDocument.documentElement.scrollTop, height: e.getBoundingClientRect().height }));
+  await page.screenshot({ path, fullPage: true, clip: { x: 0, y: top - 8, width: VIEWPORT.width, height: Math.min(height, 1400) } });
 }
 
 /** Checks a screenshot: a real image of the page, not a blank or single-coloured one. */

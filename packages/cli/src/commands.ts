@@ -45,7 +45,7 @@ export async function initCommand(file: string, o: CommandOptions, io: Io): Prom
   requireFile(file, io);
   const target = o.config ?? CONFIG_FILE;
   if (existsSync(target) && o.force !== true) throw UsageError.of(usageMessages.configExists, { path: target }, io.lang);
-  const head = await peekFile(file);
+  const head = await peekFile(file, o.sheet);
   const { config, kind, mapped, guessed } = initConfig(head.table, basename(file));
   writeConfig(target, config);
   const kindText = io.text(runMessages.kind, { kind: kind ?? "?" });

@@ -38,9 +38,9 @@ export function requireFile(path: string, io: Io): void {
 }
 
 /** What a file holds, from its header (a .json file is a codebook). */
-export async function recogniseFile(path: string, config: KoeConfig): Promise<FileKind | "codebook"> {
+export async function recogniseFile(path: string, config: KoeConfig, sheet?: string | number): Promise<FileKind | "codebook"> {
   if (extname(path).toLowerCase() === ".json") return "codebook";
-  const head = await peekFile(path);
+  const head = await peekFile(path, sheet);
   const kind = kindOf(mapHeaders(head.table.columnNames(), config));
   if (kind === null) throw KoeError.of(dataMessages.notRecognised, { file: path, columns: head.table.columnNames().map((c) => c.replace(/\uFEFF/g, "")) });
   return kind;
@@ -56,7 +56,7 @@ export async function readInput(path: string, config: KoeConfig, settings: ReadS
   requireFile(path, io);
   const name = basename(path);
   io.progress.step(io.text(runMessages.stepRead, { file: name }));
-  const kind = await recogniseFile(path, config);
+  const kind = await recogniseFile(path, config, settings.sheet);
   if (expect !== undefined && !expect.includes(kind)) {
     const kindText = (k: string) => io.text(runMessages.kind, { kind: k });
     throw KoeError.of(dataMessages.wrongKind, { file: path, kind: kindText(kind), needed: expect.map(kindText).join(" / ") });

@@ -278,6 +278,7 @@ export const titleMessages = defineMessages("cli.title", {
     ja: (p: { by: string }) => `${p.by}別のキャリア意識層`,
   },
   gradientChart: text("Career awareness and action", "キャリア意識と行動"),
+  profile: text("Awareness and action in each layer", "キャリア意識層ごとの意識と行動"),
   funnelChart: text("The penetration funnel", "浸透のファネル"),
   itemsChart: text("Answers to the items", "設問への回答"),
   scores: {

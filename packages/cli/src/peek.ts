@@ -7,19 +7,19 @@ import { KoeReadError, readCsv, readExcel, type ReadResult } from "@koe/core";
 export const PEEK_BYTES = 1 << 20;
 
 /**
- * Reads the first rows of a CSV file (about {@link PEEK_BYTES}, cut at a line end) or the first sheet
- * of a workbook, keeping every cell's text: only empty cells are missing, no answer label becomes a
+ * Reads the first rows of a CSV file (about {@link PEEK_BYTES}, cut at a line end) or a sheet of a
+ * workbook (`sheet`, default the first), keeping every cell's text: only empty cells are missing, no answer label becomes a
  * number — so that the markers and labels the file uses can be seen.
  * @throws {KoeReadError} when the file cannot be read or is not a table (a PDF, an image).
  */
-export async function peekFile(path: string): Promise<ReadResult> {
+export async function peekFile(path: string, sheet?: string | number): Promise<ReadResult> {
   const head = readHead(path, PEEK_BYTES);
   const raw = { missing: [""], likertLabels: {} };
   try {
     return await readCsv(head, raw);
   } catch (e) {
     if (!(e instanceof KoeReadError)) throw e;
-    if (e.code === "not_text_xlsx" || e.code === "not_text_xls") return readExcel(path, raw);
+    if (e.code === "not_text_xlsx" || e.code === "not_text_xls") return readExcel(path, sheet === undefined ? raw : { ...raw, sheet });
     // Not a table (a PDF, an image): read from the path, so that the reader's error names the file.
     return readCsv(path, raw);
   }

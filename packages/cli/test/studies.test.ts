@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   codeFrequencies, codeTexts, crossBoundaryReport, DEFAULT_MISSING, initiativeReport, layerDistribution, penetrationFunnel, readCodebook, readComments,
-  readInitiativeRatings, readRespondents, reportTable, reportText, segmentRespondents, toCsv, type StudyReport, type Table,
+  readInitiativeRatings, readRespondents, reportTable, reportText, segmentProfile, segmentRespondents, toCsv, type StudyReport, type Table,
 } from "@koe/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { data, koe, scratch, type Run } from "./run.js";
@@ -59,6 +59,8 @@ describe("koe report on every bundled file", () => {
     const segmented = segmentRespondents(respondents, { missing: [...DEFAULT_MISSING], layer: { as: "rule_layer" } });
     expectTables(out, "segments-layers", layerDistribution(segmented, { layer: "rule_layer_pre", by: "generation" }));
     expectTables(out, "segments-funnel", penetrationFunnel(segmented, { by: "generation" }));
+    // Each layer's awareness and action by generation, as segmentRespondents scored them.
+    expectTables(out, "segments-profile", segmentProfile(segmented, { segment: "rule_layer_pre", by: "generation", scores: ["awareness_pre", "action_pre"] }));
   });
 
   it("prints each study's findings as the study words them", () => {
@@ -71,7 +73,7 @@ describe("koe report on every bundled file", () => {
 
   it("draws every chart as SVG with Japanese text, and the report page holds them without script", () => {
     const svgs = readdirSync(out).filter((f) => f.endsWith(".svg"));
-    for (const chart of ["initiatives-matrix", "initiatives-outcomes", "cross-boundary-pre-post", "cross-boundary-balance", "cross-boundary-effects", "voices-codes", "voices-by-generation", "segments-layers", "segments-funnel"]) {
+    for (const chart of ["initiatives-matrix", "initiatives-outcomes", "cross-boundary-pre-post", "cross-boundary-balance", "cross-boundary-effects", "voices-codes", "voices-by-generation", "segments-layers", "segments-layer-gradient", "segments-funnel"]) {
       expect(svgs).toContain(`${chart}.svg`);
     }
     for (const f of svgs) {
@@ -82,7 +84,7 @@ describe("koe report on every bundled file", () => {
     const html = readFileSync(join(out, "report.html"), "utf8");
     expect(html).not.toContain("<script");
     expect(html.match(/<svg/g)?.length ?? 0).toBeGreaterThanOrEqual(svgs.length);
-    for (const heading of ["どの施策が、誰に、どの段階で効いたか", "越境経験: 参加者と非参加者", "自由記述で語られたこと", "キャリア意識層", "キャリアオーナーシップの浸透"]) expect(html).toContain(heading);
+    for (const heading of ["どの施策が、誰に、どの段階で効いたか", "越境経験: 参加者と非参加者", "自由記述で語られたこと", "キャリア意識層", "キャリア意識層ごとの意識と行動", "キャリアオーナーシップの浸透"]) expect(html).toContain(heading);
     for (const file of ["respondents.csv", "initiative_ratings.csv", "comments.csv", "transcripts.csv"]) expect(html).toContain(file);
   });
 });

@@ -28,7 +28,7 @@ export function runMatrix(ratings: Table, s: MatrixSettings): StudyOutput {
   });
   const w = (m: typeof t.initiatives) => localize(m, {})[s.lang];
   return oneReport("matrix", "initiatives", w(t.initiatives), report, [
-    ["initiatives-matrix", w(t.matrixChart), () => initiativeMatrixChart(report.tables.matrix!, { showStability: s.resamples !== 0, lang: s.lang })],
+    ["initiatives-matrix", w(t.matrixChart), () => initiativeMatrixChart(report, { showStability: s.resamples !== 0, lang: s.lang })],
     ["initiatives-outcomes", w(t.outcomesChart), () => outcomeFunnelChart(report.tables.outcomes!, { lang: s.lang })],
   ]);
 }

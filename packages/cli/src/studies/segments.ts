@@ -1,7 +1,7 @@
 // `koe segments`: the career-ownership segments of respondents — each person's layer by koe's rules
 // (or the rules given), the layers' distribution by a segment, the penetration funnel, and the
 // answers to the items as Likert bars.
-import { careerLayers, generations, jobTypes, KoeError, knownField, layerDistribution, localize, parseSegmentRules, penetrationFunnel, scoreScales, segmentProfile, segmentRespondents, Instrument, type Lang, type Table } from "@koe/core";
+import { careerLayers, generations, jobTypes, KoeError, knownField, layerDistribution, localize, parseSegmentRules, penetrationFunnel, scoreScales, segmentProfile, segmentRespondents, Instrument, UNCLASSIFIED, type Lang, type Table } from "@koe/core";
 import { layerGradientChart, likertChart, penetrationFunnelChart, segmentHeatmapChart } from "@koe/charts";
 import type { KoeConfig } from "../config.js";
 import { dataMessages } from "../messages.js";
@@ -43,7 +43,6 @@ export function runSegments(respondents: Table, config: KoeConfig, s: SegmentsSe
   const parts: StudyPart[] = [];
   // The answers as Likert bars go with the first part: the configuration's own items, else koe's awareness and action items.
   const itemCharts: StudyChart[] = [];
-  if (has("aware_01_pre")) itemCharts.push({ file: "segments-layer-gradient", title: title(t.gradientChart), build: () => layerGradientChart(respondents, { ...byOption, lang: s.lang }) });
   const own = config.instrument === null ? [] : config.items.slice(0, LIKERT_ITEMS).map((i) => mapHeaders([i.column], config)[0]!.field ?? i.column);
   if (own.length > 0) {
     const instrument = Instrument.parse(config.instrument);
@@ -58,6 +57,17 @@ export function runSegments(respondents: Table, config: KoeConfig, s: SegmentsSe
       charts.push({ file: "segments-layers", title: chartTitle, build: () => segmentHeatmapChart(report.tables.distribution!, { row: by, column: layer, labels, title: chartTitle, lang: s.lang }) });
     }
     parts.push({ part: "layers", title: title(t.layers), report, charts: [...charts, ...itemCharts.splice(0)] });
+    // The layers' awareness and action: each layer's group means by the segment (as segmentRespondents scored them), drawn as the gradient.
+    const wave = parsed.layer.waves[0];
+    const [awareness, action] = [parsed.layer.awareness.as, parsed.layer.action.as].map((as) => (wave === undefined ? as : `${as}_${wave}`)) as [string, string];
+    if (by !== undefined && has(awareness) && has(action)) {
+      const profile = segmentProfile(segmented, { segment: layer, by, scores: [awareness, action], missing: config.missing });
+      // The chart places the three layers; the unclassified group stays in the tables, not among the layers' dots.
+      const means = profile.tables.means!;
+      const classified = { ...means, rows: means.rows.filter((r) => r[layer] !== UNCLASSIFIED) };
+      const gradient: StudyChart = { file: "segments-layer-gradient", title: title(t.gradientChart), build: () => layerGradientChart(classified, { by, layer, awareness, action, lang: s.lang }) };
+      parts.push({ part: "profile", title: title(t.profile), report: profile, charts: [gradient] });
+    }
   }
   if (STEPS.some(has)) {
     const report = penetrationFunnel(segmented, { ...byOption, missing: config.missing });

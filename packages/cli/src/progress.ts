@@ -9,7 +9,7 @@ export interface BarStream extends NodeJS.WritableStream {
 }
 
 /**
- * Steps of long work, with the step under way named beside the bar (cli-progress' SingleBar on
+ * Steps of long work, with the step under way named beside the bar and the time taken (cli-progress' SingleBar on
  * stderr). Quiet — no output at all — unless the stream is a terminal and `enabled` is true. A line
  * printed while the bar is shown (`interrupt`) clears it first, and the bar is drawn again after.
  * @example
@@ -26,7 +26,7 @@ export class Progress {
   constructor(private readonly stream: BarStream, options: { enabled: boolean }) {
     this.bar = options.enabled && stream.isTTY === true
       ? new cliProgress.SingleBar(
-          { stream, format: "{bar} {value}/{total} {step}", barsize: 24, hideCursor: true, clearOnComplete: true, linewrap: false, noTTYOutput: false, forceRedraw: true, fps: 5 },
+          { stream, format: "{bar} {value}/{total} {step} {duration_formatted}", barsize: 24, hideCursor: true, clearOnComplete: true, linewrap: false, noTTYOutput: false, forceRedraw: true, fps: 5 },
           cliProgress.Presets.shades_classic,
         )
       : null;

@@ -6,9 +6,11 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as XLSX from "@e965/xlsx";
 import { createRandom } from "@koe/core";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { KoeConfig } from "../src/index.js";
-import { data, koe, scratch } from "./run.js";
+import { data, koe, removeScratch, scratch } from "./run.js";
+
+afterAll(removeScratch);
 
 const ITEMS = ["Q1", "Q2", "Q3", "Q4", "Q5", "Q6"];
 // The 5-point labels as Japanese exports write them, 1 to 5.

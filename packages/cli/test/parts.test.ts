@@ -5,13 +5,15 @@ import { spawnSync } from "node:child_process";
 import { Writable } from "node:stream";
 import * as aq from "arquero";
 import { InsufficientDataError, KoeError, readCsv } from "@koe/core";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { chooseLang, EXIT, initConfig, kindOf, KoeConfig, mapHeaders, Progress, UsageError } from "../src/index.js";
 import { filled } from "../src/columns.js";
 import { exitOf } from "../src/exit.js";
 import { guessField } from "../src/init.js";
 import { usageMessages } from "../src/messages.js";
-import { bin, data, plainEnv, scratch } from "./run.js";
+import { bin, data, plainEnv, removeScratch, scratch } from "./run.js";
+
+afterAll(removeScratch);
 
 describe("chooseLang", () => {
   it("takes --lang first, then KOE_LANG, then a Japanese locale, else English", () => {

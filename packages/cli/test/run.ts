@@ -1,6 +1,6 @@
 // Runs the `koe` bin as a script would: a child process, its exit code, stdout and stderr.
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -13,8 +13,19 @@ export interface Run {
   stderr: string;
 }
 
-/** A folder of its own under the system's temporary folder. */
-export const scratch = (name: string) => mkdtempSync(join(tmpdir(), `koe-cli-${name}-`));
+const made: string[] = [];
+
+/** A folder of its own under the system's temporary folder (removed by {@link removeScratch}). */
+export function scratch(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `koe-cli-${name}-`));
+  made.push(dir);
+  return dir;
+}
+
+/** Removes the folders this test file made (call it in afterAll). */
+export function removeScratch(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
 
 /** The environment of a run: the test's, without language or CI settings, LANG=C, plus `env`. */
 export function plainEnv(env: Record<string, string> = {}): Record<string, string> {

@@ -8,8 +8,10 @@ import {
   codeFrequencies, codeTexts, crossBoundaryReport, DEFAULT_MISSING, initiativeReport, layerDistribution, penetrationFunnel, readCodebook, readComments,
   readInitiativeRatings, readRespondents, reportTable, reportText, segmentProfile, segmentRespondents, toCsv, type StudyReport, type Table,
 } from "@koe/core";
-import { beforeAll, describe, expect, it } from "vitest";
-import { data, koe, scratch, type Run } from "./run.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { data, koe, removeScratch, scratch, type Run } from "./run.js";
+
+afterAll(removeScratch);
 
 const BOM = "\uFEFF";
 const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

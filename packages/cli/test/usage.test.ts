@@ -3,9 +3,11 @@
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { COMMANDS } from "../src/index.js";
-import { bin, data, koe, plainEnv, scratch } from "./run.js";
+import { bin, data, koe, plainEnv, removeScratch, scratch } from "./run.js";
+
+afterAll(removeScratch);
 
 describe.concurrent("koe --help", () => {
   it("is in English by default, lists every command and the exit codes", async () => {

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { KoeError, localize, readCodebook, type CodingCodebook, type Table } from "@koe/core";
 import { buildReport } from "@koe/charts";
-import { CONFIG_FILE, loadConfig, readJson, writeConfig, type KoeConfig } from "./config.js";
+import { CONFIG_FILE, loadConfig, readJson, writeConfig, type FileKind, type KoeConfig } from "./config.js";
 import { EXIT, UsageError } from "./exit.js";
 import { filled } from "./columns.js";
 import { initConfig } from "./init.js";
@@ -99,13 +99,8 @@ async function studyStep(study: StudyId, f: Found, config: KoeConfig, o: Command
   return writeStudy(output, out, name, io);
 }
 
-/** What each single-study command reads: its file's kind, and the files its options name. */
-const SINGLE: Record<StudyId, { kind: "ratings" | "respondents" | "comments" }> = {
-  matrix: { kind: "ratings" },
-  compare: { kind: "respondents" },
-  code: { kind: "comments" },
-  segments: { kind: "respondents" },
-};
+/** What each single-study command reads. */
+const SINGLE: Record<StudyId, FileKind> = { matrix: "ratings", compare: "respondents", code: "comments", segments: "respondents" };
 
 /** `koe matrix|compare|code|segments <file>`: one study, its tables, readings and charts. */
 export async function studyCommand(study: StudyId, file: string, o: CommandOptions, io: Io): Promise<number> {
@@ -115,7 +110,7 @@ export async function studyCommand(study: StudyId, file: string, o: CommandOptio
   if (study === "code" && o.codebook === undefined) throw UsageError.of(usageMessages.missingArgument, { command: "code", argument: "--codebook <file>" }, io.lang);
   for (const path of [file, ...extra, ...(o.rules !== undefined ? [o.rules] : [])]) requireFile(path, io);
   io.progress.start(1 + extra.length + 1);
-  const inputs = [await readInput(file, config, settingsOf(o, out), io, [SINGLE[study].kind])];
+  const inputs = [await readInput(file, config, settingsOf(o, out), io, [SINGLE[study]])];
   if (o.codebook !== undefined) inputs.push(await readCodebookInput(o.codebook, io));
   if (o.respondents !== undefined) inputs.push(await readInput(o.respondents, config, settingsOf(o, out), io, ["respondents"]));
   const { files, complete } = await studyStep(study, found(inputs), config, o, out, io);
@@ -124,6 +119,7 @@ export async function studyCommand(study: StudyId, file: string, o: CommandOptio
   return complete ? EXIT.ok : EXIT.data;
 }
 
+/** The codebook an option names (JSON or CSV, whatever its extension). */
 async function readCodebookInput(path: string, io: Io): Promise<Input> {
   io.progress.step(io.text(runMessages.stepRead, { file: basename(path) }));
   return { kind: "codebook", path, name: basename(path), codebook: await readCodebook(path) };
@@ -137,11 +133,12 @@ async function readCodebookInput(path: string, io: Io): Promise<Input> {
 export async function reportCommand(files: readonly string[], o: CommandOptions, io: Io): Promise<number> {
   const config = loadConfig(o.config, io.lang);
   const out = o.out ?? DEFAULT_OUT;
-  const all = [...files, ...(o.codebook !== undefined ? [o.codebook] : [])];
-  for (const path of [...all, ...(o.rules !== undefined ? [o.rules] : [])]) requireFile(path, io);
-  io.progress.start(all.length);
+  const named = [o.codebook, o.rules].filter((x): x is string => x !== undefined);
+  for (const path of [...files, ...named]) requireFile(path, io);
+  io.progress.start(files.length + (o.codebook !== undefined ? 1 : 0));
   const inputs: Input[] = [];
-  for (const path of all) inputs.push(await readInput(path, config, settingsOf(o, out), io));
+  for (const path of files) inputs.push(await readInput(path, config, settingsOf(o, out), io));
+  if (o.codebook !== undefined) inputs.push(await readCodebookInput(o.codebook, io));
   const f = found(inputs);
   const plan: { study: StudyId; ready: boolean; reason: string }[] = [
     { study: "segments", ready: f.respondents !== null, reason: "" },

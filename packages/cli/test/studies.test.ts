@@ -128,6 +128,18 @@ describe("one study at a time", () => {
     expect(toCsv(reportTable(layers, "overall"))).not.toBe(toCsv(reportTable(byDefault, "overall")));
   });
 
+  it("koe report --codebook with a codebook kept as CSV (as a non-programmer edits it in Excel)", async () => {
+    const dir = scratch("csv-codebook");
+    const csv = "id,ja,en,rule\nchance,機会,Chances,機会 or チャンス\nboss,上司,Managers,上司\n";
+    writeFileSync(join(dir, "codes.csv"), csv);
+    const run = await koe(["report", data("comments.csv"), data("respondents.csv"), "--codebook", "codes.csv", "--resamples", "19", "--out", "out"], { cwd: dir });
+    expect(run.code).toBe(0);
+    const added = respondents.columnNames().filter((c) => !comments.columnNames().includes(c));
+    const joined = comments.join_left(respondents.select("respondent_id", ...added), "respondent_id");
+    const coded = codeTexts(joined, { text: "text", person: "respondent_id", codebook: await readCodebook(csv) });
+    expectTables(join(dir, "out"), "voices", codeFrequencies(coded, { by: "generation", seed: 1 }));
+  });
+
   it("--quiet prints nothing and still writes the outputs", async () => {
     const out = scratch("quiet");
     const run = await koe(["compare", data("respondents.csv"), "--resamples", "19", "--quiet", "--out", out]);

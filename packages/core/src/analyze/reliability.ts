@@ -53,9 +53,9 @@ export type McdonaldsOmegaOptions = z.input<typeof McdonaldsOmegaOptions>;
 /**
  * Item columns as Float64Arrays (NaN = missing) read through the boundary — numbers, numeric text,
  * full-width digits and answer labels are numbers; other text is an error naming the item column —
- * with reverse keys applied ((min + max − x) of the scale range).
+ * and each column's reverse-key flip (min + max of the scale range, scored as flip − x; null when not reversed).
  */
-function itemColumns(fn: string, table: Table, o: { items: string[]; reverse: string[]; range?: [number, number] | undefined; labels?: Record<string, number> | undefined }): { names: string[]; cols: Float64Array[] } {
+function itemColumns(fn: string, table: Table, o: { items: string[]; reverse: string[]; range?: [number, number] | undefined; labels?: Record<string, number> | undefined }): { names: string[]; cols: (Float64Array | Float32Array)[]; flips: (number | null)[] } {
   requireTable(fn, table);
   const names = resolveColumns(fn, table, o.items, "items");
   const twice = names.find((c, i) => names.indexOf(c) !== i);
@@ -64,16 +64,13 @@ function itemColumns(fn: string, table: Table, o: { items: string[]; reverse: st
   for (const c of reverse) if (!names.includes(c)) throw KoeArgumentError.of(am.reverseNotItem, { fn, column: c, items: names });
   if (o.range && !(o.range[0] < o.range[1])) throw KoeArgumentError.of(am.badRange, { fn, value: o.range });
   const labels = o.labels ?? DEFAULT_LIKERT_LABELS;
-  const cols = names.map((c) => Float64Array.from(numericColumn(fn, table, c, { option: "items", labels }).values));
+  const cols = names.map((c) => numericColumn(fn, table, c, { option: "items", labels }).values);
   let [lo, hi] = o.range ?? [Infinity, -Infinity];
   if (!o.range) for (const col of cols) for (const v of col) if (!Number.isNaN(v)) {
     lo = Math.min(lo, v);
     hi = Math.max(hi, v);
   }
-  names.forEach((c, j) => {
-    if (reverse.includes(c)) cols[j] = cols[j]!.map((v) => lo + hi - v);
-  });
-  return { names, cols };
+  return { names, cols, flips: names.map((c) => (reverse.includes(c) ? lo + hi : null)) };
 }
 
 /** Warnings for items whose corrected item–total correlation is negative. */
@@ -92,41 +89,106 @@ function itemRest(c: number[][], i: number): number {
   return covWithRest / Math.sqrt(c[i]![i]! * sumAll(c, i));
 }
 
-/** Covariance matrix, pairwise-complete (each pair's own rows and means, as R's cov(use = "pairwise")). */
-function covariances(cols: Float64Array[], listwise: boolean): { c: number[][]; n: number[]; rowsUsed: number } {
+/**
+ * Sums over the rows of k item columns, gathered in one pass (O(n·k²) once; everything after is
+ * k × k work). Values are shifted by each column's first answer (exact for answer scales, and no
+ * cancellation in the cross-products). Rows answering every item go to `complete*`; the others to
+ * `part*`, pair by pair (both items answered), so pairwise and listwise covariances come from the
+ * same pass: pair (a, b) over its rows = complete + part.
+ */
+export interface ItemMoments {
+  k: number;
+  rows: number;
+  shift: Float64Array;
+  complete: number;
+  /** Σx per item over the complete rows. */
+  completeSum: Float64Array;
+  /** Σxₐx_b over the complete rows (k × k, lower triangle used). */
+  completeCross: Float64Array;
+  /** Per pair (a, b), the incomplete rows answering both: count at [a·k+b] (a ≥ b), Σxₐ at [a·k+b], Σx_b at [b·k+a], Σxₐx_b at [a·k+b]. */
+  partCount: Float64Array;
+  partSum: Float64Array;
+  partCross: Float64Array;
+}
+
+/** The one-pass sums of item columns (NaN = missing); `flips[j]` scores column j as flips[j] − x (a reverse key). */
+export function itemMoments(cols: readonly ArrayLike<number>[], flips: readonly (number | null)[] = []): ItemMoments {
   const k = cols.length;
   const rows = cols[0]!.length;
-  let keep: Uint8Array | null = null;
-  let rowsUsed = rows;
-  if (listwise) {
-    keep = new Uint8Array(rows);
-    rowsUsed = 0;
-    for (let i = 0; i < rows; i++) if (cols.every((c) => !Number.isNaN(c[i]!))) {
-      keep[i] = 1;
-      rowsUsed++;
+  const data = cols.map((c, j) => {
+    const flip = flips[j] ?? null;
+    if (flip === null && c instanceof Float64Array) return c;
+    const out = new Float64Array(rows);
+    if (flip === null) out.set(c);
+    else for (let r = 0; r < rows; r++) out[r] = flip - c[r]!;
+    return out;
+  });
+  const shift = new Float64Array(k);
+  data.forEach((c, j) => {
+    let r = 0;
+    while (r < rows && c[r] !== c[r]) r++;
+    shift[j] = r < rows ? c[r]! : 0;
+  });
+  const completeSum = new Float64Array(k);
+  const completeCross = new Float64Array(k * k);
+  const partCount = new Float64Array(k * k);
+  const partSum = new Float64Array(k * k);
+  const partCross = new Float64Array(k * k);
+  const x = new Float64Array(k);
+  let complete = 0;
+  for (let r = 0; r < rows; r++) {
+    let answered = 0;
+    for (let a = 0; a < k; a++) {
+      const v = data[a]![r]! - shift[a]!;
+      x[a] = v;
+      if (v === v) answered++;
+    }
+    if (answered === k) {
+      complete++;
+      for (let a = 0; a < k; a++) {
+        const xa = x[a]!;
+        completeSum[a] = completeSum[a]! + xa;
+        const base = a * k;
+        for (let b = 0; b <= a; b++) completeCross[base + b] = completeCross[base + b]! + xa * x[b]!;
+      }
+    } else if (answered > 0) {
+      for (let a = 0; a < k; a++) {
+        const xa = x[a]!;
+        if (xa !== xa) continue;
+        const base = a * k;
+        for (let b = 0; b <= a; b++) {
+          const xb = x[b]!;
+          if (xb !== xb) continue;
+          partCount[base + b] = partCount[base + b]! + 1;
+          partSum[base + b] = partSum[base + b]! + xa;
+          if (b !== a) partSum[b * k + a] = partSum[b * k + a]! + xb;
+          partCross[base + b] = partCross[base + b]! + xa * xb;
+        }
+      }
     }
   }
+  return { k, rows, shift, complete, completeSum, completeCross, partCount, partSum, partCross };
+}
+
+/**
+ * Covariance matrix from the one-pass sums: pairwise-complete (each pair's own rows and means, as
+ * R's cov(use = "pairwise")) or listwise (the rows answering every item); with each pair's count.
+ */
+function covariances(m: ItemMoments, listwise: boolean): { c: number[][]; n: number[] } {
+  const { k } = m;
   const c = Array.from({ length: k }, () => new Array<number>(k).fill(0));
   const nPair: number[] = new Array<number>(k).fill(0);
   for (let a = 0; a < k; a++) for (let b = 0; b <= a; b++) {
-    let n = 0;
-    let ma = 0;
-    let mb = 0;
-    const x = cols[a]!;
-    const y = cols[b]!;
-    for (let i = 0; i < rows; i++) if ((keep === null || keep[i]) && !Number.isNaN(x[i]!) && !Number.isNaN(y[i]!)) {
-      n++;
-      ma += x[i]!;
-      mb += y[i]!;
-    }
-    ma /= n;
-    mb /= n;
-    let s = 0;
-    for (let i = 0; i < rows; i++) if ((keep === null || keep[i]) && !Number.isNaN(x[i]!) && !Number.isNaN(y[i]!)) s += (x[i]! - ma) * (y[i]! - mb);
-    c[a]![b] = c[b]![a] = s / (n - 1);
+    const i = a * k + b;
+    const part = listwise ? 0 : 1;
+    const n = m.complete + part * m.partCount[i]!;
+    const sa = m.completeSum[a]! + part * m.partSum[i]!;
+    const sb = m.completeSum[b]! + part * m.partSum[b * k + a]!;
+    const cross = m.completeCross[i]! + part * m.partCross[i]!;
+    c[a]![b] = c[b]![a] = (cross - (sa * sb) / n) / (n - 1);
     if (a === b) nPair[a] = n;
   }
-  return { c, n: nPair, rowsUsed };
+  return { c, n: nPair };
 }
 
 const sumAll = (m: number[][], skip = -1) => m.reduce((s, row, i) => (i === skip ? s : s + row.reduce((t, v, j) => (j === skip ? t : t + v), 0)), 0);
@@ -152,8 +214,19 @@ export function cronbachAlpha(table: Table, options: CronbachAlphaOptions): Alph
   const o = parseOptions(fn, CronbachAlphaOptions, options);
   const missing = o.missing;
   if (o.items.length < 2) throw insufficientData(fn, 2, o.items.length, { what: counted.items });
-  const { names: items, cols } = itemColumns(fn, table, o);
-  const { c, n, rowsUsed } = covariances(cols, missing === "listwise");
+  const { names: items, cols, flips } = itemColumns(fn, table, o);
+  return alphaFromMoments(items, itemMoments(cols, flips), missing);
+}
+
+/**
+ * {@link cronbachAlpha} of items whose one-pass sums are `m` (see {@link itemMoments}); reverse keys
+ * already applied. Errors and warnings as cronbachAlpha's.
+ */
+export function alphaFromMoments(items: readonly string[], m: ItemMoments, missing: "pairwise" | "listwise"): AlphaResult {
+  const fn = "cronbachAlpha";
+  if (items.length < 2) throw insufficientData(fn, 2, items.length, { what: counted.items });
+  const rowsUsed = m.complete;
+  const { c, n } = covariances(m, missing === "listwise");
   const counts = missing === "listwise" ? n.map(() => rowsUsed) : n;
   if (Math.min(...counts) < 2) {
     const short = items.map((it, i) => [it, counts[i]!] as const).filter(([, k]) => k < 2);
@@ -168,29 +241,21 @@ export function cronbachAlpha(table: Table, options: CronbachAlphaOptions): Alph
   const r = c.map((row, i) => row.map((v, j) => v / Math.sqrt(c[i]![i]! * c[j]![j]!)));
   const standardized = (1 - k / sumAll(r)) * (k / (k - 1));
   const alpha = alphaOf(-1);
+  const own = missing === "listwise" ? covariances(m, false) : { c, n };
   const itemStats: ItemStat[] = items.map((item, i) => {
-    const col = cols[i]!;
-    let s = 0;
-    let m = 0;
-    let cnt = 0;
-    for (const v of col) if (!Number.isNaN(v)) {
-      m += v;
-      cnt++;
-    }
-    m /= cnt;
-    for (const v of col) if (!Number.isNaN(v)) s += (v - m) ** 2;
+    const ii = i * k + i;
+    const answered = own.n[i]!;
     return {
       item,
       n: n[i]!,
-      mean: m,
-      sd: Math.sqrt(s / (cnt - 1)),
+      mean: m.shift[i]! + (m.completeSum[i]! + m.partSum[ii]!) / answered,
+      sd: Math.sqrt(own.c[i]![i]!),
       alphaIfDropped: k > 2 ? alphaOf(i) : Number.NaN,
       correctedItemTotal: itemRest(c, i),
     };
   });
-  const rows = cols[0]!.length;
-  let incomplete = 0;
-  for (let i = 0; i < rows; i++) if (cols.some((col) => Number.isNaN(col[i]!))) incomplete++;
+  const rows = m.rows;
+  const incomplete = rows - rowsUsed;
   return makeResult({
     method: `Cronbach's alpha (${missing})`,
     alternative: null,
@@ -222,10 +287,21 @@ export function mcdonaldsOmega(table: Table, options: McdonaldsOmegaOptions): Om
   const fn = "mcdonaldsOmega";
   const o = parseOptions(fn, McdonaldsOmegaOptions, options);
   if (o.items.length < 3) throw insufficientData(fn, 3, o.items.length, { what: counted.items });
-  const { names: items, cols } = itemColumns(fn, table, o);
-  const { c, rowsUsed } = covariances(cols, true);
+  const { names: items, cols, flips } = itemColumns(fn, table, o);
+  return omegaFromMoments(items, itemMoments(cols, flips));
+}
+
+/**
+ * {@link mcdonaldsOmega} of items whose one-pass sums are `m` (see {@link itemMoments}); reverse keys
+ * already applied. Errors and warnings as mcdonaldsOmega's.
+ */
+export function omegaFromMoments(items: readonly string[], m: ItemMoments): OmegaResult {
+  const fn = "mcdonaldsOmega";
+  if (items.length < 3) throw insufficientData(fn, 3, items.length, { what: counted.items });
+  const rowsUsed = m.complete;
+  const { c } = covariances(m, true);
   if (rowsUsed < 3) {
-    const params = { fn, items, needed: 3, found: items.map(() => rowsUsed), pairwise: false };
+    const params = { fn, items: [...items], needed: 3, found: items.map(() => rowsUsed), pairwise: false };
     throw new InsufficientDataError(fn, 3, rowsUsed, items[0]!, localize(am.tooFewAnswers, params));
   }
   const k = items.length;
@@ -249,7 +325,7 @@ export function mcdonaldsOmega(table: Table, options: McdonaldsOmegaOptions): Om
   }
   const sl = lambda.reduce((a, b) => a + b, 0);
   const omega = (sl * sl) / (sl * sl + psi.reduce((a, b) => a + b, 0));
-  const rows = cols[0]!.length;
+  const rows = m.rows;
   return makeResult({
     method: "McDonald's omega total (one-factor ML)",
     alternative: null,

@@ -1,4 +1,3 @@
-import * as aq from "arquero";
 import { z } from "zod";
 import { warningOf, type KoeWarning } from "../errors/catalogue.js";
 import { KoeArgumentError, KoeError } from "../errors/errors.js";
@@ -8,7 +7,7 @@ import { parseOptions } from "../boundary/options.js";
 import { resolveColumn, requireTable } from "../boundary/columns.js";
 import { numericColumn } from "../boundary/roles.js";
 import type { Table } from "../model/table.js";
-import { cronbachAlpha, mcdonaldsOmega } from "../analyze/reliability.js";
+import { alphaFromMoments, itemMoments, omegaFromMoments, type ItemMoments } from "../analyze/reliability.js";
 import { DEFAULT_LIKERT_LABELS, Instrument, itemColumn } from "../model/instrument.js";
 
 export interface ScaleReliability {
@@ -149,9 +148,14 @@ export function scoreScales(table: Table, instrument: Instrument, options: Score
       scores.push({ scale: scale.id, wave, column, items: columns, scored, missing: n - scored });
       if (n - scored > 0) warnings.push(warningOf(am.unscored, { fn, scale: scale.id, wave, column, rows: n - scored, total: n, minAnswered: o.minAnswered }));
       if (o.reliability) {
-        const numeric = aq.table(Object.fromEntries(columns.map((c, j) => [c, arrays[j]!])));
-        const reverse = items.filter((i) => i.reverse).map((i) => columns[items.indexOf(i)]!);
         const range: [number, number] = [Math.min(...items.map((i) => i.min)), Math.max(...items.map((i) => i.max))];
+        const flips = items.map((i) => (i.reverse ? range[0] + range[1] : null));
+        let moments: ItemMoments | null = null;
+        const sums = (): ItemMoments => {
+          const twice = columns.find((c, j) => columns.indexOf(c) !== j);
+          if (twice !== undefined) throw KoeArgumentError.of(am.itemTwice, { fn: "cronbachAlpha", column: twice });
+          return (moments ??= itemMoments(arrays, flips));
+        };
         const attempt = <R extends { warnings: KoeWarning[] }>(run: () => R, relay: boolean): R | null => {
           try {
             const r = run();
@@ -163,8 +167,8 @@ export function scoreScales(table: Table, instrument: Instrument, options: Score
             return null;
           }
         };
-        const alpha = attempt(() => cronbachAlpha(numeric, { items: columns, reverse, range }), true)?.alpha ?? null;
-        const omega = columns.length >= 3 ? (attempt(() => mcdonaldsOmega(numeric, { items: columns, reverse, range }), false)?.estimate ?? null) : null;
+        const alpha = attempt(() => alphaFromMoments(columns, sums(), "pairwise"), true)?.alpha ?? null;
+        const omega = columns.length >= 3 ? (attempt(() => omegaFromMoments(columns, sums()), false)?.estimate ?? null) : null;
         rel.push({ scale: scale.id, wave, items: columns.length, alpha, omega });
       }
     }

@@ -8,7 +8,7 @@ import { writeRespondentsCsv } from "../data/generator/index.js";
 import { measureCommand, type Measurement } from "./measure.js";
 import { ensureStatsData } from "./stats-data.js";
 import { compareCodings, ensureCodingData } from "./coding-data.js";
-import { DEFAULT_SEGMENT_RULES } from "@koe/core";
+import { DEFAULT_SEGMENT_RULES, careerSurveyInstrument, createRandom, generations, initiativeCatalogue, penetrationSteps } from "@koe/core";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const dataDir = join(here, "..", ".bench-data");
@@ -96,6 +96,62 @@ function exponent(points: { n: number; seconds: number }[]): number {
   return +(sxy / sxx).toFixed(2);
 }
 
+/**
+ * The pipeline suite's ratings: each company rates 20 initiatives in each generation × step (as
+ * initiatives-job.ts builds them), effective more often for the first three; seeded.
+ */
+function pipelineRatingsCsv(companies: number): string {
+  const initiatives = [...initiativeCatalogue.ids, "extra_1", "extra_2", "extra_3", "extra_4"].slice(0, 20);
+  const r = createRandom("bench-initiatives");
+  const lines = ["company,generation,step,initiative,effective"];
+  for (let c = 0; c < companies; c++) for (const g of generations.ids) for (const s of penetrationSteps.ids) initiatives.forEach((id, k) => lines.push(`C${c},${g},${s},${id},${r.next() < 0.2 + 0.6 * (k < 3 ? 1 : 0) ? 1 : 0}`));
+  return lines.join("\n") + "\n";
+}
+
+/**
+ * The pipeline suite's table: each task and the whole, pandas and koe seconds and their ratio, peak
+ * memory; and whether the answers agree (scale means, Welch t, the DiD estimate: relative 1e-9;
+ * alpha, matching ATT and the top-3 matrix are shown, not required to agree). Sets the exit code on disagreement.
+ */
+function comparePipeline(koe: Result, pandas: Result): string {
+  if (!("seconds" in koe) || !("seconds" in pandas)) {
+    process.exitCode = 1;
+    return `not compared: a job was skipped (${"skipped" in koe ? koe.skipped : ""} ${"skipped" in pandas ? pandas.skipped : ""})`;
+  }
+  const tk = koe.extra!.times as Record<string, number>;
+  const tp = pandas.extra!.times as Record<string, number>;
+  const ratio = (a: number, b: number) => +(a / b).toFixed(2);
+  const tasks = [["read", "read the CSV"], ["scales", "scale scores (2 × 2) + reliability"], ["top3", "top-3 matrix"], ["welch", "Welch + DiD + 1,000-resample bootstrap"], ["matching", "propensity + 1:1 matching, ATT"]] as const;
+  const rows = tasks.map(([k, label]) => `| ${label} | ${tp[k]!.toFixed(2)} s | ${tk[k]!.toFixed(2)} s | ${ratio(tk[k]!, tp[k]!)}× |`);
+  rows.push(`| **whole process, wall** | ${pandas.seconds.toFixed(2)} s | ${koe.seconds.toFixed(2)} s | ${ratio(koe.seconds, pandas.seconds)}× |`);
+  rows.push(`| peak memory | ${pandas.peakMB} MB | ${koe.peakMB} MB | ${ratio(koe.peakMB, pandas.peakMB)}× |`);
+  const a = koe.extra!.results as Record<string, unknown>;
+  const b = pandas.extra!.results as Record<string, unknown>;
+  const rel = (x: number, y: number) => Math.abs(x - y) / Math.max(Math.abs(y), 1e-300);
+  const checks: Record<string, [number, number]> = {};
+  for (const [c, v] of Object.entries(b.scaleMeans as Record<string, number>)) checks[`mean ${c}`] = [(a.scaleMeans as Record<string, number>)[c]!, v];
+  checks["Welch t"] = [a.welchT as number, b.welchT as number];
+  checks["DiD estimate"] = [a.did as number, b.did as number];
+  const agree = Object.entries(checks).map(([k, [x, y]]) => ({ k, x, y, ok: rel(x, y) < 1e-9 }));
+  if (agree.some((c) => !c.ok)) process.exitCode = 1;
+  const topA = a.top3 as Record<string, number>;
+  const topB = b.top3 as Record<string, number>;
+  const topKeys = [...new Set([...Object.keys(topA), ...Object.keys(topB)])];
+  const topSame = topKeys.filter((k) => topA[k] === topB[k]).length;
+  koe.extra = { ...koe.extra, timeVsPandas: ratio(koe.seconds, pandas.seconds), peakVsPandas: ratio(koe.peakMB, pandas.peakMB), taskTimeVsPandas: Object.fromEntries(tasks.map(([k]) => [k, ratio(tk[k]!, tp[k]!)])), answersAgree: agree.every((c) => c.ok) };
+  const show = (x: unknown) => (typeof x === "number" ? x.toPrecision(8) : String(x));
+  return [
+    "| task | pandas & co. | koe | ratio |",
+    "|---|---|---|---|",
+    ...rows,
+    ...agree.map((c) => `${c.ok ? "agree" : "DIFFER"}: ${c.k} koe ${show(c.x)} pandas ${show(c.y)} (relative ${rel(c.x, c.y).toExponential(1)})`),
+    ...Object.keys(b.alpha as object).map((k) => `alpha ${k}: koe ${show((a.alpha as Record<string, unknown>)[k])} pandas ${show((b.alpha as Record<string, unknown>)[k])}; omega koe ${show((a.omega as Record<string, unknown>)[k])} pandas ${show((b.omega as Record<string, unknown>)[k])}`),
+    `Welch df: koe ${show(a.welchDf)} pandas ${show(b.welchDf)}; DiD bootstrap SE (different generators): koe ${show(a.didBootSe)} pandas ${show(b.didBootSe)}`,
+    `matching ATT: koe ${show(a.matchingAtt)} (${a.matchedPairs} pairs) pandas ${show(b.matchingAtt)} (${b.matchedPairs} pairs)`,
+    `top-3 matrix: ${topSame} of ${topKeys.length} entries the same`,
+  ].join("\n");
+}
+
 const suites: Record<string, () => Promise<(Measurement | { name: string; skipped: string })[]>> = {
   async "cross-boundary"() {
     const file = await ensureRespondents(1_000_000);
@@ -170,6 +226,18 @@ const suites: Record<string, () => Promise<(Measurement | { name: string; skippe
       console.log(`linearity, time ∝ n^b (log-log fit over 10^4, 10^5, 10^6 rows): wall ${show(exponents.wall)}; CPU ${show(exponents.cpu)}`);
     } else process.exitCode = 1;
     return [koe, py, ...scale];
+  },
+  async pipeline() {
+    // The analyst's whole pipeline (issue 13): koe and pandas, the same five tasks on the same files, in one run.
+    const file = await ensureRespondents(1_000_000);
+    const ratings = join(dataDir, "initiative-ratings-25.csv");
+    if (!existsSync(ratings)) writeFileSync(ratings, pipelineRatingsCsv(25));
+    const instrument = join(dataDir, "instrument.json");
+    writeFileSync(instrument, JSON.stringify(careerSurveyInstrument, null, 2) + "\n");
+    const koe = measureCommand("koe: the whole pipeline (1M)", process.execPath, ["--import", "tsx", join(here, "pipeline-job.ts"), file, ratings]);
+    const py = measureCommand("pandas & co.: the same five tasks (1M)", PYTHON, [join(here, "pipeline_pandas.py"), file, ratings, instrument]);
+    console.log(comparePipeline(koe, py));
+    return [koe, py];
   },
   async read() {
     const file = await ensureRespondents(1_000_000);

@@ -3,6 +3,7 @@
 # 999-draw wild cluster bootstrap.
 import json, resource, sys, time
 import numpy as np, pandas as pd, statsmodels.api as sm
+from greedy_matching import greedy_pairs
 
 times = {}
 def timed(name, f):
@@ -21,18 +22,7 @@ def balance():
 smd = timed("balance", balance)
 ps = timed("propensity", lambda: sm.Logit(d.treat.values, X.values).fit(disp=0).predict(X.values))
 def matching():
-    tr = np.where(d.treat.values == 1)[0]; co = np.where(d.treat.values == 0)[0]
-    tr = tr[np.lexsort((tr, -ps[tr]))]
-    order = np.lexsort((co, ps[co])); cs = co[order]; s = ps[cs]; taken = np.zeros(len(cs), bool); pairs = []
-    for i in tr:
-        k = np.searchsorted(s, ps[i]); l, r = k - 1, k
-        while l >= 0 and taken[l]: l -= 1
-        while r < len(cs) and taken[r]: r += 1
-        cand = [j for j in (l, r) if 0 <= j < len(cs)]
-        if not cand: break
-        j = min(cand, key=lambda j: (abs(s[j] - ps[i]), cs[j]))
-        taken[j] = True; pairs.append((i, cs[j]))
-    p = np.array(pairs); y = d.engagement_post.values
+    p = greedy_pairs(d.treat.values, ps); y = d.engagement_post.values
     return (y[p[:, 0]] - y[p[:, 1]]).mean(), len(p)
 att_match, npairs = timed("matching", matching)
 def weighting():

@@ -5,6 +5,7 @@ import json, resource, sys, time
 import numpy as np, pandas as pd
 from scipy import stats
 import statsmodels.api as sm
+from greedy_matching import greedy_pairs
 from statsmodels.multivariate.factor import Factor
 
 path, ratings_path, instrument_path = sys.argv[1:4]
@@ -72,18 +73,7 @@ def matching():
     X = sm.add_constant(X).to_numpy()
     treat = m.cross_boundary.to_numpy()
     ps = sm.Logit(treat, X).fit(disp=0).predict(X)
-    tr = np.where(treat == 1)[0]; co = np.where(treat == 0)[0]
-    tr = tr[np.lexsort((tr, -ps[tr]))]
-    order = np.lexsort((co, ps[co])); cs = co[order]; s = ps[cs]; taken = np.zeros(len(cs), bool); pairs = []
-    for i in tr:
-        k = np.searchsorted(s, ps[i]); l, r = k - 1, k
-        while l >= 0 and taken[l]: l -= 1
-        while r < len(cs) and taken[r]: r += 1
-        cand = [j for j in (l, r) if 0 <= j < len(cs)]
-        if not cand: break
-        j = min(cand, key=lambda j: (abs(s[j] - ps[i]), cs[j]))
-        taken[j] = True; pairs.append((i, cs[j]))
-    p = np.array(pairs); y = m.engagement_post.to_numpy()
+    p = greedy_pairs(treat, ps); y = m.engagement_post.to_numpy()
     return (y[p[:, 0]] - y[p[:, 1]]).mean(), len(p)
 att, pairs = timed("matching", matching)
 

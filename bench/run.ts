@@ -239,6 +239,26 @@ const suites: Record<string, () => Promise<(Measurement | { name: string; skippe
     console.log(comparePipeline(koe, py));
     return [koe, py];
   },
+  async scaling() {
+    // Linearity of the study functions (issue 13): each at 10^4, 10^5 and 10^6 respondents, the
+    // fastest of a few runs (more at the small sizes, where a run takes milliseconds); time ∝ n^b fitted per study.
+    const scale: Result[] = [];
+    for (const [n, repeats] of [[10_000, 5], [100_000, 2], [1_000_000, 1]] as const) {
+      const f = await ensureRespondents(n);
+      scale.push(measureCommand(`koe: each study function, ${n.toLocaleString("en")} rows, fastest of ${repeats}`, process.execPath, ["--import", "tsx", join(here, "scaling-job.ts"), f, String(repeats)]));
+    }
+    const measured = scale.filter((r): r is Measurement => "seconds" in r);
+    if (measured.length < scale.length) {
+      process.exitCode = 1;
+      return scale;
+    }
+    const studies = Object.keys(measured[0]!.extra!.seconds as Record<string, number>);
+    const exponents = Object.fromEntries(studies.map((name) => [name, exponent(measured.map((r) => ({ n: (r.extra!.tableRows as Record<string, number>)[name]!, seconds: (r.extra!.seconds as Record<string, number>)[name]! })))]));
+    measured[measured.length - 1]!.extra!.timeExponents = exponents;
+    console.log("| study | 10^4 s | 10^5 s | 10^6 s | b in time ∝ n^b |\n|---|---|---|---|---|");
+    for (const name of studies) console.log(`| ${name} | ${measured.map((r) => (r.extra!.seconds as Record<string, number>)[name]!.toFixed(3)).join(" | ")} | ${exponents[name]} |`);
+    return scale;
+  },
   async read() {
     const file = await ensureRespondents(1_000_000);
     const mb = statSync(file).size / 1e6;

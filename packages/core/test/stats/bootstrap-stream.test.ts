@@ -1,0 +1,141 @@
+// The bootstrap's random stream is pinned: the replicates of fixed generated data, for each kind of
+// resampling and for sizes on both sides of the large-n paths, are compared byte for byte (a
+// SHA-256 of the Float64 replicates) with fixtures/bootstrap-replicates.json, captured from the
+// code before its speed-ups (commit 0bd072d's bootstrap.ts and random.ts). A faster way of drawing
+// the same multinomial counts must give the same bytes; a changed stream fails here.
+// `KOE_WRITE_FIXTURE=1 npx vitest run packages/core/test/stats/bootstrap-stream.test.ts` rewrites
+// the fixture (only when the stream is meant to change, and say so in the commit).
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { bootstrap, bootstrapWeighted, createRandom, type BootstrapResult } from "@koe/core/stats";
+import { describe, expect, it } from "vitest";
+
+const fixturePath = join(import.meta.dirname, "fixtures", "bootstrap-replicates.json");
+
+interface Fingerprint {
+  replicates: string;
+  first: number[];
+  estimate: number;
+  stdError: number;
+  percentile: [number, number];
+  bca: [number, number];
+  /** The next draw of an injected generator after the bootstrap: the stream is consumed exactly. */
+  after: number | null;
+}
+
+function fingerprint(b: BootstrapResult, after: number | null): Fingerprint {
+  return {
+    replicates: createHash("sha256").update(new Uint8Array(b.replicates.buffer, b.replicates.byteOffset, b.replicates.byteLength)).digest("hex"),
+    first: [...b.replicates.subarray(0, 3)],
+    estimate: b.estimate!,
+    stdError: b.stdError!,
+    percentile: b.percentile,
+    bca: b.bca,
+    after,
+  };
+}
+
+/** Generated data: values, a 0/1 treatment with share `p`, from seed `seed`. */
+function data(n: number, p: number, seed: number) {
+  const r = createRandom(seed);
+  const y = new Float64Array(n);
+  const treated = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    treated[i] = r.next() < p ? 1 : 0;
+    y[i] = 3 + r.normal() + 0.3 * treated[i]!;
+  }
+  return { y, treated };
+}
+
+function weightedDid(y: Float64Array, treated: Uint8Array) {
+  return (w: Uint16Array) => {
+    let st = 0, nt = 0, sc = 0, nc = 0;
+    for (let i = 0; i < w.length; i++) {
+      const wi = w[i]!;
+      if (treated[i] === 1) {
+        st += wi * y[i]!;
+        nt += wi;
+      } else {
+        sc += wi * y[i]!;
+        nc += wi;
+      }
+    }
+    return st / nt - sc / nc;
+  };
+}
+
+function weightedMean(y: Float64Array) {
+  return (w: Uint16Array) => {
+    let s = 0, k = 0;
+    for (let i = 0; i < w.length; i++) {
+      s += w[i]! * y[i]!;
+      k += w[i]!;
+    }
+    return s / k;
+  };
+}
+
+/** Every case: a name and the run giving its fingerprint. */
+const cases: Record<string, () => Fingerprint> = {
+  "weighted, plain, n 500": () => {
+    const { y } = data(500, 0.5, 11);
+    return fingerprint(bootstrapWeighted(y.length, weightedMean(y), { seed: 1, resamples: 200 }), null);
+  },
+  "weighted, stratified, n 3000 (jackknife groups), string seed, bca": () => {
+    const { y, treated } = data(3000, 0.3, 12);
+    return fingerprint(bootstrapWeighted(y.length, weightedDid(y, treated), { seed: "abc", resamples: 100, strata: treated, interval: "bca" }), null);
+  },
+  "weighted, three strata with a stratum of one, injected generator": () => {
+    const { y } = data(301, 0.5, 13);
+    const strata = Array.from(y, (_, i) => (i === 150 ? "solo" : i % 3 === 0 ? "a" : "b"));
+    const random = createRandom(77);
+    const b = bootstrapWeighted(y.length, weightedMean(y), { random, resamples: 150, strata });
+    return fingerprint(b, random.next());
+  },
+  "weighted, cluster": () => {
+    const { y } = data(400, 0.5, 14);
+    return fingerprint(bootstrapWeighted(y.length, weightedMean(y), { seed: 3, resamples: 100, cluster: Array.from(y, (_, i) => i % 17) }), null);
+  },
+  "weighted, stratified, n 300,000 (large-n path), injected generator": () => {
+    const { y, treated } = data(300_000, 0.07, 15);
+    const random = createRandom(1);
+    const b = bootstrapWeighted(y.length, weightedDid(y, treated), { random, resamples: 24, strata: treated });
+    return fingerprint(b, random.next());
+  },
+  "weighted, plain, n 300,000 (large-n path)": () => {
+    const { y } = data(300_000, 0.5, 16);
+    return fingerprint(bootstrapWeighted(y.length, weightedMean(y), { seed: 9, resamples: 20 }), null);
+  },
+  "indices, plain and stratified": () => {
+    const { y, treated } = data(700, 0.4, 17);
+    const mean = (idx: Int32Array) => {
+      let s = 0;
+      for (const i of idx) s += y[i]!;
+      return s / idx.length;
+    };
+    const a = bootstrap(y.length, mean, { seed: 5, resamples: 100 });
+    const b = bootstrap(y.length, mean, { seed: 5, resamples: 100, strata: treated });
+    return { ...fingerprint(b, null), first: [...a.replicates.subarray(0, 3), ...b.replicates.subarray(0, 3)] };
+  },
+};
+
+describe("bootstrap random stream (byte-identical to the fixture captured before the speed-ups)", () => {
+  const fixture = JSON.parse(readFileSync(fixturePath, "utf8")) as Record<string, Fingerprint>;
+  if (process.env.KOE_WRITE_FIXTURE === "1") {
+    it("writes the fixture", () => {
+      writeFileSync(fixturePath, JSON.stringify(Object.fromEntries(Object.entries(cases).map(([k, f]) => [k, f()])), null, 1) + "\n");
+    });
+    return;
+  }
+  for (const [name, run] of Object.entries(cases)) {
+    it(name, () => {
+      expect(run()).toEqual(fixture[name]);
+    });
+  }
+  it("the same call twice gives the same bytes", () => {
+    const { y, treated } = data(250_000, 0.1, 18);
+    const run = () => bootstrapWeighted(y.length, weightedDid(y, treated), { seed: 2, resamples: 15, strata: treated }).replicates;
+    expect(Buffer.from(run().buffer).equals(Buffer.from(run().buffer))).toBe(true);
+  });
+});

@@ -1,0 +1,75 @@
+// groupMeans against R: each group's mean as lm(y ~ 1) with clubSandwich CR2 + Satterthwaite by
+// company (each person once, each company once, headcount weights), the mean of company means by
+// hand — on the bundled data's engagement scores (r/group-means.R → r/group-means.json).
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { careerSurveyInstrument, groupMeans, readRespondents, scoreScales } from "@koe/core";
+import * as aq from "arquero";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const R = JSON.parse(readFileSync(join(import.meta.dirname, "r", "group-means.json"), "utf8"));
+const root = join(import.meta.dirname, "..", "..", "..", "..");
+let scored: ReturnType<typeof aq.table>;
+beforeAll(async () => {
+  const t = scoreScales((await readRespondents(join(root, "data", "respondents.csv"))).table, careerSurveyInstrument, { reliability: false }).table;
+  // Headcount weights as R's: the number of respondents of the person's company.
+  scored = t.groupby("company").derive({ size: aq.op.count() }).ungroup().reify();
+});
+
+const close = (actual: number | null, expected: number, what: string, rel = 1e-8) => expect(Math.abs(actual! - expected) / Math.abs(expected), `${what}: ${actual} vs ${expected}`).toBeLessThan(rel);
+
+describe("groupMeans", () => {
+  for (const wave of ["pre", "post"] as const) {
+    for (const [mode, weights] of [["person", "person"], ["company", "company"], ["headcount", { column: "size" }]] as const) {
+      it(`${wave}, ${mode}: mean, CR2 standard error, Satterthwaite df and interval equal clubSandwich's`, () => {
+        const r = groupMeans(scored, { outcome: `engagement_${wave}`, by: "cross_boundary", cluster: "company", weights });
+        expect(r.groups.map((g) => g.group)).toEqual([false, true]);
+        for (const g of r.groups) {
+          const e = R[`${wave}_${g.group ? 1 : 0}`];
+          const ref = e[mode];
+          expect(g.n).toBe(e.n);
+          expect(g.clusters).toBe(e.clusters);
+          close(g.mean, ref.mean, "mean", 1e-12);
+          close(g.stdError, ref.stdError, "SE");
+          close(g.df, ref.df, "df", 1e-6);
+          close(g.ciLow, ref.ciLow, "ciLow", 1e-6);
+          close(g.ciHigh, ref.ciHigh, "ciHigh", 1e-6);
+          if (mode === "company") close(g.mean, e.meanOfCompanyMeans, "mean of company means", 1e-12);
+        }
+      });
+    }
+  }
+
+  it("finding 6: the i.i.d. interval of the non-participants' mean is about ten times too narrow; pooled 3.078 vs the mean of company means 3.003", () => {
+    const iid = groupMeans(scored, { outcome: "engagement_pre", by: "cross_boundary" }).groups[0]!;
+    const clustered = groupMeans(scored, { outcome: "engagement_pre", by: "cross_boundary", cluster: "company" }).groups[0]!;
+    close(iid.stdError, R.pre_0.iidSe, "iid SE", 1e-10);
+    expect(clustered.stdError! / iid.stdError!).toBeGreaterThan(9.5);
+    const everyone = groupMeans(scored, { outcome: "engagement_pre", cluster: "company" }).groups[0]!;
+    const companies = groupMeans(scored, { outcome: "engagement_pre", cluster: "company", weights: "company" }).groups[0]!;
+    expect(everyone.group).toBeNull();
+    expect(everyone.mean.toFixed(3)).toBe("3.078");
+    expect(companies.mean.toFixed(3)).toBe("3.003");
+    close(companies.mean, R.all_pre.meanOfCompanyMeans, "mean of company means", 1e-12);
+    close(companies.stdError, R.all_pre.company.stdError, "SE");
+  });
+
+  it("without clusters: the t interval sd/√n on n − 1 df; a group of one row has a mean and no interval", () => {
+    const t = aq.table({ y: [1, 2, 4, 7], g: ["a", "a", "a", "b"] });
+    const [a, b] = groupMeans(t, { outcome: "y", by: "g" }).groups;
+    const sd = Math.sqrt(((1 - 7 / 3) ** 2 + (2 - 7 / 3) ** 2 + (4 - 7 / 3) ** 2) / 2);
+    expect(a!.mean).toBeCloseTo(7 / 3, 12);
+    expect(a!.stdError).toBeCloseTo(sd / Math.sqrt(3), 12);
+    expect(a!.df).toBe(2);
+    expect(a!.ciHigh! - a!.mean).toBeCloseTo(4.302652729911275 * (sd / Math.sqrt(3)), 9);
+    expect(b).toMatchObject({ group: "b", n: 1, mean: 7, stdError: null, ciLow: null });
+  });
+
+  it("bad input is named: company weights without a cluster, a negative weight, an unknown option", () => {
+    const t = aq.table({ y: [1, 2, 3], w: [1, -2, 1], co: ["a", "b", "b"] });
+    expect(() => groupMeans(t, { outcome: "y", weights: "company" })).toThrow(/cluster: "company"/);
+    expect(() => groupMeans(t, { outcome: "y", weights: { column: "w" } })).toThrow(/column "w", table row 2: -2/);
+    expect(() => groupMeans(t, { outcome: "y", weight: "company" } as never)).toThrow(/did you mean "weights"/);
+    expect(() => groupMeans(t, { outcome: "yy" })).toThrow(/did you mean "y"/);
+  });
+});

@@ -14,7 +14,24 @@ import { InsufficientDataError, KoeArgumentError, KoeError } from "../errors/err
 import type { Table } from "../model/table.js";
 import type { EstimateFields, TidyTable } from "../stats/result.js";
 import { balanceTable, type BalanceResult } from "./balance.js";
-import { matchNearest } from "./matching.js";
+import { matchNearestSets } from "./matching.js";
+
+/** The design x (row-major n × p) with a factor's dummies appended (every code but the first). */
+function withFactor(x: Float64Array, n: number, p: number, terms: readonly string[], name: string, f: { ids: Int32Array; count: number }, values: (i: number) => unknown) {
+  const level: unknown[] = [];
+  for (let i = 0; i < n; i++) if (level[f.ids[i]!] === undefined) level[f.ids[i]!] = values(i);
+  const q = p + f.count - 1;
+  const out = new Float64Array(n * q);
+  for (let i = 0; i < n; i++) {
+    out.set(x.subarray(i * p, i * p + p), i * q);
+    const g = f.ids[i]!;
+    if (g > 0) out[i * q + p + g - 1] = 1;
+  }
+  return { x: out, p: q, terms: [...terms, ...Array.from({ length: f.count - 1 }, (_, g) => `${name}${String(level[g + 1])}`)] };
+}
+
+/** The largest k that `ratio: "auto"` chooses (beyond 4–5 controls the variance gains little and the bias grows: Stuart 2010). */
+export const MAX_AUTO_RATIO = 5;
 
 export type EffectMethod = "difference" | "regression" | "matching" | "weighting" | "doubly-robust";
 
@@ -31,8 +48,37 @@ export const EstimateEffectOptions = z.object({
   estimand: z.enum(["ATT", "ATE"]).default("ATT"),
   /** Cluster column for the standard errors (e.g. company); else HC1 (matching: the pairs). */
   cluster: z.string().optional(),
-  /** Matching caliper in SDs of the propensity score (default none, as MatchIt). */
+  /**
+   * Matching: match only within the values of this column (e.g. company), as MatchIt's
+   * `exact = ~company`; the propensity model stays on `covariates`, and the column is added to the
+   * balance table (one row per level). Weighting, doubly robust and regression: the column enters
+   * the propensity and outcome models as a factor (one dummy per value but the first).
+   */
+  exact: z.string().optional(),
+  /**
+   * Matching: controls per participant (1:k nearest neighbours without replacement, MatchIt's
+   * `ratio`), default 1; "auto" takes k = ⌊controls / participants⌋, at least 1 and at most
+   * {@link MAX_AUTO_RATIO}. Participants left with fewer than k (controls ran out in their stratum,
+   * or the caliper) keep the controls they got; controls are weighted 1/kᵢ as MatchIt's weights.
+   */
+  ratio: z.union([z.number().int().min(1), z.literal("auto")]).default(1),
+  /**
+   * Regression adjustment in the matched or weighted sample (Ho, Imai, King & Stuart 2007):
+   * `true` adds every covariate to `y ~ treat` (weighted by the matching or weighting weights),
+   * a list adds those named (each one of `covariates` or the `exact` column). Matching and
+   * weighting: default false (the weighted difference of means); doubly robust: default true (a
+   * list chooses the outcome model).
+   */
+  adjust: z.union([z.boolean(), z.array(z.string())]).optional(),
+  /** Matching caliper in SDs of the distance (default none, as MatchIt); see `caliperScale`. */
   caliper: z.number().positive().optional(),
+  /**
+   * Matching: the scale of the distance units are matched on and the caliper is measured in —
+   * "logit" (the linear predictor of the propensity model, as MatchIt's `link = "linear.logit"`) or
+   * "score" (the fitted probability, MatchIt's default distance). Default "logit" when a caliper is
+   * given (Austin 2011: 0.2 SD of the logit), else "score" (MatchIt's default matching).
+   */
+  caliperScale: z.enum(["logit", "score"]).optional(),
   /**
    * Weighting and doubly-robust: clip propensity scores to [trim, 1 − trim]. Default 0 = no
    * clipping, as R's usual weighting (WeightIt, a glm score and `lm(y ~ treat, weights = w)`);
@@ -50,8 +96,13 @@ export interface EffectResult extends EstimateFields {
   estimand: "ATT" | "ATE";
   nTreated: number;
   nControl: number;
-  /** Matching: matched pairs; else null. */
+  /** Matching: participants matched (pairs, or sets of 1 + k); else null. */
   nMatched: number | null;
+  /**
+   * Matching: k of 1:k, the controls matched, the scale matched on, the `exact` column, and the
+   * subclass (matched set, 0-based) of each row used (−1 = unmatched); else null.
+   */
+  matched: { ratio: number; controls: number; scale: "logit" | "score"; exact: string | null; subclass: Int32Array } | null;
   /** Weighting and doubly-robust: effective sample sizes (Kish) of the groups; else null. */
   ess: { treated: number; control: number } | null;
   /** Propensity scores (fitted, before any clipping) of the rows used, when the method needs them. */
@@ -110,12 +161,26 @@ export function estimateEffect(table: Table, options: EstimateEffectOptions): Ef
   if (estimand === "ATE" && method === "matching") throw KoeArgumentError.of(m.attOnly, { fn, method });
   const needsScore = method === "matching" || method === "weighting" || method === "doubly-robust";
   if (needsScore && o.covariates.length === 0) throw KoeArgumentError.of(m.needsCovariates, { fn, method });
+  if (method !== "matching") {
+    for (const option of ["ratio", "caliper", "caliperScale"] as const) {
+      if (options[option] !== undefined && !(option === "ratio" && options.ratio === 1)) throw KoeArgumentError.of(m.matchingOnly, { fn, option, method });
+    }
+  }
+  if (o.adjust !== undefined && o.adjust !== false && (method === "difference" || method === "regression")) throw KoeArgumentError.of(m.adjustNotHere, { fn, method });
   const base = table.isFiltered() || table.isOrdered() ? table.reify() : table;
   const total = base.numRows();
   const missing = o.missing ? { missing: o.missing } : {};
   const tr = binaryColumn(fn, base, o.treatment, { option: "treatment", ...missing });
   const y = numericColumn(fn, base, o.outcome, { option: "outcome", ...missing });
   const cluster = o.cluster ? resolveColumn(fn, base, o.cluster, "cluster") : null;
+  const exact = o.exact ? resolveColumn(fn, base, o.exact, "exact") : null;
+  const covariateColumns = o.covariates.map((c) => resolveColumn(fn, base, c, "covariates"));
+  const adjustColumns = Array.isArray(o.adjust) ? o.adjust.map((c) => resolveColumn(fn, base, c, "adjust")) : null;
+  // The exact column may also be the cluster or a covariate, never the outcome or the treatment.
+  requireDistinct(fn, { outcome: y.column, treatment: tr.column, exact });
+  for (const column of adjustColumns ?? []) {
+    if (column !== exact && !covariateColumns.includes(column)) throw KoeArgumentError.of(m.adjustNotCovariate, { fn, column, covariates: covariateColumns });
+  }
   requireDistinct(fn, {
     outcome: y.column, treatment: tr.column, cluster,
     ...Object.fromEntries(o.covariates.map((c, j) => [`covariates[${j}]`, resolveColumn(fn, base, c, "covariates")])),
@@ -123,7 +188,7 @@ export function estimateEffect(table: Table, options: EstimateEffectOptions): Ef
   // The rows every part of the analysis can use: treatment, outcome, cluster and covariates present.
   const exclude = new Uint8Array(total);
   for (let i = 0; i < total; i++) if (tr.values[i] === MISSING_BINARY || y.values[i] !== y.values[i]) exclude[i] = 1;
-  const dm = designMatrix(base, o.covariates, { fn, option: "covariates", exclude, also: cluster ? [cluster] : [], ...missing });
+  const dm = designMatrix(base, o.covariates, { fn, option: "covariates", exclude, also: [...(cluster ? [cluster] : []), ...(exact && exact !== cluster ? [exact] : [])], ...missing });
   const { rows, n } = dm;
   const d = Float64Array.from(rows, (r) => tr.values[r]!);
   const yy = Float64Array.from(rows, (r) => y.values[r]!);
@@ -138,10 +203,14 @@ export function estimateEffect(table: Table, options: EstimateEffectOptions): Ef
     throw new InsufficientDataError(fn, 2, Math.min(nTreated, nControl), tr.column, localize(m.tooFewGroups, { fn, column: tr.column, treated: tr.nTrue, control: tr.nFalse, missing: tr.nMissing, needed: 2, left }));
   }
   const ids = cluster ? clusterIds(columnValues(base, cluster, fn), rows) : null;
+  const exactIds = exact ? clusterIds(columnValues(base, exact, fn), rows) : null;
   const errors = cluster ? { type: "cluster" as const, clusterIds: ids, clusterName: cluster } : { type: "HC1" as const };
   const treatTerm = tr.column;
-  const pc = dm.p; // intercept + covariate terms
-  const covTerms = dm.terms.slice(1);
+  // The covariate design: the covariates, and for the methods other than matching the `exact`
+  // column as a factor (its dummies after the covariates).
+  const cov = exactIds && method !== "matching" && !covariateColumns.includes(exact!) ? withFactor(dm.x, n, dm.p, dm.terms, exact!, exactIds, (i) => columnValues(base, exact!, fn)[rows[i]!]) : { x: dm.x, p: dm.p, terms: dm.terms };
+  const pc = cov.p; // intercept + covariate terms
+  const covTerms = cov.terms.slice(1);
   // A design [1, treat, extra…] of the rows used, row-major.
   const design = (extra: { term: string; value: (i: number) => number }[]) => {
     const p = 2 + extra.length;
@@ -153,15 +222,26 @@ export function estimateEffect(table: Table, options: EstimateEffectOptions): Ef
     }
     return { x, p, terms: ["(Intercept)", treatTerm, ...extra.map((e) => e.term)] };
   };
-  const covariate = (j: number) => (i: number) => dm.x[i * pc + 1 + j]!;
+  const covariate = (j: number) => (i: number) => cov.x[i * pc + 1 + j]!;
+  // The terms of regression adjustment (matching, weighting, doubly robust): none, all, or those named.
+  const adjustTerms = (): { term: string; value: (i: number) => number }[] => {
+    const all = o.adjust === true || (o.adjust === undefined && method === "doubly-robust");
+    if (all) return covTerms.map((term, j) => ({ term, value: covariate(j) }));
+    if (!adjustColumns) return [];
+    const keep = new Uint8Array(total).fill(1);
+    for (const r of rows) keep[r] = 0;
+    const a = designMatrix(base, adjustColumns, { fn, option: "adjust", exclude: keep, intercept: false, ...missing });
+    return a.terms.map((term, j) => ({ term, value: (i: number) => a.x[i * a.p + j]! }));
+  };
   const warnings: KoeWarning[] = [];
   let propensity: Float64Array | null = null;
   let weights: Float64Array | null = null;
   let nMatched: number | null = null;
+  let matched: EffectResult["matched"] = null;
   let trimmed: EffectResult["trimmed"] = null;
   let fit: OlsResult;
   if (needsScore) {
-    propensity = fitLogistic({ fn, x: dm.x, y: d, n, p: pc, terms: dm.terms, confLevel, nMissing: 0, outcome: tr.column, predictors: dm.columns.map((c) => c.column) }).fitted;
+    propensity = fitLogistic({ fn, x: cov.x, y: d, n, p: pc, terms: cov.terms, confLevel, nMissing: 0, outcome: tr.column, predictors: dm.columns.map((c) => c.column) }).fitted;
   }
   if (method === "difference") {
     const { x, p, terms } = design([]);
@@ -174,7 +254,7 @@ export function estimateEffect(table: Table, options: EstimateEffectOptions): Ef
       let s = 0;
       let k = 0;
       for (let i = 0; i < n; i++) if (estimand === "ATE" || d[i] === 1) {
-        s += dm.x[i * pc + 1 + j]!;
+        s += cov.x[i * pc + 1 + j]!;
         k++;
       }
       return s / k;
@@ -190,30 +270,56 @@ export function estimateEffect(table: Table, options: EstimateEffectOptions): Ef
     const { x, p, terms } = design([...main, ...interactions]);
     fit = fitOls({ fn, x, y: yy, n, p, terms, ...errors, confLevel, nMissing: 0 });
   } else if (method === "matching") {
-    const pairs = matchNearest(propensity!, d, caliper);
-    nMatched = pairs.length;
+    const scale = o.caliperScale ?? (caliper !== undefined ? "logit" : "score");
+    const distance = scale === "logit" ? Float64Array.from(propensity!, (p0) => Math.log(p0 / (1 - p0))) : propensity!;
+    const k = o.ratio === "auto" ? Math.max(1, Math.min(MAX_AUTO_RATIO, Math.floor(nControl / nTreated))) : o.ratio;
+    const sets = matchNearestSets(distance, d, { ratio: k, ...(caliper !== undefined ? { caliper } : {}), ...(exactIds ? { exact: exactIds.ids } : {}) });
+    nMatched = sets.length;
     if (nMatched < 2) throw KoeError.of(m.tooFewMatched, { fn, matched: nMatched, caliper: caliper ?? null });
+    // MatchIt's weights: 1 for a matched participant, 1/kᵢ for each of its kᵢ controls, the
+    // controls' weights then scaled to sum to their number.
     weights = new Float64Array(n);
+    const subclass = new Int32Array(n).fill(-1);
     const matchedRows: number[] = [];
-    const pairOf: number[] = [];
-    pairs.forEach(([a, b], k) => {
-      weights![a] = 1;
-      weights![b] = 1;
-      matchedRows.push(a, b);
-      pairOf.push(k, k);
+    let controls = 0;
+    let controlWeight = 0;
+    sets.forEach((set, s) => {
+      weights![set.treated] = 1;
+      subclass[set.treated] = s;
+      matchedRows.push(set.treated);
+      for (const c of set.controls) {
+        weights![c] = 1 / set.controls.length;
+        subclass[c] = s;
+        matchedRows.push(c);
+        controls++;
+        controlWeight += 1 / set.controls.length;
+      }
     });
+    for (const set of sets) for (const c of set.controls) weights[c]! *= controls / controlWeight;
+    matched = { ratio: k, controls, scale, exact, subclass };
+    const extra = adjustTerms();
+    const pm = 2 + extra.length;
     const nm = matchedRows.length;
-    const x = new Float64Array(nm * 2);
+    const x = new Float64Array(nm * pm);
     const ym = new Float64Array(nm);
-    matchedRows.forEach((i, k) => {
-      x[k * 2] = 1;
-      x[k * 2 + 1] = d[i]!;
-      ym[k] = yy[i]!;
+    const wm = new Float64Array(nm);
+    matchedRows.forEach((i, r) => {
+      x[r * pm] = 1;
+      x[r * pm + 1] = d[i]!;
+      for (let j = 0; j < extra.length; j++) x[r * pm + 2 + j] = extra[j]!.value(i);
+      ym[r] = yy[i]!;
+      wm[r] = weights![i]!;
     });
-    const clusterOfPair = ids ? { ids: Int32Array.from(matchedRows, (i) => ids.ids[i]!), count: ids.count } : { ids: Int32Array.from(pairOf), count: nMatched };
-    // Clusters of the matched rows only (a cluster with no matched row does not count).
-    const relabel = clusterIds(clusterOfPair.ids, Int32Array.from({ length: nm }, (_, k) => k));
-    fit = fitOls({ fn, x, y: ym, n: nm, p: 2, terms: ["(Intercept)", treatTerm], type: "cluster", clusterIds: relabel, clusterName: cluster ?? "pair", confLevel, nMissing: 0 });
+    // Errors clustered by the `cluster` column, else by matched set (MatchIt's guidance:
+    // vcovCL(cluster = ~subclass); Abadie & Spiess 2022). Clusters of the matched rows only.
+    const byRow = Int32Array.from(matchedRows, (i) => (ids ? ids.ids[i]! : subclass[i]!));
+    const relabel = clusterIds(byRow, Int32Array.from({ length: nm }, (_, r) => r));
+    const unweighted = k === 1 && sets.every((set) => set.controls.length === 1);
+    fit = fitOls({
+      fn, x, y: ym, n: nm, p: pm, terms: ["(Intercept)", treatTerm, ...extra.map((e) => e.term)], ...(unweighted ? {} : { weights: wm }),
+      // By matched set: CR1 as `sandwich::vcovCL(type = "HC1")`; by a cluster column: koe's cluster default (CR2).
+      type: cluster ? "cluster" : "CR1", clusterIds: relabel, clusterName: cluster ?? "subclass", confLevel, nMissing: 0,
+    });
   } else {
     let clipped = 0;
     weights = Float64Array.from(propensity!, (p0, i) => {
@@ -229,7 +335,7 @@ export function estimateEffect(table: Table, options: EstimateEffectOptions): Ef
       trimmed = { trim, rows: clipped };
       if (clipped > 0) warnings.push(warningOf(m.trimmed, { fn, trim, rows: clipped, n }));
     }
-    const { x, p, terms } = design(method === "weighting" ? [] : covTerms.map((term, j) => ({ term, value: covariate(j) })));
+    const { x, p, terms } = design(adjustTerms());
     fit = fitOls({ fn, x, y: yy, n, p, terms, weights, ...errors, confLevel, nMissing: 0 });
   }
   const c = fit.coefficients[1]!;
@@ -237,19 +343,22 @@ export function estimateEffect(table: Table, options: EstimateEffectOptions): Ef
   const used = base.reify(Array.from(rows));
   const balance = balanceTable(used, {
     treatment: tr.column,
-    covariates: o.covariates.length > 0 ? dm.columns.map((col) => col.column) : [y.column],
+    covariates: o.covariates.length > 0 ? [...dm.columns.map((col) => col.column), ...(exact && !covariateColumns.includes(exact) ? [exact] : [])] : [y.column],
     ...(weights ? { weights } : {}),
     ...missing,
   });
   const ess = weights && method !== "matching" ? { treated: balance.essTreated!, control: balance.essControl! } : null;
   const effectiveEstimand = method === "matching" ? "ATT" : estimand;
   const result: EffectResult = {
-    method: METHOD_NAME[method](effectiveEstimand),
+    method: matched
+      ? `1:${matched.ratio} nearest-neighbour propensity-score matching on the ${matched.scale === "logit" ? "logit of the score" : "score"}${exact ? ` within ${exact}` : ""}${fit.coefficients.length > 2 ? ", regression-adjusted" : ""} (ATT)`
+      : METHOD_NAME[method](effectiveEstimand) + (method === "weighting" && fit.coefficients.length > 2 ? ", regression-adjusted" : ""),
     alternative: "two-sided",
     estimate: c.estimate,
     stdError: c.stdError,
     statistic: c.statistic,
-    df: fit.df,
+    // The treatment term's own df where the errors give one (Satterthwaite with CR2), else the model's.
+    df: (c as { df?: number | null }).df ?? fit.df,
     pValue: c.pValue,
     ciLow: c.ciLow,
     ciHigh: c.ciHigh,
@@ -260,6 +369,7 @@ export function estimateEffect(table: Table, options: EstimateEffectOptions): Ef
     nTreated,
     nControl,
     nMatched,
+    matched,
     ess,
     propensity,
     trimmed,

@@ -10,8 +10,8 @@ export {
 export { groupColumn, type GroupColumn, type GroupLevel, type GroupKind } from "./group-column.js";
 // Effects: balance, matching, the five effect estimators, difference-in-differences, the wild cluster bootstrap.
 export { balanceTable, BalanceOptions, type BalanceResult, type BalanceRow } from "./balance.js";
-export { matchNearest } from "./matching.js";
-export { estimateEffect, EstimateEffectOptions, type EffectMethod, type EffectResult } from "./estimate-effect.js";
+export { matchNearest, matchNearestSets, type MatchedSet, type MatchOptions } from "./matching.js";
+export { estimateEffect, EstimateEffectOptions, MAX_AUTO_RATIO, type EffectMethod, type EffectResult } from "./estimate-effect.js";
 export { differenceInDifferences, DidOptions, type DidResult } from "./did.js";
 export { wildClusterBootstrap, WildBootstrapOptions, type WildBootstrapResult } from "./wild-bootstrap.js";
 export { groupMeans, GroupMeansOptions, type GroupMean, type GroupMeansResult } from "./group-means.js";

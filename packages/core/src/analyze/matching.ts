@@ -1,82 +1,142 @@
-// Greedy nearest-neighbour matching on a score (MatchIt's defaults): a general tool, used by
-// estimateEffect's matching and open to any study.
+// Greedy nearest-neighbour matching on a score (MatchIt's defaults, and its `ratio` and `exact`
+// options): a general tool, used by estimateEffect's matching and open to any study.
+
+/** One treated unit and the controls matched to it (a subclass, as MatchIt calls it). */
+export interface MatchedSet {
+  treated: number;
+  controls: number[];
+}
+
+export interface MatchOptions {
+  /** Caliper in SDs of the score over all units (as MatchIt's `caliper` with `std.caliper = TRUE`). */
+  caliper?: number;
+  /** Controls per treated unit (k in 1:k matching; default 1). */
+  ratio?: number;
+  /** Stratum code per unit (e.g. company ids): a unit is matched only within its stratum. */
+  exact?: ArrayLike<number>;
+}
 
 /**
- * Greedy 1:1 nearest-neighbour matching without replacement on the propensity score, as MatchIt's
- * defaults (m.order = "largest"): treated units from the highest score down each take the nearest
- * unmatched control (ties: the lowest row); a caliper (in SDs of the score over all units) leaves
- * a treated unit unmatched when no control is close enough. Returns [treated, control] row pairs.
+ * Greedy 1:k nearest-neighbour matching without replacement on a score (e.g. the propensity score
+ * or its logit), as MatchIt's `method = "nearest"` with `m.order = "largest"`: treated units from
+ * the highest score down each take the nearest unmatched control (ties: the lowest row); with
+ * `ratio` k the matching runs in k rounds — every treated unit gets its first control before any
+ * gets a second — so a treated unit may end with fewer than k when controls run out. A caliper
+ * (in SDs of the score over all units) leaves a treated unit unmatched when no control is close
+ * enough; `exact` restricts each treated unit to controls of its own stratum (MatchIt's
+ * `exact = ~company`). Returns the matched sets with at least one control, in the order of the
+ * treated units (highest score first).
+ * @example
+ * matchNearestSets([0.9, 0.8, 0.7, 0.1, 0.85, 0.75], [1, 0, 0, 0, 1, 0], { ratio: 2 }) // => [{ treated: 0, controls: [1, 2] }, { treated: 4, controls: [5, 3] }]
  */
-export function matchNearest(score: ArrayLike<number>, treated: ArrayLike<number>, caliper?: number): [number, number][] {
+export function matchNearestSets(score: ArrayLike<number>, treated: ArrayLike<number>, options: MatchOptions = {}): MatchedSet[] {
   const n = score.length;
-  const t: number[] = [];
-  const c: number[] = [];
-  for (let i = 0; i < n; i++) (treated[i] === 1 ? t : c).push(i);
+  const ratio = options.ratio ?? 1;
+  const exact = options.exact;
   let limit = Infinity;
-  if (caliper !== undefined) {
+  if (options.caliper !== undefined) {
     let m = 0;
     for (let i = 0; i < n; i++) m += score[i]!;
     m /= n;
     let ss = 0;
     for (let i = 0; i < n; i++) ss += (score[i]! - m) ** 2;
-    limit = caliper * Math.sqrt(ss / (n - 1));
+    limit = options.caliper * Math.sqrt(ss / (n - 1));
   }
+  const controlsOf: (number[] | undefined)[] = new Array(n);
+  let order: number[];
+  if (!exact) {
+    const t: number[] = [];
+    const c: number[] = [];
+    for (let i = 0; i < n; i++) (treated[i] === 1 ? t : c).push(i);
+    order = matchStratum(score, t, c, ratio, limit, controlsOf);
+  } else {
+    // Treated and controls per stratum, each matched on its own.
+    const strata = new Map<number, { t: number[]; c: number[] }>();
+    for (let i = 0; i < n; i++) {
+      let s = strata.get(exact[i]!);
+      if (!s) strata.set(exact[i]!, (s = { t: [], c: [] }));
+      (treated[i] === 1 ? s.t : s.c).push(i);
+    }
+    order = [];
+    for (const { t, c } of strata.values()) order.push(...matchStratum(score, t, c, ratio, limit, controlsOf));
+    order.sort((a, b) => score[b]! - score[a]! || a - b);
+  }
+  const sets: MatchedSet[] = [];
+  for (const i of order) if (controlsOf[i]) sets.push({ treated: i, controls: controlsOf[i] });
+  return sets;
+}
+
+/** Greedy matching within one stratum: fills controlsOf (treated row → its controls); returns the treated rows in matching order. */
+function matchStratum(score: ArrayLike<number>, t: number[], c: number[], ratio: number, limit: number, controlsOf: (number[] | undefined)[]): number[] {
   t.sort((a, b) => score[b]! - score[a]! || a - b);
   // Controls sorted by score; a matched one is removed (linked list over the sorted order).
-  const cs = [...c].sort((a, b) => score[a]! - score[b]! || a - b);
-  const prev = Int32Array.from({ length: cs.length }, (_, k) => k - 1);
-  const next = Int32Array.from({ length: cs.length }, (_, k) => (k + 1 < cs.length ? k + 1 : -1));
-  let head = cs.length > 0 ? 0 : -1;
-  const pairs: [number, number][] = [];
-  const positionOf = (x: number) => {
-    // First sorted position with score ≥ x (binary search over all, then skip removed).
-    let lo = 0;
-    let hi = cs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (score[cs[mid]!]! < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  const removed = new Uint8Array(cs.length);
-  for (const i of t) {
-    if (head < 0) break;
-    const x = score[i]!;
-    let k = positionOf(x);
-    // Nearest alive to the right and to the left of position k.
-    let right = k;
-    while (right < cs.length && removed[right]) right = next[right]! === -1 ? cs.length : next[right]!;
-    let left = k - 1;
-    while (left >= 0 && removed[left]) left = prev[left]!;
-    let best = -1;
-    let bestD = Infinity;
-    for (const cand of [left, right]) {
-      if (cand < 0 || cand >= cs.length || removed[cand]) continue;
-      const dist = Math.abs(score[cs[cand]!]! - x);
-      if (dist < bestD || (dist === bestD && cs[cand]! < cs[best]!)) {
-        best = cand;
-        bestD = dist;
+  const cs = c.sort((a, b) => score[a]! - score[b]! || a - b);
+  const m = cs.length;
+  const sorted = Float64Array.from(cs, (i) => score[i]!);
+  const prev = Int32Array.from({ length: m }, (_, k) => k - 1);
+  const next = Int32Array.from({ length: m }, (_, k) => (k + 1 < m ? k + 1 : -1));
+  const removed = new Uint8Array(m);
+  let alive = m;
+  for (let round = 0; round < ratio && alive > 0; round++) {
+    for (const i of t) {
+      if (alive === 0) break;
+      if (round > 0 && !controlsOf[i]) continue; // no control within reach in round 1: none later
+      const x = score[i]!;
+      // First sorted position with score ≥ x, then the nearest alive to its right and left.
+      let lo = 0;
+      let hi = m;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid]! < x) lo = mid + 1;
+        else hi = mid;
       }
-    }
-    // Equal distances further out on the same side (tied scores) may hold a lower row index.
-    if (best >= 0) {
-      for (let j = best; j >= 0; j = prev[j]!) {
-        if (removed[j] || Math.abs(score[cs[j]!]! - x) !== bestD) break;
-        if (cs[j]! < cs[best]!) best = j;
+      let right = lo;
+      while (right < m && removed[right]) right = next[right]! === -1 ? m : next[right]!;
+      let left = lo - 1;
+      while (left >= 0 && removed[left]) left = prev[left]!;
+      let best = -1;
+      let bestD = Infinity;
+      for (const cand of [left, right]) {
+        if (cand < 0 || cand >= m || removed[cand]) continue;
+        const dist = Math.abs(sorted[cand]! - x);
+        if (dist < bestD || (dist === bestD && cs[cand]! < cs[best]!)) {
+          best = cand;
+          bestD = dist;
+        }
       }
-      for (let j = best; j !== -1 && j < cs.length; j = next[j]!) {
-        if (removed[j] || Math.abs(score[cs[j]!]! - x) !== bestD) break;
-        if (cs[j]! < cs[best]!) best = j;
+      // Equal distances further out on the same side (tied scores) may hold a lower row index.
+      if (best >= 0) {
+        for (let j = best; j >= 0; j = prev[j]!) {
+          if (removed[j] || Math.abs(sorted[j]! - x) !== bestD) break;
+          if (cs[j]! < cs[best]!) best = j;
+        }
+        for (let j = best; j !== -1 && j < m; j = next[j]!) {
+          if (removed[j] || Math.abs(sorted[j]! - x) !== bestD) break;
+          if (cs[j]! < cs[best]!) best = j;
+        }
       }
+      if (best < 0 || bestD > limit) continue;
+      const list = controlsOf[i];
+      if (list) list.push(cs[best]!);
+      else controlsOf[i] = [cs[best]!];
+      removed[best] = 1;
+      alive--;
+      if (prev[best]! >= 0) next[prev[best]!] = next[best]!;
+      if (next[best]! >= 0) prev[next[best]!] = prev[best]!;
     }
-    if (best < 0 || bestD > limit) continue;
-    pairs.push([i, cs[best]!]);
-    removed[best] = 1;
-    if (prev[best]! >= 0) next[prev[best]!] = next[best]!;
-    else head = next[best]!;
-    if (next[best]! >= 0) prev[next[best]!] = prev[best]!;
-    k = 0;
   }
-  return pairs;
+  return t;
+}
+
+/**
+ * Greedy 1:1 nearest-neighbour matching without replacement on the propensity score, as MatchIt's
+ * defaults (m.order = "largest"): treated units from the highest score down each take the nearest
+ * unmatched control (ties: the lowest row); a caliper (in SDs of the score over all units) leaves
+ * a treated unit unmatched when no control is close enough. Returns [treated, control] row pairs;
+ * {@link matchNearestSets} adds 1:k and matching within strata.
+ * @example
+ * matchNearest([0.9, 0.8, 0.1, 0.85], [1, 0, 0, 1]) // => [[0, 1], [3, 2]]
+ */
+export function matchNearest(score: ArrayLike<number>, treated: ArrayLike<number>, caliper?: number): [number, number][] {
+  return matchNearestSets(score, treated, caliper === undefined ? {} : { caliper }).map((s) => [s.treated, s.controls[0]!]);
 }

@@ -38,6 +38,18 @@ export const effectMessages = defineMessages("effect", {
     en: (p: Fn & { column: string; row: number; value: number }) => `${p.fn}: weights must be zero or positive (column ${q(p.column)}, table row ${p.row}: ${p.value})`,
     ja: (p: Fn & { column: string; row: number; value: number }) => `${p.fn}: 重みは0以上の数です（列「${p.column}」、表の${p.row}行目: ${p.value}）`,
   },
+  matchingOnly: {
+    en: (p: Fn & { option: string; method: string }) => `${p.fn}: option ${p.option} applies to method "matching" only (got method ${q(p.method)})`,
+    ja: (p: Fn & { option: string; method: string }) => `${p.fn}: オプション ${p.option} は method "matching" でだけ使えます（method は「${p.method}」です）`,
+  },
+  adjustNotHere: {
+    en: (p: Fn & { method: string }) => `${p.fn}: option adjust applies to methods "matching", "weighting" and "doubly-robust" (method ${q(p.method)} adjusts by its own model)`,
+    ja: (p: Fn & { method: string }) => `${p.fn}: オプション adjust は method "matching"・"weighting"・"doubly-robust" でだけ使えます（方法「${p.method}」は自身のモデルで調整します）`,
+  },
+  adjustNotCovariate: {
+    en: (p: Fn & { column: string; covariates: string[] }) => `${p.fn}: adjust names column ${q(p.column)}, which is neither a covariate (${list(p.covariates, 20)}) nor the exact column; add it to covariates`,
+    ja: (p: Fn & { column: string; covariates: string[] }) => `${p.fn}: adjust に指定した列「${p.column}」は共変量（${listJa(p.covariates, 20)}）でも exact の列でもありません。covariates に加えてください`,
+  },
   clusterNeeded: {
     en: (p: Fn) => `${p.fn}: vcov "cluster" needs a cluster column (pass cluster: "company")`,
     ja: (p: Fn) => `${p.fn}: vcov "cluster" にはクラスターの列が必要です（cluster: "company" のように指定してください）`,

@@ -22,7 +22,7 @@ describe("matching as MatchIt's defaults (checked against an independent greedy 
       expect(pairs.length).toBe(e.pairs);
       expect(pairs.map((p) => p[0])).toEqual(e.treated);
       expect(pairs.map((p) => p[1])).toEqual(e.controls);
-      const r = estimateEffect(lalonde, { outcome: "re78", treatment: "treat", covariates, method: "matching", ...(caliper ? { caliper } : {}) });
+      const r = estimateEffect(lalonde, { outcome: "re78", treatment: "treat", covariates, method: "matching", ...(caliper ? { caliper, caliperScale: "score" as const } : {}) });
       expect(r.nMatched).toBe(e.pairs);
       expect(r.estimate).toBeCloseTo(e.estimate, 8);
       expect(Math.abs(r.stdError! - e.stdError) / e.stdError).toBeLessThan(1e-8);

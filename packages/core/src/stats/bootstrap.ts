@@ -3,7 +3,7 @@ import { counted, statsMessages as m } from "../errors/stats-messages.js";
 import { dropMissing, insufficientData, type NumericInput } from "./clean.js";
 import { ALTERNATIVES, choice, confLevelOf, kernelOptions, wholeOf } from "./options.js";
 import { normalCdf, normalQuantile } from "./distributions.js";
-import { createRandom, type Random } from "./random.js";
+import { createRandom, drawCounts, generatorState, type Random } from "./random.js";
 import { makeResult, type Result } from "./result.js";
 
 export interface BootstrapOptions {
@@ -199,11 +199,17 @@ export function bootstrapWeighted(n: number, statistic: (weights: Uint16Array) =
   const estimate = statistic(weights);
   const replicates = new Float64Array(resamples);
   let clusters: number | null = null;
-  const draws = new Int32Array(n);
+  const jackknife = () => jackknifeGroups(n, options, random.seed).map((drop) => {
+    weights.fill(1);
+    for (const i of drop) weights[i] = 0;
+    return statistic(weights);
+  });
+  let jack: number[] | undefined;
   if (options.cluster) {
     const { groups } = groupIndex(options.cluster, n, "cluster", "bootstrapWeighted");
     clusters = groups.length;
     if (clusters < 2) throw insufficientData("bootstrapWeighted", 2, clusters, { what: counted.clusters });
+    const draws = new Int32Array(clusters);
     const counts = new Int32Array(clusters);
     for (let b = 0; b < resamples; b++) {
       random.fillInts(draws, clusters, 0, clusters);
@@ -214,26 +220,198 @@ export function bootstrapWeighted(n: number, statistic: (weights: Uint16Array) =
     }
   } else {
     const strata = options.strata ? groupIndex(options.strata, n, "strata").groups : null;
-    for (let b = 0; b < resamples; b++) {
-      weights.fill(0);
-      if (strata === null) {
-        random.fillInts(draws, n);
-        for (let k = 0; k < n; k++) weights[draws[k]!]!++;
-      } else {
-        for (const s of strata) {
-          random.fillInts(draws, s.length, 0, s.length);
-          for (let k = 0; k < s.length; k++) weights[s[draws[k]!]!]!++;
+    // Counts are made stratum after stratum in one buffer; `order` names the unit at each position.
+    const sizes = strata === null ? [n] : strata.map((s) => s.length);
+    const order = strata === null ? null : new Int32Array(n);
+    if (order) strata!.reduce((o, s) => (order.set(s, o), o + s.length), 0);
+    const st = generatorState(random);
+    const counts = new Uint8Array(n);
+    const carries: number[] = [];
+    let b = 0;
+    const helper = st && n * resamples >= PARALLEL_MIN_DRAWS ? startCounting(st, sizes, n, resamples) : null;
+    if (helper) {
+      try {
+        jack = jackknife(); // while the worker draws the first resamples
+        for (; b < resamples && helper.take(b, carries); b++) {
+          spreadCounts(helper.counts(b), carries, order, weights);
+          helper.release(b);
+          countedByWorker++;
+          replicates[b] = statistic(weights);
         }
+      } finally {
+        helper.stop();
       }
+    }
+    // This thread draws what no worker drew (all of it without a worker, or the rest after a worker failed).
+    const draws = st ? null : new Int32Array(n);
+    const draw: typeof drawCounts = st ? drawCounts : (_, c, m, count, carried) => {
+      random.fillInts(draws!, m, 0, count);
+      for (let k = 0; k < count; k++) if (++c[draws![k]!]! === 256) carried.push(draws![k]!);
+    };
+    for (; b < resamples; b++) {
+      drawResample(draw, st ?? Int32Array.of(0), sizes, counts, carries);
+      spreadCounts(counts, carries, order, weights);
       replicates[b] = statistic(weights);
     }
   }
-  const jack = jackknifeGroups(n, options, random.seed).map((drop) => {
-    weights.fill(1);
-    for (const i of drop) weights[i] = 0;
-    return statistic(weights);
-  });
+  jack ??= jackknife();
   return summarize(estimate, replicates, jack, { n, confLevel, interval, clusters, kind: options.cluster ? "cluster" : options.strata ? "stratified" : "nonparametric" });
+}
+
+/**
+ * One resample's counts: within each stratum (sizes in order) as many draws as units, counted in
+ * the stratum's own stretch of `counts` (sequential memory, a byte per unit, which the core's cache
+ * holds); counts passing 255 leave their positions in `carries`, one per 256. The same draws, in
+ * the same order, as drawing unit indices and incrementing their weights. Self-contained: the
+ * counting worker runs its source.
+ */
+function drawResample(draw: typeof drawCounts, st: Int32Array, sizes: ArrayLike<number>, counts: Uint8Array, carries: number[]): void {
+  counts.fill(0);
+  carries.length = 0;
+  let offset = 0;
+  for (let g = 0; g < sizes.length; g++) {
+    const m = sizes[g]!;
+    const before = carries.length;
+    draw(st, offset === 0 ? counts : counts.subarray(offset, offset + m), m, m, carries);
+    for (let k = before; k < carries.length; k++) carries[k] = carries[k]! + offset;
+    offset += m;
+  }
+}
+
+/** Writes one resample's counts (position by position) to the units' weights: `order` names each position's unit (null: the units in order). */
+function spreadCounts(counts: Uint8Array, carries: readonly number[], order: Int32Array | null, weights: Uint16Array): void {
+  if (order === null) {
+    weights.set(counts);
+    for (let k = 0; k < carries.length; k++) weights[carries[k]!] = weights[carries[k]!]! + 256;
+    return;
+  }
+  const n = order.length;
+  for (let o = 0; o < n; o++) weights[order[o]!] = counts[o]!;
+  for (let k = 0; k < carries.length; k++) {
+    const unit = order[carries[k]!]!;
+    weights[unit] = weights[unit]! + 256;
+  }
+}
+
+/** Below this many draws in all (units × resamples) the bootstrap draws in its own thread: a worker costs tens of milliseconds to start. */
+const PARALLEL_MIN_DRAWS = 5_000_000;
+/** Resamples the counting worker may be ahead of the statistic. */
+const SLOTS = 8;
+/** Carries (counts passing 255) one resample may hold in a slot; more (never seen: it takes a unit drawn 256 times) and this thread draws instead. */
+const SLOT_CARRIES = 1024;
+
+interface CountingHelper {
+  /** Waits for resample b's counts and copies its carries; false if the worker failed (this thread then draws from b on, the generator's state already set back to after b − 1). */
+  take(b: number, carries: number[]): boolean;
+  counts(b: number): Uint8Array;
+  /** The statistic no longer needs resample b's slot. */
+  release(b: number): void;
+  /** Stops the worker (done, failed or the statistic threw). */
+  stop(): void;
+}
+
+type WorkerThread = { unref(): void; terminate(): unknown };
+type WorkerConstructor = new (code: string, options: { eval: true; workerData: unknown }) => WorkerThread;
+
+/** Node's worker threads and core count, reached at run time without importing a Node built-in (`@koe/core/stats` runs in browsers too, where this is null). */
+function workerThreads(): WorkerConstructor | null {
+  const p = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const threads = p?.getBuiltinModule?.("node:worker_threads") as { Worker?: WorkerConstructor } | undefined;
+  const os = p?.getBuiltinModule?.("node:os") as { availableParallelism?: () => number } | undefined;
+  return threads?.Worker && (os?.availableParallelism?.() ?? 1) >= 2 ? threads.Worker : null;
+}
+
+let countingSource: string | undefined;
+/** Resamples whose counts a worker drew, since the module loaded (for the tests: the worker path is really taken). */
+export let countedByWorker = 0;
+
+/**
+ * A worker thread that draws the resamples' counts from a copy of the generator's state into
+ * shared slots while this thread runs the statistic: the same stream, consumed in the same order,
+ * so the replicates are byte-identical with or without it (and on any number of cores). The
+ * generator's state follows each resample taken, so that it ends where drawing alone would leave it.
+ */
+function startCounting(st: Int32Array, sizes: number[], n: number, resamples: number): CountingHelper | null {
+  const Worker = workerThreads();
+  if (!Worker) return null;
+  const control = new Int32Array(new SharedArrayBuffer(4 * 4)); // produced, consumed, failed, stopped
+  const countBuffer = new SharedArrayBuffer(SLOTS * n);
+  const carryBuffer = new SharedArrayBuffer(SLOTS * (SLOT_CARRIES + 1) * 4);
+  const stateBuffer = new SharedArrayBuffer(SLOTS * 4 * 4);
+  const slotCounts = Array.from({ length: SLOTS }, (_, k) => new Uint8Array(countBuffer, k * n, n));
+  const slotCarries = Array.from({ length: SLOTS }, (_, k) => new Int32Array(carryBuffer, k * (SLOT_CARRIES + 1) * 4, SLOT_CARRIES + 1));
+  const slotStates = Array.from({ length: SLOTS }, (_, k) => new Int32Array(stateBuffer, k * 16, 4));
+  countingSource ??= `"use strict";\nconst drawCounts = ${drawCounts.toString()};\nconst drawResample = ${drawResample.toString()};\n(${countingWorker.toString()})(drawCounts, drawResample, require("node:worker_threads").workerData);`;
+  let worker: WorkerThread;
+  try {
+    worker = new Worker(countingSource, { eval: true, workerData: { control, countBuffer, carryBuffer, stateBuffer, n, sizes, resamples, slots: SLOTS, slotCarries: SLOT_CARRIES, state: Int32Array.from(st) } });
+    worker.unref();
+  } catch {
+    return null;
+  }
+  let failed = false;
+  return {
+    take(b, carries) {
+      if (failed) return false;
+      let last = Date.now();
+      for (let seen = Atomics.load(control, 0); seen <= b; seen = Atomics.load(control, 0)) {
+        // A worker that failed, or made no progress for a minute (never started, killed), hands back.
+        if (Atomics.load(control, 2) === 1 || Date.now() - last > 60_000) {
+          failed = true;
+          return false;
+        }
+        if (Atomics.wait(control, 0, seen, 50) !== "timed-out") last = Date.now();
+      }
+      const slot = b % SLOTS;
+      const c = slotCarries[slot]!;
+      carries.length = 0;
+      for (let k = 1, end = c[0]!; k <= end; k++) carries.push(c[k]!);
+      st.set(slotStates[slot]!);
+      return true;
+    },
+    counts: (b) => slotCounts[b % SLOTS]!,
+    release(b) {
+      Atomics.store(control, 1, b + 1);
+      Atomics.notify(control, 1);
+    },
+    stop() {
+      Atomics.store(control, 3, 1);
+      Atomics.notify(control, 1);
+      void worker.terminate();
+    },
+  };
+}
+
+/** The counting worker's body (its source runs in the worker, beside drawCounts and drawResample). */
+function countingWorker(
+  draw: typeof drawCounts,
+  resample: typeof drawResample,
+  data: { control: Int32Array; countBuffer: SharedArrayBuffer; carryBuffer: SharedArrayBuffer; stateBuffer: SharedArrayBuffer; n: number; sizes: number[]; resamples: number; slots: number; slotCarries: number; state: Int32Array },
+): void {
+  const { control, n, sizes, resamples, slots, slotCarries } = data;
+  const st = Int32Array.from(data.state);
+  const carries: number[] = [];
+  try {
+    for (let b = 0; b < resamples; b++) {
+      for (let consumed = Atomics.load(control, 1); b - consumed >= slots; consumed = Atomics.load(control, 1)) {
+        if (Atomics.load(control, 3) === 1) return;
+        Atomics.wait(control, 1, consumed, 100);
+      }
+      if (Atomics.load(control, 3) === 1) return;
+      const slot = b % slots;
+      resample(draw, st, sizes, new Uint8Array(data.countBuffer, slot * n, n), carries);
+      if (carries.length > slotCarries) throw new RangeError("carries");
+      const c = new Int32Array(data.carryBuffer, slot * (slotCarries + 1) * 4, slotCarries + 1);
+      c[0] = carries.length;
+      for (let k = 0; k < carries.length; k++) c[k + 1] = carries[k]!;
+      new Int32Array(data.stateBuffer, slot * 16, 4).set(st);
+      Atomics.store(control, 0, b + 1);
+      Atomics.notify(control, 0);
+    }
+  } catch {
+    Atomics.store(control, 2, 1);
+    Atomics.notify(control, 0);
+  }
 }
 
 export const BOOTSTRAP_OPTIONS = ["resamples", "seed", "random", "confLevel", "strata", "cluster", "interval"] as const;

@@ -55,7 +55,7 @@ export function createRandom(seed: number | string = 1): Random {
   for (let i = 0; i < 12; i++) nextU32(state);
   let spare: number | null = null;
   const next = () => nextU32(state) / 4294967296;
-  return {
+  const random: Random = {
     seed: s0,
     next,
     int(n: number) {
@@ -84,6 +84,19 @@ export function createRandom(seed: number | string = 1): Random {
       return u * f;
     },
   };
+  states.set(random, state);
+  return random;
+}
+
+const states = new WeakMap<Random, Int32Array>();
+
+/**
+ * The live state of a generator made by {@link createRandom} (undefined for an injected one): the
+ * bootstrap draws from it directly with {@link drawCounts}, in this thread or in a worker, and
+ * writes the state back so that the generator goes on exactly as if it had drawn each integer itself.
+ */
+export function generatorState(random: Random): Int32Array | undefined {
+  return states.get(random);
 }
 
 /** One step of sfc32 (Chris Doty-Humphrey's small fast counter): the next 32-bit output, unsigned. */
@@ -115,6 +128,34 @@ function fillInts(st: Int32Array, out: Int32Array, n: number, from: number, end:
     c = (c << 21) | (c >>> 11);
     c = (c + t) | 0;
     out[k] = Math.floor(((t >>> 0) / 4294967296) * n);
+  }
+  st[0] = a;
+  st[1] = b;
+  st[2] = c;
+  st[3] = d;
+}
+
+/**
+ * Draws `count` integers in [0, n) from the stream of state `st` — the same integers, in the same
+ * order, as `fillInts` — and counts them instead of storing them: counts[j] += 1 for each draw j.
+ * The counts are bytes (a stratum of a million units fits the core's cache, where 16-bit counts
+ * would not); a count passing 255 wraps to 0 and its index is pushed onto `carries`, one push per
+ * 256. Self-contained (no reference outside its body), so a worker thread can run its source.
+ */
+export function drawCounts(st: Int32Array, counts: Uint8Array, n: number, count: number, carries: number[]): void {
+  let a = st[0]!;
+  let b = st[1]!;
+  let c = st[2]!;
+  let d = st[3]!;
+  for (let k = 0; k < count; k++) {
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    const j = Math.floor(((t >>> 0) / 4294967296) * n);
+    if (++counts[j]! === 256) carries.push(j);
   }
   st[0] = a;
   st[1] = b;

@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { bootstrap, bootstrapWeighted, createRandom, type BootstrapResult } from "@koe/core/stats";
 import { describe, expect, it } from "vitest";
+import { countedByWorker } from "../../src/stats/bootstrap.js";
 
 const fixturePath = join(import.meta.dirname, "fixtures", "bootstrap-replicates.json");
 
@@ -133,6 +134,11 @@ describe("bootstrap random stream (byte-identical to the fixture captured before
       expect(run()).toEqual(fixture[name]);
     });
   }
+  it("in Node, a worker thread draws the large resamples (and the bytes above are still the fixture's)", () => {
+    const before = countedByWorker;
+    cases["weighted, plain, n 300,000 (large-n path)"]!();
+    expect(countedByWorker - before).toBe(20);
+  });
   it("the same call twice gives the same bytes", () => {
     const { y, treated } = data(250_000, 0.1, 18);
     const run = () => bootstrapWeighted(y.length, weightedDid(y, treated), { seed: 2, resamples: 15, strata: treated }).replicates;

@@ -28,8 +28,27 @@ export interface BalanceRow {
   imbalanced: boolean;
 }
 
+/**
+ * One line per covariate: for a categorical one (e.g. 25 companies) its levels summarised by the
+ * largest |SMD| over the levels (cobalt's "maximum" summary; the level rows stay in `rows`).
+ */
+export interface BalanceSummary {
+  covariate: string;
+  /** Levels compared (1 for a numeric or yes/no covariate). */
+  levels: number;
+  /** The largest |SMD| over the covariate's rows, before and (with weights) after adjustment. */
+  maxAbsSmd: number;
+  maxAbsSmdAdjusted: number | null;
+  /** The level with the largest |SMD| after adjustment (before without weights); null for a numeric covariate. */
+  worstLevel: string | null;
+  /** Whether any of its rows is imbalanced. */
+  imbalanced: boolean;
+}
+
 export interface BalanceResult {
   rows: BalanceRow[];
+  /** One line per covariate (categorical ones by their worst level), in the order given. */
+  byCovariate: BalanceSummary[];
   /** Which SD standardises the differences: "treated" (the ATT convention of MatchIt/cobalt) or "pooled" √((s²t + s²c)/2), always from the unadjusted sample. */
   sd: "treated" | "pooled";
   threshold: number;
@@ -85,11 +104,14 @@ export type BalanceOptions = z.input<typeof BalanceOptions>;
  * the denominator is stated (`sd`) and comes from the unadjusted sample, so the SMD after
  * adjustment moves only with the means. The treatment is read as yes/no (はい/いいえ, 0/1 and
  * booleans alike; any other value is an error naming it); yes/no covariates give one row (level
- * "true"), segment covariates one row per level in natural order (若手 and young alike).
+ * "true"), segment covariates one row per level in natural order (若手 and young alike), and
+ * `byCovariate` sums each covariate up in one line — a 25-level company by its worst level.
  * @example
  * const t = aq.table({ 越境: ["はい", "はい", "はい", "いいえ", "いいえ", "いいえ"], age: [30, 40, 50, 20, 30, 40] });
  * balanceTable(t, { treatment: "越境", covariates: ["age"] }).rows[0].smd // => 1
  * balanceTable(t, { treatment: "越境", covariates: ["age"], sd: "pool" }) // throws: did you mean "pooled"?
+ * const g = aq.table({ d: [1, 1, 0, 0, 0, 0], 会社: ["A", "B", "A", "A", "B", "C"] });
+ * balanceTable(g, { treatment: "d", covariates: ["会社"] }).byCovariate[0] // => { covariate: "会社", levels: 3, maxAbsSmd: 0.5, maxAbsSmdAdjusted: null, worstLevel: "B", imbalanced: true }
  */
 export function balanceTable(table: Table, options: BalanceOptions): BalanceResult {
   const fn = "balanceTable";
@@ -193,8 +215,22 @@ export function balanceTable(table: Table, options: BalanceOptions): BalanceResu
     }
     return (s * s) / s2;
   };
+  const byCovariate = covs.map((c): BalanceSummary => {
+    const own = rows.filter((r) => r.covariate === c.column);
+    const key = (r: BalanceRow) => Math.abs(w ? r.smdAdjusted! : r.smd);
+    const worst = own.reduce((a, b) => (key(b) > key(a) ? b : a), own[0]!);
+    return {
+      covariate: c.column,
+      levels: own.length,
+      maxAbsSmd: Math.max(...own.map((r) => Math.abs(r.smd))),
+      maxAbsSmdAdjusted: w ? Math.max(...own.map((r) => Math.abs(r.smdAdjusted!))) : null,
+      worstLevel: c.kind === "segment" ? worst.level : null,
+      imbalanced: own.some((r) => r.imbalanced),
+    };
+  });
   const result: BalanceResult = {
     rows,
+    byCovariate,
     sd,
     threshold,
     nTreated: treated.length,

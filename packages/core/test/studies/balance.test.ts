@@ -23,6 +23,13 @@ describe("balanceTable", () => {
       else expect(row.varianceRatio!).toBeCloseTo(e.varianceRatio, 10);
     }
     expect(b.sd).toBe("treated");
+    // One line per covariate: race (three levels) by its largest |SMD| among R's level rows.
+    const race = R.rows.filter((r) => r.term.startsWith("race"));
+    const worst = race.reduce((x, y) => (Math.abs(y.smd) > Math.abs(x.smd) ? y : x));
+    expect(b.byCovariate.map((c) => c.covariate)).toEqual(["age", "educ", "race", "married", "nodegree", "re74", "re75"]);
+    expect(b.byCovariate[2]).toMatchObject({ covariate: "race", levels: 3, worstLevel: worst.term.slice(4), maxAbsSmdAdjusted: null, imbalanced: true });
+    expect(b.byCovariate[2]!.maxAbsSmd).toBeCloseTo(Math.abs(worst.smd), 10);
+    expect(b.byCovariate[1]).toMatchObject({ covariate: "educ", levels: 1, worstLevel: null, imbalanced: false });
     expect(b.rows.find((r) => r.covariate === "age")!.imbalanced).toBe(true);
     expect(b.rows.find((r) => r.covariate === "educ")!.imbalanced).toBe(false);
   });

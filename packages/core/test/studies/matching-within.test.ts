@@ -117,6 +117,10 @@ describe("finding 4 on the bundled data: matching within company with adjustment
     for (const row of company) expect(Math.abs(row.smdAdjusted!)).toBeLessThan(Math.abs(row.smd) + 0.05);
     const max = Math.max(...company.map((b) => Math.abs(b.smdAdjusted!)));
     expect(max).toBeLessThan(0.1);
+    const summary = r.balance.byCovariate.find((c) => c.covariate === "company")!;
+    expect(summary.levels).toBe(25);
+    expect(summary.maxAbsSmdAdjusted).toBeCloseTo(max, 12);
+    expect(summary.maxAbsSmd).toBeCloseTo(Math.max(...company.map((b) => Math.abs(b.smd))), 12);
   });
 
   it("weighting and doubly robust with exact: company as a factor in the propensity (and outcome) model, as R", () => {

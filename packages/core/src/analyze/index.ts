@@ -9,7 +9,7 @@ export {
 } from "./group-comparisons.js";
 export { groupColumn, type GroupColumn, type GroupLevel, type GroupKind } from "./group-column.js";
 // Effects: balance, matching, the five effect estimators, difference-in-differences, the wild cluster bootstrap.
-export { balanceTable, BalanceOptions, type BalanceResult, type BalanceRow } from "./balance.js";
+export { balanceTable, BalanceOptions, type BalanceResult, type BalanceRow, type BalanceSummary } from "./balance.js";
 export { matchNearest, matchNearestSets, type MatchedSet, type MatchOptions } from "./matching.js";
 export { estimateEffect, EstimateEffectOptions, MAX_AUTO_RATIO, type EffectMethod, type EffectResult } from "./estimate-effect.js";
 export { differenceInDifferences, DidOptions, type DidResult } from "./did.js";

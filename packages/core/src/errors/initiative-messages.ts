@@ -94,10 +94,10 @@ export const initiativeMessages = defineMessages("initiatives", {
       `「${p.initiativeLabel.ja}」は${p.rowLabel.ja}（${p.columnLabels.ja.join("・")}）ではほとんど試されていません（ほかでは広く試されています）`,
   },
   waveChange: {
-    en: (p: { initiativeLabel: Localized; waves: [number, number]; pairs: number; takenUp: number; becameEffective: number; practisedPValue: number | null; effectivePValue: number | null }) =>
-      `${p.initiativeLabel.en}: from wave ${p.waves[0]} to wave ${p.waves[1]}, ${p.takenUp} of ${p.pairs} ratings moved to practised and ${p.becameEffective} became effective (McNemar's exact test: practice p ${pValue(p.practisedPValue)}, effect p ${pValue(p.effectivePValue)})`,
-    ja: (p: { initiativeLabel: Localized; waves: [number, number]; pairs: number; takenUp: number; becameEffective: number; practisedPValue: number | null; effectivePValue: number | null }) =>
-      `「${p.initiativeLabel.ja}」: 調査回${p.waves[0]}から${p.waves[1]}にかけて、${p.pairs}件のうち${p.takenUp}件が実践に移り、${p.becameEffective}件で効果が出るようになりました（McNemar の正確検定: 実践 p ${pValue(p.practisedPValue)}、効果 p ${pValue(p.effectivePValue)}）`,
+    en: (p: { initiativeLabel: Localized; waves: [number, number]; pairs: number; takenUp: number; becameEffective: number; practisedPValue: number | null; effectivePValue: number | null; adjust?: string }) =>
+      `${p.initiativeLabel.en}: from wave ${p.waves[0]} to wave ${p.waves[1]}, ${p.takenUp} of ${p.pairs} ratings moved to practised and ${p.becameEffective} became effective (McNemar's exact test: practice p ${pValue(p.practisedPValue)}, effect p ${pValue(p.effectivePValue)}${p.adjust && p.adjust !== "none" ? `, adjusted across initiatives (${p.adjust})` : ""})`,
+    ja: (p: { initiativeLabel: Localized; waves: [number, number]; pairs: number; takenUp: number; becameEffective: number; practisedPValue: number | null; effectivePValue: number | null; adjust?: string }) =>
+      `「${p.initiativeLabel.ja}」: 調査回${p.waves[0]}から${p.waves[1]}にかけて、${p.pairs}件のうち${p.takenUp}件が実践に移り、${p.becameEffective}件で効果が出るようになりました（McNemar の正確検定: 実践 p ${pValue(p.practisedPValue)}、効果 p ${pValue(p.effectivePValue)}${p.adjust && p.adjust !== "none" ? `。施策間の多重比較を補正（${p.adjust}）` : ""}）`,
   },
   fewListed: {
     en: (p: { cells: Labels; k: number; minGroupSize: number }) =>
@@ -132,6 +132,38 @@ export const initiativeMessages = defineMessages("initiatives", {
   privacyBroad: {
     en: () => "Counts of cells of the matrix as published; no count of companies.",
     ja: () => "公開したマトリクスのセルの数で、企業数は含みません。",
+  },
+  unknownRecommended: {
+    en: (p: Fn & { value: string; known: string[] }) => `${p.fn}: option "recommended" names ${q(p.value)}, which is not an initiative of the catalogue (known: ${list(p.known, 20)})`,
+    ja: (p: Fn & { value: string; known: string[] }) => `${p.fn}: オプション recommended の「${p.value}」は施策カタログにありません（カタログの施策: ${listJa(p.known, 20)}）`,
+  },
+  noControl: {
+    en: (p: Fn & { recommended: number; control: number }) =>
+      `${p.fn}: the comparison with non-recommended initiatives needs pairs of both kinds (recommended: ${p.recommended}, not recommended: ${p.control})`,
+    ja: (p: Fn & { recommended: number; control: number }) =>
+      `${p.fn}: 推奨されなかった施策との比較には、推奨された施策と推奨されなかった施策の両方の組が必要です（推奨: ${p.recommended}組、推奨外: ${p.control}組）`,
+  },
+  controlSelectedOnWave1: {
+    en: (p: Fn & { k: number }) =>
+      `${p.fn}: the recommended initiatives are each cell's top ${p.k} of the first wave, chosen because they were already rated effective there: their change is bounded by that high start (a ceiling) and pulled down by regression to the mean, so the difference from the other initiatives understates what the recommendation did`,
+    ja: (p: Fn & { k: number }) =>
+      `${p.fn}: 推奨施策は第1回の各セルの上位${p.k}件で、すでに効果ありと評価されたから選ばれています。出発点が高いため伸びる余地が小さく（天井効果）、平均への回帰で下がりやすいので、推奨外の施策との差は推奨の効果を小さめに示します`,
+  },
+  topPopulation: {
+    en: (p: { companies: number; resamples: number | null }) =>
+      `The ${p.companies} companies are the whole consortium: a share among them is a fact, not an estimate. The intervals describe a wider population of companies like these (${p.resamples === null ? "Wilson intervals over companies, one observation per company and cell" : `percentiles of ${p.resamples} bootstrap resamples of whole companies, so that a company's house tendency across cells is kept together`})`,
+    ja: (p: { companies: number; resamples: number | null }) =>
+      `${p.companies}社はコンソーシアムの全社です。この中での割合は事実であり推定ではありません。区間は、これらと同様の企業からなるより広い母集団についての区間です（${p.resamples === null ? "企業を単位とする Wilson 区間。セルごとに1社1件" : `企業を丸ごと${p.resamples}回リサンプリングしたブートストラップのパーセンタイル。各社のセルをまたぐ評価の癖を一緒に扱います`}）`,
+  },
+  topSelection: {
+    en: (p: { cells: number; k: number }) =>
+      `Winners picked from ${p.cells} cell × initiative rates look better than they are (the largest of many noisy rates is inflated); the shrunken effect rate (rankBy: "shrunken") pulls each rate toward the consortium-wide mean in proportion to its noise. "stability" is the share of company resamples in which an initiative stays in its cell's top ${p.k} (a bootstrap inclusion frequency), not the probability that it truly belongs there`,
+    ja: (p: { cells: number; k: number }) =>
+      `${p.cells}個のセル×施策の割合から選んだ上位は実際より良く見えます（ばらつきのある多数の割合の最大値は過大になります）。縮小推定した効果率（rankBy: "shrunken"）は、各割合をばらつきに応じて全体平均に近づけます。「安定度」は企業をリサンプリングしたときにその施策がセルの上位${p.k}件に残った割合（ブートストラップの選出頻度）であり、本当に上位に属する確率ではありません`,
+  },
+  noOutcomeColumn: {
+    en: (p: Fn) => `${p.fn}: the table has no outcome column, so "practised" is unknown: adoption is not shown and the effect rate's denominator is every company that rated the initiative, not practised or not (pass outcome to separate them)`,
+    ja: (p: Fn) => `${p.fn}: 結果の列がないため「実践したか」が分かりません。実践率は示さず、効果率の分母は実践しなかった企業も含む評価した全企業です（outcome を指定すると分けられます）`,
   },
   unsettled: {
     en: (p: Fn) => `${p.fn}: the cells to hide did not settle (a bug in koe: please report it)`,

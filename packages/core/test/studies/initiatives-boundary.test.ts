@@ -223,7 +223,7 @@ describe("repro 11 and the raw TypeErrors: options are parsed strictly", () => {
   });
 
   it("enums are exact; numbers are checked", () => {
-    expect(thrown(() => topInitiatives(ratings, { rankBy: "shares" } as never)).message).toMatch(/option "rankBy" must be one of "count", "share" \(got "shares"\); did you mean "share"\?/);
+    expect(thrown(() => topInitiatives(ratings, { rankBy: "shares" } as never)).message).toMatch(/option "rankBy" must be one of "count", "share", "shrunken" \(got "shares"\); did you mean "share"\?/);
     expect(thrown(() => topInitiatives(ratings, { rankBy: "Count" } as never)).message).toMatch(/option "rankBy" must be one of/);
     expect(thrown(() => topInitiatives(ratings, { k: 0 })).message).toMatch(/option "k"/);
     expect(thrown(() => topInitiatives(ratings, { wave: "1" } as never)).message).toMatch(/option "wave"/);

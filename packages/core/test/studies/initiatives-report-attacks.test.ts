@@ -246,6 +246,7 @@ describe("privacy property: random consortia, every option, no small group by an
     }
     // The trials exercise both sides of the rule.
     expect(hiddenSomewhere).toBeGreaterThan(20);
-    expect(shownSomewhere).toBeGreaterThan(5);
+    // (fewer shown since issue 14: the effect rate and raters need 5+ companies practising without effect AND 5+ not practising)
+    expect(shownSomewhere).toBeGreaterThan(2);
   });
 });

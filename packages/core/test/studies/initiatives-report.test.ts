@@ -38,7 +38,7 @@ describe("initiativeReport: the contract", () => {
     ]);
     expect(report.tables.broad!.columns).toEqual(["initiative", "cells", "of", "everyRow", "everyColumn", "everyCell"]);
     expect(report.tables.gaps!.columns).toEqual(["row", "column", "initiative", "suppressed"]);
-    expect(report.tables.waveChanges!.columns).toEqual(["initiative", "pairs", "takenUp", "dropped", "becameEffective", "lostEffect", "practisedPValue", "effectivePValue", "suppressed"]);
+    expect(report.tables.waveChanges!.columns).toEqual(["initiative", "pairs", "takenUp", "dropped", "becameEffective", "lostEffect", "practisedPValue", "effectivePValue", "practisedPAdjusted", "effectivePAdjusted", "suppressed"]);
     for (const t of Object.values(report.tables)) for (const r of t.rows) expect(Object.keys(r)).toEqual(t.columns);
   });
 
@@ -93,10 +93,12 @@ describe("initiativeReport on the bundled ratings", () => {
         const effective = cell.effectiveCompanies[r.initiative as string]!;
         const tried = cell.triedCompanies[r.initiative as string]!;
         expect(r.companies).toBe(effective);
-        // The companies rule: raters (so not-effective ones) only when at least 5 found it not effective.
-        expect(r.rated, `${key} ${r.initiative}`).toBe(tried - effective >= 5 ? tried : null);
+        // Companies that practised it (an independent count of the outcome column).
+        const practised = new Set((ratings.objects() as Record<string, unknown>[]).filter((x) => x.wave === 1 && x.generation === row && x.step === column && x.initiative === r.initiative && x.outcome !== "not_practised").map((x) => x.company)).size;
+        // The companies rule: raters and the effect rate only when at least 5 practised it without effect and at least 5 did not practise it.
+        expect(r.rated, `${key} ${r.initiative}`).toBe(practised - effective >= 5 && tried - practised >= 5 ? tried : null);
         expect(r.share === null).toBe(r.rated === null);
-        if (r.share !== null) expect(r.share).toBeCloseTo(effective / tried, 12);
+        if (r.share !== null) expect(r.share).toBeCloseTo(effective / practised, 12);
         expect(r.suppressed).toBe(false);
       }
     }
@@ -145,7 +147,7 @@ describe("initiativeReport on the bundled ratings", () => {
       expect(r, String(r.initiative)).toMatchObject({ pairs: a.pairs, takenUp: a.takenUp, dropped: a.dropped, becameEffective: a.becameEffective, lostEffect: a.lostEffect });
     }
     const hidden = rows("waveChanges").find((r) => r.initiative === "one_on_one")!;
-    expect(hidden).toEqual({ initiative: "one_on_one", pairs: null, takenUp: null, dropped: null, becameEffective: null, lostEffect: null, practisedPValue: null, effectivePValue: null, suppressed: true });
+    expect(hidden).toEqual({ initiative: "one_on_one", pairs: null, takenUp: null, dropped: null, becameEffective: null, lostEffect: null, practisedPValue: null, effectivePValue: null, practisedPAdjusted: null, effectivePAdjusted: null, suppressed: true });
   });
 
   it("findings and warnings are notes from the catalogue, in Japanese and English, with the model's labels", () => {

@@ -13,7 +13,7 @@ const oracle = JSON.parse(readFileSync(join(import.meta.dirname, "r", "initiativ
   mcnemar: { initiative: string; pairs: number; lost: number; gained: number; exact: number; chisq: number; dropped: number; takenUp: number; practised: number; practisedBH: number; exactBH: number; exactHolm: number }[];
   did: { pairs: number; recommended: number; estimate: number; cr1se: number; cr2se: number; df: number; perInitiative: Record<string, { n: number; estimate: number; cr1se: number; cr2se: number; df: number }> };
 };
-const ja = (id: string) => initiativeCatalogue.label(id, "ja");
+const ja = (id: string) => initiativeCatalogue.label(id as never, "ja");
 let ratings: ReturnType<typeof aq.table>;
 beforeAll(async () => {
   ratings = (await readInitiativeRatings(join(root, "data", "initiative_ratings.csv"))).table;

@@ -150,7 +150,8 @@ describe("initiativeOutcomes and compareOutcomeWaves", () => {
     const takenUp = w.changes.reduce((s, c) => s + c.takenUp!, 0);
     const became = w.changes.reduce((s, c) => s + c.becameEffective!, 0);
     expect(takenUp).toBe(truth.transitions.not_practised!.practised_no_effect! + truth.transitions.not_practised!.practised_effective!);
-    expect(became).toBe(truth.transitions.practised_no_effect!.practised_effective!);
+    // Becoming effective counts from not practised too (issue 14, finding 1).
+    expect(became).toBe(truth.transitions.practised_no_effect!.practised_effective! + truth.transitions.not_practised!.practised_effective!);
     const top = w.changes[0]!;
     expect(top.practisedPValue).toBe(mcnemarTest(top.dropped!, top.takenUp!, { exact: true }).pValue);
   });

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { requireTable } from "../../boundary/columns.js";
 import { parseOptions } from "../../boundary/options.js";
+import { P_ADJUST_METHODS } from "../../stats/p-adjust.js";
 import type { Localized } from "../../errors/catalogue.js";
 import { KoeError } from "../../errors/errors.js";
 import { initiativeMessages as m } from "../../errors/initiative-messages.js";
@@ -14,7 +15,7 @@ import { publishReport, type DraftReport, type DraftTable, type GroupRef, type N
 import { readReportRatings, type ReportRatings } from "./report-input.js";
 import { catalogueOf, onGrid, outcomesOf, waveChangesOf, type Published } from "./report-rows.js";
 import { CatalogueOption, compact, MissingOption } from "./ratings-input.js";
-import { _matrix, type MatrixCell } from "./top-initiatives.js";
+import { _matrix, RANK_BY, type MatrixCell } from "./top-initiatives.js";
 
 export const InitiativeReportOptions = z.object({
   /** Segment down the matrix (default generation; 若手/中堅/シニア and other labels resolve to ids). */
@@ -37,10 +38,12 @@ export const InitiativeReportOptions = z.object({
   waveColumn: z.string().optional(),
   /** The two waves `waveChanges` compares, first then second (default the first two present; no such table with one wave). */
   waves: z.array(z.number().int()).length(2).optional(),
+  /** Adjustment of the waveChanges p-values across initiatives (one family, as R's p.adjust). Default "BH". */
+  adjust: z.enum(P_ADJUST_METHODS).default("BH"),
   /** How many initiatives per cell (ties at the k-th place are all listed). Default 3. */
   k: z.number().int().min(1).default(3),
-  /** Rank by the number of companies rating it effective (default "count") or by the share of those that rated it ("share"). */
-  rankBy: z.enum(["count", "share"]).default("count"),
+  /** Rank by the number of companies rating it effective (default "count"), by the effect rate among those that practised it ("share"), or by that rate shrunken by an empirical-Bayes beta-binomial prior ("shrunken"); see topInitiatives. */
+  rankBy: z.enum(RANK_BY).default("count"),
   /** What `outcomes` breaks each initiative down by: "none" (default: one row per initiative), the matrix's "row" or its "column" segment. */
   outcomesBy: z.enum(["none", "row", "column"]).default("none"),
   /** The smallest number of companies a published figure may rest on. Default 5. */
@@ -108,7 +111,7 @@ export function initiativeReport(table: Table, options: InitiativeReportOptions 
   const o = parseOptions(fn, InitiativeReportOptions, options);
   const d = readReportRatings(fn, table, o);
   const matrix = _matrix(
-    { row: onGrid(d.row, d.inWave), column: onGrid(d.column, d.inWave), initiative: compact(d.initiative, d.inWave), company: compact(d.company, d.inWave), effective: d.effective, keep: d.inWave },
+    { row: onGrid(d.row, d.inWave), column: onGrid(d.column, d.inWave), initiative: compact(d.initiative, d.inWave), company: compact(d.company, d.inWave), effective: d.effective, practised: Uint8Array.from(d.outcome, (k) => (k > 0 ? 1 : 0)), keep: d.inWave },
     { k: o.k, rankBy: o.rankBy, confLevel: o.confLevel, minEffective: o.minGroupSize, ...(o.resamples > 0 ? { stability: { resamples: o.resamples, seed: o.seed } } : {}) },
   );
   const ratingCompanies: CountTable = { name: "ratingCompanies", dims: ["row", "column"], rows: matrix.cells.map((c) => ({ row: c.row, column: c.column, n: c.ratingCompanies })) };
@@ -164,7 +167,9 @@ function draftOf(o: Options, d: ReportRatings, rowsRead: number, matrix: ReturnT
     shownCells.push(cell);
     if (cell.top.length < o.k) fewListed.push(cell);
     for (const t of cell.top) {
-      const ratedShown = t.rated - t.companies >= min;
+      // Shown with companies, rated and share (effective / practised) tell the no-effect and the
+      // not-practised companies apart: both must be no small group (nor 0, which a blank would betray).
+      const ratedShown = t.practised - t.companies >= min && t.rated - t.practised >= min;
       published.set(JSON.stringify([cell.row, cell.column, t.initiative]), { effective: true, rated: ratedShown });
       matrixRows.push({
         ...place, rank: t.rank, initiative: t.initiative, companies: t.companies,
@@ -175,7 +180,7 @@ function draftOf(o: Options, d: ReportRatings, rowsRead: number, matrix: ReturnT
   }
 
   const outcomes = outcomesOf(o, d, published, hidden);
-  const waves = d.compared ? waveChangesOf(d, catalogueOf(o)) : null;
+  const waves = d.compared ? waveChangesOf(d, catalogueOf(o), o.adjust) : null;
 
   // Gaps and broad initiatives: from the cells the matrix shows, without counts.
   const entryShare = (cell: MatrixCell, id: string) => (cell.entries.find((e) => e.initiative === id)?.rated ?? 0) / cell.ratingCompanies;
@@ -220,13 +225,13 @@ function draftOf(o: Options, d: ReportRatings, rowsRead: number, matrix: ReturnT
     });
   }
   if (waves) {
-    const moved = waves.rows.filter((w) => w.smallest === 0 || w.smallest >= min).filter((w) => [w.practisedPValue, w.effectivePValue].some((p) => p !== null && p < 0.05));
+    const moved = waves.rows.filter((w) => w.smallest === 0 || w.smallest >= min).filter((w) => [w.practisedPAdjusted, w.effectivePAdjusted].some((p) => p !== null && p < 0.05));
     for (const w of moved.sort((a, b) => b.takenUp + b.becameEffective - (a.takenUp + a.becameEffective) || catalogue.order(a.initiative) - catalogue.order(b.initiative))) {
       findings.push({
         code: m.waveChange.code,
         params: {
           initiative: w.initiative, initiativeLabel: label(w.initiative), waves: d.compared!, pairs: w.pairs, takenUp: w.takenUp, becameEffective: w.becameEffective,
-          practisedPValue: w.practisedPValue, effectivePValue: w.effectivePValue, groups: [{ table: "waveGroups", key: { initiative: w.initiative } }],
+          practisedPValue: w.practisedPAdjusted, effectivePValue: w.effectivePAdjusted, adjust: o.adjust, groups: [{ table: "waveGroups", key: { initiative: w.initiative } }],
         },
       });
     }
@@ -264,7 +269,7 @@ function draftOf(o: Options, d: ReportRatings, rowsRead: number, matrix: ReturnT
   ];
   if (waves) {
     tables.waveChanges = {
-      columns: ["initiative", "pairs", "takenUp", "dropped", "becameEffective", "lostEffect", "practisedPValue", "effectivePValue"],
+      columns: ["initiative", "pairs", "takenUp", "dropped", "becameEffective", "lostEffect", "practisedPValue", "effectivePValue", "practisedPAdjusted", "effectivePAdjusted"],
       dims: ["initiative"],
       rows: waves.rows,
       groups: (r) => ({ table: "waveGroups", key: { initiative: r.initiative } }),
@@ -283,7 +288,7 @@ function draftOf(o: Options, d: ReportRatings, rowsRead: number, matrix: ReturnT
       wave: d.wave,
       seed: o.resamples > 0 ? o.seed : null,
       options: {
-        row: o.row, column: o.column, k: o.k, rankBy: o.rankBy, outcomesBy: o.outcomesBy, waves: d.compared, wavesPresent: d.waves, waveColumn: d.waveColumn,
+        row: o.row, column: o.column, k: o.k, rankBy: o.rankBy, adjust: o.adjust, outcomesBy: o.outcomesBy, waves: d.compared, wavesPresent: d.waves, waveColumn: d.waveColumn,
         resamples: o.resamples, confLevel: o.confLevel, below: o.below, elsewhere: o.elsewhere,
       },
     },

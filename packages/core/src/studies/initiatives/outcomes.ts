@@ -2,8 +2,10 @@ import * as aq from "arquero";
 import { z } from "zod";
 import { requireDistinct, requireTable, resolveColumn, resolveColumns } from "../../boundary/columns.js";
 import { parseOptions } from "../../boundary/options.js";
-import { numericColumn, segmentColumn, waveSelection } from "../../boundary/roles.js";
-import type { KoeWarning } from "../../errors/catalogue.js";
+import { numericColumn, segmentColumn, waveSelection, type SegmentColumn } from "../../boundary/roles.js";
+import { warningOf, type KoeWarning } from "../../errors/catalogue.js";
+import { ols, type Coefficient } from "../../analyze/regression.js";
+import { adjustPValues, P_ADJUST_METHODS, type PAdjustMethod } from "../../stats/p-adjust.js";
 import { KoeArgumentError } from "../../errors/errors.js";
 import { boundaryMessages } from "../../errors/boundary-messages.js";
 import { initiativeMessages as m } from "../../errors/initiative-messages.js";
@@ -14,6 +16,7 @@ import type { Table } from "../../model/table.js";
 import { mcnemarTest } from "../../stats/mcnemar.js";
 import { proportionInterval } from "../../stats/proportions.js";
 import type { TidyTable } from "../../stats/result.js";
+import { rankCell } from "./top-initiatives.js";
 import { CatalogueOption, completeRows, initiativeColumn, MissingOption, rowsWithoutWave, selectWave, type Part } from "./ratings-input.js";
 
 export interface OutcomeRow {
@@ -241,14 +244,57 @@ export interface WaveChange {
   takenUp: number | null;
   /** Practised in the first, not in the second. */
   dropped: number | null;
-  /** Practised without effect in the first wave, effective in the second. */
+  /** Not effective in the first wave (not practised, or practised with no effect), effective in the second. */
   becameEffective: number | null;
   /** Effective in the first, not effective in the second. */
   lostEffect: number | null;
-  /** McNemar's test of the change in practising, and of the change in being effective. */
+  /** Exact McNemar p (two-sided binomial on the discordant pairs, as `binom.test`) of the change in practising (dropped vs takenUp). */
   practisedPValue: number | null;
+  /** Exact McNemar p of the change in the "effective" indicator (lostEffect vs becameEffective). */
   effectivePValue: number | null;
+  /** The p-values adjusted across the comparison (every p-value it shows, one family), by `adjust`. */
+  practisedPAdjusted: number | null;
+  effectivePAdjusted: number | null;
   suppressed: boolean;
+}
+
+/** One move between outcomes of the same rating: from the first wave's outcome to the second's. */
+export interface WaveTransition {
+  initiative: string;
+  from: string;
+  to: string;
+  /** Ratings that moved so; null where the initiative is suppressed. */
+  n: number | null;
+}
+
+/** A difference in differences: change of the recommended ratings' "effective" minus that of the others. */
+export interface ControlEstimate {
+  estimate: number;
+  stdError: number;
+  statistic: number;
+  df: number | null;
+  pValue: number;
+  ciLow: number;
+  ciHigh: number;
+}
+
+/** The comparison with the non-recommended initiatives as a control. */
+export interface WaveControl {
+  /** How the recommended ratings were known: the list given, or each cell's first-wave top k. */
+  recommended: { initiatives: string[] } | { top: number };
+  /** Pairs (ratings in both waves) used, recommended among them, companies (clusters). */
+  pairs: number;
+  recommendedPairs: number;
+  clusters: number;
+  /** The clustered variance used (ols' default with a cluster). */
+  vcov: string;
+  method: string;
+  /** Every recommended rating against every non-recommended one. */
+  overall: ControlEstimate;
+  /** Each recommended initiative's recommended ratings against every non-recommended rating; p adjusted by `adjust`. */
+  perInitiative: (ControlEstimate & { initiative: string; recommendedPairs: number; pAdjusted: number })[];
+  adjust: PAdjustMethod;
+  notes: KoeWarning[];
 }
 
 export const CompareOutcomeWavesOptions = z.object({
@@ -266,6 +312,16 @@ export const CompareOutcomeWavesOptions = z.object({
   waveColumn: z.string().optional(),
   /** Initiatives resting on fewer companies are suppressed: no counts, no p-values. Default 5. */
   minCompanies: z.number().int().min(1).default(5),
+  /** Multiplicity adjustment across the comparison's p-values (as R's p.adjust). Default "BH" (Benjamini–Hochberg). */
+  adjust: z.enum(P_ADJUST_METHODS).default("BH"),
+  /**
+   * Which ratings were recommended between the waves, for the comparison with the others as a control:
+   * a list of initiatives (recommended in every cell), or `{ top: k }`: each cell's top k of the first
+   * wave by companies rating it effective (topInitiatives' rule). Default none (no control comparison).
+   */
+  recommended: z.union([z.array(z.string()), z.object({ top: z.number().int().min(1) })]).optional(),
+  /** Confidence level of the control comparison's intervals. Default 0.95. */
+  confLevel: z.number().gt(0).lt(1).default(0.95),
   /** The initiative vocabulary (default koe's catalogue; extend it with extendInitiativeCatalogue). */
   catalogue: CatalogueOption.optional(),
   /** Cell texts meaning "no answer" (default "", NA, N/A, 無回答). */
@@ -276,6 +332,14 @@ export type CompareOutcomeWavesOptions = z.input<typeof CompareOutcomeWavesOptio
 export interface WaveComparison {
   /** Per initiative, sorted by takenUp + becameEffective. */
   changes: WaveChange[];
+  /** Per initiative (shown ones first, as `changes`), the nine moves between the three outcomes. */
+  transitions: WaveTransition[];
+  /** The test behind the p-values, named. */
+  test: string;
+  /** The adjustment of the p-values, named (p.adjust's method). */
+  adjust: PAdjustMethod;
+  /** The comparison with the non-recommended initiatives as a control; null without `recommended`. */
+  control: WaveControl | null;
   /** The two waves compared, first then second. */
   waves: [number, number];
   /** The waves present in the table's wave column. */
@@ -291,10 +355,28 @@ export interface WaveComparison {
   toTable(): TidyTable;
 }
 
+/** Exact McNemar p-values of one initiative's moves, from the 3 × 3 table (from * 3 + to; 0 not practised, 1 no effect, 2 effective). */
+export function waveTests(moves: ArrayLike<number>): { takenUp: number; dropped: number; becameEffective: number; lostEffect: number; practisedPValue: number | null; effectivePValue: number | null } {
+  const at = (from: number, to: number) => moves[from * 3 + to]!;
+  const takenUp = at(0, 1) + at(0, 2);
+  const dropped = at(1, 0) + at(2, 0);
+  const becameEffective = at(0, 2) + at(1, 2);
+  const lostEffect = at(2, 0) + at(2, 1);
+  const p = (b: number, c: number) => mcnemarTest(b, c, { exact: true }).pValue;
+  return { takenUp, dropped, becameEffective, lostEffect, practisedPValue: p(dropped, takenUp), effectivePValue: p(lostEffect, becameEffective) };
+}
+
 /**
  * Two waves compared (before and after a recommendation): per initiative, the ratings of the same
- * company, cell and initiative in both waves, how many moved from not practised to practised and
- * from no effect to effect (and back), with McNemar's exact test of each change. An initiative
+ * company, cell and initiative in both waves, how many moved from not practised to practised (and
+ * back) and from not effective — not practised or no effect — to effective (and back), with
+ * McNemar's exact test (two-sided binomial on the discordant pairs, as `binom.test`; McNemar 1947) of
+ * each: the "effective" indicator itself, both directions counted. Every p-value shown is adjusted as
+ * one family (`adjust`, Benjamini–Hochberg by default), the raw ones kept beside. `transitions` keeps
+ * the nine moves between the three outcomes. With `recommended`, the change of the recommended
+ * ratings is compared with that of the others (`control`: a difference in differences across
+ * initiatives, companies as clusters; when the recommended ones were chosen for their first-wave
+ * effect, a note says the difference understates the recommendation's effect). An initiative
  * whose pairs come from fewer than `minCompanies` companies is suppressed: every count and p-value
  * null, listed after the others in catalogue order. The wave column
  * is found under any of its names (wave, 調査回, 回 …); outcomes, initiatives and cells may be ids or labels.
@@ -302,7 +384,7 @@ export interface WaveComparison {
  * const { table } = await readInitiativeRatings("data/initiative_ratings.csv");
  * const w = compareOutcomeWaves(table);
  * [w.waves, w.changes[0]]
- * // => [[1, 2], { initiative: "career_sheet_dialogue", pairs: 175, takenUp: 11, dropped: 0, becameEffective: 18, lostEffect: 3, practisedPValue: 0.000977, effectivePValue: 0.00149, suppressed: false }]
+ * // => [[1, 2], { initiative: "career_sheet_dialogue", pairs: 175, takenUp: 11, dropped: 0, becameEffective: 24, lostEffect: 3, practisedPValue: 0.000977, effectivePValue: 0.0000492, practisedPAdjusted: 0.0024, effectivePAdjusted: 0.000525, suppressed: false }]
  * @throws {KoeArgumentError} without a wave column or two waves, for conflicting ratings of one company, cell and initiative in a wave, or as {@link initiativeOutcomes}
  */
 export function compareOutcomeWaves(table: Table, options: CompareOutcomeWavesOptions = {}): WaveComparison {
@@ -359,43 +441,138 @@ export function compareOutcomeWaves(table: Table, options: CompareOutcomeWavesOp
     }
     if (before === undefined) map.set(key, i);
   }
-  const by = new Map<number, { pairs: number; takenUp: number; dropped: number; becameEffective: number; lostEffect: number; companies: Set<number> }>();
+  // Per initiative: the nine moves (from * 3 + to) and the companies behind its pairs.
+  const outcomeOf = out.levels.map((l) => OUTCOMES.ids.indexOf(l as never));
+  const by = new Map<number, { moves: number[]; companies: Set<number> }>();
+  const pairs: { i1: number; i2: number; change: number }[] = [];
   for (const [key, i1] of first) {
     const i2 = second.get(key);
     if (i2 === undefined) continue;
     const id = ini.codes[i1]!;
     let g = by.get(id);
-    if (!g) by.set(id, (g = { pairs: 0, takenUp: 0, dropped: 0, becameEffective: 0, lostEffect: 0, companies: new Set() }));
-    g.pairs++;
+    if (!g) by.set(id, (g = { moves: new Array<number>(9).fill(0), companies: new Set() }));
+    const o1 = outcomeOf[out.codes[i1]!]!;
+    const o2 = outcomeOf[out.codes[i2]!]!;
+    g.moves[o1 * 3 + o2]!++;
     g.companies.add(com.codes[i1]!);
-    const o1 = outcomeId(i1);
-    const o2 = outcomeId(i2);
-    const p1 = o1 !== "not_practised";
-    const p2 = o2 !== "not_practised";
-    if (!p1 && p2) g.takenUp++;
-    if (p1 && !p2) g.dropped++;
-    if (o1 === "practised_no_effect" && o2 === "practised_effective") g.becameEffective++;
-    if (o1 === "practised_effective" && o2 !== "practised_effective") g.lostEffect++;
+    pairs.push({ i1, i2, change: Number(o2 === 2) - Number(o1 === 2) });
   }
   const changes: WaveChange[] = [...by].map(([id, g]) => {
     const suppressed = g.companies.size < o.minCompanies;
+    const t = waveTests(g.moves);
+    const shown = <T>(v: T) => (suppressed ? null : v);
     return {
       initiative: String(ini.levels[id]),
-      pairs: suppressed ? null : g.pairs,
-      takenUp: suppressed ? null : g.takenUp,
-      dropped: suppressed ? null : g.dropped,
-      becameEffective: suppressed ? null : g.becameEffective,
-      lostEffect: suppressed ? null : g.lostEffect,
-      practisedPValue: suppressed ? null : mcnemarTest(g.dropped, g.takenUp, { exact: true }).pValue,
-      effectivePValue: suppressed ? null : mcnemarTest(g.lostEffect, g.becameEffective, { exact: true }).pValue,
+      pairs: shown(g.moves.reduce((a, b) => a + b, 0)),
+      takenUp: shown(t.takenUp),
+      dropped: shown(t.dropped),
+      becameEffective: shown(t.becameEffective),
+      lostEffect: shown(t.lostEffect),
+      practisedPValue: shown(t.practisedPValue),
+      effectivePValue: shown(t.effectivePValue),
+      practisedPAdjusted: null,
+      effectivePAdjusted: null,
       suppressed,
     };
+  });
+  // One family: every p-value the comparison shows.
+  const adjusted = adjustPValues([...changes.map((c) => c.practisedPValue), ...changes.map((c) => c.effectivePValue)], o.adjust);
+  changes.forEach((c, j) => {
+    c.practisedPAdjusted = adjusted[j]!;
+    c.effectivePAdjusted = adjusted[changes.length + j]!;
   });
   // Shown rows by change; suppressed rows last, in the catalogue's order (their place must not hint at their size).
   const moved = (c: WaveChange) => (c.suppressed ? -1 : c.takenUp! + c.becameEffective!);
   const order = (id: string) => ini.vocabulary?.order(id) ?? 0;
   changes.sort((a, b) => Number(a.suppressed) - Number(b.suppressed) || moved(b) - moved(a) || order(a.initiative) - order(b.initiative) || (a.initiative < b.initiative ? -1 : 1));
-  const result: WaveComparison = { changes, waves: [w1, w2], wavesPresent: all, waveColumn, n, nMissing, warnings, toTable: () => aq.from(changes) };
+  const movesOf = new Map([...by].map(([id, g]) => [String(ini.levels[id]), g.moves]));
+  const transitions: WaveTransition[] = changes.flatMap((c) =>
+    OUTCOMES.ids.flatMap((from, a) => OUTCOMES.ids.map((to, b) => ({ initiative: c.initiative, from, to, n: c.suppressed ? null : movesOf.get(c.initiative)![a * 3 + b]! }))),
+  );
+  const control = o.recommended === undefined ? null : waveControl(fn, o, { ini, com, cells, first, pairs, isEffective: (i) => outcomeOf[out.codes[i]!] === 2, w1 });
+  const result: WaveComparison = { changes, transitions, test: "Exact McNemar test (two-sided binomial on the discordant pairs, as binom.test)", adjust: o.adjust, control, waves: [w1, w2], wavesPresent: all, waveColumn, n, nMissing, warnings, toTable: () => aq.from(changes) };
   Object.defineProperty(result, "toTable", { enumerable: false });
   return result;
+}
+
+/**
+ * The comparison with the non-recommended initiatives as a control: the change in "effective"
+ * (second wave minus first, −1/0/1) of each pair, regressed on whether the rating was recommended,
+ * companies as clusters (`ols` with `cluster`, its default clustered errors). Overall, and per
+ * recommended initiative (its recommended ratings against every non-recommended one; an initiative
+ * whose recommended pairs come from fewer than `minCompanies` companies is left out).
+ */
+function waveControl(
+  fn: string,
+  o: z.output<typeof CompareOutcomeWavesOptions>,
+  d: { ini: SegmentColumn; com: SegmentColumn; cells: SegmentColumn[]; first: Map<string, number>; pairs: { i1: number; i2: number; change: number }[]; isEffective: (i: number) => boolean; w1: number },
+): WaveControl {
+  const cellKey = (i: number) => d.cells.map((c) => c.codes[i]).join("|");
+  const recommended = new Set<string>();
+  const notes: KoeWarning[] = [];
+  const spec = o.recommended!;
+  if (Array.isArray(spec)) {
+    const ids = spec.map((v) => {
+      const id = d.ini.vocabulary?.resolve(v);
+      if (id === undefined) throw KoeArgumentError.of(m.unknownRecommended, { fn, value: v, known: [...(d.ini.vocabulary?.ids ?? [])] });
+      return String(id);
+    });
+    for (const [j, level] of d.ini.levels.entries()) if (ids.includes(String(level))) recommended.add(`*|${j}`);
+  } else {
+    // Each cell's top k of the first wave: companies rating it effective, then the share (topInitiatives' rule).
+    const tally = new Map<string, Map<number, { effective: Set<number>; rated: Set<number> }>>();
+    for (const i of d.first.values()) {
+      const cell = cellKey(i);
+      const perCell = tally.get(cell) ?? new Map<number, { effective: Set<number>; rated: Set<number> }>();
+      tally.set(cell, perCell);
+      const e = perCell.get(d.ini.codes[i]!) ?? { effective: new Set<number>(), rated: new Set<number>() };
+      perCell.set(d.ini.codes[i]!, e);
+      e.rated.add(d.com.codes[i]!);
+      if (d.isEffective(i)) e.effective.add(d.com.codes[i]!);
+    }
+    for (const [cell, perCell] of tally) {
+      const ranked = rankCell([...perCell].map(([j, e]) => ({ id: String(j), companies: e.effective.size, rated: e.rated.size, practised: e.rated.size })), "count");
+      for (const e of ranked) if (e.rank <= spec.top && e.companies > 0) recommended.add(`${cell}|${e.id}`);
+    }
+    notes.push(warningOf(m.controlSelectedOnWave1, { fn, k: spec.top }));
+  }
+  const isRecommended = (i: number) => recommended.has(`*|${d.ini.codes[i]}`) || recommended.has(`${cellKey(i)}|${d.ini.codes[i]}`);
+  const rec = d.pairs.map((p) => isRecommended(p.i1));
+  const nRec = rec.filter(Boolean).length;
+  if (nRec === 0 || nRec === d.pairs.length) throw KoeArgumentError.of(m.noControl, { fn, recommended: nRec, control: d.pairs.length - nRec });
+  const fit = (rows: number[], treated: (k: number) => boolean) => {
+    const t = aq.table({
+      change: Float64Array.from(rows, (k) => d.pairs[k]!.change),
+      recommended: Float64Array.from(rows, (k) => (treated(k) ? 1 : 0)),
+      company: Int32Array.from(rows, (k) => d.com.codes[d.pairs[k]!.i1]!),
+    });
+    const r = ols(t, { outcome: "change", predictors: ["recommended"], cluster: "company", confLevel: o.confLevel });
+    const c = r.coefficients[1]! as Coefficient & { df?: number };
+    return { fit: r, estimate: { estimate: c.estimate, stdError: c.stdError, statistic: c.statistic, df: c.df ?? r.df, pValue: c.pValue, ciLow: c.ciLow, ciHigh: c.ciHigh } };
+  };
+  const everyPair = d.pairs.map((_, k) => k);
+  const overall = fit(everyPair, (k) => rec[k]!);
+  const perInitiative: WaveControl["perInitiative"] = [];
+  for (const j of [...new Set(everyPair.filter((k) => rec[k]).map((k) => d.ini.codes[d.pairs[k]!.i1]!))]) {
+    const mine = everyPair.filter((k) => rec[k] && d.ini.codes[d.pairs[k]!.i1] === j);
+    if (new Set(mine.map((k) => d.com.codes[d.pairs[k]!.i1])).size < o.minCompanies) continue;
+    const rows = everyPair.filter((k) => !rec[k] || d.ini.codes[d.pairs[k]!.i1] === j);
+    perInitiative.push({ initiative: String(d.ini.levels[j]), recommendedPairs: mine.length, ...fit(rows, (k) => rec[k]!).estimate, pAdjusted: 0 });
+  }
+  const adjusted = adjustPValues(perInitiative.map((p) => p.pValue), o.adjust);
+  perInitiative.forEach((p, j) => (p.pAdjusted = adjusted[j]!));
+  const order = (id: string) => d.ini.vocabulary?.order(id) ?? 0;
+  perInitiative.sort((a, b) => order(a.initiative) - order(b.initiative) || (a.initiative < b.initiative ? -1 : 1));
+  return {
+    recommended: Array.isArray(spec) ? { initiatives: [...new Set(spec.map((v) => String(d.ini.vocabulary!.resolve(v))))] } : { top: spec.top },
+    pairs: d.pairs.length,
+    recommendedPairs: nRec,
+    clusters: overall.fit.clusters!,
+    vcov: overall.fit.vcovType,
+    method: `Difference in differences across initiatives: change in "effective" (wave 2 − wave 1) of recommended minus non-recommended ratings; ${overall.fit.method}`,
+    overall: overall.estimate,
+    perInitiative,
+    adjust: o.adjust,
+    notes,
+  };
 }

@@ -4,7 +4,8 @@
 import { initiativeCatalogue } from "../../model/initiatives.js";
 import type { Vocabulary } from "../../model/vocabulary.js";
 import { groupKey } from "../../privacy/suppress-together.js";
-import { mcnemarTest } from "../../stats/mcnemar.js";
+import { adjustPValues, type PAdjustMethod } from "../../stats/p-adjust.js";
+import { waveTests } from "./outcomes.js";
 import { proportionInterval } from "../../stats/proportions.js";
 import { smallestDerivableGroup } from "./derivable.js";
 import type { ReportRatings } from "./report-input.js";
@@ -113,12 +114,12 @@ export function outcomesOf(o: RowOptions, d: ReportRatings, published: Published
 
 /**
  * Per initiative, the ratings of the same company, cell and initiative in both waves compared: the
- * moves between outcomes with McNemar's exact tests, and the smallest group of companies a reader can
+ * moves between outcomes with McNemar's exact tests of practising and of the effective indicator (both directions), adjusted as one family, and the smallest group of companies a reader can
  * single out from them together with the outcomes of the wave the report shows. The atoms are the
  * nine moves (from × to) and the ratings present in one wave only, by outcome; pairs, taken up,
  * dropped, became effective, lost effect and the outcome counts are sums of them.
  */
-export function waveChangesOf(d: ReportRatings, catalogue: Vocabulary) {
+export function waveChangesOf(d: ReportRatings, catalogue: Vocabulary, adjust: PAdjustMethod) {
   const [w1, w2] = d.compared!;
   const first = new Map<string, number>();
   const second = new Map<string, number>();
@@ -127,11 +128,11 @@ export function waveChangesOf(d: ReportRatings, catalogue: Vocabulary) {
     const key = `${d.initiative.codes[i]}|${d.company.codes[i]}|${d.row.codes[i]}|${d.column.codes[i]}`;
     (d.waveOf[i] === w1 ? first : second).set(key, i);
   }
-  type Acc = { pairs: number; takenUp: number; dropped: number; becameEffective: number; lostEffect: number; moves: Set<number>[]; onlyFirst: Set<number>[]; onlySecond: Set<number>[] };
+  type Acc = { pairs: number; counts: number[]; moves: Set<number>[]; onlyFirst: Set<number>[]; onlySecond: Set<number>[] };
   // Every initiative of the catalogue has a row (one rated by nobody is blank, as a small one).
   const acc = new Map<string, Acc>();
   const idOf = (i: number) => String(d.initiative.levels[d.initiative.codes[i]!]);
-  for (const id of catalogue.ids) acc.set(id, { pairs: 0, takenUp: 0, dropped: 0, becameEffective: 0, lostEffect: 0, moves: Array.from({ length: 9 }, () => new Set()), onlyFirst: [new Set(), new Set(), new Set()], onlySecond: [new Set(), new Set(), new Set()] });
+  for (const id of catalogue.ids) acc.set(id, { pairs: 0, counts: new Array<number>(9).fill(0), moves: Array.from({ length: 9 }, () => new Set()), onlyFirst: [new Set(), new Set(), new Set()], onlySecond: [new Set(), new Set(), new Set()] });
   for (const [key, i1] of first) {
     const a = acc.get(idOf(i1))!;
     const i2 = second.get(key);
@@ -143,23 +144,31 @@ export function waveChangesOf(d: ReportRatings, catalogue: Vocabulary) {
     const o2 = d.outcome[i2]!;
     a.pairs++;
     a.moves[o1 * 3 + o2]!.add(d.company.codes[i1]!);
-    if (o1 === 0 && o2 > 0) a.takenUp++;
-    if (o1 > 0 && o2 === 0) a.dropped++;
-    if (o1 === 1 && o2 === 2) a.becameEffective++;
-    if (o1 === 2 && o2 !== 2) a.lostEffect++;
+    a.counts[o1 * 3 + o2]!++;
   }
   for (const [key, i2] of second) if (!first.has(key)) acc.get(idOf(i2))!.onlySecond[d.outcome[i2]!]!.add(d.company.codes[i2]!);
   // Atoms: moves 0–8 (from * 3 + to), then one wave only: first wave 9–11, second 12–14 (by outcome).
   const sumOf = (...atoms: number[]) => Array.from({ length: 15 }, (_, j) => (atoms.includes(j) ? 1 : 0));
-  const sums = [sumOf(0, 1, 2, 3, 4, 5, 6, 7, 8), sumOf(1, 2), sumOf(3, 6), sumOf(5), sumOf(6, 7)];
+  const sums = [sumOf(0, 1, 2, 3, 4, 5, 6, 7, 8), sumOf(1, 2), sumOf(3, 6), sumOf(2, 5), sumOf(6, 7)];
   if (d.wave === w1) sums.push(sumOf(0, 1, 2, 9), sumOf(3, 4, 5, 10), sumOf(6, 7, 8, 11));
   if (d.wave === w2) sums.push(sumOf(0, 3, 6, 12), sumOf(1, 4, 7, 13), sumOf(2, 5, 8, 14));
-  const rows = [...acc].map(([initiative, a]) => ({
-    initiative,
-    pairs: a.pairs, takenUp: a.takenUp, dropped: a.dropped, becameEffective: a.becameEffective, lostEffect: a.lostEffect,
-    practisedPValue: a.pairs > 0 ? mcnemarTest(a.dropped, a.takenUp, { exact: true }).pValue : null,
-    effectivePValue: a.pairs > 0 ? mcnemarTest(a.lostEffect, a.becameEffective, { exact: true }).pValue : null,
-    smallest: [...a.moves, ...a.onlyFirst, ...a.onlySecond].every((x) => x.size === 0) ? EMPTY : smallestDerivableGroup([...a.moves, ...a.onlyFirst, ...a.onlySecond], sums),
-  }));
+  const rows = [...acc].map(([initiative, a]) => {
+    const t = waveTests(a.counts);
+    return {
+      initiative,
+      pairs: a.pairs, takenUp: t.takenUp, dropped: t.dropped, becameEffective: t.becameEffective, lostEffect: t.lostEffect,
+      practisedPValue: a.pairs > 0 ? t.practisedPValue : null,
+      effectivePValue: a.pairs > 0 ? t.effectivePValue : null,
+      practisedPAdjusted: null as number | null,
+      effectivePAdjusted: null as number | null,
+      smallest: [...a.moves, ...a.onlyFirst, ...a.onlySecond].every((x) => x.size === 0) ? EMPTY : smallestDerivableGroup([...a.moves, ...a.onlyFirst, ...a.onlySecond], sums),
+    };
+  });
+  // One family: every p-value of the table (rows the edge blanks count too: the family does not depend on what is hidden).
+  const adjusted = adjustPValues([...rows.map((r) => r.practisedPValue), ...rows.map((r) => r.effectivePValue)], adjust);
+  rows.forEach((r, j) => {
+    r.practisedPAdjusted = adjusted[j]!;
+    r.effectivePAdjusted = adjusted[rows.length + j]!;
+  });
   return { rows };
 }

@@ -45,6 +45,43 @@ export interface CellContext {
   encoding: ByteEncoding;
   missing: ReadonlySet<string>;
   likert: ReadonlyMap<string, number>;
+  /** Tells numbers and labels from other text (for columns without a schema). */
+  kinds: CellKinds;
+  /** No missing marker is written in digits (such as "99"): a cell of digits is then always a number. */
+  digitsAreNumbers: boolean;
+}
+
+/** The context cells of one read are converted in. */
+export function cellContext(missing: readonly string[], likertLabels: Readonly<Record<string, number>>): CellContext {
+  const likert = new Map(Object.entries(likertLabels).map(([k, v]) => [normalizeKey(k), v]));
+  const markers = new Set(missing.map(normalizeCell));
+  return { encoding: "utf-8", missing: markers, likert, kinds: new CellKinds(likert), digitsAreNumbers: ![...markers].some((t) => /^-?\d+$/.test(t)) };
+}
+
+/**
+ * Tells numbers and Likert labels from other text quickly: most text cannot be a number by its
+ * first character, nor a label by its first character, so the regular expression and the
+ * normalisation run only on the few cells that might be.
+ */
+export class CellKinds {
+  private readonly firsts = new Set<string>();
+  constructor(private readonly likert: ReadonlyMap<string, number>) {
+    for (const k of likert.keys()) if (k.length > 0) this.firsts.add(k[0]!);
+  }
+
+  isNumber(v: string): boolean {
+    const c = v.charCodeAt(0);
+    if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46)) return false;
+    return !Number.isNaN(parseNumber(v));
+  }
+
+  isLabel(v: string): boolean {
+    if (this.likert.size === 0 || v.length === 0) return false;
+    const c = v[0]!.toLowerCase();
+    // normalizeKey drops leading spaces, underscores, hyphens, 「・」 and slashes: then look it up in full.
+    if (!this.firsts.has(c) && !/[\s_\-‐・･/／]/.test(c)) return false;
+    return this.likert.has(normalizeKey(v));
+  }
 }
 
 /** A converted cell remembered by its bytes, so repeated category values are decoded once. */
@@ -66,12 +103,21 @@ export class ColumnBuilder {
   length = 0;
   numbers: Float64Array | Float32Array | null = null;
   values: unknown[] | null = null;
+  /**
+   * A column without a schema is read as numbers until a cell is text that is neither a number nor
+   * a Likert label; then it turns into text, every cell as it was written (see {@link toText}).
+   */
+  inferring = false;
+  /** While inferring: the text of each cell whose number does not spell it (`007`, `1.50`, a label). */
+  private spelled: Map<number, string> | null = null;
   private readonly labelCache = new Map<string, unknown>();
   // Bounds for the integer fast path; values outside take the slow path, which reports them.
   readonly lo: number;
   readonly hi: number;
-  /** Plain ASCII integers within [lo, hi] may be written straight into `numbers` (see CsvReader.readRow). */
+  /** Plain ASCII integers within [lo, hi] may be written straight into `numbers` (see RowReader.readRow). */
   readonly fastNumbers: boolean;
+  /** An inferring column may read plain digits straight from bytes (see RowReader.readRow). */
+  readonly fastInferred: boolean;
   private readonly blankIsMissing: boolean;
   private cache: (CachedCell | undefined)[] | null;
   private cacheTries = 0;
@@ -90,12 +136,17 @@ export class ColumnBuilder {
       const exactInFloat32 =
         spec.integer && spec.min !== undefined && spec.max !== undefined && Math.abs(spec.min) <= 2 ** 24 && Math.abs(spec.max) <= 2 ** 24;
       this.numbers = exactInFloat32 ? new Float32Array(capacity) : new Float64Array(capacity);
+    } else if (spec === null) {
+      this.numbers = new Float64Array(capacity);
+      this.inferring = true;
     } else this.values = new Array<unknown>(0);
     this.lo = Math.max(spec?.min ?? -Infinity, spec?.exclusiveMin === undefined ? -Infinity : spec.exclusiveMin + 1);
     this.hi = Math.min(spec?.max ?? Infinity, spec?.exclusiveMax === undefined ? Infinity : spec.exclusiveMax - 1);
-    this.fastNumbers = numeric && spec.zodCheck === undefined;
+    // Digits read straight from bytes, unless a missing marker is written in digits.
+    this.fastNumbers = numeric && spec.zodCheck === undefined && ctx.digitsAreNumbers;
+    this.fastInferred = this.inferring && ctx.digitsAreNumbers;
     this.blankIsMissing = ctx.missing.has("");
-    this.cache = numeric ? null : new Array<CachedCell | undefined>(CACHE_SLOTS);
+    this.cache = numeric || this.inferring ? null : new Array<CachedCell | undefined>(CACHE_SLOTS);
   }
 
   /** Makes room for `n` rows at once (when the reader can estimate the row count). */
@@ -122,6 +173,7 @@ export class ColumnBuilder {
 
   /** Converts a cell and stages its value; returns a problem or null. */
   read(buf: Buffer, s: number, e: number, flag: number): CellProblem | null {
+    if (this.inferring) return this.readInferred(buf, s, e, flag);
     if (flag === FieldFlag.Plain) {
       if (s === e && this.blankIsMissing) return this.stageMissing();
       if (this.fastNumbers) {
@@ -147,6 +199,101 @@ export class ColumnBuilder {
       }
     }
     return this.readText(buf, s, e, flag);
+  }
+
+  /**
+   * A cell of a column without a schema while all its cells so far were numbers or labels: a plain
+   * integer of up to 15 digits is read from its bytes (exact; no text is made); anything else is
+   * decoded and normalised as text, then kept as a number (its text remembered when the number does
+   * not spell it), a label's number, or, at the first other text, the column turns into text.
+   */
+  private readInferred(buf: Buffer, s: number, e: number, flag: number): CellProblem | null {
+    const nums = this.numbers!;
+    if (this.length === nums.length) this.reserve(Math.max(1024, this.length * 2));
+    if (flag === FieldFlag.Plain) {
+      if (s === e && this.blankIsMissing) {
+        this.numbers![this.length] = Number.NaN;
+        return null;
+      }
+      const n = e - s;
+      if (n <= 15 && n > 0 && this.fastInferred) {
+        const neg = buf[s] === 0x2d;
+        let i = neg ? s + 1 : s;
+        // Canonical only: no leading zero (but "0" itself), no "-0"; others keep their text.
+        const first = buf[i]! - 0x30;
+        if (i < e && first >= 0 && first <= 9 && (first !== 0 || (i + 1 === e && !neg))) {
+          let v = 0;
+          for (; i < e; i++) {
+            const d = buf[i]! - 0x30;
+            if (d < 0 || d > 9) break;
+            v = v * 10 + d;
+          }
+          if (i === e) {
+            this.numbers![this.length] = neg ? -v : v;
+            return null;
+          }
+        }
+      }
+    }
+    const raw = fieldText(buf, s, e, flag, this.ctx.encoding);
+    if (raw === null) return problem("encoding", m.encoding, { encoding: this.ctx.encoding }, null);
+    const t = normalizeCell(raw);
+    const at = this.length;
+    if (this.ctx.missing.has(t)) {
+      this.numbers![at] = Number.NaN;
+      return null;
+    }
+    const kinds = this.ctx.kinds;
+    let v: number;
+    if (kinds.isNumber(t)) v = parseNumber(t);
+    else if (kinds.isLabel(t)) v = this.ctx.likert.get(normalizeKey(t))!;
+    else {
+      this.toText();
+      this.values![at] = t;
+      return null;
+    }
+    this.numbers![at] = v;
+    if (String(v) !== t) (this.spelled ??= new Map()).set(at, t);
+    return null;
+  }
+
+  /** The text of cell `i` of an inferring column (null when missing), exactly as it was read. */
+  private textAt(i: number): string | null {
+    const v = this.numbers![i]!;
+    if (Number.isNaN(v)) return null;
+    return this.spelled?.get(i) ?? String(v);
+  }
+
+  /** Turns an inferring column into text: each cell read so far becomes the text it was written as. */
+  private toText(): void {
+    const nums = this.numbers!;
+    const values = new Array<unknown>(nums.length);
+    for (let i = 0; i < this.length; i++) values[i] = this.textAt(i);
+    this.values = values;
+    this.numbers = null;
+    this.spelled = null;
+    this.inferring = false;
+    this.cache = new Array<CachedCell | undefined>(CACHE_SLOTS);
+  }
+
+  /** Forgets what a rejected row staged (only an inferring column remembers anything beside the slot). */
+  discard(): void {
+    this.spelled?.delete(this.length);
+  }
+
+  /**
+   * The finished column of an inferring column (every cell a number or a label): numbers (NaN =
+   * missing), or, when no cell holds anything, the missing values as `null` (a column of text).
+   */
+  finishInferred(): Float64Array | null[] {
+    const nums = this.numbers!.subarray(0, this.length) as Float64Array;
+    for (let i = 0; i < nums.length; i++) if (nums[i] === nums[i]) return nums;
+    return new Array<null>(this.length).fill(null);
+  }
+
+  /** The first `n` cells of an inferring column as text (for checks on a column's values). */
+  texts(n: number): (string | null)[] {
+    return Array.from({ length: Math.min(n, this.length) }, (_, i) => this.textAt(i));
   }
 
   /** Category-like columns: look the bytes up before decoding; give up on columns of unique values. */
@@ -278,6 +425,7 @@ export class ColumnBuilder {
 
   /** The staged value as a key for uniqueness checks; null when missing. */
   stagedKey(): string | null {
+    if (this.inferring) return this.textAt(this.length);
     const v = this.stagedValue();
     return v === null || (typeof v === "number" && Number.isNaN(v)) ? null : String(v);
   }

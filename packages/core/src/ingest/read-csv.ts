@@ -77,7 +77,7 @@ export async function readCsvWith(fn: string, source: CsvSource, opts: z.output<
     if (encoding === "utf-8" || encoding === "shift_jis") encoding = forced === "utf-8" || forced === "shift_jis" ? forced : bom ? "utf-8" : detectEncoding(head);
     delimiter = opts.delimiter === "auto" ? sniffDelimiter(head) : opts.delimiter.charCodeAt(0);
     reader.setEncoding(encoding === "shift_jis" ? "shift_jis" : "utf-8");
-    tokenizer = new CsvTokenizer(delimiter, (r) => reader.onRecord(r), () => reader.onBlank());
+    tokenizer = new CsvTokenizer(delimiter, (r) => reader.onRecord(r), () => reader.onBlank(), (b, p, end, index, delim) => reader.fastRecord(b, p, end, index, delim));
     tokenizer.push(head, false);
     // Size the columns once from the first chunk's bytes per row (raw bytes: UTF-16 is counted as read).
     if (opened.size !== null && tokenizer.recordsSeen >= 2 && counter.raw > 0) reader.reserve(Math.ceil((opened.size / counter.raw) * tokenizer.recordsSeen * 1.02) + 16);

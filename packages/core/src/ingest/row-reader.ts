@@ -9,14 +9,18 @@ import { readMessages as m } from "../errors/messages.js";
 import type { Table } from "../model/table.js";
 import { normalizeKey } from "../model/vocabulary.js";
 import { pseudonymizeColumns } from "../privacy/pseudonymize.js";
-import { ColumnBuilder, fieldText, normalizeCell, parseNumber, type CellContext } from "./cells.js";
+import { cellContext, ColumnBuilder, fieldText, parseNumber, type CellContext } from "./cells.js";
 import type { ColumnSpec } from "./column-spec.js";
 import type { ByteEncoding, Encoding } from "./encoding.js";
 import { headerName, matchHeaders } from "./headers.js";
 import { KeyIndex } from "./key-index.js";
 import type { RowOptions } from "./options.js";
 import { findPersonalColumns, personalByValues } from "./personal.js";
-import type { RecordView } from "./tokenizer.js";
+import { FieldFlag, type RecordView } from "./tokenizer.js";
+
+const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
 
 export interface ReadSummary {
   /** Data records read (header and blank lines excluded). Always rowsAccepted + rowsRejected. */
@@ -60,6 +64,8 @@ export class RowReader {
   private header: string[] | null = null;
   private headerRow = 1;
   private builders: ColumnBuilder[] = [];
+  /** The builder of each field of the file (null: a dropped column); null until the header is read. */
+  private fieldBuilders: (ColumnBuilder | null)[] | null = null;
   private absent: ColumnBuilder[] = [];
   private order: string[] = [];
   private columns: { header: string; field: string | null }[] = [];
@@ -69,7 +75,6 @@ export class RowReader {
   private rowsAccepted = 0;
   private blankLines = 0;
   private rowNumbers = new Int32Array(1024);
-  private kinds: CellKinds | null = null;
   private readonly ctx: CellContext;
 
   constructor(
@@ -77,11 +82,7 @@ export class RowReader {
     private readonly opts: RowOptions,
     private readonly specs: ColumnSpec[] | null,
   ) {
-    this.ctx = {
-      encoding: "utf-8",
-      missing: new Set(opts.missing.map(normalizeCell)),
-      likert: new Map(Object.entries(opts.likertLabels).map(([k, v]) => [normalizeKey(k), v])),
-    };
+    this.ctx = cellContext(opts.missing, opts.likertLabels);
   }
 
   /** The encoding cells are decoded in (set before the first record). */
@@ -182,6 +183,8 @@ export class RowReader {
     }
     const inSchemaOrder = (specs ?? []).map((s) => bySpec.get(s.field)!).filter((b) => b.source >= 0);
     this.builders = [...inSchemaOrder, ...extras];
+    this.fieldBuilders = names.map(() => null);
+    for (const b of this.builders) this.fieldBuilders[b.source] = b;
     this.order = [...(specs ?? []).map((s) => s.field), ...extras.map((b) => b.name)];
     for (const key of this.opts.unique) {
       const builders = (typeof key === "string" ? [key] : key).map((field) => {
@@ -191,6 +194,69 @@ export class RowReader {
       });
       this.uniques.push({ builders, seen: new KeyIndex() });
     }
+  }
+
+  /**
+   * Reads one record of plain (unquoted) fields straight from the bytes, in one pass: digits are
+   * parsed as the field is scanned, other cells go through the column's `read` as in `readRow`.
+   * Returns where the next record starts, or -1 to leave the record to the tokenizer and `readRow`
+   * (a quote, a blank line, a record cut by the chunk's end, a row of the wrong length, or a cell
+   * with a problem): what it staged is then staged again or discarded, so the result is the same.
+   */
+  fastRecord(buf: Buffer, p: number, len: number, index: number, delim: number): number {
+    const fb = this.fieldBuilders;
+    if (fb === null || p >= len || buf[p] === LF || buf[p] === CR) return -1;
+    const expected = fb.length;
+    let nf = 0;
+    for (;;) {
+      if (nf === expected) return this.abandon();
+      const b = fb[nf++]!;
+      const s = p;
+      let c = p < len ? buf[p]! : -1;
+      if (c === QUOTE) return this.abandon();
+      let v = 0;
+      while (c >= 0x30 && c <= 0x39) {
+        v = v * 10 + (c - 0x30);
+        c = ++p < len ? buf[p]! : -1;
+      }
+      const digitsEnd = p;
+      while (c !== delim && c !== LF && c !== CR && c !== -1) c = ++p < len ? buf[p]! : -1;
+      if (c === -1) return this.abandon();
+      if (b !== null) {
+        const n = p - s;
+        // A plain integer in canonical form (no leading zero but "0"): exact, no text made.
+        if (digitsEnd === p && n > 0 && n <= 15 && (n === 1 || buf[s] !== 0x30) && (b.inferring ? b.fastInferred : b.fastNumbers && v >= b.lo && v <= b.hi) && b.length < b.numbers!.length) {
+          b.numbers![b.length] = v;
+        } else if (b.read(buf, s, p, FieldFlag.Plain) !== null) return this.abandon();
+      }
+      p++;
+      if (c === delim) continue;
+      if (c === CR) {
+        if (p >= len) return this.abandon();
+        if (buf[p] === LF) p++;
+      }
+      break;
+    }
+    if (nf !== expected) return this.abandon();
+    for (const b of this.absent) if (b.stageAbsent() !== null) return this.abandon();
+    this.rowsRead++;
+    const row = index + 1;
+    const builders = this.builders;
+    if (this.uniques.length > 0 && !this.checkUnique(row)) {
+      for (let c = 0; c < builders.length; c++) builders[c]!.discard();
+      return p;
+    }
+    for (let c = 0; c < builders.length; c++) builders[c]!.commit();
+    for (const b of this.absent) b.commit();
+    if (this.rowsAccepted === this.rowNumbers.length) this.growRows(this.rowNumbers.length * 2);
+    this.rowNumbers[this.rowsAccepted++] = row;
+    return p;
+  }
+
+  /** Leaves a record to the general path; forgets what it staged beside the slots. */
+  private abandon(): number {
+    for (const b of this.builders) b.discard();
+    return -1;
   }
 
   private readRow(rec: RecordView): void {
@@ -213,7 +279,15 @@ export class RowReader {
       const f = b.source;
       const s = starts[f]!;
       const e = ends[f]!;
-      if (b.fastNumbers && e - s === 1 && flags[f] === 0) {
+      if (b.inferring && b.fastInferred && e - s === 1 && flags[f] === 0) {
+        // The same for a column without a schema read as numbers so far.
+        const v = buf[s]! - 0x30;
+        const nums = b.numbers!;
+        if (v >= 0 && v <= 9 && b.length < nums.length) {
+          nums[b.length] = v;
+          continue;
+        }
+      } else if (b.fastNumbers && e - s === 1 && flags[f] === 0) {
         // The commonest cell of a survey, a one-digit answer, inline; everything else goes through read().
         const v = buf[s]! - 0x30;
         const nums = b.numbers!;
@@ -236,7 +310,10 @@ export class RowReader {
       }
     }
     if (ok && this.uniques.length > 0) ok = this.checkUnique(row);
-    if (!ok) return;
+    if (!ok) {
+      for (let c = 0; c < builders.length; c++) builders[c]!.discard();
+      return;
+    }
     for (let c = 0; c < builders.length; c++) builders[c]!.commit();
     for (const b of this.absent) b.commit();
     if (this.rowsAccepted === this.rowNumbers.length) this.growRows(this.rowNumbers.length * 2);
@@ -283,14 +360,14 @@ export class RowReader {
     const columns: Record<string, unknown> = {};
     for (const name of this.order) {
       const b = all.get(name)!;
-      const personal = b.spec === null && !this.opts.keepColumns.includes(name) ? personalByValues(name, b.finish() as unknown[]) : undefined;
+      const personal = b.spec === null && !this.opts.keepColumns.includes(name) ? personalByValues(name, b.inferring ? b.texts(200) : (b.finish() as unknown[])) : undefined;
       if (personal) {
         this.issue(this.headerRow, name, null, "dropped_personal_column", m.droppedPersonal, { column: name, kind: personal.kind, evidence: personal.evidence }, "warning");
         const entry = this.columns.find((c) => c.field === name);
         if (entry) entry.field = null;
         continue;
       }
-      columns[name] = b.spec === null ? this.inferColumn(name, b.finish() as (string | null)[]) : b.finish();
+      columns[name] = b.spec === null ? (b.inferring ? b.finishInferred() : this.inferColumn(name, b.finish() as (string | null)[])) : b.finish();
     }
     return {
       table: aq.table(columns as Record<string, unknown[]>),
@@ -314,7 +391,7 @@ export class RowReader {
    * the first text cells and their rows, and the `missing` option that would make it numeric.
    */
   private inferColumn(name: string, values: (string | null)[]): Float64Array | (string | null)[] {
-    const kinds = this.kinds ?? (this.kinds = new CellKinds(this.ctx.likert));
+    const kinds = this.ctx.kinds;
     const n = values.length;
     let any = false;
     let labels = 0;
@@ -352,7 +429,7 @@ export class RowReader {
     const rows = this.acceptedRowNumbers();
     const first = firstAt.map((i) => ({ value: values[i]!, row: rows[i]! }));
     // The markers that would make the column numeric: the current ones plus the distinct texts found (when few).
-    const kinds = this.kinds!;
+    const kinds = this.ctx.kinds;
     const distinct = new Set<string>();
     for (const v of values) {
       if (v !== null && !kinds.isNumber(v) && !kinds.isLabel(v)) distinct.add(v);
@@ -362,32 +439,6 @@ export class RowReader {
     this.issue(first[0]!.row, column, first[0]!.value, "mixed_types", m.mixedTypes, { column, numbers, texts, first, markers }, "warning");
   }
 
-}
-
-/**
- * Tells numbers and Likert labels from other text quickly: most text cannot be a number by its
- * first character, nor a label by its first character, so the regular expression and the
- * normalisation run only on the few cells that might be.
- */
-class CellKinds {
-  private readonly firsts = new Set<string>();
-  constructor(private readonly likert: ReadonlyMap<string, number>) {
-    for (const k of likert.keys()) if (k.length > 0) this.firsts.add(k[0]!);
-  }
-
-  isNumber(v: string): boolean {
-    const c = v.charCodeAt(0);
-    if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46)) return false;
-    return !Number.isNaN(parseNumber(v));
-  }
-
-  isLabel(v: string): boolean {
-    if (this.likert.size === 0 || v.length === 0) return false;
-    const c = v[0]!.toLowerCase();
-    // normalizeKey drops leading spaces, underscores, hyphens, 「・」 and slashes: then look it up in full.
-    if (!this.firsts.has(c) && !/[\s_\-‐・･/／]/.test(c)) return false;
-    return this.likert.has(normalizeKey(v));
-  }
 }
 
 /** The staged values of a row's key columns joined, or null when any is missing. */

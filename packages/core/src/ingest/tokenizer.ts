@@ -28,6 +28,9 @@ export interface RecordView {
   unterminated: boolean;
 }
 
+/** See the tokenizer's `fastRecord`: `(buf, start, end, index, delimiter) => next start or -1`. */
+export type FastRecord = (buf: Buffer, start: number, end: number, index: number, delimiter: number) => number;
+
 export class CsvTokenizer {
   private carry: Buffer | null = null;
   private starts = new Int32Array(64);
@@ -51,6 +54,11 @@ export class CsvTokenizer {
     private readonly delimiter: number,
     private readonly onRecord: (record: RecordView) => void,
     private readonly onBlankLine: (index: number) => void = () => {},
+    /**
+     * Tried first at each record: reads a record of plain fields straight from the bytes and returns
+     * where the next record starts, or -1 to leave it to the general path (which then reads it whole).
+     */
+    private readonly fastRecord: FastRecord | null = null,
   ) {}
 
   /** Feeds the next chunk; pass `final` with the last one (it may be empty). */
@@ -84,7 +92,17 @@ export class CsvTokenizer {
     const delim = this.delimiter;
     let p = 0;
     let recordStart = 0;
+    const fast = this.fastRecord;
     while (recordStart < len) {
+      if (fast !== null) {
+        const next = fast(b, recordStart, len, this.index, delim);
+        if (next >= 0) {
+          this.index++;
+          this.recordsSeen++;
+          recordStart = next;
+          continue;
+        }
+      }
       let nf = 0;
       let unterminated = false;
       p = recordStart;

@@ -286,6 +286,7 @@ export function estimateEffect(table: Table, options: EstimateEffectOptions): Ef
     const sets = matchNearestSets(distance, d, { ratio: k, ...(caliper !== undefined ? { caliper } : {}), ...(exactIds ? { exact: exactIds.ids } : {}) });
     nMatched = sets.length;
     if (nMatched < 2) throw KoeError.of(m.tooFewMatched, { fn, matched: nMatched, caliper: caliper ?? null });
+    if (nMatched < nTreated) warnings.push(warningOf(m.unmatched, { fn, unmatched: nTreated - nMatched, treated: nTreated, exact, caliper: caliper ?? null }));
     // MatchIt's weights: 1 for a matched participant, 1/kᵢ for each of its kᵢ controls, the
     // controls' weights then scaled to sum to their number.
     weights = new Float64Array(n);

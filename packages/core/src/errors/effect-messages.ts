@@ -94,6 +94,12 @@ export const effectMessages = defineMessages("effect", {
     en: (p: Fn & { trim: number; rows: number; n: number }) => `${p.fn}: the propensity scores of ${p.rows} of ${p.n} rows were clipped to [${p.trim}, ${1 - p.trim}] (trim: ${p.trim}); the estimate is not the untrimmed one R's weighting gives`,
     ja: (p: Fn & { trim: number; rows: number; n: number }) => `${p.fn}: ${p.n}行のうち${p.rows}行の傾向スコアを [${p.trim}, ${1 - p.trim}] に切り詰めました（trim: ${p.trim}）。R の通常の重み付け（切り詰めなし）とは異なる推定値です`,
   },
+  unmatched: {
+    en: (p: Fn & { unmatched: number; treated: number; exact: string | null; caliper: number | null }) =>
+      `${p.fn}: ${p.unmatched} of ${p.treated} participants found no control${p.exact === null ? "" : ` in their own ${q(p.exact)}`}${p.caliper === null ? "" : ` within the caliper of ${p.caliper} SD`}; the estimate is the effect on the ${p.treated - p.unmatched} matched participants`,
+    ja: (p: Fn & { unmatched: number; treated: number; exact: string | null; caliper: number | null }) =>
+      `${p.fn}: 参加者${p.treated}人のうち${p.unmatched}人は${p.exact === null ? "" : `同じ「${p.exact}」の中に`}${p.caliper === null ? "" : `キャリパー ${p.caliper} SD の範囲で`}対応する非参加者が見つかりませんでした。推定値はマッチングできた${p.treated - p.unmatched}人にとっての効果です`,
+  },
   naiveDifference: {
     en: (p: Fn & { estimand: string }) => `${p.fn}: the naive difference adjusts for nothing; it is the ${p.estimand} (and the same number for ATT and ATE) only if taking part was as good as random`,
     ja: (p: Fn & { estimand: string }) => `${p.fn}: 単純比較は何も調整していません。参加が無作為に近い場合にだけ ${p.estimand} と読めます（ATT と ATE は同じ値です）`,

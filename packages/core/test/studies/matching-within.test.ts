@@ -95,6 +95,9 @@ describe("finding 4 on the bundled data: matching within company with adjustment
     expect(r.matched!.ratio).toBe(R.survey.ratio_auto);
     expect(r.nMatched).toBe(e.treated);
     expect(r.matched!.controls).toBe(e.controls);
+    expect(r.warnings.map((w) => w.code)).toEqual(["effect.unmatched"]);
+    expect(r.warnings[0]!.localized.en).toBe('estimateEffect: 3 of 250 participants found no control in their own "company" within the caliper of 0.2 SD; the estimate is the effect on the 247 matched participants');
+    expect(r.warnings[0]!.localized.ja).toMatch(/参加者250人のうち3人は同じ「company」の中に/);
     expect(r.estimate).toBeCloseTo(e.estimate, 8);
     expect(rel(r.stdError!, e.se_company_cr2)).toBeLessThan(1e-6);
     expect(r.df).toBeCloseTo(e.df_company_cr2, 4);

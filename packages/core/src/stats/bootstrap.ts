@@ -3,7 +3,7 @@ import { counted, statsMessages as m } from "../errors/stats-messages.js";
 import { dropMissing, insufficientData, type NumericInput } from "./clean.js";
 import { ALTERNATIVES, choice, confLevelOf, kernelOptions, wholeOf } from "./options.js";
 import { normalCdf, normalQuantile } from "./distributions.js";
-import { createRandom, drawCounts, generatorState, type Random } from "./random.js";
+import { createRandom, drawInts, generatorState, type Random } from "./random.js";
 import { makeResult, type Result } from "./result.js";
 
 export interface BootstrapOptions {
@@ -188,6 +188,13 @@ function summarize(
  * (a reused Uint16Array; 0 = not drawn) and computes a weighted statistic in one sequential pass.
  * Same resampling (plain, stratified, cluster), same intervals as {@link bootstrap}, but no
  * random reads over large arrays: the fast way for means, differences and DiD over millions of rows.
+ * Each resample's draws are counted a byte per unit within its stratum, then spread to the units in
+ * one pass; with 5 million draws or more in all (units × resamples) and a generator made by
+ * `createRandom` (a seed), a worker thread draws the next resamples' counts while the statistic
+ * runs on this thread (Node with two cores or more; elsewhere, or if the worker cannot start, this
+ * thread draws them). Either way the draws are the same stream in the same order: the replicates
+ * are byte-identical for a seed, with or without the worker, on any machine. The statistic is
+ * called on this thread only, with the same reused array.
  * @example
  * const y = [3, 5, 4, 6, 7, 5];
  * bootstrapWeighted(y.length, (w) => { let s = 0, k = 0; for (let i = 0; i < w.length; i++) { s += w[i] * y[i]; k += w[i]; } return s / k; }, { seed: 1 }).ciLow // => 4
@@ -228,7 +235,7 @@ export function bootstrapWeighted(n: number, statistic: (weights: Uint16Array) =
     const counts = new Uint8Array(n);
     const carries: number[] = [];
     let b = 0;
-    const helper = st && n * resamples >= PARALLEL_MIN_DRAWS ? startCounting(st, sizes, n, resamples) : null;
+    const helper = st && parallelCounting && n * resamples >= PARALLEL_MIN_DRAWS ? startCounting(st, sizes, n, resamples) : null;
     if (helper) {
       try {
         jack = jackknife(); // while the worker draws the first resamples
@@ -244,9 +251,9 @@ export function bootstrapWeighted(n: number, statistic: (weights: Uint16Array) =
     }
     // This thread draws what no worker drew (all of it without a worker, or the rest after a worker failed).
     const draws = st ? null : new Int32Array(n);
-    const draw: typeof drawCounts = st ? drawCounts : (_, c, m, count, carried) => {
+    const draw: typeof drawInts = st ? drawInts : (_, m, count, c, _from, carried) => {
       random.fillInts(draws!, m, 0, count);
-      for (let k = 0; k < count; k++) if (++c[draws![k]!]! === 256) carried.push(draws![k]!);
+      for (let k = 0; k < count; k++) if (++c[draws![k]!]! === 256) carried!.push(draws![k]!);
     };
     for (; b < resamples; b++) {
       drawResample(draw, st ?? Int32Array.of(0), sizes, counts, carries);
@@ -265,14 +272,14 @@ export function bootstrapWeighted(n: number, statistic: (weights: Uint16Array) =
  * the same order, as drawing unit indices and incrementing their weights. Self-contained: the
  * counting worker runs its source.
  */
-function drawResample(draw: typeof drawCounts, st: Int32Array, sizes: ArrayLike<number>, counts: Uint8Array, carries: number[]): void {
+function drawResample(draw: typeof drawInts, st: Int32Array, sizes: ArrayLike<number>, counts: Uint8Array, carries: number[]): void {
   counts.fill(0);
   carries.length = 0;
   let offset = 0;
   for (let g = 0; g < sizes.length; g++) {
     const m = sizes[g]!;
     const before = carries.length;
-    draw(st, offset === 0 ? counts : counts.subarray(offset, offset + m), m, m, carries);
+    draw(st, m, m, offset === 0 ? counts : counts.subarray(offset, offset + m), 0, carries);
     for (let k = before; k < carries.length; k++) carries[k] = carries[k]! + offset;
     offset += m;
   }
@@ -322,6 +329,11 @@ function workerThreads(): WorkerConstructor | null {
 }
 
 let countingSource: string | undefined;
+let parallelCounting = true;
+/** Turns the counting worker off (or back on): the tests compare the bytes with and without it. Not part of the public API. */
+export function setParallelCounting(on: boolean): void {
+  parallelCounting = on;
+}
 /** Resamples whose counts a worker drew, since the module loaded (for the tests: the worker path is really taken). */
 export let countedByWorker = 0;
 
@@ -341,7 +353,7 @@ function startCounting(st: Int32Array, sizes: number[], n: number, resamples: nu
   const slotCounts = Array.from({ length: SLOTS }, (_, k) => new Uint8Array(countBuffer, k * n, n));
   const slotCarries = Array.from({ length: SLOTS }, (_, k) => new Int32Array(carryBuffer, k * (SLOT_CARRIES + 1) * 4, SLOT_CARRIES + 1));
   const slotStates = Array.from({ length: SLOTS }, (_, k) => new Int32Array(stateBuffer, k * 16, 4));
-  countingSource ??= `"use strict";\nconst drawCounts = ${drawCounts.toString()};\nconst drawResample = ${drawResample.toString()};\n(${countingWorker.toString()})(drawCounts, drawResample, require("node:worker_threads").workerData);`;
+  countingSource ??= `"use strict";\nconst drawInts = ${drawInts.toString()};\nconst drawResample = ${drawResample.toString()};\n(${countingWorker.toString()})(drawInts, drawResample, require("node:worker_threads").workerData);`;
   let worker: WorkerThread;
   try {
     worker = new Worker(countingSource, { eval: true, workerData: { control, countBuffer, carryBuffer, stateBuffer, n, sizes, resamples, slots: SLOTS, slotCarries: SLOT_CARRIES, state: Int32Array.from(st) } });
@@ -382,9 +394,9 @@ function startCounting(st: Int32Array, sizes: number[], n: number, resamples: nu
   };
 }
 
-/** The counting worker's body (its source runs in the worker, beside drawCounts and drawResample). */
+/** The counting worker's body (its source runs in the worker, beside drawInts and drawResample). */
 function countingWorker(
-  draw: typeof drawCounts,
+  draw: typeof drawInts,
   resample: typeof drawResample,
   data: { control: Int32Array; countBuffer: SharedArrayBuffer; carryBuffer: SharedArrayBuffer; stateBuffer: SharedArrayBuffer; n: number; sizes: number[]; resamples: number; slots: number; slotCarries: number; state: Int32Array },
 ): void {

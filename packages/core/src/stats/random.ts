@@ -64,7 +64,7 @@ export function createRandom(seed: number | string = 1): Random {
     },
     fillInts(out: Int32Array, n: number, from = 0, count = out.length - from) {
       if (!(n >= 1)) throw KoeArgumentError.of(m.badRange, { fn: "random.fillInts", n });
-      fillInts(state, out, n, from, from + count);
+      drawInts(state, n, count, out, from, null);
     },
     normal() {
       if (spare !== null) {
@@ -92,7 +92,7 @@ const states = new WeakMap<Random, Int32Array>();
 
 /**
  * The live state of a generator made by {@link createRandom} (undefined for an injected one): the
- * bootstrap draws from it directly with {@link drawCounts}, in this thread or in a worker, and
+ * bootstrap draws from it directly with {@link drawInts}, in this thread or in a worker, and
  * writes the state back so that the generator goes on exactly as if it had drawn each integer itself.
  */
 export function generatorState(random: Random): Int32Array | undefined {
@@ -114,35 +114,15 @@ function nextU32(st: Int32Array): number {
   return t >>> 0;
 }
 
-/** The same stream as repeated int(n), with the state in locals for the loop. */
-function fillInts(st: Int32Array, out: Int32Array, n: number, from: number, end: number): void {
-  let a = st[0]!;
-  let b = st[1]!;
-  let c = st[2]!;
-  let d = st[3]!;
-  for (let k = from; k < end; k++) {
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    out[k] = Math.floor(((t >>> 0) / 4294967296) * n);
-  }
-  st[0] = a;
-  st[1] = b;
-  st[2] = c;
-  st[3] = d;
-}
-
 /**
- * Draws `count` integers in [0, n) from the stream of state `st` — the same integers, in the same
- * order, as `fillInts` — and counts them instead of storing them: counts[j] += 1 for each draw j.
- * The counts are bytes (a stratum of a million units fits the core's cache, where 16-bit counts
- * would not); a count passing 255 wraps to 0 and its index is pushed onto `carries`, one push per
- * 256. Self-contained (no reference outside its body), so a worker thread can run its source.
+ * `count` integers in [0, n) from the stream of state `st` — the same as repeated `int(n)`, with the
+ * state in locals for the loop. Without `carries` they are stored in into[from…from+count) (an
+ * Int32Array: `fillInts`); with `carries` they are counted instead, into[j] += 1 for each draw j (a
+ * Uint8Array: a stratum of a million units fits the core's cache, where 16-bit counts would not), a
+ * count passing 255 wrapping to 0 and pushing its index onto `carries`, once per 256.
+ * Self-contained (nothing outside its body), so a worker thread can run its source.
  */
-export function drawCounts(st: Int32Array, counts: Uint8Array, n: number, count: number, carries: number[]): void {
+export function drawInts(st: Int32Array, n: number, count: number, into: Int32Array | Uint8Array, from: number, carries: number[] | null): void {
   let a = st[0]!;
   let b = st[1]!;
   let c = st[2]!;
@@ -155,7 +135,8 @@ export function drawCounts(st: Int32Array, counts: Uint8Array, n: number, count:
     c = (c << 21) | (c >>> 11);
     c = (c + t) | 0;
     const j = Math.floor(((t >>> 0) / 4294967296) * n);
-    if (++counts[j]! === 256) carries.push(j);
+    if (carries === null) into[from + k] = j;
+    else if (++into[j]! === 256) carries.push(j);
   }
   st[0] = a;
   st[1] = b;

@@ -10,7 +10,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { bootstrap, bootstrapWeighted, createRandom, type BootstrapResult } from "@koe/core/stats";
 import { describe, expect, it } from "vitest";
-import { countedByWorker } from "../../src/stats/bootstrap.js";
+import { countedByWorker, setParallelCounting } from "../../src/stats/bootstrap.js";
+import { drawInts, generatorState, type Random } from "../../src/stats/random.js";
 
 const fixturePath = join(import.meta.dirname, "fixtures", "bootstrap-replicates.json");
 
@@ -138,6 +139,69 @@ describe("bootstrap random stream (byte-identical to the fixture captured before
     const before = countedByWorker;
     cases["weighted, plain, n 300,000 (large-n path)"]!();
     expect(countedByWorker - before).toBe(20);
+  });
+  it("with or without the worker, the same bytes and the same generator state after", () => {
+    const { y, treated } = data(400_000, 0.2, 19);
+    const run = () => {
+      const random = createRandom(21);
+      const b = bootstrapWeighted(y.length, weightedDid(y, treated), { random, resamples: 30, strata: treated, interval: "bca" });
+      return { ...fingerprint(b, random.next()), bca: b.bca };
+    };
+    const before = countedByWorker;
+    const threaded = run();
+    expect(countedByWorker - before).toBe(30);
+    setParallelCounting(false);
+    try {
+      expect(run()).toEqual(threaded);
+      expect(countedByWorker - before).toBe(30);
+    } finally {
+      setParallelCounting(true);
+    }
+  });
+  it("a statistic that throws stops the worker and the error reaches the caller", () => {
+    const { y } = data(300_000, 0.5, 20);
+    let calls = 0;
+    const failing = (w: Uint16Array) => {
+      if (++calls > 55) throw new Error("statistic failed");
+      return weightedMean(y)(w);
+    };
+    expect(() => bootstrapWeighted(y.length, failing, { seed: 1, resamples: 40 })).toThrow("statistic failed");
+    // and the next call runs normally
+    expect(bootstrapWeighted(y.length, weightedMean(y), { seed: 9, resamples: 20 }).replicates).toHaveLength(20);
+  });
+  it("an injected generator (not made by createRandom) draws through fillInts: the same replicates as the generator it wraps", () => {
+    const { y, treated } = data(2000, 0.3, 22);
+    const wrap = (r: Random): Random => ({ seed: r.seed, next: () => r.next(), int: (k) => r.int(k), normal: () => r.normal(), fillInts: (o, k, f, c) => r.fillInts(o, k, f, c) });
+    const own = createRandom(5);
+    const wrapped = createRandom(5);
+    expect(generatorState(wrap(wrapped))).toBeUndefined();
+    const a = bootstrapWeighted(y.length, weightedDid(y, treated), { random: own, resamples: 60, strata: treated });
+    const b = bootstrapWeighted(y.length, weightedDid(y, treated), { random: wrap(wrapped), resamples: 60, strata: treated });
+    expect(fingerprint(b, wrapped.next())).toEqual(fingerprint(a, own.next()));
+  });
+  it("drawInts counts exactly the integers fillInts draws; counts past 255 carry", () => {
+    const a = createRandom(31);
+    const b = createRandom(31);
+    const draws = new Int32Array(5000);
+    a.fillInts(draws, 12);
+    const expected = new Array<number>(12).fill(0);
+    for (const d of draws) expected[d]!++;
+    const counts = new Uint8Array(12);
+    const carries: number[] = [];
+    drawInts(generatorState(b)!, 12, 5000, counts, 0, carries);
+    const got = Array.from(counts, (c, j) => c + 256 * carries.filter((k) => k === j).length);
+    expect(got).toEqual(expected);
+    expect(carries.length).toBeGreaterThan(0);
+    expect(b.next()).toBe(a.next());
+  });
+  it("a unit drawn more than 255 times gets its whole count as its weight", () => {
+    // A generator whose every draw is unit 0: its weight is the stratum's size, past a byte.
+    const zeros: Random = { seed: 0, next: () => 0, int: () => 0, normal: () => 0, fillInts: (o, _k, f = 0, c = o.length - f) => o.fill(0, f, f + c) };
+    const seen: number[] = [];
+    bootstrapWeighted(700, (w) => (seen.push(w[0]!, w[1]!, w[650]!), 0), { random: zeros, resamples: 10, strata: Array.from({ length: 700 }, (_, i) => (i < 600 ? "a" : "b")) });
+    // the estimate's call (all ones), then the resamples: unit 0 holds all 600 draws of its stratum, unit 600 all 100 of the other.
+    expect(seen.slice(0, 3)).toEqual([1, 1, 1]);
+    expect(seen.slice(3, 6)).toEqual([600, 0, 0]);
   });
   it("the same call twice gives the same bytes", () => {
     const { y, treated } = data(250_000, 0.1, 18);

@@ -111,63 +111,231 @@ export interface ItemMoments {
   partCross: Float64Array;
 }
 
-/** The one-pass sums of item columns (NaN = missing); `flips[j]` scores column j as flips[j] − x (a reverse key). */
-export function itemMoments(cols: readonly ArrayLike<number>[], flips: readonly (number | null)[] = []): ItemMoments {
-  const k = cols.length;
-  const rows = cols[0]!.length;
-  const data = cols.map((c, j) => {
-    const flip = flips[j] ?? null;
-    if (flip === null && c instanceof Float64Array) return c;
-    const out = new Float64Array(rows);
-    if (flip === null) out.set(c);
-    else for (let r = 0; r < rows; r++) out[r] = flip - c[r]!;
-    return out;
-  });
-  const shift = new Float64Array(k);
-  data.forEach((c, j) => {
-    let r = 0;
-    while (r < rows && c[r] !== c[r]) r++;
-    shift[j] = r < rows ? c[r]! : 0;
-  });
-  const completeSum = new Float64Array(k);
-  const completeCross = new Float64Array(k * k);
-  const partCount = new Float64Array(k * k);
-  const partSum = new Float64Array(k * k);
-  const partCross = new Float64Array(k * k);
-  const x = new Float64Array(k);
-  let complete = 0;
-  for (let r = 0; r < rows; r++) {
-    let answered = 0;
+/** Rows gathered per block by {@link ItemMomentSums}: a block's answers (k columns) stay in cache while every pair is summed. */
+const BLOCK = 512;
+
+/** Σ x[o + i] for i < m, in four running sums (one sum waits on the previous add at every step; four do not). */
+function blockSum(x: Float64Array, o: number, m: number): number {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let i = 0;
+  for (; i + 3 < m; i += 4) {
+    s0 += x[o + i]!;
+    s1 += x[o + i + 1]!;
+    s2 += x[o + i + 2]!;
+    s3 += x[o + i + 3]!;
+  }
+  for (; i < m; i++) s0 += x[o + i]!;
+  return s0 + s1 + (s2 + s3);
+}
+
+/** Σ x[oa + i]·y[ob + i] for i < m, in four running sums as {@link blockSum}. */
+function blockDot(x: Float64Array, oa: number, y: Float64Array, ob: number, m: number): number {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let i = 0;
+  for (; i + 3 < m; i += 4) {
+    s0 += x[oa + i]! * y[ob + i]!;
+    s1 += x[oa + i + 1]! * y[ob + i + 1]!;
+    s2 += x[oa + i + 2]! * y[ob + i + 2]!;
+    s3 += x[oa + i + 3]! * y[ob + i + 3]!;
+  }
+  for (; i < m; i++) s0 += x[oa + i]! * y[ob + i]!;
+  return s0 + s1 + (s2 + s3);
+}
+
+/**
+ * Packing answers: when the answers are whole numbers on a scale spanning at most {@link PACK_SPAN}
+ * (answer scales are), each answer less its item's lowest possible one is a small whole number y,
+ * and three items' y packed as y₀ + y₁·2¹⁷ + y₂·2³⁴ let one product y_a·packed carry three cross
+ * products at once: over a block each 17-bit lane sums at most BLOCK·PACK_SPAN² < 2¹⁷ and the
+ * whole stays below 2⁵³, so every sum is exact and the lanes are read back exactly.
+ */
+const PACK_SPAN = 15;
+const LANE = 2 ** 17;
+
+/**
+ * Gathers the {@link ItemMoments} of k item columns (NaN = missing) a block of rows at a time, so a
+ * caller's own pass over the rows (scoreScales validates and scores them) can add each block while
+ * it is still in cache. `flips[j]` scores column j as flips[j] − x (a reverse key). `spans[j]`, when
+ * given, is the range [lo, hi] column j's answers are known to lie in (before flipping); blocks whose
+ * answers are whole numbers are then summed packed (see {@link PACK_SPAN}).
+ * Within a block (a row is complete when its sum over the items is not NaN) the complete rows are
+ * gathered item by item and each pair summed in its own tight loop; the incomplete rows likewise,
+ * with unanswered cells as 0 and a 0/1 answered mark, so a pair's count and sums need no branch.
+ */
+export class ItemMomentSums {
+  private readonly k: number;
+  private readonly shift: Float64Array;
+  private readonly flip: (number | null)[];
+  /** The lowest possible (flipped) answer per item when packing is possible, else null. */
+  private readonly base: Float64Array | null;
+  private readonly d: Float64Array;
+  private readonly groups: number;
+  private readonly m: Omit<ItemMoments, "rows">;
+  private readonly total = new Float64Array(BLOCK);
+  private readonly whole = new Int32Array(BLOCK);
+  private readonly some = new Int32Array(BLOCK);
+  private readonly x: Float64Array;
+  private readonly part: Float64Array;
+  private readonly mark: Float64Array;
+  private readonly packed: Float64Array;
+  private readonly sums: Float64Array;
+  private readonly yy: Float64Array;
+
+  constructor(private readonly cols: readonly Float64Array[], flips: readonly (number | null)[] = [], spans: readonly (readonly [number, number])[] | null = null) {
+    const k = (this.k = cols.length);
+    const rows = cols[0]!.length;
+    this.flip = cols.map((_, j) => flips[j] ?? null);
+    this.shift = Float64Array.from(cols, (c, j) => {
+      let r = 0;
+      while (r < rows && c[r] !== c[r]) r++;
+      const f = this.flip[j]!;
+      return r === rows ? 0 : f === null ? c[r]! : f - c[r]!;
+    });
+    const base = spans ? Float64Array.from(spans, ([lo, hi], j) => (this.flip[j] === null ? lo : this.flip[j]! - hi)) : null;
+    const whole = (v: number) => Number.isInteger(v);
+    const packable = spans !== null && spans.every(([lo, hi], j) => whole(lo) && whole(hi) && hi - lo <= PACK_SPAN && whole(this.flip[j] ?? 0) && whole(this.shift[j]!));
+    this.base = packable ? base : null;
+    this.d = Float64Array.from(this.shift, (s, a) => (this.base ? s - this.base[a]! : 0));
+    this.groups = Math.ceil(k / 3);
+    this.m = { k, shift: this.shift, complete: 0, completeSum: new Float64Array(k), completeCross: new Float64Array(k * k), partCount: new Float64Array(k * k), partSum: new Float64Array(k * k), partCross: new Float64Array(k * k) };
+    this.x = new Float64Array(k * BLOCK);
+    this.part = new Float64Array(k * BLOCK);
+    this.mark = new Float64Array(k * BLOCK);
+    this.packed = new Float64Array(this.base ? this.groups * BLOCK : 0);
+    this.sums = new Float64Array(k);
+    this.yy = new Float64Array(3 * this.groups);
+  }
+
+  /** Adds rows [start, end); `whole`: the caller vouches that every answer there is a whole number within its span. */
+  add(start: number, end: number, whole: boolean): void {
+    for (let s = start; s < end; s += BLOCK) this.block(s, Math.min(end, s + BLOCK) - s, whole && this.base !== null);
+  }
+
+  /** The sums over every row added. */
+  result(): ItemMoments {
+    return { ...this.m, rows: this.cols[0]!.length };
+  }
+
+  private block(start: number, len: number, pack: boolean): void {
+    const { k, cols, total, whole, some, x, part, mark, packed, sums, yy, m } = this;
+    total.fill(0);
     for (let a = 0; a < k; a++) {
-      const v = data[a]![r]! - shift[a]!;
-      x[a] = v;
-      if (v === v) answered++;
+      const c = cols[a]!;
+      for (let i = 0; i < len; i++) total[i] = total[i]! + c[start + i]!;
     }
-    if (answered === k) {
-      complete++;
-      for (let a = 0; a < k; a++) {
-        const xa = x[a]!;
-        completeSum[a] = completeSum[a]! + xa;
-        const base = a * k;
-        for (let b = 0; b <= a; b++) completeCross[base + b] = completeCross[base + b]! + xa * x[b]!;
-      }
-    } else if (answered > 0) {
-      for (let a = 0; a < k; a++) {
-        const xa = x[a]!;
-        if (xa !== xa) continue;
-        const base = a * k;
-        for (let b = 0; b <= a; b++) {
-          const xb = x[b]!;
-          if (xb !== xb) continue;
-          partCount[base + b] = partCount[base + b]! + 1;
-          partSum[base + b] = partSum[base + b]! + xa;
-          if (b !== a) partSum[b * k + a] = partSum[b * k + a]! + xb;
-          partCross[base + b] = partCross[base + b]! + xa * xb;
+    let n = 0;
+    let p = 0;
+    for (let i = 0; i < len; i++) {
+      if (total[i] === total[i]) whole[n++] = start + i;
+      else some[p++] = start + i;
+    }
+    // Complete rows: answers less the item's base (packing) or shift, at [a·BLOCK …]; d[a] = shift − base.
+    for (let a = 0; a < k; a++) {
+      const c = cols[a]!;
+      const f = this.flip[a]!;
+      const s = this.shift[a]!;
+      const lowest = pack ? this.base![a]! : s;
+      const o = a * BLOCK;
+      if (f === null) for (let j = 0; j < n; j++) x[o + j] = c[whole[j]!]! - lowest;
+      else for (let j = 0; j < n; j++) x[o + j] = f - c[whole[j]!]! - lowest;
+      for (let j = 0; j < p; j++) {
+        const v = (f === null ? c[some[j]!]! : f - c[some[j]!]!) - s;
+        if (v === v) {
+          part[o + j] = v;
+          mark[o + j] = 1;
+        } else {
+          part[o + j] = 0;
+          mark[o + j] = 0;
         }
       }
     }
+    m.complete += n;
+    if (pack) {
+      for (let g = 0; g < this.groups; g++) {
+        const o0 = 3 * g * BLOCK;
+        const og = g * BLOCK;
+        if (3 * g + 2 < k) for (let j = 0; j < n; j++) packed[og + j] = x[o0 + j]! + x[o0 + BLOCK + j]! * LANE + x[o0 + 2 * BLOCK + j]! * (LANE * LANE);
+        else if (3 * g + 1 < k) for (let j = 0; j < n; j++) packed[og + j] = x[o0 + j]! + x[o0 + BLOCK + j]! * LANE;
+        else for (let j = 0; j < n; j++) packed[og + j] = x[o0 + j]!;
+      }
+    }
+    for (let a = 0; a < k; a++) sums[a] = blockSum(x, a * BLOCK, n);
+    for (let a = 0; a < k; a++) {
+      const oa = a * BLOCK;
+      const da = pack ? this.d[a]! : 0;
+      m.completeSum[a] = m.completeSum[a]! + (sums[a]! - n * da);
+      if (pack) {
+        for (let g = 0; 3 * g <= a; g++) {
+          const sum = blockDot(x, oa, packed, g * BLOCK, n);
+          const high = Math.floor(sum / (LANE * LANE));
+          const rest = sum - high * (LANE * LANE);
+          const mid = Math.floor(rest / LANE);
+          yy[3 * g] = rest - mid * LANE;
+          yy[3 * g + 1] = mid;
+          yy[3 * g + 2] = high;
+        }
+        // Σ(x_a − shift_a)(x_b − shift_b) = Σy_a·y_b − d_b·Σy_a − d_a·Σy_b + n·d_a·d_b, all whole numbers
+        for (let b = 0; b <= a; b++) {
+          const db = this.d[b]!;
+          m.completeCross[a * k + b] = m.completeCross[a * k + b]! + (yy[b]! - db * sums[a]! - da * sums[b]! + n * da * db);
+        }
+      } else for (let b = 0; b <= a; b++) m.completeCross[a * k + b] = m.completeCross[a * k + b]! + blockDot(x, oa, x, b * BLOCK, n);
+    }
+    if (p === 0) return;
+    for (let a = 0; a < k; a++) {
+      const oa = a * BLOCK;
+      for (let b = 0; b <= a; b++) {
+        const ob = b * BLOCK;
+        let count = 0;
+        let sa = 0;
+        let sb = 0;
+        let cross = 0;
+        for (let i = 0; i < p; i++) {
+          const xa = part[oa + i]!;
+          const xb = part[ob + i]!;
+          const ma = mark[oa + i]!;
+          const mb = mark[ob + i]!;
+          count += ma * mb;
+          sa += xa * mb;
+          sb += xb * ma;
+          cross += xa * xb;
+        }
+        const ab = a * k + b;
+        m.partCount[ab] = m.partCount[ab]! + count;
+        m.partSum[ab] = m.partSum[ab]! + sa;
+        if (b !== a) m.partSum[b * k + a] = m.partSum[b * k + a]! + sb;
+        m.partCross[ab] = m.partCross[ab]! + cross;
+      }
+    }
   }
-  return { k, rows, shift, complete, completeSum, completeCross, partCount, partSum, partCross };
+}
+
+/** Each column's observed range when every answer is a whole number within {@link PACK_SPAN}; else null. */
+function wholeSpans(cols: readonly Float64Array[]): [number, number][] | null {
+  const spans: [number, number][] = [];
+  for (const c of cols) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let r = 0; r < c.length; r++) {
+      const v = c[r]!;
+      if (v !== v) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+      if (Math.floor(v) !== v) return null;
+    }
+    if (hi - lo > PACK_SPAN) return null;
+    spans.push(lo === Infinity ? [0, 0] : [lo, hi]);
+  }
+  return spans;
+}
+
+/** The one-pass sums of item columns (NaN = missing); `flips[j]` scores column j as flips[j] − x (a reverse key). See {@link ItemMomentSums}. */
+export function itemMoments(cols: readonly ArrayLike<number>[], flips: readonly (number | null)[] = []): ItemMoments {
+  const data = cols.map((c) => (c instanceof Float64Array ? c : Float64Array.from(c)));
+  const spans = wholeSpans(data);
+  const sums = new ItemMomentSums(data, flips, spans);
+  sums.add(0, data[0]!.length, spans !== null);
+  return sums.result();
 }
 
 /**

@@ -6,8 +6,9 @@ import { boundaryMessages as bm } from "../errors/boundary-messages.js";
 import { parseOptions } from "../boundary/options.js";
 import { resolveColumn, requireTable } from "../boundary/columns.js";
 import { numericColumn } from "../boundary/roles.js";
+import { columnValues } from "../analyze/column-values.js";
 import type { Table } from "../model/table.js";
-import { alphaFromMoments, itemMoments, omegaFromMoments, type ItemMoments } from "../analyze/reliability.js";
+import { alphaFromMoments, ItemMomentSums, omegaFromMoments, type ItemMoments } from "../analyze/reliability.js";
 import { DEFAULT_LIKERT_LABELS, Instrument, itemColumn } from "../model/instrument.js";
 
 export interface ScaleReliability {
@@ -45,8 +46,8 @@ export const ScoreScalesOptions = z.object({
 export type ScoreScalesOptions = z.input<typeof ScoreScalesOptions>;
 
 /** The table's column for an item (exact, or differing only by BOM, width, case or spaces); null when the table has none. */
-function findColumn(fn: string, table: Table, name: string): string | null {
-  if (table.columnNames().includes(name)) return name;
+function findColumn(fn: string, table: Table, own: ReadonlySet<string>, name: string): string | null {
+  if (own.has(name)) return name;
   try {
     return resolveColumn(fn, table, name);
   } catch (e) {
@@ -56,34 +57,59 @@ function findColumn(fn: string, table: Table, name: string): string | null {
 }
 
 /**
- * For each of the `n` rows, the mean of its answered items (a reverse-keyed one as min + max − x),
- * or NaN when fewer than `need` (or none) were answered. Summed item by item in the order of
- * `items` — the same sums, to the last bit, as row by row — each item's loop reading one array.
+ * A plain array of numbers and nulls (an item column built by hand) as a Float64Array (NaN =
+ * missing) when every number lies within [min, max]; null when there is anything else (text, an
+ * answer out of range), which the validating path reads, or refuses with its error.
  */
-function meanOfAnswered(n: number, arrays: readonly (Float64Array | Float32Array)[], items: readonly { reverse?: boolean | undefined; min: number; max: number }[], need: number): { score: Float64Array; scored: number } {
+function numbersInRange(values: unknown[], min: number, max: number): Float64Array | null {
+  const n = values.length;
+  const out = new Float64Array(n);
+  for (let r = 0; r < n; r++) {
+    const v: unknown = values[r];
+    if (typeof v === "number") {
+      if (v < min || v > max) return null;
+      out[r] = v;
+    } else if (v === null || v === undefined) out[r] = Number.NaN;
+    else return null;
+  }
+  return out;
+}
+
+/** Rows taken per block by {@link scoreRows}: a block of every item column stays in cache for the reliability sums. */
+const SCORE_BLOCK = 1024;
+
+/**
+ * For each of the `n` rows, the mean of its answered items (a reverse-keyed one as min + max − x),
+ * or NaN when fewer than `need` (or none) were answered: summed in the order of `items`, the same
+ * sums, to the last bit, as row by row. One pass a block of rows at a time, which also checks that
+ * every answer lies in its item's range (null when one does not: the caller then reads the columns
+ * through the validating path for its error) and hands each block to `sums` (the reliability's
+ * sums), saying whether all its answers were whole numbers.
+ */
+function scoreRows(n: number, arrays: readonly Float64Array[], items: readonly { reverse?: boolean | undefined; min: number; max: number }[], need: number, sums: ItemMomentSums | null): { score: Float64Array; scored: number } | null {
   const score = new Float64Array(n); // the sums, then the means
   const answered = new Uint32Array(n);
-  items.forEach((item, j) => {
-    const values = arrays[j]!;
-    if (item.reverse) {
-      const flip = item.min + item.max;
-      for (let r = 0; r < n; r++) {
+  for (let start = 0; start < n; start += SCORE_BLOCK) {
+    const end = Math.min(n, start + SCORE_BLOCK);
+    let whole = true;
+    for (let j = 0; j < arrays.length; j++) {
+      const values = arrays[j]!;
+      const { min, max, reverse } = items[j]!;
+      // flip + sign·x is x, or min + max − x, to the last bit
+      const flip = reverse ? min + max : 0;
+      const sign = reverse ? -1 : 1;
+      for (let r = start; r < end; r++) {
         const v = values[r]!;
         if (v === v) {
-          score[r] = score[r]! + (flip - v);
-          answered[r] = answered[r]! + 1;
-        }
-      }
-    } else {
-      for (let r = 0; r < n; r++) {
-        const v = values[r]!;
-        if (v === v) {
-          score[r] = score[r]! + v;
+          if (v < min || v > max) return null;
+          if (Math.floor(v) !== v) whole = false;
+          score[r] = score[r]! + (flip + sign * v);
           answered[r] = answered[r]! + 1;
         }
       }
     }
-  });
+    sums?.add(start, end, whole);
+  }
   let scored = 0;
   for (let r = 0; r < n; r++) {
     const k = answered[r]!;
@@ -123,38 +149,51 @@ export function scoreScales(table: Table, instrument: Instrument, options: Score
   const scores: ScoredScales["scores"] = [];
   const rel: ScaleReliability[] = [];
   const warnings: KoeWarning[] = [];
+  const own = new Set(t.columnNames());
   for (const scale of instrument.scales) {
     const items = instrument.items.filter((i) => i.scale === scale.id);
     for (const wave of waves) {
       const names = items.map((i) => itemColumn(i.id, wave ?? undefined));
-      const found = names.map((c) => findColumn(fn, t, c));
+      const found = names.map((c) => findColumn(fn, t, own, c));
       const lacking = names.filter((_, j) => found[j] === null);
       if (lacking.length === names.length) continue; // this wave of this scale is not in the table
       if (lacking.length > 0) throw KoeArgumentError.of(am.scaleLacksColumns, { fn, scale: scale.id, wave, missing: lacking });
       const columns = found as string[];
-      const arrays = columns.map((c, j) => {
-        const values = numericColumn(fn, t, c, { option: "instrument", labels, ...markers }).values;
+      const need = Math.ceil(o.minAnswered * items.length - 1e-9);
+      const range: [number, number] = [Math.min(...items.map((i) => i.min)), Math.max(...items.map((i) => i.max))];
+      const flips = items.map((i) => (i.reverse ? range[0] + range[1] : null));
+      const spans = items.map((i) => [i.min, i.max] as const);
+      const score = (arrays: Float64Array[]) => {
+        const sums = o.reliability ? new ItemMomentSums(arrays, flips, spans) : null;
+        const scored = scoreRows(n, arrays, items, need, sums);
+        return scored && { ...scored, sums };
+      };
+      // Typed item columns (as the readers make them) and plain arrays of numbers are scored as
+      // they are; anything else, or an answer out of range, goes through the validating path.
+      const given = columns.map((c, j) => {
+        const raw = columnValues(t, c, fn);
+        return raw instanceof Float64Array ? raw : Array.isArray(raw) ? numbersInRange(raw, items[j]!.min, items[j]!.max) : null;
+      });
+      const fast = given.every((a) => a !== null) ? score(given as Float64Array[]) : null;
+      const { score: values, scored, sums: gathered } = fast ?? score(columns.map((c, j) => {
         const { min, max } = items[j]!;
-        for (let r = 0; r < values.length; r++) {
-          const v = values[r]!;
+        const answers = numericColumn(fn, t, c, { option: "instrument", labels, ...markers }).values;
+        for (let r = 0; r < answers.length; r++) {
+          const v = answers[r]!;
           if (v === v && (v < min || v > max)) throw KoeArgumentError.of(bm.outOfRange, { fn, column: c, value: v, row: r + 1, min, max });
         }
-        return values;
-      });
-      const need = Math.ceil(o.minAnswered * items.length - 1e-9);
-      const { score, scored } = meanOfAnswered(n, arrays, items, need);
+        return answers instanceof Float64Array ? answers : Float64Array.from(answers);
+      }))!;
       const column = wave ? `${scale.id}_${wave}` : scale.id;
-      added[column] = score;
+      added[column] = values;
       scores.push({ scale: scale.id, wave, column, items: columns, scored, missing: n - scored });
       if (n - scored > 0) warnings.push(warningOf(am.unscored, { fn, scale: scale.id, wave, column, rows: n - scored, total: n, minAnswered: o.minAnswered }));
       if (o.reliability) {
-        const range: [number, number] = [Math.min(...items.map((i) => i.min)), Math.max(...items.map((i) => i.max))];
-        const flips = items.map((i) => (i.reverse ? range[0] + range[1] : null));
-        let moments: ItemMoments | null = null;
+        const moments = gathered!.result();
         const sums = (): ItemMoments => {
           const twice = columns.find((c, j) => columns.indexOf(c) !== j);
           if (twice !== undefined) throw KoeArgumentError.of(am.itemTwice, { fn: "cronbachAlpha", column: twice });
-          return (moments ??= itemMoments(arrays, flips));
+          return moments;
         };
         const attempt = <R extends { warnings: KoeWarning[] }>(run: () => R, relay: boolean): R | null => {
           try {

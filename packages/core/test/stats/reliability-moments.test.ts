@@ -1,6 +1,6 @@
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
-import { cronbachAlpha, mcdonaldsOmega } from "../../src/analyze/reliability.js";
+import { cronbachAlpha, itemMoments, mcdonaldsOmega } from "../../src/analyze/reliability.js";
 import { createRandom } from "../../src/stats/random.js";
 
 // Alpha and omega read one covariance matrix gathered in a single pass over the item columns.
@@ -80,4 +80,65 @@ describe("omega from the one-pass covariance is the one-factor ML solution of th
     expect(Math.abs(o.estimate! - (sl * sl) / (sl * sl + psi.reduce((a, b) => a + b, 0)))).toBeLessThan(1e-12);
     expect(o.n).toBe(scored[0]!.filter((_, row) => complete(row)).length);
   });
+});
+
+// The sums themselves, against their definitions summed row by row: over several blocks of rows and
+// a remainder, rows with nothing answered, whole and fractional answers, reverse keys, columns
+// given as plain arrays, Float32Arrays or Float64Arrays.
+describe("itemMoments equals its definition summed row by row", () => {
+  const add = (m: number[], i: number, v: number) => (m[i] = m[i]! + v);
+  function definition(cols: number[][], flips: (number | null)[]) {
+    const k = cols.length;
+    const n = cols[0]!.length;
+    const x = cols.map((c, j) => c.map((v) => (flips[j] === null ? v : flips[j]! - v)));
+    const shift = x.map((c) => c.find((v) => !Number.isNaN(v)) ?? 0);
+    const d = x.map((c, j) => c.map((v) => v - shift[j]!));
+    const full = Array.from({ length: n }, (_, r) => d.every((c) => !Number.isNaN(c[r]!)));
+    const out = { complete: full.filter(Boolean).length, completeSum: new Array<number>(k).fill(0), completeCross: new Array<number>(k * k).fill(0), partCount: new Array<number>(k * k).fill(0), partSum: new Array<number>(k * k).fill(0), partCross: new Array<number>(k * k).fill(0), shift };
+    for (let a = 0; a < k; a++) {
+      for (let r = 0; r < n; r++) if (full[r]) add(out.completeSum, a, d[a]![r]!);
+      for (let b = 0; b <= a; b++) {
+        for (let r = 0; r < n; r++) {
+          const xa = d[a]![r]!;
+          const xb = d[b]![r]!;
+          if (full[r]) add(out.completeCross, a * k + b, xa * xb);
+          else if (!Number.isNaN(xa) && !Number.isNaN(xb)) {
+            add(out.partCount, a * k + b, 1);
+            add(out.partSum, a * k + b, xa);
+            if (b !== a) add(out.partSum, b * k + a, xb);
+            add(out.partCross, a * k + b, xa * xb);
+          }
+        }
+      }
+    }
+    return out;
+  }
+  const close = (got: ArrayLike<number>, want: ArrayLike<number>, what: string) => {
+    expect(got.length, what).toBe(want.length);
+    for (let i = 0; i < want.length; i++) expect(Math.abs(got[i]! - want[i]!), `${what}[${i}]`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(want[i]!)));
+  };
+  // answers: 1–5 with some items not whole numbers; whole 1–5 only (summed packed); whole 0–40 (too wide to pack)
+  const cases = [[1, 7, "plain", "mixed"], [3, 512, "f64", "mixed"], [6, 1537, "plain", "mixed"], [10, 2100, "f64", "mixed"], [4, 1100, "f32", "mixed"],
+    [10, 2100, "f64", "1-5"], [7, 1300, "plain", "1-5"], [2, 513, "f64", "1-5"], [5, 1100, "f64", "0-40"]] as const;
+  for (const [k, n, kind, answers] of cases) {
+    it(`${k} items, ${n} rows, ${kind} columns, answers ${answers}`, () => {
+      const g = createRandom(k * 1000 + n);
+      const cols = Array.from({ length: k }, (_, j) => Array.from({ length: n }, (_, r) => {
+        if (r % 97 === 5 || g.next() < 0.08) return Number.NaN; // whole rows unanswered too
+        if (answers === "0-40") return Math.floor(g.next() * 41);
+        const v = 1 + Math.floor(g.next() * 5);
+        return answers === "mixed" && j % 3 === 2 ? v + Math.round(g.next() * 8) / 8 : v;
+      }));
+      const flips = cols.map((_, j) => (j % 4 === 1 ? 6 : null));
+      const given = cols.map((c) => (kind === "plain" ? c : kind === "f64" ? Float64Array.from(c) : Float32Array.from(c)));
+      const got = itemMoments(given, flips);
+      const want = definition(cols, flips);
+      expect(got.k).toBe(k);
+      expect(got.rows).toBe(n);
+      expect(got.complete).toBe(want.complete);
+      expect(want.complete).toBeGreaterThan(0);
+      expect(want.complete).toBeLessThan(n * 0.95);
+      for (const key of ["shift", "completeSum", "completeCross", "partCount", "partSum", "partCross"] as const) close(got[key], want[key], key);
+    });
+  }
 });

@@ -10,12 +10,13 @@ import { parseOptions } from "../boundary/options.js";
 import { binaryColumn, MISSING_BINARY, numericColumn } from "../boundary/roles.js";
 import { localize, warningOf, type KoeWarning } from "../errors/catalogue.js";
 import { effectMessages as m } from "../errors/effect-messages.js";
-import { InsufficientDataError, KoeError } from "../errors/errors.js";
+import { InsufficientDataError, KoeArgumentError, KoeError } from "../errors/errors.js";
 import type { Table } from "../model/table.js";
 import { tCdf, tQuantile } from "../stats/distributions.js";
 import { choleskyInverse } from "../stats/linear-algebra.js";
 import type { EstimateFields, TidyTable } from "../stats/result.js";
-import { bootstrapFirstTerm, BootstrapOptions } from "./wild-bootstrap.js";
+import { bootstrapFirstTerm, BootstrapOptions, type WildBootstrapResult } from "./wild-bootstrap.js";
+import { clusterMessages as cm } from "../errors/cluster-messages.js";
 
 /** How many entries of a numeric column are missing (NaN). */
 const count = (a: ArrayLike<number>) => {
@@ -31,8 +32,18 @@ export const DidOptions = z.object({
   post: z.string(),
   /** The yes/no column of taking part (booleans, 0/1, はい/いいえ, the field's own words). */
   treatment: z.string(),
-  /** Cluster column (e.g. company); without one, standard errors are clustered by person. */
+  /**
+   * Cluster column (e.g. company): standard errors CR2 with Satterthwaite df (as clubSandwich),
+   * and a wild cluster bootstrap. Without one, standard errors are clustered by person (CR1).
+   */
   cluster: z.string().optional(),
+  /**
+   * Company fixed effects: dummies of the `cluster` column in the change-score and ANCOVA
+   * regressions, so that treated and controls are compared within companies (as
+   * `lm(... + factor(company))`). The long-panel DiD is unchanged by them (level effects cancel
+   * in the change). Needs `cluster`. Default false.
+   */
+  fixedEffects: z.boolean().default(false),
   /** Time-invariant covariates for the change-score and ANCOVA estimates (a list). */
   covariates: z.array(z.string()).default([]),
   /** Confidence level (default 0.95). */
@@ -45,10 +56,16 @@ export const DidOptions = z.object({
 export type DidOptions = z.input<typeof DidOptions>;
 
 export interface DidResult extends EstimateFields {
-  /** The long-panel interaction model y ~ treat × post, with vcovCL(HC1) by person or cluster. */
+  /** The long-panel interaction model y ~ treat × post: CR2 + Satterthwaite df by cluster, or CR1 by person (df N − K). */
   did: { estimate: number; stdError: number; statistic: number; pValue: number; ciLow: number; ciHigh: number; df: number };
-  /** Wild cluster bootstrap (restricted p-value, unrestricted bootstrap-t interval); null without clusters. */
-  wildBootstrap: { pValue: number; ciLow: number; ciHigh: number; draws: number; weights: "rademacher" | "webb"; clusters: number } | null;
+  /** Wild cluster bootstrap (restricted p-value, interval by inverting the restricted test); null without clusters. */
+  wildBootstrap: WildBootstrapResult | null;
+  /** Whether the change-score and ANCOVA regressions have company fixed effects. */
+  fixedEffects: boolean;
+  /** Smallest effective number of clusters (G*) of the panel model's terms; null without clusters. */
+  effectiveClusters: number | null;
+  /** Warnings of the cluster-robust fits (few effective clusters), in both languages. */
+  warnings: KoeWarning[];
   /** Change score (post − pre) on treatment (and covariates). */
   changeScore: OlsResult;
   /** ANCOVA: post on treatment and pre (and covariates). */
@@ -63,11 +80,14 @@ export interface DidResult extends EstimateFields {
 
 /**
  * Difference-in-differences from wide data (one row per person, pre and post columns): the
- * estimate and its cluster-robust standard error equal R's on the long panel —
- * `lm(y ~ treat * post)` with `sandwich::vcovCL(cluster = ~id or ~company, type = "HC1")`, whose
- * small-sample factor is G/(G−1)·(N−1)/(N−K) with N the panel's rows. With `cluster` (e.g. 25
- * companies, few clusters) also a seeded wild cluster bootstrap (Rademacher or Webb weights):
- * restricted p-value, unrestricted bootstrap-t interval. Beside it the change-score and ANCOVA
+ * estimate and its standard error equal R's on the long panel `lm(y ~ treat * post)`. With
+ * `cluster` (e.g. 25 companies of unequal size) the error is CR2 with Satterthwaite df, as
+ * `clubSandwich::coef_test(fit, vcov = "CR2", cluster = ~company, test = "Satterthwaite")`
+ * (Bell & McCaffrey 2002; Pustejovsky & Tipton 2018), and a wild cluster bootstrap is added
+ * (restricted p-value, interval by test inversion, all sign vectors enumerated when they are
+ * fewer than the draws; see {@link wildClusterBootstrap}). Without `cluster`, errors are
+ * clustered by person (`vcovCL(cluster = ~id, type = "HC1")`, t on N − K df). `fixedEffects`
+ * adds company dummies to the change-score and ANCOVA regressions. Beside it the change-score and ANCOVA
  * estimates, and a note when they disagree (ANCOVA assumes the groups would have regressed to the
  * same mean; the change score assumes parallel trends). The treatment is read as yes/no
  * (はい/いいえ, 0/1 and booleans alike; a value such as 2 is an error naming it, as in
@@ -85,6 +105,7 @@ export function differenceInDifferences(table: Table, options: DidOptions): DidR
   if (raw && typeof raw === "object" && raw.bootstrap !== null && typeof raw.bootstrap === "object") parseOptions(fn, z.object({ bootstrap: BootstrapOptions }), { bootstrap: raw.bootstrap });
   const o = parseOptions(fn, DidOptions, options);
   const { confLevel } = o;
+  if (o.fixedEffects && !o.cluster) throw KoeArgumentError.of(cm.fixedEffectsNeedCluster, { fn });
   const t = table.isFiltered() || table.isOrdered() ? table.reify() : table;
   const missing = o.missing ? { missing: o.missing } : {};
   const y0 = numericColumn(fn, t, o.pre, { option: "pre", ...missing }).values;
@@ -167,12 +188,43 @@ export function differenceInDifferences(table: Table, options: DidOptions): DidR
   const est = beta[3]!;
   const dfRes = N - K;
   const q = tQuantile(1 - (1 - confLevel) / 2, dfRes);
-  const did = { estimate: est, stdError: se, statistic: est / se, pValue: 2 * tCdf(-Math.abs(est / se), dfRes), ciLow: est - q * se, ciHigh: est + q * se, df: dfRes };
+  let did = { estimate: est, stdError: se, statistic: est / se, pValue: 2 * tCdf(-Math.abs(est / se), dfRes), ciLow: est - q * se, ciHigh: est + q * se, df: dfRes };
+  const ids = cl ? clusterIds(cl, rows) : null;
+  const warnings: KoeWarning[] = [];
+  let effectiveClusters: number | null = null;
+  if (ids) {
+    // With clusters: CR2 + Satterthwaite on the long panel (2n rows of [1, treat, post, treat·post]).
+    const lx = new Float64Array(2 * n * K);
+    const ly = new Float64Array(2 * n);
+    const lid = new Int32Array(2 * n);
+    rows.forEach((i, r) => {
+      const d = tr[i]!;
+      for (const time of [0, 1]) {
+        const o = (2 * r + time) * K;
+        lx.set([1, d, time, d * time], o);
+        ly[2 * r + time] = time === 0 ? y0[i]! : y1[i]!;
+        lid[2 * r + time] = ids.ids[r]!;
+      }
+    });
+    const panel = fitOls({ fn, x: lx, y: ly, n: N, p: K, terms: ["(Intercept)", trc.column, "post", `${trc.column}:post`], type: "CR2", clusterIds: { ids: lid, count: ids.count }, clusterName: cluster!, confLevel, nMissing: 0 });
+    const c = panel.coefficients[3]!;
+    did = { estimate: c.estimate, stdError: c.stdError, statistic: c.statistic, pValue: c.pValue, ciLow: c.ciLow, ciHigh: c.ciHigh, df: c.df! };
+    effectiveClusters = panel.effectiveClusters ?? null;
+    warnings.push(...(panel.warnings ?? []));
+  }
   // Change score and ANCOVA on the same people: [1, treat, (pre,) covariates…].
   const pc = dm.p;
   const covTerms = dm.terms.slice(1);
+  // Company fixed effects: a dummy per cluster but the first met.
+  const fe = o.fixedEffects && ids ? ids.count - 1 : 0;
+  const feTerms: string[] = [];
+  if (fe > 0) {
+    const label = new Array<unknown>(ids!.count);
+    rows.forEach((i, r) => (label[ids!.ids[r]!] ??= cl![i]));
+    for (let g = 1; g < ids!.count; g++) feTerms.push(`${cluster}${String(label[g])}`);
+  }
   const design = (withPre: boolean) => {
-    const p = 2 + (withPre ? 1 : 0) + covTerms.length;
+    const p = 2 + (withPre ? 1 : 0) + covTerms.length + fe;
     const x = new Float64Array(n * p);
     rows.forEach((i, r) => {
       let j = 0;
@@ -180,11 +232,12 @@ export function differenceInDifferences(table: Table, options: DidOptions): DidR
       x[r * p + j++] = tr[i]!;
       if (withPre) x[r * p + j++] = y0[i]!;
       for (let k = 0; k < covTerms.length; k++) x[r * p + j++] = dm.x[r * pc + 1 + k]!;
+      const g = fe > 0 ? ids!.ids[r]! : 0;
+      if (g > 0) x[r * p + j + g - 1] = 1;
     });
-    return { x, p, terms: ["(Intercept)", trc.column, ...(withPre ? [o.pre] : []), ...covTerms] };
+    return { x, p, terms: ["(Intercept)", trc.column, ...(withPre ? [o.pre] : []), ...covTerms, ...feTerms] };
   };
-  const ids = cl ? clusterIds(cl, rows) : null;
-  const errors = ids ? { type: "cluster" as const, clusterIds: ids, clusterName: cluster! } : { type: "HC1" as const };
+  const errors = ids ? { type: "CR2" as const, clusterIds: ids, clusterName: cluster! } : { type: "HC1" as const };
   const change = Float64Array.from(rows, (i) => y1[i]! - y0[i]!);
   const after = Float64Array.from(rows, (i) => y1[i]!);
   const csDesign = design(false);
@@ -200,12 +253,14 @@ export function differenceInDifferences(table: Table, options: DidOptions): DidR
     wildBootstrap = bootstrapFirstTerm(fn, { ...csDesign, y: change, n }, ids, cluster!, { ...b, confLevel });
   }
   const result: DidResult = {
-    method: `Difference-in-differences (long panel, cluster-robust HC1 by ${cluster ?? "person"})`,
+    method: cluster
+      ? `Difference-in-differences (long panel, cluster-robust CR2 by ${cluster}, Satterthwaite df${o.fixedEffects ? `; change score and ANCOVA with ${cluster} fixed effects` : ""})`
+      : "Difference-in-differences (long panel, cluster-robust CR1 by person)",
     alternative: "two-sided",
     estimate: est,
-    stdError: se,
-    statistic: est / se,
-    df: dfRes,
+    stdError: did.stdError,
+    statistic: did.statistic,
+    df: did.df,
     pValue: did.pValue,
     ciLow: did.ciLow,
     ciHigh: did.ciHigh,
@@ -214,6 +269,9 @@ export function differenceInDifferences(table: Table, options: DidOptions): DidR
     nMissing: total - n,
     did,
     wildBootstrap,
+    fixedEffects: o.fixedEffects,
+    effectiveClusters,
+    warnings,
     changeScore,
     ancova,
     note,
@@ -222,8 +280,8 @@ export function differenceInDifferences(table: Table, options: DidOptions): DidR
     clusters: G,
     toTable: () =>
       aq.from([
-        { method: "difference-in-differences", estimate: est, stdError: se, ciLow: did.ciLow, ciHigh: did.ciHigh, pValue: did.pValue },
-        ...(wildBootstrap ? [{ method: `wild cluster bootstrap (${wildBootstrap.weights})`, estimate: est, stdError: null, ciLow: wildBootstrap.ciLow, ciHigh: wildBootstrap.ciHigh, pValue: wildBootstrap.pValue }] : []),
+        { method: "difference-in-differences", estimate: est, stdError: did.stdError, ciLow: did.ciLow, ciHigh: did.ciHigh, pValue: did.pValue },
+        ...(wildBootstrap ? [{ method: `wild cluster bootstrap (${wildBootstrap.weights}${wildBootstrap.enumerated ? ", all sign vectors" : ""})`, estimate: est, stdError: null, ciLow: wildBootstrap.ciLow, ciHigh: wildBootstrap.ciHigh, pValue: wildBootstrap.pValue }] : []),
         { method: "change score", estimate: cs.estimate, stdError: cs.stdError, ciLow: cs.ciLow, ciHigh: cs.ciHigh, pValue: cs.pValue },
         { method: "ANCOVA", estimate: an.estimate, stdError: an.stdError, ciLow: an.ciLow, ciHigh: an.ciHigh, pValue: an.pValue },
       ]),

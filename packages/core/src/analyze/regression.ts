@@ -3,13 +3,15 @@ import { z } from "zod";
 import { requireDistinct, requireTable, resolveColumn } from "../boundary/columns.js";
 import { parseOptions } from "../boundary/options.js";
 import { binaryColumn, MISSING_BINARY, numericColumn } from "../boundary/roles.js";
-import { localize } from "../errors/catalogue.js";
+import { localize, warningOf, type KoeWarning } from "../errors/catalogue.js";
+import { clusterMessages as cm } from "../errors/cluster-messages.js";
 import { effectMessages as m } from "../errors/effect-messages.js";
 import { InsufficientDataError, KoeArgumentError, KoeError } from "../errors/errors.js";
 import type { Table } from "../model/table.js";
 import { fCdf, normalCdf, normalQuantile, tCdf, tQuantile } from "../stats/distributions.js";
 import { cholesky, choleskyInverse, choleskySolve, sandwich } from "../stats/linear-algebra.js";
 import type { EstimateFields, TidyTable } from "../stats/result.js";
+import { clusterRobustCR2 } from "./cluster-robust.js";
 import { columnValues } from "./column-values.js";
 import { designMatrix } from "./design-matrix.js";
 
@@ -21,9 +23,20 @@ export interface Coefficient {
   pValue: number;
   ciLow: number;
   ciHigh: number;
+  /** Degrees of freedom of the t test and interval of this term (Satterthwaite with CR2; null for a normal (z) test). */
+  df: number | null;
 }
 
-export type VcovType = "classical" | "HC1" | "cluster";
+/**
+ * Kinds of standard errors: "classical", "HC1" (heteroskedasticity-robust), "CR1" (cluster-robust,
+ * `sandwich::vcovCL(type = "HC1")`), "CR2" (Bell–McCaffrey, `clubSandwich::vcovCR(type = "CR2")`).
+ * "cluster" is accepted as the old name: in {@link ols} it means "CR1" (what it computed before);
+ * in {@link fitOls} it means "cluster-robust, koe's default", i.e. CR2.
+ */
+export type VcovType = "classical" | "HC1" | "CR1" | "CR2" | "cluster";
+
+/** Tests of cluster-robust estimates: t with Satterthwaite df per coefficient (CR2), or t on G − 1 df ("naive-t", as clubSandwich and Stata). */
+export type ClusterTest = "Satterthwaite" | "naive-t";
 
 export interface ModelResult extends EstimateFields {
   coefficients: Coefficient[];
@@ -32,9 +45,20 @@ export interface ModelResult extends EstimateFields {
   vcovType: VcovType;
   /** Number of clusters when cluster-robust. */
   clusters: number | null;
+  /** The test of cluster-robust estimates ("Satterthwaite" or "naive-t"); null otherwise. */
+  test?: ClusterTest | null;
+  /** Smallest effective number of clusters G* (ρ = 1, Carter, Schnepel & Steigerwald 2017) over the terms other than the intercept; null without clusters. */
+  effectiveClusters?: number | null;
+  /** Warnings (few effective clusters), in both languages. */
+  warnings?: KoeWarning[];
   /** The coefficient table (term, estimate, stdError, statistic, pValue, ciLow, ciHigh). */
   toTable(): TidyTable;
 }
+
+/** Effective clusters G* below which a cluster-robust fit warns (MacKinnon & Webb 2017; Carter, Schnepel & Steigerwald 2017). */
+export const FEW_EFFECTIVE_CLUSTERS = 20;
+/** Satterthwaite df below which a CR2 fit warns (Imbens & Kolesár 2016; Pustejovsky & Tipton 2018 flag df < 4 as unreliable). */
+export const FEW_DF = 10;
 
 export interface OlsResult extends ModelResult {
   rSquared: number;
@@ -44,13 +68,15 @@ export interface OlsResult extends ModelResult {
   fitted: Float64Array;
 }
 
-function coefficientTable(terms: string[], beta: Float64Array, v: Float64Array, p: number, dist: { t: number } | "normal", confLevel: number): Coefficient[] {
-  const q = dist === "normal" ? normalQuantile(1 - (1 - confLevel) / 2) : tQuantile(1 - (1 - confLevel) / 2, dist.t);
+/** The coefficient table: t on `dist.t` df (one number, or one per term), or normal. */
+function coefficientTable(terms: string[], beta: Float64Array, v: Float64Array, p: number, dist: { t: number | ArrayLike<number> } | "normal", confLevel: number): Coefficient[] {
   return terms.map((term, j) => {
+    const df = dist === "normal" ? null : typeof dist.t === "number" ? dist.t : dist.t[j]!;
+    const q = df === null ? normalQuantile(1 - (1 - confLevel) / 2) : tQuantile(1 - (1 - confLevel) / 2, df);
     const se = Math.sqrt(v[j * p + j]!);
     const stat = beta[j]! / se;
-    const pValue = dist === "normal" ? 2 * normalCdf(-Math.abs(stat)) : 2 * tCdf(-Math.abs(stat), dist.t);
-    return { term, estimate: beta[j]!, stdError: se, statistic: stat, pValue, ciLow: beta[j]! - q * se, ciHigh: beta[j]! + q * se };
+    const pValue = df === null ? 2 * normalCdf(-Math.abs(stat)) : 2 * tCdf(-Math.abs(stat), df);
+    return { term, estimate: beta[j]!, stdError: se, statistic: stat, pValue, ciLow: beta[j]! - q * se, ciHigh: beta[j]! + q * se, df };
   });
 }
 
@@ -80,8 +106,18 @@ export const OlsOptions = z.object({
   predictors: z.array(z.string()),
   /** Cluster column for cluster-robust errors (e.g. company). */
   cluster: z.string().optional(),
-  /** "classical" (default), "HC1", or "cluster" (default when `cluster` is given). */
-  vcov: z.enum(["classical", "HC1", "cluster"]).optional(),
+  /**
+   * "classical" (default without `cluster`), "HC1", "CR2" (default with `cluster`: Bell–McCaffrey,
+   * as clubSandwich and `estimatr::lm_robust`), "CR1" (`sandwich::vcovCL(type = "HC1")`, as
+   * Stata's `vce(cluster)`); "cluster" is the old name of "CR1", kept so existing code runs.
+   */
+  vcov: z.enum(["classical", "HC1", "CR1", "CR2", "cluster"]).optional(),
+  /**
+   * Test of cluster-robust estimates: "Satterthwaite" (default with CR2: t with Bell–McCaffrey/
+   * Satterthwaite df per coefficient, as `clubSandwich::coef_test(test = "Satterthwaite")`) or
+   * "naive-t" (t on G − 1 df; default with CR1, as Stata and clubSandwich's "naive-t").
+   */
+  test: z.enum(["Satterthwaite", "naive-t"]).optional(),
   /** Confidence level of the intervals (default 0.95). */
   confLevel: z.number().gt(0).lt(1).default(0.95),
   /** Column of case weights (zero or positive). */
@@ -91,7 +127,7 @@ export const OlsOptions = z.object({
 });
 export type OlsOptions = z.input<typeof OlsOptions>;
 
-export const LogisticOptions = OlsOptions.omit({ cluster: true, vcov: true });
+export const LogisticOptions = OlsOptions.omit({ cluster: true, vcov: true, test: true });
 export type LogisticOptions = z.input<typeof LogisticOptions>;
 
 /**
@@ -133,9 +169,16 @@ function excluded(n: number, ...columns: (ArrayLike<number> | null)[]): Uint8Arr
 
 /**
  * Ordinary least squares, as R's `lm(outcome ~ predictors)`, with classical, heteroskedasticity-
- * robust (HC1) or cluster-robust standard errors (as `sandwich::vcovCL(fit, cluster = ~cluster,
- * type = "HC1")`: G/(G−1)·(N−1)/(N−K)). Tests and intervals use t with the residual df, as
- * `lmtest::coeftest`. Columns are read at the input boundary: numeric text is a number, yes/no
+ * robust (HC1) or cluster-robust standard errors. With `cluster` the default is CR2 (Bell &
+ * McCaffrey 2002) with Satterthwaite degrees of freedom per coefficient, as
+ * `clubSandwich::coef_test(fit, vcov = "CR2", cluster = ~cluster, test = "Satterthwaite")` and
+ * `estimatr::lm_robust(se_type = "CR2")` (weighted fits too): with 25 companies of very unequal
+ * size, CR1 with t on N − K df rejects far too often (Cameron & Miller 2015; Imbens & Kolesár
+ * 2016; Pustejovsky & Tipton 2018). `vcov: "CR1"` gives `sandwich::vcovCL(type = "HC1")`
+ * (G/(G−1)·(N−1)/(N−K)) with t on G − 1 df (`test: "naive-t"`, as Stata). The result names the
+ * method, the clusters and the smallest effective number of clusters G* (Carter, Schnepel &
+ * Steigerwald 2017), with a warning when G* < 20 or a Satterthwaite df < 10. Without clusters,
+ * tests and intervals use t with the residual df, as `lmtest::coeftest`. Columns are read at the input boundary: numeric text is a number, yes/no
  * columns (booleans, 0/1 text, はい/いいえ) are `nameTRUE`, segment columns are dummies with the
  * first level in natural order as reference (若手 and young alike); a typo in a column name is an
  * error with "did you mean"; text in the outcome is an error naming it. Options are strict.
@@ -143,14 +186,18 @@ function excluded(n: number, ...columns: (ArrayLike<number> | null)[]): Uint8Arr
  * const t = aq.table({ y: [1, 3, 2, 5, 4, 6], x: [1, 2, 3, 4, 5, 6] });
  * ols(t, { outcome: "y", predictors: ["x"] }).coefficients[1].estimate // => 0.8857
  * ols(t, { outcome: "y", predictors: ["xx"] }) // throws: no column "xx"
+ * const f = aq.table({ y: [1, 3, 2, 5, 4, 6, 5, 8], x: [1, 2, 3, 4, 5, 6, 7, 8], firm: ["a", "a", "b", "b", "c", "c", "d", "d"] });
+ * ols(f, { outcome: "y", predictors: ["x"], cluster: "firm" }).vcovType // => "CR2"
  */
 export function ols(table: Table, options: OlsOptions): OlsResult {
   const fn = "ols";
   requireTable(fn, table);
   const o = parseOptions(fn, OlsOptions, options);
   const { confLevel } = o;
-  const type: VcovType = o.vcov ?? (o.cluster ? "cluster" : "classical");
-  if (type === "cluster" && !o.cluster) throw KoeArgumentError.of(m.clusterNeeded, { fn });
+  const type: VcovType = o.vcov === "cluster" ? "CR1" : (o.vcov ?? (o.cluster ? "CR2" : "classical"));
+  if ((type === "CR1" || type === "CR2") && !o.cluster) throw KoeArgumentError.of(cm.needsCluster, { fn, vcov: o.vcov! });
+  if (o.test && type !== "CR1" && type !== "CR2") throw KoeArgumentError.of(cm.testNeedsCluster, { fn, test: o.test, vcov: type });
+  if (o.test === "Satterthwaite" && type === "CR1") throw KoeArgumentError.of(cm.satterthwaiteNeedsCR2, { fn });
   const t = table.isFiltered() || table.isOrdered() ? table.reify() : table;
   const missing = o.missing ? { missing: o.missing } : {};
   const yCol = numericColumn(fn, t, o.outcome, { option: "outcome", ...missing });
@@ -162,7 +209,7 @@ export function ols(table: Table, options: OlsOptions): OlsResult {
   const y = Float64Array.from(rows, (r) => yCol.values[r]!);
   const w = weights ? Float64Array.from(rows, (r) => weights[r]!) : null;
   const ids = cluster ? clusterIds(columnValues(t, cluster, fn), rows) : null;
-  return fitOls({ fn, x: d.x, y, n: d.n, p: d.p, terms: d.terms, weights: w, type, clusterIds: ids, clusterName: cluster, confLevel, nMissing: d.nMissing });
+  return fitOls({ fn, x: d.x, y, n: d.n, p: d.p, terms: d.terms, weights: w, type, ...(o.test ? { test: o.test } : {}), clusterIds: ids, clusterName: cluster, confLevel, nMissing: d.nMissing });
 }
 
 /** A complete design (row-major n × p) and its outcome, as both fitters take them. */
@@ -180,7 +227,10 @@ interface DesignFit {
 
 /** What {@link fitOls} needs: the design, the outcome, and how to compute the errors. */
 export interface OlsFit extends DesignFit {
+  /** Kind of errors; "cluster" here means koe's cluster-robust default, CR2. */
   type: VcovType;
+  /** Test of cluster-robust estimates (default: "Satterthwaite" with CR2, "naive-t" with CR1). */
+  test?: ClusterTest;
   clusterIds?: { ids: Int32Array; count: number } | null;
   clusterName?: string | null;
 }
@@ -188,9 +238,12 @@ export interface OlsFit extends DesignFit {
 /**
  * The computation behind {@link ols} on a design already checked at the boundary (arquero's
  * `filter` → `_filter`): estimators that build their own design (g-computation, weighting) call
- * it directly. Collinear terms and too few rows or clusters are KoeErrors naming them.
+ * it directly. `type: "cluster"` (or "CR2") with `clusterIds` gives CR2 + Satterthwaite, the
+ * default of koe with clusters; "CR1" the old `vcovCL(type = "HC1")` with t on G − 1 df.
+ * Collinear terms and too few rows or clusters are KoeErrors naming them.
  */
-export function fitOls({ fn, x, y, n, p, terms: termList, weights: w = null, type, clusterIds: cl = null, clusterName = null, confLevel, nMissing }: OlsFit): OlsResult {
+export function fitOls({ fn, x, y, n, p, terms: termList, weights: w = null, type: asked, test: askedTest, clusterIds: cl = null, clusterName = null, confLevel, nMissing }: OlsFit): OlsResult {
+  const type: VcovType = asked === "cluster" ? "CR2" : asked;
   const terms = [...termList];
   if (n <= p) throw new InsufficientDataError(fn, p + 1, n, null, localize(m.tooFewRows, { fn, n, p }));
   const xtx = new Float64Array(p * p);
@@ -230,7 +283,30 @@ export function fitOls({ fn, x, y, n, p, terms: termList, weights: w = null, typ
   const sigma2 = rss / dfRes;
   let v: Float64Array;
   let clusters: number | null = null;
-  if (type === "classical") {
+  let dist: { t: number | ArrayLike<number> } = { t: dfRes };
+  let test: ClusterTest | null = null;
+  let effectiveClusters: number | null = null;
+  const warnings: KoeWarning[] = [];
+  if (type === "CR2") {
+    const { ids, count } = cl!;
+    if (count < 2) throw KoeError.of(m.tooFewClusters, { fn, column: clusterName ?? "cluster", found: count });
+    clusters = count;
+    const r = clusterRobustCR2(x, n, p, resid, w, ids, count, bread);
+    v = r.vcov;
+    test = askedTest ?? "Satterthwaite";
+    dist = { t: test === "Satterthwaite" ? r.df : count - 1 };
+    // The smallest G* and df over the terms other than the intercept, and the warning.
+    const slopes = terms.flatMap((term, j) => (term === "(Intercept)" ? [] : [j]));
+    if (slopes.length > 0) {
+      const worst = slopes.reduce((a, j) => (r.effectiveClusters[j]! < r.effectiveClusters[a]! ? j : a));
+      const minDf = slopes.reduce((a, j) => (r.df[j]! < r.df[a]! ? j : a));
+      effectiveClusters = r.effectiveClusters[worst]!;
+      if (effectiveClusters < FEW_EFFECTIVE_CLUSTERS || r.df[minDf]! < FEW_DF) {
+        const j = effectiveClusters < FEW_EFFECTIVE_CLUSTERS ? worst : minDf;
+        warnings.push(warningOf(cm.fewEffectiveClusters, { fn, column: clusterName ?? "cluster", clusters: count, term: terms[j]!, effective: r.effectiveClusters[j]!, df: r.df[j]! }));
+      }
+    }
+  } else if (type === "classical") {
     v = bread.map((b) => b * sigma2);
   } else {
     const meat = new Float64Array(p * p);
@@ -256,13 +332,17 @@ export function fitOls({ fn, x, y, n, p, terms: termList, weights: w = null, typ
       for (let g = 0; g < count; g++) for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) meat[a * p + b]! += scores[g * p + a]! * scores[g * p + b]!;
       const adj = (count / (count - 1)) * ((n - 1) / dfRes);
       v = sandwich(bread, meat, p).map((m) => m * adj);
+      test = askedTest ?? "naive-t";
+      dist = { t: count - 1 };
     }
   }
-  const coefficients = coefficientTable(terms, beta, v, p, { t: dfRes }, confLevel);
+  const coefficients = coefficientTable(terms, beta, v, p, dist, confLevel);
   const k = terms[0] === "(Intercept)" ? p - 1 : p;
   const F = k > 0 ? ((tss - rss) / k) / sigma2 : Number.NaN;
   const out: OlsResult = {
-    method: `Linear regression (OLS, ${type === "cluster" ? `cluster-robust HC1 by ${clusterName}` : type === "HC1" ? "HC1 robust" : "classical"} standard errors)`,
+    method: `Linear regression (OLS, ${
+      type === "CR2" ? `cluster-robust CR2 by ${clusterName}, ${test === "Satterthwaite" ? "Satterthwaite df" : `t on ${clusters! - 1} df`}` : type === "CR1" ? `cluster-robust CR1 by ${clusterName}, t on ${clusters! - 1} df` : type === "HC1" ? "HC1 robust" : "classical"
+    } standard errors)`,
     alternative: "two-sided",
     estimate: null,
     stdError: null,
@@ -278,6 +358,9 @@ export function fitOls({ fn, x, y, n, p, terms: termList, weights: w = null, typ
     vcov: toRows(v, p),
     vcovType: type,
     clusters,
+    test,
+    effectiveClusters,
+    warnings,
     rSquared: 1 - rss / tss,
     adjRSquared: 1 - (rss / dfRes) / (tss / (n - 1)),
     sigma: Math.sqrt(sigma2),

@@ -33,10 +33,13 @@ describe("ols as lm + sandwich", () => {
     expect(r.sigma).toBeCloseTo(R.ols_classical.sigma, 12);
   });
   it("HC1", () => expectCoefficients(ols(mt, { outcome: "mpg", predictors: ["wt", "hp", "cyl_f"], vcov: "HC1" }).coefficients, R.ols_hc1.coefficients));
-  it("cluster-robust (vcovCL, HC1)", () => {
-    const r = ols(mt, { outcome: "mpg", predictors: ["wt", "hp", "cyl_f"], cluster: "gear" });
-    expectCoefficients(r.coefficients, R.ols_cluster_gear.coefficients);
+  it("cluster-robust CR1 on request (vcovCL, HC1) with t on G − 1 df", () => {
+    const r = ols(mt, { outcome: "mpg", predictors: ["wt", "hp", "cyl_f"], cluster: "gear", vcov: "CR1" });
+    expectCoefficients(r.coefficients, R.ols_cr1_gear.coefficients);
     expect(r.clusters).toBe(3);
+    expect(r.coefficients.every((c) => c.df === 2)).toBe(true);
+    // The SEs are vcovCL's, whatever the df.
+    r.coefficients.forEach((c, i) => expect(c.stdError).toBeCloseTo(R.ols_cluster_gear.coefficients[i].stdError, 12));
   });
   it("drops incomplete rows, names unknown columns, refuses singular designs", () => {
     const t = aq.table({ y: [1, 2, 3, 4, Number.NaN], x: [1, 3, 2, 5, 4] });

@@ -6,6 +6,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 // Expected: r/did.R (R 4.2.2, sandwich 3.0.2) → r/did.json, on the bundled data's engagement scores.
 const R = JSON.parse(readFileSync(join(import.meta.dirname, "r", "did.json"), "utf8"));
+// With cluster = company: CR2 + Satterthwaite (clubSandwich), the `cr2` part of the same file.
+const R2 = R.cr2;
 const root = join(import.meta.dirname, "..", "..", "..", "..");
 const truth = JSON.parse(readFileSync(join(root, "data", "truth.json"), "utf8")).respondents;
 let scored: ReturnType<typeof aq.table>;
@@ -14,10 +16,15 @@ beforeAll(async () => {
 });
 
 describe("differenceInDifferences from wide data equals R on the long panel", () => {
-  for (const [key, cluster] of [["by_person", undefined], ["by_company", "company"]] as const) {
+  for (const [key, cluster, e] of [["by person (CR1, vcovCL HC1)", undefined, R.by_person], ["by company (CR2 + Satterthwaite, clubSandwich)", "company", R2.panel]] as const) {
     it(key, () => {
       const r = differenceInDifferences(scored, { pre: "engagement_pre", post: "engagement_post", treatment: "cross_boundary", ...(cluster ? { cluster } : {}), bootstrap: false });
-      const e = R[key];
+      if (cluster) {
+        expect(Math.abs(r.df! - e.df) / e.df).toBeLessThan(1e-8);
+        expect(r.method).toMatch(/CR2 by company, Satterthwaite df/);
+        expect(r.clusters).toBe(25);
+        expect(r.effectiveClusters).toBeGreaterThan(0);
+      }
       expect(r.estimate).toBeCloseTo(e.estimate, 12);
       expect(Math.abs(r.stdError! - e.stdError) / e.stdError).toBeLessThan(1e-10);
       expect(Math.abs(r.pValue! - e.pValue) / e.pValue).toBeLessThan(1e-6);
@@ -27,16 +34,37 @@ describe("differenceInDifferences from wide data equals R on the long panel", ()
     });
   }
 
-  it("change-score and ANCOVA beside it, as lm + vcovCL by company; recovers the naive DiD the generator recorded", () => {
+  it("change-score and ANCOVA beside it, CR2 + Satterthwaite by company as clubSandwich; recovers the naive DiD the generator recorded", () => {
     const r = differenceInDifferences(scored, { pre: "engagement_pre", post: "engagement_post", treatment: "cross_boundary", cluster: "company", bootstrap: false });
-    expect(r.changeScore.coefficients[1]!.estimate).toBeCloseTo(R.change_score_company.estimate, 12);
-    expect(r.changeScore.coefficients[1]!.stdError).toBeCloseTo(R.change_score_company.stdError, 12);
-    expect(r.ancova.coefficients[1]!.estimate).toBeCloseTo(R.ancova_company.estimate, 12);
-    expect(r.ancova.coefficients[1]!.stdError).toBeCloseTo(R.ancova_company.stdError, 12);
+    for (const [fit, e] of [[r.changeScore, R2.change_score], [r.ancova, R2.ancova]] as const) {
+      const c = fit.coefficients[1]!;
+      expect(c.estimate).toBeCloseTo(e.estimate, 12);
+      expect(c.stdError).toBeCloseTo(e.stdError, 12);
+      expect(Math.abs(c.df! - e.df) / e.df).toBeLessThan(1e-8);
+      expect(Math.abs(c.pValue - e.pValue) / e.pValue).toBeLessThan(1e-6);
+    }
+    // The CR1 SEs (vcovCL HC1) are what CR2 adjusts: slightly smaller here.
+    expect(r.changeScore.coefficients[1]!.stdError).toBeGreaterThan(R.change_score_company.stdError);
     expect(r.estimate).toBeCloseTo(truth.engagement.naiveDid, 5);
     // The true effect lies inside the interval.
     expect(r.ciLow!).toBeLessThan(truth.engagement.trueAtt);
     expect(r.ciHigh!).toBeGreaterThan(truth.engagement.trueAtt);
+  });
+
+  it("company fixed effects in the change-score and ANCOVA regressions, as lm(... + factor(company)) with clubSandwich CR2", () => {
+    const r = differenceInDifferences(scored, { pre: "engagement_pre", post: "engagement_post", treatment: "cross_boundary", cluster: "company", fixedEffects: true, bootstrap: false });
+    expect(r.fixedEffects).toBe(true);
+    expect(r.changeScore.coefficients).toHaveLength(2 + 24);
+    for (const [fit, e] of [[r.changeScore, R2.change_score_fe], [r.ancova, R2.ancova_fe]] as const) {
+      const c = fit.coefficients[1]!;
+      expect(c.estimate).toBeCloseTo(e.estimate, 12);
+      expect(c.stdError).toBeCloseTo(e.stdError, 12);
+      expect(Math.abs(c.df! - e.df) / e.df).toBeLessThan(1e-8);
+      expect(c.ciLow).toBeCloseTo(e.ciLow, 10);
+    }
+    // The long-panel DiD is unchanged by level effects.
+    expect(r.estimate).toBeCloseTo(R2.panel.estimate, 12);
+    expect(() => differenceInDifferences(scored, { pre: "engagement_pre", post: "engagement_post", treatment: "cross_boundary", fixedEffects: true })).toThrow(/fixedEffects needs the cluster column/);
   });
 
   it("wild cluster bootstrap: seeded, a sensible p-value and an interval around the estimate, for both weight types", () => {
@@ -48,6 +76,8 @@ describe("differenceInDifferences from wide data equals R on the long panel", ()
     expect(a.pValue).toBeLessThan(0.01);
     expect(a.ciLow).toBeLessThan(R.by_company.estimate);
     expect(a.ciHigh).toBeGreaterThan(R.by_company.estimate);
+    expect(a.enumerated).toBe(false);
+    expect(a.interval).toBe("inverted restricted test");
     const b = run("rademacher");
     expect(b.weights).toBe("rademacher");
     expect(b.ciHigh - b.ciLow).toBeGreaterThan(0);

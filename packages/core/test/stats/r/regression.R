@@ -11,6 +11,7 @@ v <- vcovHC(fit, type = "HC1")
 out$ols_hc1 <- list(call = "coeftest(fit, vcov = vcovHC(fit, type = 'HC1')); coefci(fit, vcov = …)", coefficients = coefs(coeftest(fit, vcov = v), coefci(fit, vcov = v)))
 v <- vcovCL(fit, cluster = ~gear, type = "HC1")
 out$ols_cluster_gear <- list(call = "coeftest(fit, vcov = vcovCL(fit, cluster = ~gear, type = 'HC1')); coefci(…)", coefficients = coefs(coeftest(fit, vcov = v), coefci(fit, vcov = v)))
+out$ols_cr1_gear <- list(call = "CR1 with t on G - 1 = 2 df: coeftest(fit, vcov = vcovCL(fit, cluster = ~gear, type = 'HC1'), df = 2); coefci(…, df = 2)", coefficients = coefs(coeftest(fit, vcov = v, df = 2), coefci(fit, vcov = v, df = 2)))
 g <- glm(am ~ wt + hp, data = mt, family = binomial)
 out$logistic <- list(call = "glm(am ~ wt + hp, mt, family = binomial); confint.default", deviance = deviance(g), null_deviance = g$null.deviance, aic = AIC(g),
   coefficients = coefs(summary(g)$coefficients, confint.default(g)))

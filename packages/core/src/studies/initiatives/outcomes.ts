@@ -142,10 +142,10 @@ export function initiativeOutcomes(table: Table, options: InitiativeOutcomesOpti
   const segs = o.by.map((b) => segmentColumn(fn, table, b, { option: "by", ...missing }));
   const reasons = why === null ? null : segmentColumn(fn, table, why, { option: "reason", vocabulary: null, ...missing });
   const parts: Part[] = [
-    { column: ini.column, missing: (i) => ini.codes[i]! < 0 },
-    { column: out.column, missing: (i) => out.codes[i]! < 0 },
-    { column: com.column, missing: (i) => com.codes[i]! < 0 },
-    ...segs.map((s) => ({ column: s.column, missing: (i: number) => s.codes[i]! < 0 })),
+    { column: ini.column, codes: ini.codes },
+    { column: out.column, codes: out.codes },
+    { column: com.column, codes: com.codes },
+    ...segs.map((s) => ({ column: s.column, codes: s.codes })),
   ];
   const { keep, n, nMissing } = completeRows(fn, selection.keep, selection.wave, parts, warnings);
   // Outcome k in the vocabulary's order: not_practised, practised_no_effect, practised_effective.
@@ -423,10 +423,10 @@ export function compareOutcomeWaves(table: Table, options: CompareOutcomeWavesOp
   const cells = o.cell.map((c) => segmentColumn(fn, table, c, { option: "cell", ...missing }));
   const warnings: KoeWarning[] = rowsWithoutWave(fn, table, waveColumn);
   const { keep, n, nMissing } = completeRows(fn, inWaves, null, [
-    { column: ini.column, missing: (i) => ini.codes[i]! < 0 },
-    { column: out.column, missing: (i) => out.codes[i]! < 0 },
-    { column: com.column, missing: (i) => com.codes[i]! < 0 },
-    ...cells.map((s) => ({ column: s.column, missing: (i: number) => s.codes[i]! < 0 })),
+    { column: ini.column, codes: ini.codes },
+    { column: out.column, codes: out.codes },
+    { column: com.column, codes: com.codes },
+    ...cells.map((s) => ({ column: s.column, codes: s.codes })),
   ], warnings);
   const outcomeId = (i: number) => String(out.levels[out.codes[i]!]);
   const first = new Map<string, number>();

@@ -58,11 +58,11 @@ export function rowsWithoutWave(fn: string, table: Table, column: string): KoeWa
   return rows === 0 ? [] : [warningOf(m.rowsWithoutWave, { fn, column, rows, firstRow })];
 }
 
-/** A column's per-row "is missing" test, under the name the table gives it. */
-export interface Part {
-  column: string;
-  missing: (i: number) => boolean;
-}
+/**
+ * A column's per-row "is missing" test, under the name the table gives it: a function, or the
+ * column's codes (missing where negative), which are checked column by column in one tight loop.
+ */
+export type Part = { column: string; missing: (i: number) => boolean } | { column: string; codes: ArrayLike<number> };
 
 /**
  * Keeps the rows of the wave used that have every part; counts what was left out per column and
@@ -70,20 +70,35 @@ export interface Part {
  */
 export function completeRows(fn: string, waveKeep: Uint8Array, wave: number | null, parts: readonly Part[], warnings: KoeWarning[]): { keep: Uint8Array; n: number; nMissing: number } {
   const keep = Uint8Array.from(waveKeep);
+  const gone = new Uint8Array(keep.length);
   const perPart = new Array<number>(parts.length).fill(0);
+  for (let j = 0; j < parts.length; j++) {
+    const part = parts[j]!;
+    let count = 0;
+    if ("codes" in part) {
+      const codes = part.codes;
+      for (let i = 0; i < keep.length; i++) {
+        if (keep[i] && codes[i]! < 0) {
+          count++;
+          gone[i] = 1;
+        }
+      }
+    } else {
+      for (let i = 0; i < keep.length; i++) {
+        if (keep[i] && part.missing(i)) {
+          count++;
+          gone[i] = 1;
+        }
+      }
+    }
+    perPart[j] = count;
+  }
   let rows = 0;
   let nMissing = 0;
   for (let i = 0; i < keep.length; i++) {
     if (!keep[i]) continue;
     rows++;
-    let gone = false;
-    for (let j = 0; j < parts.length; j++) {
-      if (parts[j]!.missing(i)) {
-        perPart[j]!++;
-        gone = true;
-      }
-    }
-    if (gone) {
+    if (gone[i]) {
       keep[i] = 0;
       nMissing++;
     }

@@ -104,12 +104,12 @@ export function readReportRatings(fn: string, table: Table, o: ReportInputOption
 
   const single = compared === null;
   const { keep } = completeRows(fn, scope, single ? selection.wave : null, [
-    { column: row.column, missing: (i) => row.codes[i]! < 0 },
-    { column: column.column, missing: (i) => column.codes[i]! < 0 },
-    { column: initiative.column, missing: (i) => initiative.codes[i]! < 0 },
-    { column: company.column, missing: (i) => company.codes[i]! < 0 },
+    { column: row.column, codes: row.codes },
+    { column: column.column, codes: column.codes },
+    { column: initiative.column, codes: initiative.codes },
+    { column: company.column, codes: company.codes },
     { column: eff.column, missing: (i) => eff.values[i] === MISSING_BINARY },
-    { column: out.column, missing: (i) => outcome[i]! < 0 },
+    { column: out.column, codes: outcome },
   ], warnings);
 
   let disagree = 0;

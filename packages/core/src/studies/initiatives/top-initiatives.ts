@@ -435,12 +435,12 @@ export function topInitiatives(table: Table, options: TopInitiativesOptions = {}
   const outName = o.outcome !== undefined ? resolveColumn(fn, table, o.outcome, "outcome") : (table.columnNames().find((c) => knownField(c.replace(/\uFEFF/g, ""))?.id === "outcome") ?? null);
   const outS = outName === null ? null : segmentColumn(fn, table, outName, { option: "outcome", vocabulary: OUTCOMES, ...missing });
   const { keep, n: used, nMissing } = completeRows(fn, selection.keep, selection.wave, [
-    { column: rowS.column, missing: (i) => rowS.codes[i]! < 0 },
-    { column: colS.column, missing: (i) => colS.codes[i]! < 0 },
-    { column: iniS.column, missing: (i) => iniS.codes[i]! < 0 },
-    { column: comS.column, missing: (i) => comS.codes[i]! < 0 },
+    { column: rowS.column, codes: rowS.codes },
+    { column: colS.column, codes: colS.codes },
+    { column: iniS.column, codes: iniS.codes },
+    { column: comS.column, codes: comS.codes },
     { column: effB.column, missing: (i) => effV[i] === MISSING_BINARY },
-    ...(outS ? [{ column: outS.column, missing: (i: number) => outS.codes[i]! < 0 }] : []),
+    ...(outS ? [{ column: outS.column, codes: outS.codes }] : []),
   ], warnings);
   const practised = outS === null ? null : practisedOf(fn, outS, effB, keep);
   if (outS === null) warnings.push(warningOf(im.noOutcomeColumn, { fn }));

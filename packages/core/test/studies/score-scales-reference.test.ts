@@ -6,7 +6,7 @@
 import { join } from "node:path";
 import * as aq from "arquero";
 import fc from "fast-check";
-import { careerSurveyInstrument, DEFAULT_LIKERT_LABELS, Instrument, itemColumn, numericColumn, readRespondents, scoreScales, type Table } from "@koe/core";
+import { careerSurveyInstrument, cronbachAlpha, DEFAULT_LIKERT_LABELS, Instrument, itemColumn, mcdonaldsOmega, numericColumn, readRespondents, scoreScales, type Table } from "@koe/core";
 import { describe, expect, it } from "vitest";
 
 function reference(table: Table, instrument: Instrument, scale: string, wave: string | undefined, minAnswered: number): number[] {
@@ -60,5 +60,55 @@ describe("scoreScales equals a row-by-row reference, bit for bit", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+// Item columns reach scoreScales typed (Float64Array, as the readers make them), as plain arrays
+// of numbers and nulls, or as text: the scores and the reliability are the same whichever way, and
+// equal to cronbachAlpha / mcdonaldsOmega reading the columns themselves, over many blocks of rows.
+describe("scoreScales reads typed, plain and text item columns alike", () => {
+  const rows = 5000;
+  const ins = Instrument.parse({
+    id: "t", ja: "t", en: "t", scales: [{ id: "s", ja: "s", en: "s" }],
+    items: ["a", "b", "c", "d", "e"].map((id) => ({ id, scale: "s", ja: id, en: id, reverse: id === "b" })),
+  });
+  let state = 7;
+  const next = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  const factor = Array.from({ length: rows }, () => next()); // each person's level, shared by the items
+  const typed = Object.fromEntries(["a", "b", "c", "d", "e"].map((c) => [c, Float64Array.from(factor, (f) => {
+    if (next() < 0.05) return Number.NaN;
+    const v = Math.min(5, 1 + Math.floor(next() * 2 + f * 4));
+    return c === "b" ? 6 - v : v; // the reverse-keyed item
+  })]));
+  const plain = Object.fromEntries(Object.entries(typed).map(([c, v]) => [c, Array.from(v, (x) => (Number.isNaN(x) ? null : x))]));
+  const text = { ...plain, c: Array.from(typed.c!, (x) => (Number.isNaN(x) ? "無回答" : String.fromCharCode(0xff10 + x))) }; // full-width digits
+
+  it("same scores to the bit and the same alpha and omega", () => {
+    const want = scoreScales(aq.table(typed), ins);
+    for (const t of [plain, text]) {
+      const got = scoreScales(aq.table(t), ins);
+      expect(Array.from(got.table.array("s") as Float64Array)).toEqual(Array.from(want.table.array("s") as Float64Array));
+      expect(got.reliability).toEqual(want.reliability);
+      expect(got.warnings).toEqual(want.warnings);
+    }
+    const items = ["a", "b", "c", "d", "e"];
+    const alpha = cronbachAlpha(aq.table(typed), { items, reverse: ["b"], range: [1, 5] }).alpha;
+    const omega = mcdonaldsOmega(aq.table(typed), { items, reverse: ["b"], range: [1, 5] }).estimate;
+    expect(Math.abs(want.reliability[0]!.alpha! - alpha)).toBeLessThan(1e-12);
+    expect(Math.abs(want.reliability[0]!.omega! - omega!)).toBeLessThan(1e-12);
+    expect(want.reliability[0]!.alpha).toBeGreaterThan(0.3);
+  });
+
+  it("an answer out of range late in a typed column, or before a text column's junk, is the same error naming column and row", () => {
+    const late = Float64Array.from(typed.d!);
+    late[4321] = 6;
+    expect(() => scoreScales(aq.table({ ...typed, d: late }), ins)).toThrow(/table row 4322, column "d": 6 is outside the item's range 1–5/);
+    const junk: (number | string | null)[] = [...plain.e!];
+    junk[10] = "x";
+    expect(() => scoreScales(aq.table({ ...typed, d: late, e: junk }), ins)).toThrow(/table row 4322, column "d": 6 is outside/);
+    expect(() => scoreScales(aq.table({ ...typed, e: junk }), ins)).toThrow(/column "e" must hold numbers; it holds text that is not a number: "x" \(1 row, first at table row 11\)/);
+    const lateText = [...text.c!];
+    lateText[4999] = "そう思う"; // an answer label is an answer
+    expect(scoreScales(aq.table({ ...text, c: lateText }), ins).scores[0]!.scored).toBe(scoreScales(aq.table(text), ins).scores[0]!.scored);
   });
 });

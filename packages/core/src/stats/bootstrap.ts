@@ -34,13 +34,20 @@ export type BootstrapResult = Result<{
 
 function groupIndex(values: ArrayLike<unknown>, n: number, what: string, fn = "bootstrap"): { groups: Int32Array[]; } {
   if (values.length !== n) throw KoeArgumentError.of(m.lengthForUnits, { fn, argument: what, length: values.length, n });
+  // Groups by the label's text (1 and "1" are one group), in order of first appearance; each value
+  // is turned into text once, not once per unit.
   const map = new Map<string, number[]>();
+  const byValue = new Map<unknown, number[]>();
   for (let i = 0; i < n; i++) {
     const v = values[i];
-    if (v === null || v === undefined || (typeof v === "number" && Number.isNaN(v))) throw KoeArgumentError.of(m.missingLabel, { fn, argument: what, position: i + 1 });
-    const k = String(v);
-    let g = map.get(k);
-    if (!g) map.set(k, (g = []));
+    let g = byValue.get(v);
+    if (!g) {
+      if (v === null || v === undefined || (typeof v === "number" && Number.isNaN(v))) throw KoeArgumentError.of(m.missingLabel, { fn, argument: what, position: i + 1 });
+      const k = String(v);
+      g = map.get(k);
+      if (!g) map.set(k, (g = []));
+      byValue.set(v, g);
+    }
     g.push(i);
   }
   return { groups: [...map.values()].map((g) => Int32Array.from(g)) };
@@ -302,8 +309,8 @@ function spreadCounts(counts: Uint8Array, carries: readonly number[], order: Int
 
 /** Below this many draws in all (units × resamples) the bootstrap draws in its own thread: a worker costs tens of milliseconds to start. */
 const PARALLEL_MIN_DRAWS = 5_000_000;
-/** Resamples the counting worker may be ahead of the statistic. */
-const SLOTS = 8;
+/** Resamples the counting worker may be ahead of the statistic: enough to keep drawing while the jackknife's 50 statistics run (4 to 64, 32 MB of counts at most). */
+const slotsFor = (n: number) => Math.max(4, Math.min(64, Math.floor(32_000_000 / n)));
 /** Carries (counts passing 255) one resample may hold in a slot; more (never seen: it takes a unit drawn 256 times) and this thread draws instead. */
 const SLOT_CARRIES = 1024;
 
@@ -346,6 +353,7 @@ export let countedByWorker = 0;
 function startCounting(st: Int32Array, sizes: number[], n: number, resamples: number): CountingHelper | null {
   const Worker = workerThreads();
   if (!Worker) return null;
+  const SLOTS = slotsFor(n);
   const control = new Int32Array(new SharedArrayBuffer(4 * 4)); // produced, consumed, failed, stopped
   const countBuffer = new SharedArrayBuffer(SLOTS * n);
   const carryBuffer = new SharedArrayBuffer(SLOTS * (SLOT_CARRIES + 1) * 4);

@@ -203,6 +203,16 @@ describe("bootstrap random stream (byte-identical to the fixture captured before
     expect(seen.slice(0, 3)).toEqual([1, 1, 1]);
     expect(seen.slice(3, 6)).toEqual([600, 0, 0]);
   });
+  it("strata: a label and its text are one stratum; a missing label is named by position, even after its value was seen", () => {
+    const { y } = data(300, 0.5, 23);
+    const labels = Array.from(y, (_, i) => (i % 2 === 0 ? 1 : "b"));
+    const asText = labels.map(String);
+    const mixed = labels.map((v, i) => (i === 4 ? "1" : v));
+    const run = (strata: unknown[]) => bootstrapWeighted(y.length, weightedMean(y), { seed: 4, resamples: 40, strata }).replicates;
+    expect(run(mixed)).toEqual(run(asText));
+    const missing = labels.map((v, i) => (i === 6 ? Number.NaN : v));
+    expect(() => run(missing)).toThrow("strata is missing at position 7");
+  });
   it("the same call twice gives the same bytes", () => {
     const { y, treated } = data(250_000, 0.1, 18);
     const run = () => bootstrapWeighted(y.length, weightedDid(y, treated), { seed: 2, resamples: 15, strata: treated }).replicates;

@@ -66,6 +66,12 @@ export class RowReader {
   private builders: ColumnBuilder[] = [];
   /** The builder of each field of the file (null: a dropped column); null until the header is read. */
   private fieldBuilders: (ColumnBuilder | null)[] | null = null;
+  /** Rows every builder has room for (their staged slot included). */
+  private capacity = 0;
+  /** For each field, the numbers its plain integers within [fastLo, fastHi] are written to directly (null: none). */
+  private fastNumbers: (Float64Array | Float32Array | null)[] = [];
+  private fastLo = new Float64Array(0);
+  private fastHi = new Float64Array(0);
   private absent: ColumnBuilder[] = [];
   private order: string[] = [];
   private columns: { header: string; field: string | null }[] = [];
@@ -94,6 +100,8 @@ export class RowReader {
   reserve(rows: number): void {
     for (const b of this.builders) b.reserve(rows);
     for (const b of this.absent) b.reserve(rows);
+    if (rows > this.capacity) this.capacity = rows;
+    if (this.fieldBuilders !== null) for (let f = 0; f < this.fieldBuilders.length; f++) this.refreshFast(f);
     if (rows > this.rowNumbers.length) this.growRows(rows);
   }
 
@@ -115,7 +123,11 @@ export class RowReader {
   /** The next record: the header first, then data rows. `rec.index + 1` is the row as a spreadsheet numbers it. */
   onRecord(rec: RecordView): void {
     if (this.header === null) this.setHeader(rec);
-    else this.readRow(rec);
+    else {
+      this.readRow(rec);
+      // read() may have grown a column or turned it into text.
+      for (let f = 0; f < this.fastNumbers.length; f++) this.refreshFast(f);
+    }
   }
 
   private setHeader(rec: RecordView): void {
@@ -185,6 +197,13 @@ export class RowReader {
     this.builders = [...inSchemaOrder, ...extras];
     this.fieldBuilders = names.map(() => null);
     for (const b of this.builders) this.fieldBuilders[b.source] = b;
+    this.fastNumbers = names.map(() => null);
+    this.fastLo = new Float64Array(names.length);
+    this.fastHi = new Float64Array(names.length);
+    // Columns made now have room for the rows estimated before the header was read.
+    const estimated = this.capacity;
+    this.capacity = 0;
+    this.reserve(estimated);
     this.order = [...(specs ?? []).map((s) => s.field), ...extras.map((b) => b.name)];
     for (const key of this.opts.unique) {
       const builders = (typeof key === "string" ? [key] : key).map((field) => {
@@ -206,11 +225,15 @@ export class RowReader {
   fastRecord(buf: Buffer, p: number, len: number, index: number, delim: number): number {
     const fb = this.fieldBuilders;
     if (fb === null || p >= len || buf[p] === LF || buf[p] === CR) return -1;
+    const at = this.rowsAccepted;
+    if (at >= this.capacity) this.reserve(Math.max(1024, at * 2));
     const expected = fb.length;
+    const fast = this.fastNumbers;
+    const lo = this.fastLo;
+    const hi = this.fastHi;
     let nf = 0;
     for (;;) {
       if (nf === expected) return this.abandon();
-      const b = fb[nf++]!;
       const s = p;
       let c = p < len ? buf[p]! : -1;
       if (c === QUOTE) return this.abandon();
@@ -222,13 +245,19 @@ export class RowReader {
       const digitsEnd = p;
       while (c !== delim && c !== LF && c !== CR && c !== -1) c = ++p < len ? buf[p]! : -1;
       if (c === -1) return this.abandon();
-      if (b !== null) {
-        const n = p - s;
-        // A plain integer in canonical form (no leading zero but "0"): exact, no text made.
-        if (digitsEnd === p && n > 0 && n <= 15 && (n === 1 || buf[s] !== 0x30) && (b.inferring ? b.fastInferred : b.fastNumbers && v >= b.lo && v <= b.hi) && b.length < b.numbers!.length) {
-          b.numbers![b.length] = v;
-        } else if (b.read(buf, s, p, FieldFlag.Plain) !== null) return this.abandon();
+      const nums = fast[nf];
+      const n = p - s;
+      // A plain integer in canonical form (no leading zero but "0"): exact, no text made.
+      if (nums !== null && digitsEnd === p && (n === 1 || (n > 1 && n <= 15 && buf[s] !== 0x30)) && v >= lo[nf]! && v <= hi[nf]!) nums![at] = v;
+      else {
+        const b = fb[nf];
+        if (b !== null) {
+          const problem = b!.read(buf, s, p, FieldFlag.Plain);
+          this.refreshFast(nf);
+          if (problem !== null) return this.abandon();
+        }
       }
+      nf++;
       p++;
       if (c === delim) continue;
       if (c === CR) {
@@ -248,9 +277,17 @@ export class RowReader {
     }
     for (let c = 0; c < builders.length; c++) builders[c]!.commit();
     for (const b of this.absent) b.commit();
-    if (this.rowsAccepted === this.rowNumbers.length) this.growRows(this.rowNumbers.length * 2);
     this.rowNumbers[this.rowsAccepted++] = row;
     return p;
+  }
+
+  /** Where field `f`'s plain integers go straight to, after its column changed (grown, or turned into text). */
+  private refreshFast(f: number): void {
+    const b = this.fieldBuilders![f];
+    const direct = b != null && (b.inferring ? b.fastInferred : b.fastNumbers) && b.numbers!.length >= this.capacity;
+    this.fastNumbers[f] = direct ? b.numbers : null;
+    this.fastLo[f] = direct && !b.inferring ? b.lo : -Infinity;
+    this.fastHi[f] = direct && !b.inferring ? b.hi : Infinity;
   }
 
   /** Leaves a record to the general path; forgets what it staged beside the slots. */

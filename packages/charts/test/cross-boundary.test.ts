@@ -160,7 +160,9 @@ describe("the charts take a cross-boundary report's tables as they are", () => {
     for (const spec of specs) expect(() => compileSpec(spec)).not.toThrow();
     const forest = specs[2] as { data: { values: { kind: string; text: string; estimate: number | null }[] } };
     const hidden = forest.data.values.filter((v) => v.kind === "社内越境" || v.kind === "社外越境");
-    expect(hidden.length).toBe(14);
+    const methods = new Set(report.tables.effects!.rows.filter((r) => r.scale === "engagement").map((r) => r.method));
+    expect(methods.size).toBe(10);
+    expect(hidden.length).toBe(2 * methods.size);
     expect(hidden.every((v) => v.text === "秘匿" && v.estimate === null)).toBe(true);
     expect(forest.data.values.filter((v) => v.kind === "全体").every((v) => v.text === "" && v.estimate !== null)).toBe(true);
     expect(await renderSvg(specs[0]!)).toContain("Engagement");
@@ -169,5 +171,20 @@ describe("the charts take a cross-boundary report's tables as they are", () => {
     for (const t of Object.values(report.tables)) for (const r of t.rows) if (r.suppressed !== true) Object.values(r).forEach((v) => shown.add(v));
     const numbers = (spec: unknown) => (JSON.stringify(spec).match(/-?\d+\.\d{4,}/g) ?? []).map(Number);
     for (const spec of specs) for (const x of numbers((spec as { data?: unknown; layer?: unknown }).data ?? (spec as { layer: unknown }).layer)) expect(shown.has(x), String(x)).toBe(true);
+  });
+
+  it("pre/post: intervals clustered by company and the mean with each company once (dashed), as the subtitle says", async () => {
+    const spec = prePostChart(report.tables.prePost!, { lang: "en" }) as { title: { subtitle: string }; data: { values: { group: string; wave: string; mean: number; meanByCompany: number }[] }; spec: { layer: { mark: { strokeDash?: number[] }; encoding: { y: { field: string } } }[] } };
+    expect(spec.title.subtitle).toBe("Solid: means (each employee once) with 95% intervals clustered by company (CR2); dashed: means with each company once. Groups under 5 are not shown");
+    const dashed = spec.spec.layer.find((l) => l.mark.strokeDash !== undefined)!;
+    expect(dashed.encoding.y.field).toBe("meanByCompany");
+    const row = report.tables.prePost!.rows.find((r) => r.scale === "engagement" && r.group === "nonParticipants" && r.wave === "pre")!;
+    expect(spec.data.values.find((v) => v.group === "Non-participants" && v.wave === "Before" && v.mean === row.mean)!.meanByCompany).toBe(row.meanByCompany);
+    expect(row.meanByCompany).not.toBe(row.mean);
+    expect(() => compileSpec(spec as never)).not.toThrow();
+    // Rows without the company means (made by hand, or a report without a cluster) keep the plain subtitle and no dashed line.
+    const plain = prePostChart({ rows: report.tables.prePost!.rows.map(({ meanByCompany: _, ...r }) => r) as never }, { lang: "en" }) as typeof spec;
+    expect(plain.title.subtitle).toBe("Means with 95% intervals. Groups under 5 are not shown");
+    expect(plain.spec.layer.some((l) => l.mark.strokeDash !== undefined)).toBe(false);
   });
 });

@@ -15,6 +15,8 @@ const WORDS = {
   ja: {
     prePostTitle: "越境経験者と非経験者の事前・事後",
     prePostNote: (min: number) => `平均と95%信頼区間。${min}人未満のグループは表示していません`,
+    prePostNoteClustered: (min: number) => `実線は平均（社員1人1票）と95%信頼区間（会社単位のクラスター頑健、CR2）、破線は会社を1社1票とした平均。${min}人未満のグループは表示していません`,
+    byCompany: "会社1社1票の平均",
     waves: { pre: "事前", post: "事後" } as Record<string, string>,
     groups: { participants: "越境経験者", nonParticipants: "非経験者" } as Record<string, string>,
     scales: { engagement: "エンゲージメント", innovation: "イノベーションへの前向きな視点" } as Record<string, string>,
@@ -37,7 +39,10 @@ const WORDS = {
     forestNote: (reference: string | null) => `推定値と95%信頼区間。縦の実線は効果0${reference === null ? "" : `、破線は参照値 ${reference}`}`,
     legend: { estimate: "推定値", interval: "95%信頼区間", zero: "0（効果なし）", reference: (value: string) => `参照値 ${value}` },
     effectOf: (scale: string) => `効果（${scale}のスコア差）`,
-    methods: { difference: "単純比較", regression: "回帰調整", matching: "マッチング", weighting: "重み付け", "doubly-robust": "二重頑健", did: "差の差 (DiD)", "wild-bootstrap": "ワイルドブートストラップ" } as Record<string, string>,
+    methods: {
+      bracket: "DiD–ANCOVAの範囲（主）", did: "差の差 (DiD)", ancova: "ANCOVA", "doubly-robust": "二重頑健", "ancova-reliability": "信頼性補正ANCOVA",
+      difference: "単純比較", regression: "回帰調整", matching: "マッチング", weighting: "重み付け", "wild-bootstrap": "ワイルドブートストラップ",
+    } as Record<string, string>,
     kinds: { all: "全体", internal: "社内越境", external: "社外越境", self_nominated: "手挙げ", appointed: "人事の指名" } as Record<string, string>,
     effect: "効果（スコア差）",
     suppressed: "秘匿",
@@ -46,6 +51,8 @@ const WORDS = {
   en: {
     prePostTitle: "Participants and non-participants, before and after",
     prePostNote: (min: number) => `Means with 95% intervals. Groups under ${min} are not shown`,
+    prePostNoteClustered: (min: number) => `Solid: means (each employee once) with 95% intervals clustered by company (CR2); dashed: means with each company once. Groups under ${min} are not shown`,
+    byCompany: "Mean, each company once",
     waves: { pre: "Before", post: "After" } as Record<string, string>,
     groups: { participants: "Participants", nonParticipants: "Non-participants" } as Record<string, string>,
     scales: { engagement: "Engagement", innovation: "Innovation orientation" } as Record<string, string>,
@@ -64,7 +71,10 @@ const WORDS = {
     forestNote: (reference: string | null) => `Estimates with 95% intervals; solid line: no effect (0)${reference === null ? "" : `; dashed line: reference ${reference}`}`,
     legend: { estimate: "Estimate", interval: "95% interval", zero: "0 (no effect)", reference: (value: string) => `Reference ${value}` },
     effectOf: (scale: string) => `Effect (difference in ${scale} score)`,
-    methods: { difference: "Naive difference", regression: "Regression", matching: "Matching", weighting: "Weighting", "doubly-robust": "Doubly robust", did: "Difference-in-differences", "wild-bootstrap": "Wild cluster bootstrap" } as Record<string, string>,
+    methods: {
+      bracket: "DiD–ANCOVA bracket (primary)", did: "Difference-in-differences", ancova: "ANCOVA", "doubly-robust": "Doubly robust", "ancova-reliability": "Reliability-corrected ANCOVA",
+      difference: "Naive difference", regression: "Regression", matching: "Matching", weighting: "Weighting", "wild-bootstrap": "Wild cluster bootstrap",
+    } as Record<string, string>,
     kinds: { all: "All", internal: "Internal", external: "External", self_nominated: "Self-nominated", appointed: "Appointed by HR" } as Record<string, string>,
     effect: "Effect (score difference)",
     suppressed: "suppressed",
@@ -80,6 +90,8 @@ export interface PrePostRow {
   mean: number | null;
   ciLow: number | null;
   ciHigh: number | null;
+  /** The mean with each company counted once (the report gives it, with intervals clustered by company, when it has a cluster); absent or null for none. */
+  meanByCompany?: number | null;
   n: number | null;
   suppressed: boolean;
 }
@@ -174,7 +186,7 @@ export type EffectForestChartOptions = z.input<typeof ForestOptions>;
 
 const PRE_POST: Shape<PrePostRow> = {
   scale: fields.text, group: fields.oneOf(["participants", "nonParticipants"]), wave: fields.oneOf(["pre", "post"]),
-  mean: fields.numberOrNull, ciLow: fields.numberOrNull, ciHigh: fields.numberOrNull, n: fields.numberOrNull, suppressed: fields.boolean,
+  mean: fields.numberOrNull, ciLow: fields.numberOrNull, ciHigh: fields.numberOrNull, meanByCompany: fields.optional(fields.numberOrNull), n: fields.numberOrNull, suppressed: fields.boolean,
 };
 const BALANCE: Shape<BalanceChartRow> = {
   scale: fields.optional(fields.text), covariate: fields.text, level: fields.textOrNull, smd: fields.numberOrNull, smdAdjusted: fields.numberOrNull, suppressed: fields.optional(fields.boolean),
@@ -237,8 +249,10 @@ function sizeText(ns: readonly (number | null)[], lang: Lang): string | null {
 /**
  * The interaction plot: group means before and after with 95% intervals, participants against
  * non-participants, one panel per scale; the legend gives each group's n (a range where it differs
- * across the panels). Hidden groups are left out, numbers and all; no rows, or every row hidden,
- * draw the title and a note instead. Takes the
+ * across the panels). Rows with `meanByCompany` (the report gives it when it has a cluster, and
+ * then its intervals are clustered by company, CR2) add the means with each company counted once
+ * as dashed lines, and the subtitle says which mean and which interval is drawn. Hidden groups are
+ * left out, numbers and all; no rows, or every row hidden, draw the title and a note instead. Takes the
  * report's table as it is: `prePostChart(report.tables.prePost, { labels })` (scale labels from
  * the instrument, e.g. `Object.fromEntries(instrument.scales.map((s) => [s.id, s.ja]))`).
  * @example
@@ -250,6 +264,7 @@ function sizeText(ns: readonly (number | null)[], lang: Lang): string | null {
  * prePostChart({ rows }).spec.encoding.color.legend.labelExpr
  * // => 'datum.label === "越境経験者" ? "越境経験者（n = 250）" : datum.label === "非経験者" ? "非経験者" : datum.label'
  * prePostChart({ rows: rows.slice(1) }).data // => { values: [{ note: "すべてのグループが5人未満（または差し引きで分かる）ため、表示できる数値がありません" }] }
+ * prePostChart({ rows: [{ ...rows[0], meanByCompany: 3.31 }] }).spec.layer[2].encoding.y.field // => "meanByCompany"
  * @throws {KoeArgumentError} when the input is not `{ rows: [...] }` with rows of the shape of
  *   {@link PrePostRow} (e.g. a wave other than "pre"/"post"), or an option is unknown or of the wrong kind.
  */
@@ -260,7 +275,12 @@ export function prePostChart(input: PrePostInput, options: CrossBoundaryChartOpt
   const w = WORDS[lang];
   const drawn = rows.filter((r) => !r.suppressed && r.mean !== null);
   if (drawn.length === 0) return nothingChart(title ?? w.prePostTitle, lang, rows.some((r) => r.suppressed), input);
-  const values = drawn.map((r) => ({ scale: label(labels, w.scales, r.scale), group: label(labels, w.groups, r.group), wave: w.waves[r.wave]!, mean: r.mean, ciLow: r.ciLow, ciHigh: r.ciHigh, n: r.n }));
+  // Rows with the mean of company means come from a report with a cluster: their intervals are clustered, and the company-weighted means are drawn dashed.
+  const byCompany = drawn.some((r) => typeof r.meanByCompany === "number");
+  const values = drawn.map((r) => ({
+    scale: label(labels, w.scales, r.scale), group: label(labels, w.groups, r.group), wave: w.waves[r.wave]!, mean: r.mean, ciLow: r.ciLow, ciHigh: r.ciHigh,
+    ...(byCompany ? { meanByCompany: r.meanByCompany ?? null } : {}), n: r.n,
+  }));
   const waves = [w.waves.pre!, w.waves.post!];
   // The legend names each group with its size: 越境経験者（n = 250）.
   const named = (["participants", "nonParticipants"] as const).map((g) => {
@@ -273,7 +293,7 @@ export function prePostChart(input: PrePostInput, options: CrossBoundaryChartOpt
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     config: koeTheme,
-    title: { text: title ?? w.prePostTitle, subtitle: w.prePostNote(minGroupSizeOf(input)) },
+    title: { text: title ?? w.prePostTitle, subtitle: (byCompany ? w.prePostNoteClustered : w.prePostNote)(minGroupSizeOf(input)) },
     data: { values },
     facet: { column: { field: "scale", type: "nominal", title: null, sort: [...new Set(values.map((v) => v.scale))] } },
     spec: {
@@ -286,6 +306,9 @@ export function prePostChart(input: PrePostInput, options: CrossBoundaryChartOpt
       layer: [
         { mark: { type: "line", point: true }, encoding: { y: { field: "mean", type: "quantitative", title: w.score, scale: { zero: false } }, tooltip: [{ field: "group" }, { field: "wave" }, { field: "mean", format: ".2f" }, { field: "n" }] } },
         { mark: { type: "rule", strokeWidth: 1.5 }, encoding: { y: { field: "ciLow", type: "quantitative", title: w.score }, y2: { field: "ciHigh" } } },
+        ...(byCompany
+          ? [{ mark: { type: "line", strokeDash: [4, 3], strokeWidth: 1.2 }, encoding: { y: { field: "meanByCompany", type: "quantitative", title: w.score }, tooltip: [{ field: "group" }, { field: "wave" }, { field: "meanByCompany", format: ".2f", title: w.byCompany }] } }]
+          : []),
       ],
     },
   } as TopLevelSpec;

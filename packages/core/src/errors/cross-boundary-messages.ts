@@ -20,7 +20,10 @@ export const EFFECT_METHOD_LABELS: Readonly<Record<string, Localized>> = {
   matching: { ja: "マッチング", en: "matching" },
   weighting: { ja: "重み付け", en: "weighting" },
   "doubly-robust": { ja: "二重頑健", en: "doubly robust" },
+  bracket: { ja: "DiDとANCOVAの範囲", en: "DiD–ANCOVA bracket" },
   did: { ja: "差の差 (DiD)", en: "difference-in-differences" },
+  ancova: { ja: "ANCOVA（事前得点で調整）", en: "ANCOVA (adjusted for the pre score)" },
+  "ancova-reliability": { ja: "信頼性で補正したANCOVA", en: "reliability-corrected ANCOVA" },
   "wild-bootstrap": { ja: "ワイルドクラスターブートストラップ", en: "wild cluster bootstrap" },
   balance: { ja: "バランス", en: "balance" },
 };
@@ -39,6 +42,22 @@ const REASON: Record<string, Localized> = {
 export type FailureReason = keyof typeof REASON;
 
 const f2 = (x: number | null | undefined) => (x === null || x === undefined || Number.isNaN(x) ? "—" : x.toFixed(2));
+const f3 = (x: number | null | undefined) => (x === null || x === undefined || Number.isNaN(x) ? "—" : x.toFixed(3));
+/** The multiplicity adjustments as a reader says them. */
+const ADJUSTMENTS: Readonly<Record<string, Localized>> = {
+  BH: { ja: "Benjamini–Hochberg法（偽発見率）", en: "Benjamini–Hochberg (false discovery rate)" },
+  BY: { ja: "Benjamini–Yekutieli法（偽発見率）", en: "Benjamini–Yekutieli (false discovery rate)" },
+  holm: { ja: "Holm法", en: "Holm" },
+  hochberg: { ja: "Hochberg法", en: "Hochberg" },
+  bonferroni: { ja: "Bonferroni法", en: "Bonferroni" },
+  none: { ja: "調整なし", en: "no adjustment" },
+};
+const adjustName = (id: string, lang: "ja" | "en") => ADJUSTMENTS[id]?.[lang] ?? id;
+type Reading = {
+  column: string | null; gap: number; gapSd: number | null; naiveDifference: number | null; did: number | null; ancova: number | null; didSd: number | null; ancovaSd: number | null;
+  doublyRobust: number | null; ciLow: number | null; ciHigh: number | null; wildLow: number | null; wildHigh: number | null;
+};
+type Contrast = { contrast: string; aLabel: Localized; bLabel: Localized; estimate: number | null; ciLow: number | null; ciHigh: number | null; pValue: number | null };
 const method = (id: string, lang: "ja" | "en") => EFFECT_METHOD_LABELS[id]?.[lang] ?? id;
 
 export const crossBoundaryMessages = defineMessages("crossBoundary", {
@@ -49,14 +68,52 @@ export const crossBoundaryMessages = defineMessages("crossBoundary", {
   },
   // Findings.
   reading: {
-    en: (p: Scale & { gapSd: number; naiveDifference: number | null; did: number | null; ciLow: number | null; ciHigh: number | null; wildLow: number | null; wildHigh: number | null }) =>
-      `${p.scaleLabel.en}: participants started ${f2(Math.abs(p.gapSd))} SD ${p.gapSd >= 0 ? "higher" : "lower"}. The naive post-period difference is ${f2(p.naiveDifference)}; after adjustment by difference-in-differences the effect is ${f2(p.did)} (95% CI ${f2(p.ciLow)} to ${f2(p.ciHigh)}${p.wildLow === null ? "" : `; wild cluster bootstrap ${f2(p.wildLow)} to ${f2(p.wildHigh)}`}).`,
-    ja: (p: Scale & { gapSd: number; naiveDifference: number | null; did: number | null; ciLow: number | null; ciHigh: number | null; wildLow: number | null; wildHigh: number | null }) =>
-      `${p.scaleLabel.ja}: 越境経験者は事前に${f2(Math.abs(p.gapSd))} SD${p.gapSd >= 0 ? "高かった" : "低かった"}。単純比較では事後の差は${f2(p.naiveDifference)}だが、差の差（DiD）で調整すると効果は${f2(p.did)}（95%信頼区間 ${f2(p.ciLow)}〜${f2(p.ciHigh)}${p.wildLow === null ? "" : `、ワイルドクラスターブートストラップ ${f2(p.wildLow)}〜${f2(p.wildHigh)}`}）。`,
+    en: (p: Scale & Reading) =>
+      `${p.scaleLabel.en}: participants started ${f2(Math.abs(p.gap))} points (${f2(p.gapSd === null ? null : Math.abs(p.gapSd))} SD) ${p.gap >= 0 ? "higher" : "lower"}, and the naive post-period difference is ${f2(p.naiveDifference)}. ` +
+      `Primary estimate: because participants were selected on their baseline, difference-in-differences (${f2(p.did)}, ${f2(p.didSd)} SD) and ANCOVA on the pre score (${f2(p.ancova)}, ${f2(p.ancovaSd)} SD) bracket the effect (Lord's paradox); ` +
+      `95% interval of the bracket ${f2(p.ciLow)} to ${f2(p.ciHigh)} (${p.column === null ? "errors by person" : `CR2 by ${p.column}`}); doubly robust ${f2(p.doublyRobust)}` +
+      `${p.wildLow === null ? "" : `; wild cluster bootstrap ${f2(p.wildLow)} to ${f2(p.wildHigh)}`}. The other estimators are sensitivity analyses.`,
+    ja: (p: Scale & Reading) =>
+      `${p.scaleLabel.ja}: 越境経験者は事前に${f2(Math.abs(p.gap))}点（${f2(p.gapSd === null ? null : Math.abs(p.gapSd))} SD）${p.gap >= 0 ? "高かった" : "低かった"}。単純比較では事後の差は${f2(p.naiveDifference)}。` +
+      `主な推定: 参加者は事前の得点で選ばれているため、差の差（DiD: ${f2(p.did)}、${f2(p.didSd)} SD）と事前得点で調整したANCOVA（${f2(p.ancova)}、${f2(p.ancovaSd)} SD）が効果をはさむ（ロードのパラドックス）。` +
+      `範囲の95%信頼区間は${f2(p.ciLow)}〜${f2(p.ciHigh)}（${p.column === null ? "個人単位の標準誤差" : `${p.column}単位のCR2`}）、二重頑健推定は${f2(p.doublyRobust)}` +
+      `${p.wildLow === null ? "" : `、ワイルドクラスターブートストラップ ${f2(p.wildLow)}〜${f2(p.wildHigh)}`}。ほかの推定は感度分析です。`,
+  },
+  lordsParadox: {
+    en: (p: Scale & { slope: number; gap: number; difference: number }) =>
+      `${p.scaleLabel.en}: ANCOVA − difference-in-differences = (1 − slope of post on pre) × baseline gap = (1 − ${f3(p.slope)}) × ${f3(p.gap)} = ${f3(p.difference)}, by construction. ` +
+      `The two differ because they assume different things (parallel trends; a common regression to the mean), not by chance: their difference is not a test, and their intervals are not independent.`,
+    ja: (p: Scale & { slope: number; gap: number; difference: number }) =>
+      `${p.scaleLabel.ja}: ANCOVA − 差の差 ＝（1 − 事後の事前への傾き）× 事前の差 ＝（1 − ${f3(p.slope)}）× ${f3(p.gap)} ＝ ${f3(p.difference)}で、これは式の上で必ず成り立ちます。` +
+      `両者の違いは偶然ではなく前提の違い（平行トレンドか、共通の平均への回帰か）によるもので、検定ではなく、二つの区間も独立ではありません。`,
+  },
+  estimands: {
+    en: (p: Scale & { column: string; pooled: number; byCompany: number; gap: number; gapWithin: number | null }) =>
+      `${p.scaleLabel.en}, before: the mean is ${f3(p.pooled)} with each employee counted once and ${f3(p.byCompany)} with each ${p.column} counted once (the mean of the ${p.column} means); ` +
+      `the baseline gap is ${f3(p.gap)} pooled and ${f3(p.gapWithin)} within ${p.column} (participants against non-participants of the same ${p.column}). Intervals are cluster-robust by ${p.column} (CR2, Satterthwaite df).`,
+    ja: (p: Scale & { column: string; pooled: number; byCompany: number; gap: number; gapWithin: number | null }) =>
+      `${p.scaleLabel.ja}（事前）: 平均は、社員を1人1票とすると${f3(p.pooled)}、${p.column}を1社1票（${p.column}ごとの平均の平均）とすると${f3(p.byCompany)}。` +
+      `事前の差は全体で${f3(p.gap)}、同じ${p.column}の中で比べると${f3(p.gapWithin)}。区間は${p.column}単位のクラスター頑健（CR2、Satterthwaiteの自由度）です。`,
   },
   kindEffect: {
-    en: (p: Scale & Kind & { did: number | null; ciLow: number | null; ciHigh: number | null }) => `${p.scaleLabel.en}, ${p.kindLabel.en}: difference-in-differences ${f2(p.did)} (95% CI ${f2(p.ciLow)} to ${f2(p.ciHigh)}) against all non-participants.`,
-    ja: (p: Scale & Kind & { did: number | null; ciLow: number | null; ciHigh: number | null }) => `${p.scaleLabel.ja}・${p.kindLabel.ja}: 非経験者全体と比べた差の差は${f2(p.did)}（95%信頼区間 ${f2(p.ciLow)}〜${f2(p.ciHigh)}）。`,
+    en: (p: Scale & Kind & { did: number | null; ancova: number | null; ciLow: number | null; ciHigh: number | null }) =>
+      `${p.scaleLabel.en}, ${p.kindLabel.en}: difference-in-differences ${f2(p.did)}, ANCOVA ${f2(p.ancova)} (95% interval of the bracket ${f2(p.ciLow)} to ${f2(p.ciHigh)}) against all non-participants.`,
+    ja: (p: Scale & Kind & { did: number | null; ancova: number | null; ciLow: number | null; ciHigh: number | null }) =>
+      `${p.scaleLabel.ja}・${p.kindLabel.ja}: 非経験者全体と比べた差の差は${f2(p.did)}、ANCOVAは${f2(p.ancova)}（範囲の95%信頼区間 ${f2(p.ciLow)}〜${f2(p.ciHigh)}）。`,
+  },
+  kindContrast: {
+    en: (p: Scale & Contrast) =>
+      `${p.scaleLabel.en}: ${p.bLabel.en} minus ${p.aLabel.en}, tested directly (the difference of their difference-in-differences): ${f2(p.estimate)} (95% CI ${f2(p.ciLow)} to ${f2(p.ciHigh)}, p = ${f3(p.pValue)} before adjustment). ` +
+      `Whether each effect is significant on its own says nothing about their difference.`,
+    ja: (p: Scale & Contrast) =>
+      `${p.scaleLabel.ja}: ${p.bLabel.ja}と${p.aLabel.ja}の効果の差（差の差どうしの差）を直接検定すると${f2(p.estimate)}（95%信頼区間 ${f2(p.ciLow)}〜${f2(p.ciHigh)}、調整前の p = ${f3(p.pValue)}）。` +
+      `それぞれが有意かどうかを並べても、差についてはわかりません。`,
+  },
+  multiplicity: {
+    en: (p: { method: string; primary: number; sensitivity: number }) =>
+      `p-values are adjusted for multiplicity (pAdjusted) by ${adjustName(p.method, "en")} within two families: the primary estimates and direct contrasts (${p.primary} tests) and the sensitivity analyses (${p.sensitivity} tests).`,
+    ja: (p: { method: string; primary: number; sensitivity: number }) =>
+      `p値は多重比較のため${adjustName(p.method, "ja")}で調整しています（pAdjusted）。主な推定と直接の比較（${p.primary}件）、感度分析（${p.sensitivity}件）のそれぞれの中で調整しました。`,
   },
   // Warnings.
   fewClusters: {
@@ -98,11 +155,5 @@ export const crossBoundaryMessages = defineMessages("crossBoundary", {
       `${p.scaleLabel.en}: ${p.percent === null ? "some people have" : `${p.percent}% of people have`} propensity scores near 0 or 1 (below 0.01 or above 0.99): poor overlap.`,
     ja: (p: Scale & { percent: number | null }) =>
       `${p.scaleLabel.ja}: 傾向スコアが0または1に近い（0.01未満・0.99超）人が${p.percent === null ? "" : `${p.percent}%`}おり、比較できる範囲（重なり）が狭くなっています。`,
-  },
-  changeScoreAncova: {
-    en: (p: Scale & { changeScore: number; ancova: number }) =>
-      `${p.scaleLabel.en}: the change-score (${p.changeScore.toFixed(3)}) and ANCOVA (${p.ancova.toFixed(3)}) estimates differ by more than their standard errors: the groups differ at baseline, and the two rest on different assumptions (parallel trends vs. a common regression to the mean).`,
-    ja: (p: Scale & { changeScore: number; ancova: number }) =>
-      `${p.scaleLabel.ja}: 変化量（${p.changeScore.toFixed(3)}）とANCOVA（${p.ancova.toFixed(3)}）の推定が標準誤差を超えて食い違っています（事前の差があるため、平行トレンドと平均への回帰という前提の違いが結果に現れています）。`,
   },
 });

@@ -1,12 +1,15 @@
 // The cross-boundary (越境) study: did taking part raise engagement and innovation orientation,
 // and how sure are we given that already-engaged people sign up? A composition of analyze/'s
 // estimators that returns the report contract, suppressed at its edge.
+import * as aq from "arquero";
 import { z } from "zod";
 import { balanceTable, type BalanceResult } from "../../analyze/balance.js";
 import { columnValues } from "../../analyze/column-values.js";
 import { codeColumn, codedMissing, type CodedColumn } from "../../analyze/design-matrix.js";
 import { differenceInDifferences, type DidResult } from "../../analyze/did.js";
 import { estimateEffect, type EffectMethod, type EffectResult } from "../../analyze/estimate-effect.js";
+import { groupMeans } from "../../analyze/group-means.js";
+import { ols } from "../../analyze/regression.js";
 import { requireDistinct, requireTable, resolveColumn } from "../../boundary/columns.js";
 import { parseOptions } from "../../boundary/options.js";
 import { binaryColumn, MISSING_BINARY, numericColumn, segmentColumn } from "../../boundary/roles.js";
@@ -17,6 +20,8 @@ import { careerSurveyInstrument, Instrument } from "../../model/instrument.js";
 import { crossBoundaryKinds, crossBoundarySelections } from "../../model/segments.js";
 import type { Table } from "../../model/table.js";
 import { scoreScales } from "../../prepare/score-scales.js";
+import { mean, variance } from "../../stats/moments.js";
+import { adjustPValues, P_ADJUST_METHODS } from "../../stats/p-adjust.js";
 import { DEFAULT_MIN_GROUP_SIZE } from "../../privacy/min-group-size.js";
 import { publishReport, type DraftTable, type GroupRef, type Note, type StudyReport } from "../report.js";
 import { CROSS_BOUNDARY_COLUMNS } from "./columns.js";
@@ -40,6 +45,12 @@ export const CrossBoundaryReportOptions = z.object({
   resamples: z.number().int().min(19).default(999),
   /** Seed of the bootstrap (default 1). */
   seed: z.union([z.number(), z.string()]).default(1),
+  /**
+   * Adjustment of the report's p-values for multiplicity (default "BH", Benjamini–Hochberg): within
+   * two families, the primary estimates (the bracket, its ends, doubly robust, the kind contrasts)
+   * and the sensitivity analyses; the method is named in every row (`pAdjustMethod`) and in the findings.
+   */
+  pAdjust: z.enum(P_ADJUST_METHODS).default("BH"),
   /** Cell texts meaning "no answer" (default "", NA, N/A, 無回答). */
   missing: z.array(z.string()).optional(),
 });
@@ -52,7 +63,14 @@ const PARTITIONS = [
   { column: "cb_kind", vocabulary: crossBoundaryKinds },
   { column: "cb_selection", vocabulary: crossBoundarySelections },
 ] as const;
-const METHODS = ["difference", "regression", "matching", "weighting", "doubly-robust"] as const;
+/** The effects table's methods in published order: the primary estimate (the DiD–ANCOVA bracket, its two ends and the doubly robust estimate) first, then the sensitivity analyses. */
+const METHOD_ORDER = ["bracket", "did", "ancova", "doubly-robust", "ancova-reliability", "difference", "regression", "matching", "weighting", "wild-bootstrap"] as const;
+type Method = (typeof METHOD_ORDER)[number];
+const PRIMARY: ReadonlySet<string> = new Set<Method>(["bracket", "did", "ancova", "doubly-robust"]);
+/** The kinds whose effects are contrasted directly (second minus first), per partition. */
+const CONTRASTS = { cb_kind: ["internal", "external"], cb_selection: ["self_nominated", "appointed"] } as const;
+/** Caliper of the matching sensitivity analysis: 0.2 SD of the logit of the propensity score (Austin 2011). */
+const CALIPER = 0.2;
 /** Estimation failures by the error's code, worded without counts (a count could describe a hidden group). */
 const REASONS: Record<string, FailureReason> = {
   "effect.separation": "separation",
@@ -65,13 +83,20 @@ const REASONS: Record<string, FailureReason> = {
 };
 const BALANCE_THRESHOLD = 0.1;
 
-function meanCi(values: number[]): { mean: number; ciLow: number | null; ciHigh: number | null } {
-  const n = values.length;
-  const mean = values.reduce((a, b) => a + b, 0) / n;
-  if (n < 2) return { mean, ciLow: null, ciHigh: null };
-  const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
-  const h = (1.959963984540054 * sd) / Math.sqrt(n);
-  return { mean, ciLow: mean - h, ciHigh: mean + h };
+/** An estimate as a row of the effects or contrasts table takes it. */
+interface Estimate {
+  estimate: number | null;
+  stdError?: number | null;
+  df?: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  pValue: number | null;
+}
+
+/** The treatment coefficient (or the term at `term`) of a coefficient table, with its own df when the fit gives one. */
+function coefficientOf(fit: { coefficients: readonly { estimate: number; stdError: number; ciLow: number; ciHigh: number; pValue: number }[]; df: number | null }, term: number): Estimate {
+  const c = fit.coefficients[term]! as { estimate: number; stdError: number; ciLow: number; ciHigh: number; pValue: number; df?: number | null };
+  return { estimate: c.estimate, stdError: c.stdError, df: c.df ?? fit.df, ciLow: c.ciLow, ciHigh: c.ciHigh, pValue: c.pValue };
 }
 
 /** The column of the table a name means, or null when the table has none (only a missing column is tolerated). */
@@ -88,27 +113,51 @@ const blank = (v: unknown) => v === null || v === undefined || v === "" || (type
 
 /**
  * The cross-boundary study in one call: scale scores (with reliability), balance at baseline (the
- * pre-period score is always checked: the baseline gap is the selection question), and the naive,
- * adjusted and difference-in-differences estimates side by side — for all participants and by
- * programme kind (internal / external, self-nominated / appointed), each against all
- * non-participants.
+ * pre-period score is always checked: the baseline gap is the selection question), and the effect
+ * of taking part — for all participants and by programme kind (internal / external,
+ * self-nominated / appointed), each against all non-participants.
+ *
+ * **The primary estimate is the DiD–ANCOVA bracket.** Participants are selected on their
+ * baseline (already-engaged people sign up), so the two classic adjustments rest on different
+ * assumptions and bracket the effect (Lord's paradox; Lord 1967, Allison 1990, Maris 1998): the
+ * difference-in-differences (the change score: parallel trends) and ANCOVA on the pre score (a
+ * common regression to the mean). Their difference is (1 − β̂) × the baseline gap by construction
+ * (β̂ the slope of post on pre), and the reading says so with the numbers. The `bracket` row gives
+ * the interval from the lower end of the lower interval to the upper end of the upper one (both
+ * cluster-robust, CR2 with Satterthwaite df by company), its p-value the larger of the two
+ * (intersection–union), and as its point the doubly robust estimate (Bang & Robins 2005; Funk et
+ * al. 2011: propensity weights and an outcome model on the pre score and the covariates). The
+ * other estimators are sensitivity analyses (`role`): the naive difference, regression
+ * adjustment, matching within company (1:k, caliper 0.2 SD of the logit of the score, regression
+ * adjustment in the matched sample), inverse-probability weighting without an outcome model, the
+ * wild cluster bootstrap of the DiD, and ANCOVA with the pre score corrected for its unreliability
+ * (Porter 1967: pre* = group mean + α × (pre − group mean), α the scale's Cronbach's alpha before).
+ * Effects are given in scale points and in SDs of the pre score (the pooled baseline SD, also the
+ * unit of the baseline gap). Internal vs external and self-nominated vs appointed are tested
+ * directly (`contrasts`: the treatment × kind interaction), not by comparing significance
+ * (Gelman & Stern 2006). p-values are adjusted for multiplicity (default Benjamini–Hochberg 1995)
+ * within the primary family (the bracket, its ends, doubly robust, the contrasts) and the
+ * sensitivity family, over the published rows only. Group means (`prePost`) have intervals
+ * clustered by company (CR2), each person counted once, with the mean of company means beside
+ * them; the reading states both estimands and the baseline gap pooled and within companies.
  *
  * Returns the report contract ({@link StudyReport}): the tables `groups`, `reliability`,
- * `balance`, `prePost` and `effects` (fixed columns, see the glossary in the package README),
- * findings and warnings as notes (`{ code, params }`, worded by `renderNote`/`reportText` in
- * Japanese or English, scale labels from the instrument), and provenance. Every table describes
+ * `balance`, `prePost`, `effects` and `contrasts` (fixed columns, see the glossary in the package
+ * README), findings and warnings as notes (`{ code, params }`, worded by `renderNote`/`reportText`
+ * in Japanese or English, scale labels from the instrument), and provenance. Every table describes
  * the same people — the rows with the treatment, every scale's pre and post score, every covariate
  * and the cluster — so that no difference between two tables is a group. Small groups are hidden
  * at the report's edge: participants of each kind, non-participants, and each covariate level in
  * each group are counted groups; a group under `minGroupSize`, and any group whose count or
  * figures would give it away by subtraction (the partner kind, the other levels), has every figure
- * of its rows blank (`suppressed: true`; an effect row's `status` then reads `"suppressed"`). An
- * estimator that cannot run on the data gives a `"failed"` row with the reason in `warnings`; an
- * error in the input (a misspelt covariate, a kind the model does not know) is thrown.
+ * of its rows blank (`suppressed: true`; an effect row's `status` then reads `"suppressed"`; a
+ * contrast is hidden with either kind). An estimator that cannot run on the data gives a
+ * `"failed"` row with the reason in `warnings`; an error in the input (a misspelt covariate, a
+ * kind the model does not know) is thrown.
  * @example
  * const report = crossBoundaryReport(respondents, { seed: 1, resamples: 199 });
- * reportText(report, "ja").findings[0] // => "エンゲージメント: 越境経験者は事前に0.39 SD高かった。単純比較では事後の差は0.62だが、差の差（DiD）で調整すると効果は0.24（95%信頼区間 0.20〜0.28、ワイルドクラスターブートストラップ …）。"
- * report.tables.effects.rows.find((e) => e.scale === "engagement" && e.kind === "all" && e.method === "did").status // => "ok"
+ * reportText(report, "ja").findings[0] // => "エンゲージメント: 越境経験者は事前に0.38点（0.39 SD）高かった。単純比較では事後の差は0.62。主な推定: 参加者は事前の得点で選ばれているため、差の差（DiD: 0.24、0.24 SD）と事前得点で調整したANCOVA（0.26、0.27 SD）が効果をはさむ（ロードのパラドックス）。範囲の95%信頼区間は0.19〜0.31…"
+ * report.tables.effects.rows.find((e) => e.scale === "engagement" && e.kind === "all" && e.method === "bracket").role // => "primary"
  * crossBoundaryReport(respondents, { covariates: ["generaton"] }) // throws: did you mean "generation"?
  */
 export function crossBoundaryReport(table: Table, options: CrossBoundaryReportOptions = {}): StudyReport {
@@ -202,27 +251,65 @@ export function crossBoundaryReport(table: Table, options: CrossBoundaryReportOp
   // 3. Estimates, per scale and kind. A group under minGroupSize is not estimated (the edge hides
   // it); an estimator that fails on the data gives a "failed" row and a warning without counts.
   const effects: Record<string, unknown>[] = [];
+  const contrasts: Record<string, unknown>[] = [];
   const prePost: Record<string, unknown>[] = [];
   const balance: Record<string, unknown>[] = [];
+  const treatedValue = (r: number) => d[r]!;
+  /** Runs an estimator; a failure on the data (not a bad argument) is a warning naming the scale, kind and method, without counts. */
+  const attemptAs = (sc: { scale: string; scaleLabel: Localized }, kn: { kind: string; kindLabel: Localized }, refs: GroupRef[]) => <T>(method: string, f: () => T): T | null => {
+    try {
+      return f();
+    } catch (e) {
+      if (e instanceof KoeArgumentError || !(e instanceof KoeError)) throw e;
+      note(warnings, m.estimateFailed, { ...sc, ...kn, method, reason: REASONS[e.code] ?? "other", groups: refs });
+      return null;
+    }
+  };
+  const clusterOf = (r: number) => (clusterValues ? clusterValues[used[r]!] : null);
+  /** An OLS of the sample's rows `rows` on columns built here, clustered as the study: the coefficient at `term`. */
+  const fitRows = (rows: readonly number[], outcome: (r: number) => number, predictors: Record<string, (r: number) => number>, term: number): Estimate => {
+    const columns: Record<string, unknown[]> = { y: rows.map(outcome), ...Object.fromEntries(Object.entries(predictors).map(([k, f]) => [k, rows.map(f)])) };
+    if (clusterValues) columns.cluster = rows.map(clusterOf);
+    const fit = ols(aq.table(columns), { outcome: "y", predictors: Object.keys(predictors), ...(clusterValues ? { cluster: "cluster" } : { vcov: "HC1" as const }) });
+    return coefficientOf(fit, term);
+  };
   for (const [s, scale] of scales.entries()) {
     const pre = `${scale.id}_pre`;
     const post = `${scale.id}_post`;
     const sc = { scale: scale.id, scaleLabel: { ja: scale.ja, en: scale.en } };
-    for (const group of ["participants", "nonParticipants"] as const) {
-      for (const wave of ["pre", "post"] as const) {
-        const values = scores[s]![wave];
-        const xs = used.flatMap((i, r) => ((d[r] === 1) === (group === "participants") ? [values[i]!] : []));
-        const mc = xs.length === 0 ? null : meanCi(xs);
-        prePost.push({ scale: scale.id, group, wave, mean: mc?.mean ?? null, ciLow: mc?.ciLow ?? null, ciHigh: mc?.ciHigh ?? null, n: xs.length });
+    const preOf = (r: number) => scores[s]!.pre[used[r]!]!;
+    const postOf = (r: number) => scores[s]!.post[used[r]!]!;
+    // The SD unit: the pooled baseline SD √((s²_T + s²_C)/2) of the pre score (participants and non-participants of the analysis).
+    const preBy = [0, 1].map((g) => Float64Array.from(used.flatMap((_, r) => (d[r] === g ? [preOf(r)] : []))));
+    const sdUnit = preBy.every((x) => x.length >= 2) ? Math.sqrt((variance(preBy[0]!) + variance(preBy[1]!)) / 2) : null;
+    const inSd = (x: number | null | undefined) => (x === null || x === undefined || sdUnit === null ? null : x / sdUnit);
+    for (const wave of ["pre", "post"] as const) {
+      const column = wave === "pre" ? pre : post;
+      const by = { outcome: column, by: treatment, ...(cluster ? { cluster } : {}), ...missing };
+      const person = groupMeans(sample, by).groups;
+      const company = cluster ? groupMeans(sample, { ...by, weights: "company" }).groups : null;
+      for (const group of ["participants", "nonParticipants"] as const) {
+        const level = group === "participants";
+        const g = person.find((x) => x.group === level);
+        prePost.push({
+          scale: scale.id, group, wave, mean: g?.mean ?? null, stdError: g?.stdError ?? null, df: g?.df ?? null, ciLow: g?.ciLow ?? null, ciHigh: g?.ciHigh ?? null,
+          meanByCompany: company?.find((x) => x.group === level)?.mean ?? null, n: g?.n ?? 0,
+        });
       }
     }
+    const reliabilityPre = reliability.find((r) => r.scale === scale.id && r.wave === "pre")?.alpha ?? null;
     for (const k of kinds) {
       const { participants: nT, nonParticipants: nC } = groups.size(k.kind);
       const refs = groups.kindRefs(k.kind);
       const kn = { kind: k.kind, kindLabel: kindLabel(k.kind) };
-      const add = (method: string, status: EffectStatus, r: { estimate: number | null; stdError?: number | null; ciLow: number | null; ciHigh: number | null; pValue: number | null } | null) =>
-        effects.push({ scale: scale.id, kind: k.kind, method, estimate: r?.estimate ?? null, stdError: r?.stdError ?? null, ciLow: r?.ciLow ?? null, ciHigh: r?.ciHigh ?? null, pValue: r?.pValue ?? null, nTreated: nT, nControl: nC, status, refs });
-      const methods = [...METHODS, "did", ...(cluster ? ["wild-bootstrap"] : [])];
+      const add = (method: Method, status: EffectStatus, r: Estimate | null) =>
+        effects.push({
+          scale: scale.id, kind: k.kind, method, role: PRIMARY.has(method) ? "primary" : "sensitivity",
+          estimate: r?.estimate ?? null, stdError: r?.stdError ?? null, df: r?.df ?? null, ciLow: r?.ciLow ?? null, ciHigh: r?.ciHigh ?? null, pValue: r?.pValue ?? null,
+          pAdjusted: null, pAdjustMethod: o.pAdjust, estimateSd: inSd(r?.estimate), ciLowSd: inSd(r?.ciLow), ciHighSd: inSd(r?.ciHigh),
+          nTreated: nT, nControl: nC, status, refs,
+        });
+      const methods = METHOD_ORDER.filter((method) => method !== "wild-bootstrap" || cluster);
       if (nT === 0 || nC === 0) {
         for (const method of methods) add(method, "failed", null);
         note(warnings, m.notCompared, { ...sc, ...kn, none: nT === 0 ? "participants" : "nonParticipants", groups: refs });
@@ -232,37 +319,53 @@ export function crossBoundaryReport(table: Table, options: CrossBoundaryReportOp
         for (const method of methods) add(method, "suppressed", null);
         continue;
       }
-      const attempt = <T>(method: string, f: () => T): T | null => {
-        try {
-          return f();
-        } catch (e) {
-          if (e instanceof KoeArgumentError || !(e instanceof KoeError)) throw e;
-          note(warnings, m.estimateFailed, { ...sc, ...kn, method, reason: REASONS[e.code] ?? "other", groups: refs });
-          return null;
-        }
-      };
-      const sub = k.kind === "all" ? sample : sample.reify(used.flatMap((_, r) => (d[r] === 0 || k.member(r) ? [r] : [])));
+      const attempt = attemptAs(sc, kn, refs);
+      const subRows = used.flatMap((_, r) => (d[r] === 0 || k.member(r) ? [r] : []));
+      const sub = k.kind === "all" ? sample : sample.reify(subRows);
       const opts = { outcome: post, treatment, covariates: [pre, ...covariates], ...(cluster ? { cluster } : {}), ...missing };
-      const run = (method: EffectMethod): EffectResult | null => {
-        const r = attempt(method, () => estimateEffect(sub, { ...opts, ...(method === "difference" ? { covariates: [] } : {}), method }));
-        add(method, r ? "ok" : "failed", r);
+      const estimated = new Map<Method, Estimate | null>();
+      const run = (method: Method, f: () => Estimate) => {
+        const r = attempt(method, f);
+        estimated.set(method, r);
         return r;
       };
-      const diff = run("difference");
-      run("regression");
-      run("matching");
-      const w = run("weighting");
-      run("doubly-robust");
+      const effect = (method: EffectMethod, extra: Record<string, unknown> = {}) => () => estimateEffect(sub, { ...opts, ...extra, method });
+      const diff = run("difference", effect("difference", { covariates: [] }));
+      run("regression", effect("regression"));
+      // Matching as the methodologist would: within company, 1:k neighbours, a caliper on the logit of the score, regression adjustment in the matched sample.
+      run("matching", effect("matching", { ...(cluster ? { exact: cluster } : {}), ratio: "auto", caliper: CALIPER, adjust: true }));
+      const w = run("weighting", effect("weighting")) as EffectResult | null;
+      const dr = run("doubly-robust", effect("doubly-robust"));
       const did: DidResult | null = attempt("did", () =>
-        differenceInDifferences(sub, { pre, post, treatment, ...(cluster ? { cluster, bootstrap: { draws: resamples, seed, weights: "webb" as const } } : { bootstrap: false as const }), ...missing }),
+        differenceInDifferences(sub, { pre, post, treatment, ...(cluster ? { cluster, bootstrap: { draws: resamples, seed } } : { bootstrap: false as const }), ...missing }),
       );
-      add("did", did ? "ok" : "failed", did);
-      if (cluster) {
-        if (did?.wildBootstrap) add("wild-bootstrap", "ok", { estimate: did.estimate, ciLow: did.wildBootstrap.ciLow, ciHigh: did.wildBootstrap.ciHigh, pValue: did.wildBootstrap.pValue });
-        else add("wild-bootstrap", "failed", null);
+      estimated.set("did", did ? { ...did.did } : null);
+      const ancova = did ? coefficientOf(did.ancova, 1) : null;
+      estimated.set("ancova", ancova);
+      if (did?.wildBootstrap) estimated.set("wild-bootstrap", { estimate: did.estimate, ciLow: did.wildBootstrap.ciLow, ciHigh: did.wildBootstrap.ciHigh, pValue: did.wildBootstrap.pValue });
+      // Porter's measurement-error-corrected ANCOVA: the pre score shrunk to its group's mean by its reliability.
+      if (reliabilityPre !== null && reliabilityPre > 0 && reliabilityPre <= 1) {
+        const groupMean = [0, 1].map((g) => mean(Float64Array.from(subRows.filter((r) => d[r] === g), preOf)));
+        run("ancova-reliability", () => fitRows(subRows, postOf, { treated: treatedValue, preCorrected: (r) => groupMean[d[r]!]! + reliabilityPre * (preOf(r) - groupMean[d[r]!]!) }, 1));
+      } else estimated.set("ancova-reliability", null);
+      // The primary estimate: the bracket [DiD, ANCOVA], each end's interval, the doubly robust estimate inside.
+      let bracket: Estimate | null = null;
+      if (did && ancova) {
+        bracket = {
+          estimate: dr?.estimate ?? null,
+          ciLow: Math.min(did.did.ciLow, ancova.ciLow!),
+          ciHigh: Math.max(did.did.ciHigh, ancova.ciHigh!),
+          // Intersection–union: the effect is said to differ from 0 only when both ends say so.
+          pValue: Math.max(did.did.pValue, ancova.pValue!),
+        };
+      }
+      estimated.set("bracket", bracket);
+      for (const method of methods) {
+        const r = estimated.get(method) ?? null;
+        add(method, r ? "ok" : "failed", r);
       }
       if (k.kind !== "all") {
-        if (did) note(findings, m.kindEffect, { ...sc, ...kn, did: did.estimate, ciLow: did.ciLow, ciHigh: did.ciHigh, groups: refs });
+        if (did && ancova) note(findings, m.kindEffect, { ...sc, ...kn, did: did.estimate, ancova: ancova.estimate, ciLow: bracket!.ciLow, ciHigh: bracket!.ciHigh, groups: refs });
         continue;
       }
       // Balance of all participants: after weighting when it ran, else before adjustment only.
@@ -285,13 +388,46 @@ export function crossBoundaryReport(table: Table, options: CrossBoundaryReportOp
         // The share names a count of people; below the minimum it is not given.
         if (extreme / n > 0.05) note(warnings, m.poorOverlap, { ...sc, percent: extreme >= minGroupSize ? Math.round((extreme / n) * 100) : null, groups: refs });
       }
-      const gap = attempt("balance", () => balanceTable(sample, { treatment, covariates: [pre], sd: "pooled", ...missing }).rows[0]!.smd);
-      if (did && gap !== null) {
+      const gap = mean(preBy[1]!) - mean(preBy[0]!);
+      // The gap within companies: the treatment coefficient of pre on treatment and company dummies.
+      const gapWithin = cluster ? attempt("balance", () => ols(sample, { outcome: pre, predictors: [treatment, cluster], vcov: "HC1", ...missing }).coefficients[1]!.estimate) : null;
+      if (did && ancova && bracket) {
         note(findings, m.reading, {
-          ...sc, gapSd: gap, naiveDifference: diff?.estimate ?? null, did: did.estimate, ciLow: did.ciLow, ciHigh: did.ciHigh,
+          ...sc, column: cluster, gap, gapSd: inSd(gap), naiveDifference: diff?.estimate ?? null, did: did.estimate, ancova: ancova.estimate!, doublyRobust: dr?.estimate ?? null,
+          ciLow: bracket.ciLow, ciHigh: bracket.ciHigh, didSd: inSd(did.estimate), ancovaSd: inSd(ancova.estimate),
           wildLow: did.wildBootstrap?.ciLow ?? null, wildHigh: did.wildBootstrap?.ciHigh ?? null, groups: refs,
         });
-        if (did.note) note(warnings, m.changeScoreAncova, { ...sc, changeScore: did.changeScore.coefficients[1]!.estimate, ancova: did.ancova.coefficients[1]!.estimate, groups: refs });
+        // ANCOVA − DiD = (1 − β̂)·gap by construction (β̂ the pooled within-group slope of post on pre).
+        const slope = did.ancova.coefficients[2]!.estimate;
+        note(findings, m.lordsParadox, { ...sc, slope, gap, difference: ancova.estimate! - did.did.estimate, groups: refs });
+      }
+      if (cluster) {
+        const everyone = { outcome: pre, cluster, ...missing };
+        const pooled = groupMeans(sample, everyone).groups[0]!.mean;
+        const byCompany = groupMeans(sample, { ...everyone, weights: "company" }).groups[0]!.mean;
+        note(findings, m.estimands, { ...sc, column: cluster, pooled, byCompany, gap, gapWithin, groups: refs });
+      }
+    }
+    // Direct tests: the difference of two kinds' effects (second minus first) as the kind × treatment interaction.
+    for (const p of partitions) {
+      const [a, b] = CONTRASTS[p.column];
+      const refs = [...groups.kindRefs(a), ...groups.kindRefs(b)];
+      const contrast = `${b}-${a}`;
+      const sizes = [groups.size(a).participants, groups.size(b).participants];
+      const cn = { contrast, aLabel: kindLabel(a), bLabel: kindLabel(b) };
+      const rows = used.flatMap((_, r) => (d[r] === 0 || p.of(r) === a || p.of(r) === b ? [r] : []));
+      const attempt = attemptAs(sc, { kind: contrast, kindLabel: { ja: `${cn.bLabel.ja} − ${cn.aLabel.ja}`, en: `${cn.bLabel.en} − ${cn.aLabel.en}` } }, refs);
+      for (const method of ["did", "ancova"] as const) {
+        let r: Estimate | null = null;
+        if (sizes.every((x) => x >= minGroupSize)) {
+          const second = (row: number) => (d[row] === 1 && p.of(row) === b ? 1 : 0);
+          r = attempt(method, () =>
+            method === "did"
+              ? fitRows(rows, (row) => postOf(row) - preOf(row), { treated: treatedValue, second }, 2)
+              : fitRows(rows, postOf, { treated: treatedValue, second, pre: preOf }, 2));
+          if (r && method === "did") note(findings, m.kindContrast, { ...sc, ...cn, estimate: r.estimate, ciLow: r.ciLow, ciHigh: r.ciHigh, pValue: r.pValue, groups: refs });
+        }
+        contrasts.push({ scale: scale.id, contrast, method, ...(r ?? { estimate: null, ciLow: null, ciHigh: null, pValue: null }), pAdjusted: null, pAdjustMethod: o.pAdjust, estimateSd: inSd(r?.estimate), refs });
       }
     }
   }
@@ -304,7 +440,10 @@ export function crossBoundaryReport(table: Table, options: CrossBoundaryReportOp
     rows,
     dims,
     // Orders the model does not know: kinds as listed ("all" first), groups, waves pre → post, scales and methods as the study runs them.
-    order: { kind: kinds.map((k) => k.kind), group: ["participants", "nonParticipants"], wave: ["pre", "post"], scale: scales.map((sc) => sc.id), method: [...METHODS, "did", "wild-bootstrap"] },
+    order: {
+      kind: kinds.map((k) => k.kind), group: ["participants", "nonParticipants"], wave: ["pre", "post"], scale: scales.map((sc) => sc.id), method: METHOD_ORDER,
+      contrast: Object.values(CONTRASTS).map(([a, b]) => `${b}-${a}`),
+    },
     groups: counted ? refsOf : () => null,
   });
   const report = publishReport({
@@ -316,6 +455,7 @@ export function crossBoundaryReport(table: Table, options: CrossBoundaryReportOp
       balance: draftTable("balance", balance, ["scale", "covariate", "level"]),
       prePost: draftTable("prePost", prePost.map((r) => ({ ...r, refs: [groups.groupRef(r.group as "participants" | "nonParticipants")] })), ["scale", "group", "wave"]),
       effects: draftTable("effects", effects, ["scale", "kind", "method"]),
+      contrasts: draftTable("contrasts", contrasts, ["scale", "contrast", "method"]),
     },
     findings,
     warnings,
@@ -323,12 +463,27 @@ export function crossBoundaryReport(table: Table, options: CrossBoundaryReportOp
       inputs: [{ name: "table", rows: total, rowsUsed: n }],
       wave: null,
       seed,
-      options: { instrument: instrument.id, scales: scales.map((s) => s.id), treatment, covariates, cluster, minGroupSize, resamples, seed, ...(o.missing ? { missing: o.missing } : {}) },
+      options: { instrument: instrument.id, scales: scales.map((s) => s.id), treatment, covariates, cluster, minGroupSize, resamples, seed, pAdjust: o.pAdjust, ...(o.missing ? { missing: o.missing } : {}) },
     },
     minGroupSize,
   });
   // A hidden row of effects reads "suppressed" (the edge blanked its status with its figures).
   for (const row of report.tables.effects!.rows) if (row.suppressed === true) row.status = "suppressed";
+  // Multiplicity, over the published p-values only (a hidden row's p-value must not move a shown
+  // one): the primary family (the bracket, its ends, doubly robust, the contrasts) and the
+  // sensitivity family, each adjusted by the chosen method.
+  const family = (primary: boolean) => [
+    ...report.tables.effects!.rows.filter((r) => (r.role === "primary") === primary),
+    ...(primary ? report.tables.contrasts!.rows : []),
+  ].filter((r) => typeof r.pValue === "number");
+  const sizes: Record<string, number> = {};
+  for (const primary of [true, false]) {
+    const rows = family(primary);
+    const adjusted = adjustPValues(rows.map((r) => r.pValue as number), o.pAdjust);
+    rows.forEach((r, i) => (r.pAdjusted = adjusted[i]!));
+    sizes[primary ? "primary" : "sensitivity"] = rows.length;
+  }
+  if (sizes.primary! + sizes.sensitivity! > 0) report.findings.push({ code: m.multiplicity.code, params: { method: o.pAdjust, primary: sizes.primary!, sensitivity: sizes.sensitivity! } });
   return report;
 }
 

@@ -23,8 +23,8 @@ export interface Coefficient {
   pValue: number;
   ciLow: number;
   ciHigh: number;
-  /** Degrees of freedom of the t test and interval of this term (Satterthwaite with CR2; null for a normal (z) test). */
-  df: number | null;
+  /** Degrees of freedom of the t test and interval of this term (Satterthwaite with CR2; null for a normal (z) test). Always set by ols/fitOls/logisticRegression; optional only for tables built elsewhere. */
+  df?: number | null;
 }
 
 /**

@@ -206,9 +206,12 @@ export class ItemMomentSums {
     this.yy = new Float64Array(3 * this.groups);
   }
 
-  /** Adds rows [start, end); `whole`: the caller vouches that every answer there is a whole number within its span. */
-  add(start: number, end: number, whole: boolean): void {
-    for (let s = start; s < end; s += BLOCK) this.block(s, Math.min(end, s + BLOCK) - s, whole && this.base !== null);
+  /**
+   * Adds rows [start, end). `whole`: the caller vouches that every answer there is a whole number
+   * within its span; `answered`, when the caller has counted them, how many items each row answered.
+   */
+  add(start: number, end: number, whole: boolean, answered: Uint32Array | null = null): void {
+    for (let s = start; s < end; s += BLOCK) this.block(s, Math.min(end, s + BLOCK) - s, whole && this.base !== null, answered);
   }
 
   /** The sums over every row added. */
@@ -216,18 +219,25 @@ export class ItemMomentSums {
     return { ...this.m, rows: this.cols[0]!.length };
   }
 
-  private block(start: number, len: number, pack: boolean): void {
+  private block(start: number, len: number, pack: boolean, answered: Uint32Array | null): void {
     const { k, cols, total, whole, some, x, part, mark, packed, sums, yy, m } = this;
-    total.fill(0);
-    for (let a = 0; a < k; a++) {
-      const c = cols[a]!;
-      for (let i = 0; i < len; i++) total[i] = total[i]! + c[start + i]!;
-    }
     let n = 0;
     let p = 0;
-    for (let i = 0; i < len; i++) {
-      if (total[i] === total[i]) whole[n++] = start + i;
-      else some[p++] = start + i;
+    if (answered) {
+      for (let i = 0; i < len; i++) {
+        if (answered[start + i] === k) whole[n++] = start + i;
+        else some[p++] = start + i;
+      }
+    } else {
+      total.fill(0);
+      for (let a = 0; a < k; a++) {
+        const c = cols[a]!;
+        for (let i = 0; i < len; i++) total[i] = total[i]! + c[start + i]!;
+      }
+      for (let i = 0; i < len; i++) {
+        if (total[i] === total[i]) whole[n++] = start + i;
+        else some[p++] = start + i;
+      }
     }
     // Complete rows: answers less the item's base (packing) or shift, at [a·BLOCK …]; d[a] = shift − base.
     for (let a = 0; a < k; a++) {
@@ -238,6 +248,13 @@ export class ItemMomentSums {
       const o = a * BLOCK;
       if (f === null) for (let j = 0; j < n; j++) x[o + j] = c[whole[j]!]! - lowest;
       else for (let j = 0; j < n; j++) x[o + j] = f - c[whole[j]!]! - lowest;
+      if (pack) {
+        // item a's lane in its group's packed sums: a % 3
+        const og = Math.floor(a / 3) * BLOCK;
+        const lane = a % 3 === 0 ? 1 : a % 3 === 1 ? LANE : LANE * LANE;
+        if (lane === 1) for (let j = 0; j < n; j++) packed[og + j] = x[o + j]!;
+        else for (let j = 0; j < n; j++) packed[og + j] = packed[og + j]! + x[o + j]! * lane;
+      }
       for (let j = 0; j < p; j++) {
         const v = (f === null ? c[some[j]!]! : f - c[some[j]!]!) - s;
         if (v === v) {
@@ -250,15 +267,6 @@ export class ItemMomentSums {
       }
     }
     m.complete += n;
-    if (pack) {
-      for (let g = 0; g < this.groups; g++) {
-        const o0 = 3 * g * BLOCK;
-        const og = g * BLOCK;
-        if (3 * g + 2 < k) for (let j = 0; j < n; j++) packed[og + j] = x[o0 + j]! + x[o0 + BLOCK + j]! * LANE + x[o0 + 2 * BLOCK + j]! * (LANE * LANE);
-        else if (3 * g + 1 < k) for (let j = 0; j < n; j++) packed[og + j] = x[o0 + j]! + x[o0 + BLOCK + j]! * LANE;
-        else for (let j = 0; j < n; j++) packed[og + j] = x[o0 + j]!;
-      }
-    }
     for (let a = 0; a < k; a++) sums[a] = blockSum(x, a * BLOCK, n);
     for (let a = 0; a < k; a++) {
       const oa = a * BLOCK;

@@ -108,7 +108,7 @@ function scoreRows(n: number, arrays: readonly Float64Array[], items: readonly {
         }
       }
     }
-    sums?.add(start, end, whole);
+    sums?.add(start, end, whole, answered);
   }
   let scored = 0;
   for (let r = 0; r < n; r++) {

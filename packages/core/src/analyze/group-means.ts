@@ -69,8 +69,8 @@ export interface GroupMeansResult {
   toTable(): TidyTable;
 }
 
-/** The variance estimator for clustered errors: what fitOls offers as its cluster default. */
-const CLUSTERED: VcovType = "cluster";
+/** The variance estimator for clustered errors: CR2 (Bell–McCaffrey), with Satterthwaite df per coefficient. */
+const CLUSTERED: VcovType = "CR2";
 
 const blank = (v: unknown) => v === null || v === undefined || v === "" || (typeof v === "number" && Number.isNaN(v));
 

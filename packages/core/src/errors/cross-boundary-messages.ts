@@ -144,6 +144,12 @@ export const crossBoundaryMessages = defineMessages("crossBoundary", {
     en: (p: Scale & Kind & { method: string; reason: FailureReason }) => `${p.scaleLabel.en}, ${p.kindLabel.en}, ${method(p.method, "en")}: not estimated — ${(REASON[p.reason] ?? REASON.other!).en}.`,
     ja: (p: Scale & Kind & { method: string; reason: FailureReason }) => `${p.scaleLabel.ja}・${p.kindLabel.ja}・${method(p.method, "ja")}: 推定できませんでした（${(REASON[p.reason] ?? REASON.other!).ja}）。`,
   },
+  matchingUnmatched: {
+    en: (p: Scale & Kind & { caliper: number }) =>
+      `${p.scaleLabel.en}, ${p.kindLabel.en}: some participants found no non-participant of their own company within the caliper (${p.caliper} SD of the logit of the propensity score); the matching estimate (a sensitivity analysis) is the effect on the matched participants.`,
+    ja: (p: Scale & Kind & { caliper: number }) =>
+      `${p.scaleLabel.ja}・${p.kindLabel.ja}: 同じ会社の中でキャリパー（傾向スコアのロジットの${p.caliper} SD）以内に比較相手がいない越境経験者がいるため、マッチングの推定（感度分析）はマッチできた人についての効果です。`,
+  },
   imbalancedAfterWeighting: {
     en: (p: Scale & { covariate: string; levels: string[]; threshold: number }) =>
       `${p.scaleLabel.en}: ${p.levels.length === 0 ? `"${p.covariate}"` : `"${p.covariate}" (${list(p.levels)})`} stays imbalanced after weighting (|SMD| > ${p.threshold}).`,

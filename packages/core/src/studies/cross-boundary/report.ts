@@ -333,7 +333,9 @@ export function crossBoundaryReport(table: Table, options: CrossBoundaryReportOp
       const diff = run("difference", effect("difference", { covariates: [] }));
       run("regression", effect("regression"));
       // Matching as the methodologist would: within company, 1:k neighbours, a caliper on the logit of the score, regression adjustment in the matched sample.
-      run("matching", effect("matching", { ...(cluster ? { exact: cluster } : {}), ratio: "auto", caliper: CALIPER, adjust: true }));
+      const matched = run("matching", effect("matching", { ...(cluster ? { exact: cluster } : {}), ratio: "auto", caliper: CALIPER, adjust: true })) as EffectResult | null;
+      // Participants without a control in their company within the caliper: said without their number (a count of people).
+      if (matched?.warnings.some((x) => x.code === "effect.unmatched")) note(warnings, m.matchingUnmatched, { ...sc, ...kn, caliper: CALIPER, groups: refs });
       const w = run("weighting", effect("weighting")) as EffectResult | null;
       const dr = run("doubly-robust", effect("doubly-robust"));
       const did: DidResult | null = attempt("did", () =>

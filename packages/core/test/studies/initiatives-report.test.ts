@@ -167,7 +167,10 @@ describe("initiativeReport on the bundled ratings", () => {
     const ja = reportText(report, "ja");
     expect(ja.findings[0]).toBe("「キャリア1on1」は12セル中12セルで上位に入りました（すべてのセル）");
     expect(ja.findings[3]).toBe("「強制的な研修」は中堅（知る・理解を深める・さらに理解を深める・実践を支援する）ではほとんど試されていません（ほかでは広く試されています）");
-    expect(report.warnings.map((w) => w.code)).toEqual(["report.groupsHidden"]);
+    expect(report.warnings.map((w) => w.code)).toEqual(["initiatives.topPopulation", "initiatives.topSelection", "report.groupsHidden"]);
+    // Issue 14: the intervals are labelled for the population they describe; winners' inflation and stability explained.
+    expect(text.warnings[0]).toMatch(/^The 25 companies are the whole consortium: a share among them is a fact, not an estimate\. The intervals describe a wider population of companies like these/);
+    expect(ja.warnings[1]).toMatch(/ブートストラップの選出頻度/);
     for (const t of Object.values(report.tables)) {
       expect(renderNote(t.privacy, "ja").length).toBeGreaterThan(10);
       expect(renderNote(t.privacy, "en")).toMatch(/companies|cells/);

@@ -5,3 +5,4 @@ export {
   type OutcomeRow, type OutcomesResult, type WaveChange, type WaveComparison, type WaveTransition, type WaveControl, type ControlEstimate,
 } from "./outcomes.js";
 export { initiativeReport, InitiativeReportOptions } from "./initiative-report.js";
+export { clusteredShare, type ClusteredShare } from "./clustered-share.js";

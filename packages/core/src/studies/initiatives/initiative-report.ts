@@ -15,7 +15,7 @@ import { publishReport, type DraftReport, type DraftTable, type GroupRef, type N
 import { readReportRatings, type ReportRatings } from "./report-input.js";
 import { catalogueOf, onGrid, outcomesOf, waveChangesOf, type Published } from "./report-rows.js";
 import { CatalogueOption, compact, MissingOption } from "./ratings-input.js";
-import { _matrix, RANK_BY, type MatrixCell } from "./top-initiatives.js";
+import { _matrix, notesOf, RANK_BY, type MatrixCell } from "./top-initiatives.js";
 
 export const InitiativeReportOptions = z.object({
   /** Segment down the matrix (default generation; 若手/中堅/シニア and other labels resolve to ids). */
@@ -74,21 +74,28 @@ const OUTCOME_KEYS = ["notPractised", "practisedNoEffect", "practisedEffective"]
  * the groups whose size is protected. Tables (columns documented in the glossary):
  * - `matrix` (row × column × rank): the top `k` initiatives of each cell, among those at least
  *   `minGroupSize` companies found effective: `initiative`, `companies` (found it effective),
- *   `rated` (companies that rated it), `share`, `ciLow`, `ciHigh` (Wilson), `tied`, `stability`.
+ *   `rated` (companies that rated it), `share` (effect rate among the companies that practised it),
+ *   `ciLow`, `ciHigh` (Wilson over companies, or company-bootstrap percentiles with `resamples`),
+ *   `tied`, `stability` (bootstrap inclusion frequency: the share of company resamples in which it
+ *   stays in the top k — not the probability that it truly belongs there).
  * - `outcomes` (initiative × segment): the three outcomes' counts and shares, adoption and effect
- *   rates with intervals, the top reason behind each outcome.
+ *   rates with intervals clustered by company, the top reason behind each outcome.
  * - `broad`: initiatives listed in every row, column or cell; `gaps`: cells where an initiative tried
  *   widely elsewhere is rarely tried; `waveChanges` (with two waves): moves between outcomes per
- *   initiative with McNemar's exact tests.
+ *   initiative with McNemar's exact tests of practising and of the effective indicator, and the
+ *   p-values adjusted across initiatives (`adjust`, Benjamini–Hochberg by default).
+ * Warnings say what population the intervals describe (the companies are the whole consortium) and
+ * that winners picked from many cells are inflated.
  *
  * **The companies rule.** Every figure rests on companies, and a group of 1 to `minGroupSize` − 1
  * companies is shown neither directly nor by subtraction, here or across tables. A cell rated by too
  * few companies is hidden with complementary cells (count table `ratingCompanies`, rows × columns
  * with totals) and shows nothing. An initiative is listed only when at least `minGroupSize`
- * companies found it effective; `rated`, `share` and the interval are shown only when at least
- * `minGroupSize` found it not effective — otherwise `rated` − `companies` would count the few
- * companies it failed, and showing 0 exactly would tell blanks apart, so a blank says "fewer,
- * possibly none". An `outcomes` row is blank when any group behind it (its companies, each
+ * companies found it effective; `rated`, `share` (the effect rate: effective / practised) and the
+ * interval are shown only when at least `minGroupSize` companies practised it without effect and at
+ * least `minGroupSize` did not practise it — otherwise the figures would count the few companies it
+ * failed or that left it aside, and showing 0 exactly would tell blanks apart, so a blank says
+ * "fewer, possibly none". An `outcomes` row is blank when any group behind it (its companies, each
  * outcome's, or the companies behind what it adds to the matrix: ratings of cells whose figures the
  * matrix does not show) numbers 1 to `minGroupSize` − 1; a `waveChanges` row when any of the nine
  * moves between outcomes or the ratings present in one wave only do. Reasons are named only when
@@ -237,6 +244,8 @@ function draftOf(o: Options, d: ReportRatings, rowsRead: number, matrix: ReturnT
     }
   }
   const warnings: Note[] = d.warnings.map((w) => ({ code: w.code, params: w.params as Record<string, unknown> }));
+  // What the matrix's intervals describe (the companies are the whole consortium), the winners' inflation, what stability is.
+  for (const n of notesOf(matrix.companies, o.resamples > 0 ? o.resamples : null, matrix.prior.rates, o.k)) warnings.push({ code: n.code, params: n.params });
   if (fewListed.length > 0) {
     const cellLabel = (c: MatrixCell, lang: "ja" | "en") => `${valueLabel(d.row, c.row)[lang]} × ${valueLabel(d.column, c.column)[lang]}`;
     warnings.push({ code: m.fewListed.code, params: { cells: { ja: fewListed.map((c) => cellLabel(c, "ja")), en: fewListed.map((c) => cellLabel(c, "en")) }, k: o.k, minGroupSize: min, groups: fewListed.map((c) => cellRef(c.row, c.column)) } });

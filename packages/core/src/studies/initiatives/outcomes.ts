@@ -14,7 +14,7 @@ import { compareNatural } from "../../model/segment-order.js";
 import { initiativeOutcomeTypes as OUTCOMES } from "../../model/segments.js";
 import type { Table } from "../../model/table.js";
 import { mcnemarTest } from "../../stats/mcnemar.js";
-import { proportionInterval } from "../../stats/proportions.js";
+import { clusteredShare } from "./clustered-share.js";
 import type { TidyTable } from "../../stats/result.js";
 import { rankCell } from "./top-initiatives.js";
 import { CatalogueOption, completeRows, initiativeColumn, MissingOption, rowsWithoutWave, selectWave, type Part } from "./ratings-input.js";
@@ -108,7 +108,9 @@ export function reasonColumn(fn: string, table: Table, reason: string | undefine
 /**
  * Follows each initiative to its three ends — not practised, practised with no effect, practised
  * with effect — per initiative and per segment in `by`: counts and shares, the adoption rate
- * (practised / all) and the effect rate (effective / practised) with Wilson intervals, and the
+ * (practised / all) and the effect rate (effective / practised) with Wilson intervals on the
+ * effective sample size under company clustering (a company rates an initiative in several cells,
+ * with its house tendency: see {@link clusteredShare}), and the
  * most frequent coded reasons behind each outcome. Rows resting on fewer than `minCompanies`
  * companies are suppressed (counts null). Outcomes, initiatives and segments may be given as ids
  * or as their Japanese or English labels; one wave is used (never pooled).
@@ -150,18 +152,21 @@ export function initiativeOutcomes(table: Table, options: InitiativeOutcomesOpti
   const { keep, n, nMissing } = completeRows(fn, selection.keep, selection.wave, parts, warnings);
   // Outcome k in the vocabulary's order: not_practised, practised_no_effect, practised_effective.
   const outcomeIndex = out.levels.map((l) => OUTCOMES.ids.indexOf(l as never));
-  const groups = new Map<string, { initiative: string; segment: Record<string, unknown>; counts: number[]; companies: Set<number>; outcomeRows: number[][]; reasons: Map<string, { count: number; companies: Set<number>; rows: Set<number> }>[] }>();
+  const groups = new Map<string, { initiative: string; segment: Record<string, unknown>; counts: number[]; companies: Set<number>; perCompany: Map<number, number[]>; outcomeRows: number[][]; reasons: Map<string, { count: number; companies: Set<number>; rows: Set<number> }>[] }>();
   for (let i = 0; i < keep.length; i++) {
     if (!keep[i]) continue;
     const k = outcomeIndex[out.codes[i]!]!;
     const key = [ini.codes[i], ...segs.map((s) => s.codes[i])].join("|");
     let g = groups.get(key);
     if (!g) {
-      g = { initiative: String(ini.levels[ini.codes[i]!]), segment: Object.fromEntries(o.by.map((b, j) => [b, segs[j]!.levels[segs[j]!.codes[i]!]])), counts: [0, 0, 0], companies: new Set(), outcomeRows: [[], [], []], reasons: [new Map(), new Map(), new Map()] };
+      g = { initiative: String(ini.levels[ini.codes[i]!]), segment: Object.fromEntries(o.by.map((b, j) => [b, segs[j]!.levels[segs[j]!.codes[i]!]])), counts: [0, 0, 0], companies: new Set(), perCompany: new Map(), outcomeRows: [[], [], []], reasons: [new Map(), new Map(), new Map()] };
       groups.set(key, g);
     }
     g.counts[k]!++;
     g.companies.add(com.codes[i]!);
+    const own = g.perCompany.get(com.codes[i]!) ?? [0, 0, 0];
+    own[k]!++;
+    g.perCompany.set(com.codes[i]!, own);
     g.outcomeRows[k]!.push(i);
     const rc = reasons?.codes[i] ?? -1;
     if (rc >= 0) {
@@ -179,8 +184,10 @@ export function initiativeOutcomes(table: Table, options: InitiativeOutcomesOpti
     const total = np + ne + pe;
     const practised = ne + pe;
     const suppressed = g.companies.size < o.minCompanies;
-    const adoption = proportionInterval(practised, total, { confLevel: o.confLevel });
-    const effect = practised > 0 ? proportionInterval(pe, practised, { confLevel: o.confLevel }) : null;
+    // Intervals with companies as clusters: a company's ratings across cells share its house tendency.
+    const own = [...g.perCompany].sort((a, b) => a[0] - b[0]).map(([, c]) => c); // companies in their order, not first appearance (sums in one order)
+    const adoption = clusteredShare(own.map((c) => c[1]! + c[2]!), own.map((c) => c[0]! + c[1]! + c[2]!), o.confLevel)!;
+    const effect = practised > 0 ? clusteredShare(own.map((c) => c[2]!), own.map((c) => c[1]! + c[2]!), o.confLevel) : null;
     // Reasons given by enough companies, most frequent first; their counts only when what they leave over is no small group.
     const top = (m: Map<string, { count: number; companies: Set<number>; rows: Set<number> }>, rowsOfOutcome: number[]) => {
       const listed = [...m].filter(([, e]) => e.companies.size >= o.minCompanies).sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1)).slice(0, 3);

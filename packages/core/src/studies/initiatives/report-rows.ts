@@ -6,7 +6,7 @@ import type { Vocabulary } from "../../model/vocabulary.js";
 import { groupKey } from "../../privacy/suppress-together.js";
 import { adjustPValues, type PAdjustMethod } from "../../stats/p-adjust.js";
 import { waveTests } from "./outcomes.js";
-import { proportionInterval } from "../../stats/proportions.js";
+import { clusteredShare } from "./clustered-share.js";
 import { smallestDerivableGroup } from "./derivable.js";
 import type { ReportRatings } from "./report-input.js";
 import { compact } from "./ratings-input.js";
@@ -60,14 +60,14 @@ export type Published = Map<string, { effective: boolean; rated: boolean }>;
 export function outcomesOf(o: RowOptions, d: ReportRatings, published: Published, hidden: Set<string>) {
   const segmentOf = (i: number): string | null =>
     o.outcomesBy === "row" ? String(d.row.levels[d.row.codes[i]!]) : o.outcomesBy === "column" ? String(d.column.levels[d.column.codes[i]!]) : null;
-  type Acc = { counts: number[]; companies: Set<number>; byOutcome: Set<number>[]; addsEffective: Set<number>; addsOther: Set<number>; reasons: Map<string, { count: number; companies: Set<number> }>[] };
+  type Acc = { counts: number[]; perCompany: Map<number, number[]>; companies: Set<number>; byOutcome: Set<number>[]; addsEffective: Set<number>; addsOther: Set<number>; reasons: Map<string, { count: number; companies: Set<number> }>[] };
   const acc = new Map<string, Acc>();
   // Every initiative of the catalogue × every segment of the grid: a row's presence says nothing.
   const initiatives = catalogueOf(o).ids;
   const segments: (string | null)[] = o.outcomesBy === "none" ? [null] : gridOf(o.outcomesBy === "row" ? d.row : d.column, d.inWave);
   const keyOf = (initiative: string, segment: string | null) => JSON.stringify([initiative, segment]);
   for (const initiative of initiatives) for (const segment of segments) {
-    acc.set(keyOf(initiative, segment), { counts: [0, 0, 0], companies: new Set(), byOutcome: [new Set(), new Set(), new Set()], addsEffective: new Set(), addsOther: new Set(), reasons: [new Map(), new Map(), new Map()] });
+    acc.set(keyOf(initiative, segment), { counts: [0, 0, 0], perCompany: new Map(), companies: new Set(), byOutcome: [new Set(), new Set(), new Set()], addsEffective: new Set(), addsOther: new Set(), reasons: [new Map(), new Map(), new Map()] });
   }
   for (let i = 0; i < d.inWave.length; i++) {
     if (!d.inWave[i]) continue;
@@ -78,6 +78,9 @@ export function outcomesOf(o: RowOptions, d: ReportRatings, published: Published
     const k = d.outcome[i]!;
     const company = d.company.codes[i]!;
     a.counts[k]!++;
+    const own = a.perCompany.get(company) ?? [0, 0, 0];
+    own[k]!++;
+    a.perCompany.set(company, own);
     a.companies.add(company);
     a.byOutcome[k]!.add(company);
     const shown = hidden.has(groupKey({ row, column })) ? undefined : published.get(JSON.stringify([row, column, initiative]));
@@ -98,8 +101,10 @@ export function outcomesOf(o: RowOptions, d: ReportRatings, published: Published
     const [np, ne, pe] = a.counts as [number, number, number];
     const n = np + ne + pe;
     const practised = ne + pe;
-    const adoption = n > 0 ? proportionInterval(practised, n, { confLevel: o.confLevel }) : null;
-    const effect = practised > 0 ? proportionInterval(pe, practised, { confLevel: o.confLevel }) : null;
+    // Intervals with companies as clusters (as initiativeOutcomes).
+    const own = [...a.perCompany].sort((x, y) => x[0] - y[0]).map(([, c]) => c); // companies in their order, not first appearance
+    const adoption = n > 0 ? clusteredShare(own.map((c) => c[1]! + c[2]!), own.map((c) => c[0]! + c[1]! + c[2]!), o.confLevel) : null;
+    const effect = practised > 0 ? clusteredShare(own.map((c) => c[2]!), own.map((c) => c[1]! + c[2]!), o.confLevel) : null;
     return {
       initiative, segment, n, notPractised: np, practisedNoEffect: ne, practisedEffective: pe,
       notPractisedShare: n > 0 ? np / n : null, practisedNoEffectShare: n > 0 ? ne / n : null, practisedEffectiveShare: n > 0 ? pe / n : null,

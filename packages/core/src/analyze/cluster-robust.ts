@@ -8,7 +8,7 @@
 // (weighted) and a fixed small C. Its inverse square root is I + Z_g K_g Z_g' with K_g from two
 // eigen-decompositions of size ≤ 2K, so only the cluster's cross-products X_g'W_g^k X_g and
 // X_g'e_g, X_g'W_g e_g are read from the rows: O(n_g K²) per cluster. The Satterthwaite df of
-// each coefficient comes from the same small matrices (O(G² K²) in all).
+// each coefficient comes from the same small matrices (O(G K³) in all).
 
 /** Eigenvalues and vectors (columns of `vectors`, row-major k × k) of a symmetric matrix, by cyclic Jacobi rotations. */
 function symmetricEigen(a: Float64Array, k: number): { values: Float64Array; vectors: Float64Array } {

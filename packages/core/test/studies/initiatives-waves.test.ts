@@ -89,11 +89,13 @@ describe("compareOutcomeWaves: the non-recommended initiatives as a control (DiD
     // The default clustered errors of ols: CR1 (vcovCL HC1) or, once the default, CR2 (clubSandwich).
     const se = c.vcov === "CR2" ? oracle.did.cr2se : oracle.did.cr1se;
     expect(c.overall.stdError).toBeCloseTo(se, 8);
+    if (c.vcov === "CR2") expect(c.overall.df!).toBeCloseTo(oracle.did.df, 6); // Satterthwaite df, as clubSandwich
     for (const p of c.perInitiative) {
       const r = oracle.did.perInitiative[ja(p.initiative)]!;
       expect([p.initiative, p.recommendedPairs]).toEqual([p.initiative, r.n]);
       expect(p.estimate).toBeCloseTo(r.estimate, 10);
       expect(p.stdError).toBeCloseTo(c.vcov === "CR2" ? r.cr2se : r.cr1se, 8);
+      if (c.vcov === "CR2") expect(p.df!).toBeCloseTo(r.df, 6);
     }
     expect(c.perInitiative.map((p) => p.initiative).sort()).toEqual(Object.keys(oracle.did.perInitiative).map((x) => initiativeCatalogue.resolve(x)).sort());
     expect(c.adjust).toBe("BH");

@@ -58,6 +58,12 @@ export function cellContext(missing: readonly string[], likertLabels: Readonly<R
   return { encoding: "utf-8", missing: markers, likert, kinds: new CellKinds(likert), digitsAreNumbers: ![...markers].some((t) => /^-?\d+$/.test(t)) };
 }
 
+export const enum CellKind {
+  Number = 0,
+  Label = 1,
+  Text = 2,
+}
+
 /**
  * Tells numbers and Likert labels from other text quickly: most text cannot be a number by its
  * first character, nor a label by its first character, so the regular expression and the
@@ -65,8 +71,22 @@ export function cellContext(missing: readonly string[], likertLabels: Readonly<R
  */
 export class CellKinds {
   private readonly firsts = new Set<string>();
+  /** Kinds of texts seen lately: category columns repeat a few texts many times. */
+  private readonly seen = new Map<string, CellKind>();
   constructor(private readonly likert: ReadonlyMap<string, number>) {
     for (const k of likert.keys()) if (k.length > 0) this.firsts.add(k[0]!);
+  }
+
+  /** Whether a text is a number, a Likert label, or other text. */
+  of(v: string): CellKind {
+    let k = this.seen.get(v);
+    if (k === undefined) {
+      k = this.isNumber(v) ? CellKind.Number : this.isLabel(v) ? CellKind.Label : CellKind.Text;
+      // Bounded: a column of unique texts (ids) would otherwise keep them all.
+      if (this.seen.size >= 4096) this.seen.clear();
+      this.seen.set(v, k);
+    }
+    return k;
   }
 
   isNumber(v: string): boolean {
@@ -118,7 +138,7 @@ export class ColumnBuilder {
   readonly fastNumbers: boolean;
   /** An inferring column may read plain digits straight from bytes (see RowReader.readRow). */
   readonly fastInferred: boolean;
-  private readonly blankIsMissing: boolean;
+  readonly blankIsMissing: boolean;
   private cache: (CachedCell | undefined)[] | null;
   private cacheTries = 0;
   private cacheHits = 0;

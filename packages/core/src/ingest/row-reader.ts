@@ -9,7 +9,7 @@ import { readMessages as m } from "../errors/messages.js";
 import type { Table } from "../model/table.js";
 import { normalizeKey } from "../model/vocabulary.js";
 import { pseudonymizeColumns } from "../privacy/pseudonymize.js";
-import { cellContext, ColumnBuilder, fieldText, parseNumber, type CellContext } from "./cells.js";
+import { cellContext, CellKind, ColumnBuilder, fieldText, parseNumber, type CellContext } from "./cells.js";
 import type { ColumnSpec } from "./column-spec.js";
 import type { ByteEncoding, Encoding } from "./encoding.js";
 import { headerName, matchHeaders } from "./headers.js";
@@ -72,6 +72,10 @@ export class RowReader {
   private fastNumbers: (Float64Array | Float32Array | null)[] = [];
   private fastLo = new Float64Array(0);
   private fastHi = new Float64Array(0);
+  /** 1 where a blank field is a missing number, written as NaN straight away. */
+  private fastBlank = new Uint8Array(0);
+  private lfBuffer: Buffer | null = null;
+  private lastLf = -1;
   private absent: ColumnBuilder[] = [];
   private order: string[] = [];
   private columns: { header: string; field: string | null }[] = [];
@@ -200,6 +204,7 @@ export class RowReader {
     this.fastNumbers = names.map(() => null);
     this.fastLo = new Float64Array(names.length);
     this.fastHi = new Float64Array(names.length);
+    this.fastBlank = new Uint8Array(names.length);
     // Columns made now have room for the rows estimated before the header was read.
     const estimated = this.capacity;
     this.capacity = 0;
@@ -225,6 +230,13 @@ export class RowReader {
   fastRecord(buf: Buffer, p: number, len: number, index: number, delim: number): number {
     const fb = this.fieldBuilders;
     if (fb === null || p >= len || buf[p] === LF || buf[p] === CR) return -1;
+    // The buffer's last line feed bounds every scan below (no test of the buffer's end per byte);
+    // a record after it, cut by the chunk's end, is left to the general path, which carries it over.
+    if (buf !== this.lfBuffer) {
+      this.lfBuffer = buf;
+      this.lastLf = buf.lastIndexOf(LF);
+    }
+    if (p >= this.lastLf) return -1;
     const at = this.rowsAccepted;
     if (at >= this.capacity) this.reserve(Math.max(1024, at * 2));
     const expected = fb.length;
@@ -232,23 +244,24 @@ export class RowReader {
     const lo = this.fastLo;
     const hi = this.fastHi;
     let nf = 0;
+    let c = 0;
     for (;;) {
       if (nf === expected) return this.abandon();
       const s = p;
-      let c = p < len ? buf[p]! : -1;
+      c = buf[p]!;
       if (c === QUOTE) return this.abandon();
       let v = 0;
       while (c >= 0x30 && c <= 0x39) {
         v = v * 10 + (c - 0x30);
-        c = ++p < len ? buf[p]! : -1;
+        c = buf[++p]!;
       }
       const digitsEnd = p;
-      while (c !== delim && c !== LF && c !== CR && c !== -1) c = ++p < len ? buf[p]! : -1;
-      if (c === -1) return this.abandon();
+      while (c !== delim && c !== LF && c !== CR) c = buf[++p]!;
       const nums = fast[nf];
       const n = p - s;
       // A plain integer in canonical form (no leading zero but "0"): exact, no text made.
       if (nums !== null && digitsEnd === p && (n === 1 || (n > 1 && n <= 15 && buf[s] !== 0x30)) && v >= lo[nf]! && v <= hi[nf]!) nums![at] = v;
+      else if (n === 0 && nums !== null && this.fastBlank[nf] === 1) nums![at] = Number.NaN;
       else {
         const b = fb[nf];
         if (b !== null) {
@@ -260,10 +273,7 @@ export class RowReader {
       nf++;
       p++;
       if (c === delim) continue;
-      if (c === CR) {
-        if (p >= len) return this.abandon();
-        if (buf[p] === LF) p++;
-      }
+      if (c === CR && buf[p] === LF) p++;
       break;
     }
     if (nf !== expected) return this.abandon();
@@ -288,6 +298,8 @@ export class RowReader {
     this.fastNumbers[f] = direct ? b.numbers : null;
     this.fastLo[f] = direct && !b.inferring ? b.lo : -Infinity;
     this.fastHi[f] = direct && !b.inferring ? b.hi : Infinity;
+    // Blank is missing (NaN) for an inferring column when "" is a marker; a schema's column may require a value.
+    this.fastBlank[f] = direct && b.inferring && b.blankIsMissing ? 1 : 0;
   }
 
   /** Leaves a record to the general path; forgets what it staged beside the slots. */
@@ -439,8 +451,9 @@ export class RowReader {
       const v = values[i];
       if (v === null || v === undefined) continue;
       any = true;
-      if (kinds.isNumber(v)) numbers++;
-      else if (kinds.isLabel(v)) labels++;
+      const kind = kinds.of(v);
+      if (kind === CellKind.Number) numbers++;
+      else if (kind === CellKind.Label) labels++;
       else {
         texts++;
         if (first.length < MIXED_SHOWN) first.push(i);
@@ -469,7 +482,7 @@ export class RowReader {
     const kinds = this.ctx.kinds;
     const distinct = new Set<string>();
     for (const v of values) {
-      if (v !== null && !kinds.isNumber(v) && !kinds.isLabel(v)) distinct.add(v);
+      if (v !== null && kinds.of(v) === CellKind.Text) distinct.add(v);
       if (distinct.size > 5) break;
     }
     const markers = [...this.opts.missing, ...[...distinct].slice(0, 5)];

@@ -51,7 +51,8 @@ export function sniffFormat(head: Uint8Array): Sniffed {
   if (startsWith(head, ascii("%PDF-"))) return { kind: "pdf" };
   for (const m of MAGIC) if (startsWith(head, m.magic, m.at)) return { kind: "other", what: m.what, whatJa: m.whatJa, document: false };
   let nul = 0;
-  for (let i = 0; i < head.length; i++) if (head[i] === 0) nul++;
+  const bytes = Buffer.from(head.buffer, head.byteOffset, head.byteLength);
+  for (let i = bytes.indexOf(0); i >= 0; i = bytes.indexOf(0, i + 1)) nul++;
   if (head.length > 0 && nul * 10 >= head.length) {
     return {
       kind: "other",

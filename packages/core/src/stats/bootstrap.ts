@@ -215,7 +215,7 @@ export function bootstrapWeighted(n: number, statistic: (weights: Uint16Array) =
   let clusters: number | null = null;
   const jackknife = () => jackknifeGroups(n, options, random.seed).map((drop) => {
     weights.fill(1);
-    for (const i of drop) weights[i] = 0;
+    for (let k = 0; k < drop.length; k++) weights[drop[k]!] = 0;
     return statistic(weights);
   });
   let jack: number[] | undefined;

@@ -126,7 +126,8 @@ const blank = (v: unknown) => v === null || v === undefined || v === "" || (type
  * the interval from the lower end of the lower interval to the upper end of the upper one (both
  * cluster-robust, CR2 with Satterthwaite df by company), its p-value the larger of the two
  * (intersection–union), and as its point the doubly robust estimate (Bang & Robins 2005; Funk et
- * al. 2011: propensity weights and an outcome model on the pre score and the covariates). The
+ * al. 2011: propensity weights and an outcome model on the pre score and the covariates; the
+ * midpoint of the two ends when it cannot run). The
  * other estimators are sensitivity analyses (`role`): the naive difference, regression
  * adjustment, matching within company (1:k, caliper 0.2 SD of the logit of the score, regression
  * adjustment in the matched sample), inverse-probability weighting without an outcome model, the
@@ -354,7 +355,8 @@ export function crossBoundaryReport(table: Table, options: CrossBoundaryReportOp
       let bracket: Estimate | null = null;
       if (did && ancova) {
         bracket = {
-          estimate: dr?.estimate ?? null,
+          // The doubly robust estimate; the midpoint of the two ends when it cannot run on these data.
+          estimate: dr?.estimate ?? (did.did.estimate + ancova.estimate!) / 2,
           ciLow: Math.min(did.did.ciLow, ancova.ciLow!),
           ciHigh: Math.max(did.did.ciHigh, ancova.ciHigh!),
           // Intersection–union: the effect is said to differ from 0 only when both ends say so.

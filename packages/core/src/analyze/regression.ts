@@ -30,8 +30,8 @@ export interface Coefficient {
 /**
  * Kinds of standard errors: "classical", "HC1" (heteroskedasticity-robust), "CR1" (cluster-robust,
  * `sandwich::vcovCL(type = "HC1")`), "CR2" (Bell–McCaffrey, `clubSandwich::vcovCR(type = "CR2")`).
- * "cluster" is accepted as the old name: in {@link ols} it means "CR1" (what it computed before);
- * in {@link fitOls} it means "cluster-robust, koe's default", i.e. CR2.
+ * "cluster" means "cluster-robust, koe's default", i.e. CR2 with Satterthwaite df, everywhere
+ * ({@link ols}, {@link fitOls}, the studies); CR1 only by its name.
  */
 export type VcovType = "classical" | "HC1" | "CR1" | "CR2" | "cluster";
 
@@ -109,7 +109,7 @@ export const OlsOptions = z.object({
   /**
    * "classical" (default without `cluster`), "HC1", "CR2" (default with `cluster`: Bell–McCaffrey,
    * as clubSandwich and `estimatr::lm_robust`), "CR1" (`sandwich::vcovCL(type = "HC1")`, as
-   * Stata's `vce(cluster)`); "cluster" is the old name of "CR1", kept so existing code runs.
+   * Stata's `vce(cluster)`, with t on G − 1 df); "cluster" means koe's cluster-robust default, CR2.
    */
   vcov: z.enum(["classical", "HC1", "CR1", "CR2", "cluster"]).optional(),
   /**
@@ -194,7 +194,7 @@ export function ols(table: Table, options: OlsOptions): OlsResult {
   requireTable(fn, table);
   const o = parseOptions(fn, OlsOptions, options);
   const { confLevel } = o;
-  const type: VcovType = o.vcov === "cluster" ? "CR1" : (o.vcov ?? (o.cluster ? "CR2" : "classical"));
+  const type: VcovType = o.vcov === "cluster" ? "CR2" : (o.vcov ?? (o.cluster ? "CR2" : "classical"));
   if ((type === "CR1" || type === "CR2") && !o.cluster) throw KoeArgumentError.of(cm.needsCluster, { fn, vcov: o.vcov! });
   if (o.test && type !== "CR1" && type !== "CR2") throw KoeArgumentError.of(cm.testNeedsCluster, { fn, test: o.test, vcov: type });
   if (o.test === "Satterthwaite" && type === "CR1") throw KoeArgumentError.of(cm.satterthwaiteNeedsCR2, { fn });

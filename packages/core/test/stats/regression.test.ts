@@ -41,6 +41,16 @@ describe("ols as lm + sandwich", () => {
     // The SEs are vcovCL's, whatever the df.
     r.coefficients.forEach((c, i) => expect(c.stdError).toBeCloseTo(R.ols_cluster_gear.coefficients[i].stdError, 12));
   });
+  it('vcov "cluster" is the cluster-robust default, CR2 with Satterthwaite df, as in fitOls (not CR1)', () => {
+    const options = { outcome: "mpg", predictors: ["wt", "hp", "cyl_f"], cluster: "gear" };
+    const named = ols(mt, { ...options, vcov: "cluster" });
+    const cr2 = ols(mt, { ...options, vcov: "CR2" });
+    expect([named.vcovType, named.test]).toEqual(["CR2", "Satterthwaite"]);
+    expect(named.coefficients).toEqual(cr2.coefficients);
+    expect(named.coefficients).toEqual(ols(mt, options).coefficients);
+    // Not CR1: vcovCL's SEs differ.
+    expect(named.coefficients[1]!.stdError).not.toBeCloseTo(R.ols_cluster_gear.coefficients[1].stdError, 6);
+  });
   it("drops incomplete rows, names unknown columns, refuses singular designs", () => {
     const t = aq.table({ y: [1, 2, 3, 4, Number.NaN], x: [1, 3, 2, 5, 4] });
     expect(ols(t, { outcome: "y", predictors: ["x"] }).nMissing).toBe(1);

@@ -113,7 +113,7 @@ describe.skipIf(missing.length > 0)("examples/notebook.ipynb in Deno's Jupyter k
 
   it("shows the cross-boundary report's findings and draws the forest chart", () => {
     const [report] = bundlesOf("crossBoundaryReport(");
-    expect(text(report!["text/plain"])).toMatch(/エンゲージメント: 越境経験者は事前に\d\.\d\d SD高かった/);
+    expect(text(report!["text/plain"])).toMatch(/エンゲージメント: 越境経験者は事前に\d\.\d\d点（\d\.\d\d SD）高かった/);
     const [forest, ...rest] = bundlesOf("effectForestChart(");
     expect(rest).toEqual([]);
     const spec = forest![VEGALITE] as Parameters<typeof compileSpec>[0];

@@ -1,7 +1,7 @@
 // Covariate balance between participants and non-participants, before and after weighting.
 import * as aq from "arquero";
 import { z } from "zod";
-import { codeColumn, codedMissing } from "./design-matrix.js";
+import { codeColumn, codedMissing, type CodedColumn } from "./design-matrix.js";
 import { requireDistinct, requireTable } from "../boundary/columns.js";
 import { parseOptions } from "../boundary/options.js";
 import { binaryColumn, MISSING_BINARY, numericColumn } from "../boundary/roles.js";
@@ -81,6 +81,15 @@ function wstats(values: ArrayLike<number>, idx: number[], w: ArrayLike<number> |
   return { mean: m, variance };
 }
 
+/** |SMD| above which a covariate is flagged by default (Austin 2009; cobalt's and MatchIt's usual 0.1). */
+export const BALANCE_THRESHOLD = 0.1;
+
+/** Whether every value at idx is 0 or 1. */
+function zeroOne(values: ArrayLike<number>, idx: number[]): boolean {
+  for (const i of idx) if (values[i] !== 0 && values[i] !== 1) return false;
+  return true;
+}
+
 export const BalanceOptions = z.object({
   /** The yes/no column of taking part (booleans, 0/1, はい/いいえ, the field's own words). */
   treatment: z.string(),
@@ -91,7 +100,7 @@ export const BalanceOptions = z.object({
   /** Which SD standardises the differences: "treated" (default, MatchIt/cobalt's ATT convention) or "pooled". */
   sd: z.enum(["treated", "pooled"]).default("treated"),
   /** |SMD| above which a covariate is flagged (default 0.1). */
-  threshold: z.number().positive().default(0.1),
+  threshold: z.number().positive().default(BALANCE_THRESHOLD),
   /** Cell texts meaning "no answer" (default "", NA, N/A, 無回答). */
   missing: z.array(z.string()).optional(),
 });
@@ -152,19 +161,22 @@ export function balanceTable(table: Table, options: BalanceOptions): BalanceResu
     const params = { fn, column: tr.column, treated: tr.nTrue, control: tr.nFalse, missing: tr.nMissing, needed: 2, left: left.filter((x) => x.rows > 0) };
     throw new InsufficientDataError(fn, 2, Math.min(treated.length, control.length), tr.column, localize(m.tooFewGroups, params));
   }
+  return balanceOf(covs, treated, control, w, sd, threshold);
+}
+
+/**
+ * The balance table of covariates already coded (the computation behind {@link balanceTable}, for
+ * estimators that hold the coded columns of the rows they used): `treated` and `control` index
+ * the columns and `w`, and are complete.
+ */
+export function balanceOf(covs: readonly CodedColumn[], treated: number[], control: number[], w: ArrayLike<number> | null, sd: "treated" | "pooled", threshold: number): BalanceResult {
+  const n = covs.reduce((k, c) => Math.max(k, c.kind === "segment" ? c.codes.length : c.values.length), 0);
   const rows: BalanceRow[] = [];
   const compare = (covariate: string, level: string | null, values: ArrayLike<number>) => {
     const a = wstats(values, treated, null);
     const b = wstats(values, control, null);
     // Binary variables (levels, booleans, 0/1 numbers) use √(p(1 − p)), as MatchIt and cobalt do.
-    let binary = level !== null;
-    if (!binary) {
-      binary = true;
-      for (const i of [...treated, ...control]) if (values[i] !== 0 && values[i] !== 1) {
-        binary = false;
-        break;
-      }
-    }
+    const binary = level !== null || (zeroOne(values, treated) && zeroOne(values, control));
     const varT = binary ? a.mean * (1 - a.mean) : a.variance;
     const varC = binary ? b.mean * (1 - b.mean) : b.variance;
     const denom = sd === "treated" ? Math.sqrt(varT) : Math.sqrt((varT + varC) / 2);
@@ -201,7 +213,9 @@ export function balanceTable(table: Table, options: BalanceOptions): BalanceResu
       c.levels.forEach((level, k) => {
         if (present[k] === 0) return;
         const codes = c.codes;
-        compare(c.column, String(level), Float64Array.from({ length: n }, (_, i) => (codes[i] === k ? 1 : 0)));
+        const is = new Float64Array(n);
+        for (let i = 0; i < n; i++) if (codes[i] === k) is[i] = 1;
+        compare(c.column, String(level), is);
       });
     }
   }

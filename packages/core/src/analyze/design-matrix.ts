@@ -29,6 +29,19 @@ export function codedMissing(c: CodedColumn, i: number): boolean {
   return c.codes[i]! < 0;
 }
 
+/** A coded column cut to some of its rows (rows[i] becomes row i), in the same role and levels. */
+export function codedRows(c: CodedColumn, rows: Int32Array): CodedColumn {
+  const n = rows.length;
+  if (c.kind === "segment") {
+    const codes = new Int32Array(n);
+    for (let i = 0; i < n; i++) codes[i] = c.codes[rows[i]!]!;
+    return { ...c, codes, nMissing: 0 };
+  }
+  const values = c.kind === "binary" ? new Uint8Array(n) : new Float64Array(n);
+  for (let i = 0; i < n; i++) values[i] = c.values[rows[i]!]!;
+  return c.kind === "binary" ? { ...c, values: values as Uint8Array, nMissing: 0 } : { ...c, values: values as Float64Array, nMissing: 0 };
+}
+
 /**
  * Reads a predictor (covariate) column in the role it has: the model's field decides when the
  * column is one of koe's fields (`manager` binary, `generation` a segment, `age` numeric); else its

@@ -2,7 +2,7 @@
 // doubly robust) with one result shape: a general tool any study can use.
 import * as aq from "arquero";
 import { z } from "zod";
-import { designMatrix } from "./design-matrix.js";
+import { codeColumn, codedRows, designMatrix } from "./design-matrix.js";
 import { clusterIds, fitLogistic, fitOls, type OlsResult } from "./regression.js";
 import { columnValues } from "./column-values.js";
 import { requireDistinct, requireTable, resolveColumn } from "../boundary/columns.js";
@@ -13,7 +13,7 @@ import { effectMessages as m } from "../errors/effect-messages.js";
 import { InsufficientDataError, KoeArgumentError, KoeError } from "../errors/errors.js";
 import type { Table } from "../model/table.js";
 import type { EstimateFields, TidyTable } from "../stats/result.js";
-import { balanceTable, type BalanceResult } from "./balance.js";
+import { BALANCE_THRESHOLD, balanceOf, type BalanceResult } from "./balance.js";
 import { matchNearestSets } from "./matching.js";
 
 /** The design x (row-major n × p) with a factor's dummies appended (every code but the first). */
@@ -351,13 +351,14 @@ export function estimateEffect(table: Table, options: EstimateEffectOptions): Ef
   }
   const c = fit.coefficients[1]!;
   // Balance of the rows used; without covariates, the outcome's own (the naive comparison's picture).
-  const used = base.reify(Array.from(rows));
-  const balance = balanceTable(used, {
-    treatment: tr.column,
-    covariates: o.covariates.length > 0 ? [...dm.columns.map((col) => col.column), ...(exact && !covariateColumns.includes(exact) ? [exact] : [])] : [y.column],
-    ...(weights ? { weights } : {}),
-    ...missing,
-  });
+  // The columns as the design read them, cut to the rows used (the exact column and the outcome read alike).
+  const coded = o.covariates.length > 0
+    ? [...dm.columns, ...(exact && !covariateColumns.includes(exact) ? [codeColumn(fn, base, exact, "exact", o.missing)] : [])]
+    : [codeColumn(fn, base, y.column, "outcome", o.missing)];
+  const treatedRows: number[] = [];
+  const controlRows: number[] = [];
+  for (let i = 0; i < n; i++) (d[i] === 1 ? treatedRows : controlRows).push(i);
+  const balance = balanceOf(coded.map((c) => codedRows(c, rows)), treatedRows, controlRows, weights, "treated", BALANCE_THRESHOLD);
   const ess = weights && method !== "matching" ? { treated: balance.essTreated!, control: balance.essControl! } : null;
   const effectiveEstimand = method === "matching" ? "ATT" : estimand;
   const result: EffectResult = {

@@ -43,7 +43,7 @@ export function matchNearestSets(score: ArrayLike<number>, treated: ArrayLike<nu
     limit = options.caliper * Math.sqrt(ss / (n - 1));
   }
   const controlsOf: (number[] | undefined)[] = new Array(n);
-  let order: number[];
+  let order: Int32Array;
   if (!exact) {
     const t: number[] = [];
     const c: number[] = [];
@@ -57,9 +57,9 @@ export function matchNearestSets(score: ArrayLike<number>, treated: ArrayLike<nu
       if (!s) strata.set(exact[i]!, (s = { t: [], c: [] }));
       (treated[i] === 1 ? s.t : s.c).push(i);
     }
-    order = [];
-    for (const { t, c } of strata.values()) order.push(...matchStratum(score, t, c, ratio, limit, controlsOf));
-    order.sort((a, b) => score[b]! - score[a]! || a - b);
+    const all: number[] = [];
+    for (const { t, c } of strata.values()) for (const i of matchStratum(score, t, c, ratio, limit, controlsOf)) all.push(i);
+    order = sortByScore(score, all, -1);
   }
   const sets: MatchedSet[] = [];
   for (const i of order) if (controlsOf[i]) sets.push({ treated: i, controls: controlsOf[i] });
@@ -67,10 +67,10 @@ export function matchNearestSets(score: ArrayLike<number>, treated: ArrayLike<nu
 }
 
 /** Greedy matching within one stratum: fills controlsOf (treated row → its controls); returns the treated rows in matching order. */
-function matchStratum(score: ArrayLike<number>, t: number[], c: number[], ratio: number, limit: number, controlsOf: (number[] | undefined)[]): number[] {
-  t.sort((a, b) => score[b]! - score[a]! || a - b);
+function matchStratum(score: ArrayLike<number>, t: number[] | Int32Array, c: number[], ratio: number, limit: number, controlsOf: (number[] | undefined)[]): Int32Array {
+  t = sortByScore(score, t, -1);
   // Controls sorted by score; a matched one is removed (linked list over the sorted order).
-  const cs = c.sort((a, b) => score[a]! - score[b]! || a - b);
+  const cs = sortByScore(score, c, 1);
   const m = cs.length;
   const sorted = Float64Array.from(cs, (i) => score[i]!);
   const prev = Int32Array.from({ length: m }, (_, k) => k - 1);
@@ -96,7 +96,8 @@ function matchStratum(score: ArrayLike<number>, t: number[], c: number[], ratio:
       while (left >= 0 && removed[left]) left = prev[left]!;
       let best = -1;
       let bestD = Infinity;
-      for (const cand of [left, right]) {
+      for (let side = 0; side < 2; side++) {
+        const cand = side === 0 ? left : right;
         if (cand < 0 || cand >= m || removed[cand]) continue;
         const dist = Math.abs(sorted[cand]! - x);
         if (dist < bestD || (dist === bestD && cs[cand]! < cs[best]!)) {
@@ -126,6 +127,57 @@ function matchStratum(score: ArrayLike<number>, t: number[], c: number[], ratio:
     }
   }
   return t;
+}
+
+/**
+ * The rows `idx` ordered by score (`direction` 1 ascending, −1 descending), ties by row, as
+ * `idx.sort((a, b) => direction * (score[a] − score[b]) || a − b)` would order them; large lists by
+ * a stable radix sort of the scores' bits (four passes of 16 bits) instead of a comparator.
+ */
+function sortByScore(score: ArrayLike<number>, idx: readonly number[] | Int32Array, direction: 1 | -1): Int32Array {
+  const m = idx.length;
+  if (m < 512) return Int32Array.from(idx).sort((a, b) => direction * (score[a]! - score[b]!) || a - b);
+  // Rows ascending first, so the stable passes leave ties by row.
+  let rows = Int32Array.from(idx).sort();
+  // Each score as an unsigned 64-bit key (hi, lo) in its order: a sign flip for positive numbers,
+  // every bit flipped for negative ones; −0 counts as 0.
+  const bits = new Float64Array(1);
+  const words = new Uint32Array(bits.buffer);
+  let hi = new Uint32Array(m);
+  let lo = new Uint32Array(m);
+  for (let k = 0; k < m; k++) {
+    bits[0] = direction * score[rows[k]!]! + 0;
+    const h = words[1]!;
+    const negative = h >>> 31 === 1;
+    hi[k] = negative ? ~h >>> 0 : (h | 0x80000000) >>> 0;
+    lo[k] = negative ? ~words[0]! >>> 0 : words[0]!;
+  }
+  let rows2 = new Int32Array(m);
+  let hi2 = new Uint32Array(m);
+  let lo2 = new Uint32Array(m);
+  const count = new Int32Array(65536);
+  for (let pass = 0; pass < 4; pass++) {
+    const word = pass < 2 ? lo : hi;
+    const shift = (pass & 1) * 16;
+    count.fill(0);
+    for (let k = 0; k < m; k++) count[(word[k]! >>> shift) & 0xffff]!++;
+    if (count[(word[0]! >>> shift) & 0xffff] === m) continue; // one digit: the order stands
+    for (let b = 0, sum = 0; b < 65536; b++) {
+      const c = count[b]!;
+      count[b] = sum;
+      sum += c;
+    }
+    for (let k = 0; k < m; k++) {
+      const to = count[(word[k]! >>> shift) & 0xffff]!++;
+      rows2[to] = rows[k]!;
+      hi2[to] = hi[k]!;
+      lo2[to] = lo[k]!;
+    }
+    [rows, rows2] = [rows2, rows];
+    [hi, hi2] = [hi2, hi];
+    [lo, lo2] = [lo2, lo];
+  }
+  return rows;
 }
 
 /**

@@ -432,27 +432,56 @@ export function fitLogistic({ fn, x, y, n, p, terms: termList, weights = null, c
   let l: Float64Array = new Float64Array(0);
   let iterations = 0;
   let converged = false;
+  // The nonzero cells of each row (dummies are mostly 0): a zero cell adds an exact ±0 to every
+  // sum it enters, so leaving it out gives the same sums bit for bit (a sum never holds −0), while
+  // the work per row falls from p² / 2 to (its nonzeros)² / 2. Rows whose weight or working
+  // response is not a positive finite number take every cell, as before (NaN spreads the same way).
+  const start = new Int32Array(n + 1);
+  let nonzero = 0;
+  for (let i = 0; i < n * p; i++) if (x[i] !== 0) nonzero++;
+  const col = new Int32Array(nonzero);
+  for (let i = 0, k = 0; i < n; i++) {
+    const o = i * p;
+    for (let a = 0; a < p; a++) if (x[o + a] !== 0) col[k++] = a;
+    start[i + 1] = k;
+  }
+  const xtwx = new Float64Array(p * p);
+  const xtwz = new Float64Array(p);
   for (iterations = 1; iterations <= 25; iterations++) {
-    const xtwx = new Float64Array(p * p);
-    const xtwz = new Float64Array(p);
+    xtwx.fill(0);
+    xtwz.fill(0);
     for (let i = 0; i < n; i++) {
       const m = mu[i]!;
       const wi = pw[i]! * m * (1 - m);
       const z = eta[i]! + (y[i]! - m) / (m * (1 - m));
       const o = i * p;
-      for (let a = 0; a < p; a++) {
-        const xa = x[o + a]! * wi;
-        xtwz[a]! += xa * z;
-        for (let b = 0; b <= a; b++) xtwx[a * p + b]! += xa * x[o + b]!;
+      if (wi > 0 && wi < Infinity && z - z === 0) {
+        for (let k = start[i]!, end = start[i + 1]!; k < end; k++) {
+          const a = col[k]!;
+          const xa = x[o + a]! * wi;
+          xtwz[a]! += xa * z;
+          const row = a * p;
+          for (let h = start[i]!; h <= k; h++) xtwx[row + col[h]!]! += xa * x[o + col[h]!]!;
+        }
+      } else {
+        for (let a = 0; a < p; a++) {
+          const xa = x[o + a]! * wi;
+          xtwz[a]! += xa * z;
+          for (let b = 0; b <= a; b++) xtwx[a * p + b]! += xa * x[o + b]!;
+        }
       }
     }
     for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) xtwx[b * p + a] = xtwx[a * p + b]!;
     l = factorModel(fn, xtwx, p, terms);
     beta = choleskySolve(l, p, xtwz);
+    let finite = true;
+    for (let a = 0; a < p; a++) if (!(beta[a]! - beta[a]! === 0)) finite = false;
     let extreme = 0;
     for (let i = 0; i < n; i++) {
       let e = 0;
-      for (let a = 0; a < p; a++) e += x[i * p + a]! * beta[a]!;
+      const o = i * p;
+      if (finite) for (let k = start[i]!, end = start[i + 1]!; k < end; k++) e += x[o + col[k]!]! * beta[col[k]!]!;
+      else for (let a = 0; a < p; a++) e += x[o + a]! * beta[a]!;
       eta[i] = e;
       mu[i] = 1 / (1 + Math.exp(-e));
       if (Math.abs(e) > 30) extreme++;

@@ -71,22 +71,42 @@ export const enum CellKind {
  */
 export class CellKinds {
   private readonly firsts = new Set<string>();
-  /** Kinds of texts seen lately: category columns repeat a few texts many times. */
-  private readonly seen = new Map<string, CellKind>();
+  /** Kinds of the texts of the column being inferred: category columns repeat a few texts many times. */
+  private seen: Map<string, CellKind> | null = new Map<string, CellKind>();
+  private hits = 0;
+  private misses = 0;
   constructor(private readonly likert: ReadonlyMap<string, number>) {
     for (const k of likert.keys()) if (k.length > 0) this.firsts.add(k[0]!);
   }
 
+  /** Starts a column (see {@link of}). */
+  nextColumn(): void {
+    this.seen = new Map();
+    this.hits = 0;
+    this.misses = 0;
+  }
+
   /** Whether a text is a number, a Likert label, or other text. */
   of(v: string): CellKind {
-    let k = this.seen.get(v);
-    if (k === undefined) {
-      k = this.isNumber(v) ? CellKind.Number : this.isLabel(v) ? CellKind.Label : CellKind.Text;
-      // Bounded: a column of unique texts (ids) would otherwise keep them all.
-      if (this.seen.size >= 4096) this.seen.clear();
-      this.seen.set(v, k);
+    const seen = this.seen;
+    if (seen === null) return this.kindOf(v);
+    let k = seen.get(v);
+    if (k !== undefined) {
+      this.hits++;
+      return k;
+    }
+    k = this.kindOf(v);
+    // Mostly new texts (ids): stop remembering them for this column.
+    if (++this.misses >= 4096 && this.misses > this.hits) this.seen = null;
+    else {
+      if (seen.size >= 65536) seen.clear();
+      seen.set(v, k);
     }
     return k;
+  }
+
+  private kindOf(v: string): CellKind {
+    return this.isNumber(v) ? CellKind.Number : this.isLabel(v) ? CellKind.Label : CellKind.Text;
   }
 
   isNumber(v: string): boolean {

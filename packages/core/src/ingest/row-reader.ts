@@ -441,6 +441,7 @@ export class RowReader {
    */
   private inferColumn(name: string, values: (string | null)[]): Float64Array | (string | null)[] {
     const kinds = this.ctx.kinds;
+    kinds.nextColumn();
     const n = values.length;
     let any = false;
     let labels = 0;

@@ -201,7 +201,8 @@ function summarize(
  * runs on this thread (Node with two cores or more; elsewhere, or if the worker cannot start, this
  * thread draws them). Either way the draws are the same stream in the same order: the replicates
  * are byte-identical for a seed, with or without the worker, on any machine. The statistic is
- * called on this thread only, with the same reused array.
+ * called on this thread only, with the same reused array (with the worker, BCa's 50 jackknife
+ * calls come before the resamples' instead of after: a statistic must not depend on call order).
  * @example
  * const y = [3, 5, 4, 6, 7, 5];
  * bootstrapWeighted(y.length, (w) => { let s = 0, k = 0; for (let i = 0; i < w.length; i++) { s += w[i] * y[i]; k += w[i]; } return s / k; }, { seed: 1 }).ciLow // => 4
@@ -262,8 +263,9 @@ export function bootstrapWeighted(n: number, statistic: (weights: Uint16Array) =
       random.fillInts(draws!, m, 0, count);
       for (let k = 0; k < count; k++) if (++c[draws![k]!]! === 256) carried!.push(draws![k]!);
     };
+    const state = st ?? new Int32Array(4); // unused by the injected generator's draw
     for (; b < resamples; b++) {
-      drawResample(draw, st ?? Int32Array.of(0), sizes, counts, carries);
+      drawResample(draw, state, sizes, counts, carries);
       spreadCounts(counts, carries, order, weights);
       replicates[b] = statistic(weights);
     }

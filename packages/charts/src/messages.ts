@@ -25,10 +25,10 @@ export const furniture = {
     /** The title: the top k (when known) and the wave (when known: 第2回調査, or 調査回「2025-10」). */
     initiativeMatrix: (k: number | null, wave: number | string | null) =>
       `浸透ステップ×世代で効果のあった施策（${k === null ? "上位" : `上位${k}`}${wave === null ? "" : typeof wave === "number" ? `、第${wave}回調査` : `、調査回「${wave}」`}）`,
-    initiativeMatrixNote: (min: number) => `括弧内は効果ありとした企業数/評価した企業数（効果なしとした企業が${min}社未満なら前者のみ）。評価企業が${min}社未満のセルと、それを逆算させないセルは秘匿`,
+    initiativeMatrixNote: (min: number) => `括弧内は効果ありとした企業数/評価した企業数（効果なしとした企業と実践しなかった企業がそれぞれ${min}社以上でなければ前者のみ）。評価企業が${min}社未満のセルと、それを逆算させないセルは秘匿`,
     /** What 安定度 means, under the title when it is shown (resamples and k when known). */
     stabilityNote: (resamples: number | null, k: number | null) =>
-      `安定度: 企業を復元抽出し直した${resamples === null ? "再標本" : `${resamples}回`}のうち、その施策が${k === null ? "上位" : `上位${k}`}に入った割合（1.00 = 毎回）`,
+      `安定度: 企業を復元抽出し直した${resamples === null ? "再標本" : `${resamples}回`}のうち、その施策が${k === null ? "上位" : `上位${k}`}に入った割合（1.00 = 毎回）。ブートストラップでの採択頻度であり、真に上位である確率ではない`,
     topCompanies: "1位の施策を効果ありとした企業数",
     noneListed: (min: number) => `${min}社以上が効果ありとした施策なし`,
     stability: (value: string) => ` ·安定度 ${value}`,
@@ -48,9 +48,9 @@ export const furniture = {
     suppressedNote: (min: number) => `Groups under ${min} are not shown (nor any that subtraction would reveal)`,
     initiativeMatrix: (k: number | null, wave: number | string | null) =>
       `Initiatives that worked, by penetration step and generation (${k === null ? "top ranks" : `top ${k}`}${wave === null ? "" : `, wave ${wave}`})`,
-    initiativeMatrixNote: (min: number) => `In brackets: companies rating it effective / that rated it (the first alone where fewer than ${min} found it not effective). Cells rated by fewer than ${min} companies, and cells that would reveal one, are suppressed`,
+    initiativeMatrixNote: (min: number) => `In brackets: companies rating it effective / that rated it (the first alone unless at least ${min} practised it without effect and ${min} did not practise it). Cells rated by fewer than ${min} companies, and cells that would reveal one, are suppressed`,
     stabilityNote: (resamples: number | null, k: number | null) =>
-      `Stability: the share of ${resamples === null ? "" : `${resamples} `}resamples of the companies (with replacement) in which the initiative stays in the ${k === null ? "top ranks" : `top ${k}`} (1.00 = every time)`,
+      `Stability: the share of ${resamples === null ? "" : `${resamples} `}resamples of the companies (with replacement) in which the initiative stays in the ${k === null ? "top ranks" : `top ${k}`} (1.00 = every time): a bootstrap inclusion frequency, not the probability of truly being in the top ranks`,
     topCompanies: "Companies rating the top initiative effective",
     noneListed: (min: number) => `none found effective by ${min}+ companies`,
     stability: (value: string) => ` · stability ${value}`,

@@ -131,7 +131,7 @@ describe("initiativeMatrixChart: the spec", () => {
     const s = initiativeMatrixChart(report.tables.matrix!);
     expect(dataOf(s)).toHaveLength(12);
     expect(dataOf(s).every((d) => d.lines.length === 3)).toBe(true);
-    expect(at(s, "若手", "知る").lines).toEqual(["1. キャリア研修 (22)", "2. キャリア1on1 (21)", "3. 事業紹介 (15/25)"]);
+    expect(at(s, "若手", "知る").lines).toEqual(["1. キャリア研修 (22)", "2. キャリア1on1 (21)", "3. 事業紹介 (15)"]);
   });
 });
 
@@ -155,9 +155,9 @@ describe("initiativeMatrixChart: the wave, the stability and nothing to show, as
     const { table: ratings } = await readInitiativeRatings(join(import.meta.dirname, "..", "..", "..", "data", "initiative_ratings.csv"));
     const report = initiativeReport(ratings, { wave: 1, resamples: 200, seed: 3 });
     const shown = initiativeMatrixChart(report, { showStability: true });
-    expect(lines(shown)[1]).toBe("安定度: 企業を復元抽出し直した200回のうち、その施策が上位3に入った割合（1.00 = 毎回）");
-    expect(lines(initiativeMatrixChart(report, { showStability: true, lang: "en" }))[1]).toBe("Stability: the share of 200 resamples of the companies (with replacement) in which the initiative stays in the top 3 (1.00 = every time)");
-    expect(lines(initiativeMatrixChart(table, { showStability: true }))[1]).toBe("安定度: 企業を復元抽出し直した再標本のうち、その施策が上位に入った割合（1.00 = 毎回）");
+    expect(lines(shown)[1]).toBe("安定度: 企業を復元抽出し直した200回のうち、その施策が上位3に入った割合（1.00 = 毎回）。ブートストラップでの採択頻度であり、真に上位である確率ではない");
+    expect(lines(initiativeMatrixChart(report, { showStability: true, lang: "en" }))[1]).toBe("Stability: the share of 200 resamples of the companies (with replacement) in which the initiative stays in the top 3 (1.00 = every time): a bootstrap inclusion frequency, not the probability of truly being in the top ranks");
+    expect(lines(initiativeMatrixChart(table, { showStability: true }))[1]).toBe("安定度: 企業を復元抽出し直した再標本のうち、その施策が上位に入った割合（1.00 = 毎回）。ブートストラップでの採択頻度であり、真に上位である確率ではない");
     // Not shown, not explained.
     expect(lines(initiativeMatrixChart(report))).toHaveLength(1);
     expect(svgText(await renderSvg(shown)).join(" ")).toContain("安定度: 企業を復元抽出し直した200回のうち");

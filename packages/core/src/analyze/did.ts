@@ -70,7 +70,16 @@ export interface DidResult extends EstimateFields {
   changeScore: OlsResult;
   /** ANCOVA: post on treatment and pre (and covariates). */
   ancova: OlsResult;
-  /** Set when the change-score and ANCOVA estimates disagree beyond their standard errors (a warning in both languages). */
+  /**
+   * The baseline gap of participants over the others (adjusted for the covariates, with its error)
+   * and ANCOVA's slope of post on pre: ANCOVA − change score = (1 − ancovaSlope) × estimate, exactly.
+   */
+  baselineGap: { estimate: number; stdError: number; pValue: number; ancovaSlope: number };
+  /**
+   * Set when the groups differ at baseline (the gap's p < 0.05): the change score and ANCOVA then
+   * differ by construction, by (1 − slope) × gap, and bracket the effect (Lord's paradox); the note
+   * says so with the numbers, in both languages.
+   */
   note: KoeWarning | null;
   nTreated: number;
   nControl: number;
@@ -88,8 +97,10 @@ export interface DidResult extends EstimateFields {
  * fewer than the draws; see {@link wildClusterBootstrap}). Without `cluster`, errors are
  * clustered by person (`vcovCL(cluster = ~id, type = "HC1")`, t on N − K df). `fixedEffects`
  * adds company dummies to the change-score and ANCOVA regressions. Beside it the change-score and ANCOVA
- * estimates, and a note when they disagree (ANCOVA assumes the groups would have regressed to the
- * same mean; the change score assumes parallel trends). The treatment is read as yes/no
+ * estimates, the baseline gap, and a note when the groups differ at baseline: then ANCOVA − change
+ * score = (1 − slope of post on pre) × gap by construction, and the two bracket the effect (ANCOVA
+ * assumes the groups would have regressed to the same mean; the change score assumes parallel
+ * trends: Lord 1967; Maris 1998). The treatment is read as yes/no
  * (はい/いいえ, 0/1 and booleans alike; a value such as 2 is an error naming it, as in
  * estimateEffect), pre and post as numbers; options are strict.
  * @example
@@ -245,8 +256,15 @@ export function differenceInDifferences(table: Table, options: DidOptions): DidR
   const ancova = fitOls({ fn, ...design(true), y: after, n, ...errors, confLevel, nMissing: total - n });
   const cs = changeScore.coefficients[1]!;
   const an = ancova.coefficients[1]!;
-  const gap = Math.abs(cs.estimate - an.estimate);
-  const note = gap > Math.sqrt(cs.stdError ** 2 + an.stdError ** 2) ? warningOf(m.changeScoreVsAncova, { fn, changeScore: cs.estimate, ancova: an.estimate }) : null;
+  // ANCOVA − change score = (1 − β̂_pre) × π̂ exactly, π̂ the (covariate-adjusted) baseline gap: the
+  // pre score regressed on the change score's design (omitted-variable algebra of OLS). Built in,
+  // so never compared with the standard errors as if the two were independent estimates.
+  const baseline = fitOls({ fn, ...csDesign, y: Float64Array.from(rows, (i) => y0[i]!), n, ...errors, confLevel, nMissing: total - n }).coefficients[1]!;
+  const slope = ancova.coefficients[2]!.estimate;
+  const baselineGap = { estimate: baseline.estimate, stdError: baseline.stdError, pValue: baseline.pValue, ancovaSlope: slope };
+  const note = baseline.pValue < 0.05
+    ? warningOf(m.changeScoreVsAncova, { fn, changeScore: cs.estimate, ancova: an.estimate, slope, baselineGap: baseline.estimate })
+    : null;
   let wildBootstrap: DidResult["wildBootstrap"] = null;
   if (ids && o.bootstrap !== false) {
     const b = o.bootstrap ?? BootstrapOptions.parse({});
@@ -274,6 +292,7 @@ export function differenceInDifferences(table: Table, options: DidOptions): DidR
     warnings,
     changeScore,
     ancova,
+    baselineGap,
     note,
     nTreated,
     nControl: n - nTreated,

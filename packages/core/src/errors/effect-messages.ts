@@ -105,9 +105,9 @@ export const effectMessages = defineMessages("effect", {
     ja: (p: Fn & { estimand: string }) => `${p.fn}: 単純比較は何も調整していません。参加が無作為に近い場合にだけ ${p.estimand} と読めます（ATT と ATE は同じ値です）`,
   },
   changeScoreVsAncova: {
-    en: (p: Fn & { changeScore: number; ancova: number }) =>
-      `${p.fn}: the change-score (${p.changeScore.toFixed(3)}) and ANCOVA (${p.ancova.toFixed(3)}) estimates differ by more than their standard errors: the groups differ at baseline, and the two rest on different assumptions (parallel trends vs. a common regression to the mean)`,
-    ja: (p: Fn & { changeScore: number; ancova: number }) =>
-      `${p.fn}: 変化量（${p.changeScore.toFixed(3)}）と ANCOVA（${p.ancova.toFixed(3)}）の推定が標準誤差を超えて食い違っています。事前の差があり、二つは異なる前提（平行トレンドと、平均への回帰が共通であること）に立っています`,
+    en: (p: Fn & { changeScore: number; ancova: number; slope: number; baselineGap: number }) =>
+      `${p.fn}: the groups differ at baseline (gap ${p.baselineGap.toFixed(3)}), so the change score (${p.changeScore.toFixed(3)}) and ANCOVA (${p.ancova.toFixed(3)}) differ by construction: ANCOVA − change score = (1 − slope of post on pre) × baseline gap = (1 − ${p.slope.toFixed(3)}) × ${p.baselineGap.toFixed(3)} = ${(p.ancova - p.changeScore).toFixed(3)}. This is not a test of either: the change score assumes parallel trends, ANCOVA a common regression to the mean; with people selected on their baseline the two bracket the effect (Lord's paradox)`,
+    ja: (p: Fn & { changeScore: number; ancova: number; slope: number; baselineGap: number }) =>
+      `${p.fn}: 事前に群の差（${p.baselineGap.toFixed(3)}）があるため、変化量（${p.changeScore.toFixed(3)}）と ANCOVA（${p.ancova.toFixed(3)}）は構造上食い違います: ANCOVA − 変化量 = (1 − 事後の事前への傾き) × 事前の差 = (1 − ${p.slope.toFixed(3)}) × ${p.baselineGap.toFixed(3)} = ${(p.ancova - p.changeScore).toFixed(3)}。どちらかの検定ではありません。変化量は平行トレンドを、ANCOVA は共通の平均への回帰を仮定し、事前の値で選ばれた参加者では二つが効果を挟みます（ロードのパラドックス）`,
   },
 });

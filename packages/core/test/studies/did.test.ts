@@ -94,3 +94,26 @@ describe("differenceInDifferences from wide data equals R on the long panel", ()
     expect(() => differenceInDifferences(aq.table({ pre: [1, 2, 3], post: [1, 2, 3], treat: [1, 0, 0] }), { pre: "pre", post: "post", treatment: "treat" })).toThrow(/at least 2 treated/);
   });
 });
+
+describe("the change score and ANCOVA: a bracket built in, not two independent estimates (issue 14, finding 5)", () => {
+  it("ANCOVA − change score = (1 − slope) × baseline gap exactly, and the note says so on the bundled data", () => {
+    const r = differenceInDifferences(scored, { pre: "engagement_pre", post: "engagement_post", treatment: "cross_boundary", covariates: ["generation", "manager"], cluster: "company", bootstrap: false });
+    const cs = r.changeScore.coefficients[1]!.estimate;
+    const an = r.ancova.coefficients[1]!.estimate;
+    expect(an - cs).toBeCloseTo((1 - r.baselineGap.ancovaSlope) * r.baselineGap.estimate, 12);
+    expect(r.baselineGap.ancovaSlope).toBe(r.ancova.coefficients[2]!.estimate);
+    // The old rule (gap beyond √(se₁² + se₂²), as if independent) stayed silent on these data.
+    const se = Math.hypot(r.changeScore.coefficients[1]!.stdError, r.ancova.coefficients[1]!.stdError);
+    expect(Math.abs(an - cs)).toBeLessThan(se);
+    expect(r.baselineGap.pValue).toBeLessThan(0.05);
+    expect(r.note?.localized.en).toContain(`(1 − ${r.baselineGap.ancovaSlope.toFixed(3)}) × ${r.baselineGap.estimate.toFixed(3)} = ${(an - cs).toFixed(3)}`);
+    expect(r.note?.localized.ja).toContain("ロードのパラドックス");
+  });
+
+  it("no note when the groups do not differ at baseline", () => {
+    const t = aq.table({ pre: [1, 2, 3, 4, 1, 2, 3, 4], post: [2, 2, 4, 5, 1, 3, 3, 4], g: [1, 1, 1, 1, 0, 0, 0, 0] });
+    const r = differenceInDifferences(t, { pre: "pre", post: "post", treatment: "g", bootstrap: false });
+    expect(r.baselineGap.estimate).toBeCloseTo(0, 12);
+    expect(r.note).toBeNull();
+  });
+});

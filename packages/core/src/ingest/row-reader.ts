@@ -74,6 +74,8 @@ export class RowReader {
   private fastHi = new Float64Array(0);
   /** 1 where a blank field is a missing number, written as NaN straight away. */
   private fastBlank = new Uint8Array(0);
+  /** For each field of text that may be missing, where a blank field is written as null straight away (null: none). */
+  private fastNulls: (unknown[] | null)[] = [];
   private lfBuffer: Buffer | null = null;
   private lastLf = -1;
   private absent: ColumnBuilder[] = [];
@@ -205,6 +207,7 @@ export class RowReader {
     this.fastLo = new Float64Array(names.length);
     this.fastHi = new Float64Array(names.length);
     this.fastBlank = new Uint8Array(names.length);
+    this.fastNulls = names.map(() => null);
     // Columns made now have room for the rows estimated before the header was read.
     const estimated = this.capacity;
     this.capacity = 0;
@@ -262,6 +265,7 @@ export class RowReader {
       // A plain integer in canonical form (no leading zero but "0"): exact, no text made.
       if (nums !== null && digitsEnd === p && (n === 1 || (n > 1 && n <= 15 && buf[s] !== 0x30)) && v >= lo[nf]! && v <= hi[nf]!) nums![at] = v;
       else if (n === 0 && nums !== null && this.fastBlank[nf] === 1) nums![at] = Number.NaN;
+      else if (n === 0 && this.fastNulls[nf] !== null) this.fastNulls[nf]![at] = null;
       else {
         const b = fb[nf];
         if (b !== null) {
@@ -300,6 +304,7 @@ export class RowReader {
     this.fastHi[f] = direct && !b.inferring ? b.hi : Infinity;
     // Blank is missing (NaN) for an inferring column when "" is a marker; a schema's column may require a value.
     this.fastBlank[f] = direct && b.inferring && b.blankIsMissing ? 1 : 0;
+    this.fastNulls[f] = b != null && b.values !== null && b.blankIsMissing && !b.spec?.required && b.values.length >= this.capacity ? b.values : null;
   }
 
   /** Leaves a record to the general path; forgets what it staged beside the slots. */

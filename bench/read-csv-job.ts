@@ -15,7 +15,7 @@ for (let k = 0; k < repeats; k++) {
 }
 const seconds = times[0]!;
 const mb = statSync(path).size / 1e6;
-const numeric = r!.table.columnNames().filter((c) => (r!.table.column(c) as unknown) instanceof Float64Array || r!.table.column(c) instanceof Float64Array).length;
+const numeric = r!.table.columnNames().filter((c) => (r!.table.column(c) as unknown) instanceof Float64Array).length;
 console.log(
   JSON.stringify({
     seconds,

@@ -204,6 +204,12 @@ export class ColumnBuilder {
     }
   }
 
+  /** Moves an inferring column's numbers into `storage` (larger than what it holds), e.g. a view of a block shared by several columns. */
+  adopt(storage: Float64Array): void {
+    storage.set(this.numbers!.subarray(0, this.length));
+    this.numbers = storage;
+  }
+
   private stage(v: unknown): void {
     if (this.numbers !== null) {
       if (this.length === this.numbers.length) this.reserve(Math.max(1024, this.length * 2));

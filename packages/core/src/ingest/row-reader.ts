@@ -18,6 +18,8 @@ import type { RowOptions } from "./options.js";
 import { findPersonalColumns, personalByValues } from "./personal.js";
 import { FieldFlag, type RecordView } from "./tokenizer.js";
 
+/** The most numbers allocated as one block when columns are sized (2^27: 1 GiB). */
+const MAX_BLOCK = 2 ** 27;
 const QUOTE = 0x22;
 const CR = 0x0d;
 const LF = 0x0a;
@@ -104,6 +106,13 @@ export class RowReader {
 
   /** Sizes the columns once from an estimate of the rows to come, instead of doubling repeatedly. */
   reserve(rows: number): void {
+    // The numbers of the columns without a schema in one block: one large allocation instead of
+    // one per column (each of which may set off a full garbage collection). Views of it stay valid.
+    const grow = this.builders.filter((b) => b.inferring && b.numbers!.length < rows);
+    if (grow.length > 1 && rows * grow.length <= MAX_BLOCK) {
+      const block = new Float64Array(rows * grow.length);
+      grow.forEach((b, i) => b.adopt(block.subarray(i * rows, (i + 1) * rows)));
+    }
     for (const b of this.builders) b.reserve(rows);
     for (const b of this.absent) b.reserve(rows);
     if (rows > this.capacity) this.capacity = rows;

@@ -84,6 +84,18 @@ function wstats(values: ArrayLike<number>, idx: number[], w: ArrayLike<number> |
 /** |SMD| above which a covariate is flagged by default (Austin 2009; cobalt's and MatchIt's usual 0.1). */
 export const BALANCE_THRESHOLD = 0.1;
 
+/** The weighted mean at idx (as {@link wstats}' mean, without the variance). */
+function wmean(values: ArrayLike<number>, idx: number[], w: ArrayLike<number> | null): number {
+  let sw = 0;
+  let s = 0;
+  for (const i of idx) {
+    const wi = w ? w[i]! : 1;
+    sw += wi;
+    s += wi * values[i]!;
+  }
+  return s / sw;
+}
+
 /** Whether every value at idx is 0 or 1. */
 function zeroOne(values: ArrayLike<number>, idx: number[]): boolean {
   for (const i of idx) if (values[i] !== 0 && values[i] !== 1) return false;
@@ -170,31 +182,26 @@ export function balanceTable(table: Table, options: BalanceOptions): BalanceResu
  * the columns and `w`, and are complete.
  */
 export function balanceOf(covs: readonly CodedColumn[], treated: number[], control: number[], w: ArrayLike<number> | null, sd: "treated" | "pooled", threshold: number): BalanceResult {
-  const n = covs.reduce((k, c) => Math.max(k, c.kind === "segment" ? c.codes.length : c.values.length), 0);
   const rows: BalanceRow[] = [];
-  const compare = (covariate: string, level: string | null, values: ArrayLike<number>) => {
-    const a = wstats(values, treated, null);
-    const b = wstats(values, control, null);
-    // Binary variables (levels, booleans, 0/1 numbers) use √(p(1 − p)), as MatchIt and cobalt do.
-    const binary = level !== null || (zeroOne(values, treated) && zeroOne(values, control));
+  // Rows of weight 0 (the unmatched) add exact zeros to the weighted sums: leave them out of those.
+  const tw = w ? treated.filter((i) => w[i] !== 0) : null;
+  const cw = w ? control.filter((i) => w[i] !== 0) : null;
+  type Stats = { mean: number; variance: number };
+  const push = (covariate: string, level: string | null, binary: boolean, a: Stats, b: Stats, aw: Stats | null, bw: Stats | null) => {
+    // Binary variables (levels, booleans, 0/1 numbers) use √(p(1 − p)), as MatchIt and cobalt do
+    // (their variances are not used).
     const varT = binary ? a.mean * (1 - a.mean) : a.variance;
     const varC = binary ? b.mean * (1 - b.mean) : b.variance;
     const denom = sd === "treated" ? Math.sqrt(varT) : Math.sqrt((varT + varC) / 2);
     const smd = denom > 0 ? (a.mean - b.mean) / denom : 0;
-    const vr = b.variance > 0 ? a.variance / b.variance : null;
-    let adj: { mt: number; mc: number; smd: number; vr: number | null } | null = null;
-    if (w) {
-      const aw = wstats(values, treated, w);
-      const bw = wstats(values, control, w);
-      adj = { mt: aw.mean, mc: bw.mean, smd: denom > 0 ? (aw.mean - bw.mean) / denom : 0, vr: bw.variance > 0 ? aw.variance / bw.variance : null };
-    }
+    const adj = aw && bw ? { mt: aw.mean, mc: bw.mean, smd: denom > 0 ? (aw.mean - bw.mean) / denom : 0, vr: bw.variance > 0 ? aw.variance / bw.variance : null } : null;
     rows.push({
       covariate,
       level,
       meanTreated: a.mean,
       meanControl: b.mean,
       smd,
-      varianceRatio: binary ? null : vr,
+      varianceRatio: binary ? null : b.variance > 0 ? a.variance / b.variance : null,
       meanTreatedAdjusted: adj?.mt ?? null,
       meanControlAdjusted: adj?.mc ?? null,
       smdAdjusted: adj?.smd ?? null,
@@ -202,20 +209,45 @@ export function balanceOf(covs: readonly CodedColumn[], treated: number[], contr
       imbalanced: Math.abs(adj ? adj.smd : smd) > threshold,
     });
   };
+  const compare = (covariate: string, level: string | null, values: ArrayLike<number>) => {
+    const binary = level !== null || (zeroOne(values, treated) && zeroOne(values, control));
+    const a = binary ? { mean: wmean(values, treated, null), variance: NaN } : wstats(values, treated, null);
+    const b = binary ? { mean: wmean(values, control, null), variance: NaN } : wstats(values, control, null);
+    // Zero weights may be left out only where the values are finite (0 × ∞ is not 0).
+    const finite = a.mean - a.mean === 0 && b.mean - b.mean === 0;
+    const weighted = (idx: number[], positive: number[] | null) => (binary ? { mean: wmean(values, finite ? positive! : idx, w), variance: NaN } : wstats(values, finite ? positive! : idx, w));
+    push(covariate, level, binary, a, b, w ? weighted(treated, tw) : null, w ? weighted(control, cw) : null);
+  };
   for (const c of covs) {
     if (c.kind === "numeric") compare(c.column, null, c.values);
     else if (c.kind === "binary") compare(c.column, "true", c.values);
     else {
-      // One row per level present among the rows compared, in natural order.
-      const present = new Uint8Array(c.levels.length);
-      for (const i of treated) present[c.codes[i]!] = 1;
-      for (const i of control) present[c.codes[i]!] = 1;
+      // One row per level present among the rows compared, in natural order: shares of each level
+      // summed in one pass (row order, as the sums of a 0/1 column of the level).
+      const codes = c.codes;
+      const shares = (idx: number[], weights: ArrayLike<number> | null): Stats[] => {
+        const s = new Float64Array(c.levels.length);
+        let sw = 0;
+        for (const i of idx) {
+          const wi = weights ? weights[i]! : 1;
+          sw += wi;
+          s[codes[i]!]! += wi;
+        }
+        return Array.from(s, (x) => ({ mean: x / sw, variance: NaN }));
+      };
+      const count = (idx: number[]) => {
+        const k = new Float64Array(c.levels.length);
+        for (const i of idx) k[codes[i]!]!++;
+        return k;
+      };
+      const [nt, nc] = [count(treated), count(control)];
+      const a = Array.from(nt, (x) => ({ mean: x / treated.length, variance: NaN }));
+      const b = Array.from(nc, (x) => ({ mean: x / control.length, variance: NaN }));
+      const aw = w ? shares(tw!, w) : null;
+      const bw = w ? shares(cw!, w) : null;
       c.levels.forEach((level, k) => {
-        if (present[k] === 0) return;
-        const codes = c.codes;
-        const is = new Float64Array(n);
-        for (let i = 0; i < n; i++) if (codes[i] === k) is[i] = 1;
-        compare(c.column, String(level), is);
+        if (nt[k] === 0 && nc[k] === 0) return;
+        push(c.column, String(level), true, a[k]!, b[k]!, aw?.[k] ?? null, bw?.[k] ?? null);
       });
     }
   }
@@ -249,8 +281,8 @@ export function balanceOf(covs: readonly CodedColumn[], treated: number[], contr
     threshold,
     nTreated: treated.length,
     nControl: control.length,
-    essTreated: ess(treated),
-    essControl: ess(control),
+    essTreated: ess(tw ?? treated),
+    essControl: ess(cw ?? control),
     toTable: () => aq.from(rows),
   };
   Object.defineProperty(result, "toTable", { enumerable: false });

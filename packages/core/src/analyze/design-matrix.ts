@@ -150,9 +150,19 @@ export function designMatrix(table: Table, predictors: readonly string[], option
   const missingBy: DesignMatrix["missingBy"] = [];
   for (const c of columns) {
     let k = 0;
-    for (let i = 0; i < total; i++) if (codedMissing(c, i)) {
-      bad[i] = 1;
-      k++;
+    if (c.kind === "segment") {
+      const codes = c.codes;
+      for (let i = 0; i < total; i++) if (codes[i]! < 0) {
+        bad[i] = 1;
+        k++;
+      }
+    } else {
+      const values = c.values;
+      const none = c.kind === "binary" ? MISSING_BINARY : NaN;
+      for (let i = 0; i < total; i++) if (values[i] === none || values[i] !== values[i]) {
+        bad[i] = 1;
+        k++;
+      }
     }
     missingBy.push({ column: c.column, rows: k });
   }
@@ -169,32 +179,50 @@ export function designMatrix(table: Table, predictors: readonly string[], option
     }
     missingBy.push({ column: name, rows: k });
   }
-  const keep: number[] = [];
-  for (let i = 0; i < total; i++) if (bad[i] === 0) keep.push(i);
-  // Each term fills its column of x in one loop (numeric columns copied, yes/no and levels as 0/1).
-  const parts: { term: string; fill: (x: Float64Array, p: number, j: number) => void }[] = [];
+  let kept = 0;
+  for (let i = 0; i < total; i++) if (bad[i] === 0) kept++;
+  const keep = new Int32Array(kept);
+  for (let i = 0, r = 0; i < total; i++) if (bad[i] === 0) keep[r++] = i;
+  // Each term fills its column of x (numeric columns copied, yes/no and levels as 0/1), a block of
+  // rows at a time so the rows being written stay in cache.
+  const parts: { term: string; fill: (x: Float64Array, p: number, j: number, from: number, to: number) => void }[] = [];
   const n = keep.length;
-  if (o.intercept) parts.push({ term: "(Intercept)", fill: (x, p, j) => { for (let r = 0; r < n; r++) x[r * p + j] = 1; } });
+  if (o.intercept) parts.push({ term: "(Intercept)", fill: (x, p, j, from, to) => { for (let r = from; r < to; r++) x[r * p + j] = 1; } });
   for (const c of columns) {
     if (c.kind === "numeric") {
       const a = c.values;
-      parts.push({ term: c.column, fill: (x, p, j) => { for (let r = 0; r < n; r++) x[r * p + j] = a[keep[r]!]!; } });
+      parts.push({ term: c.column, fill: (x, p, j, from, to) => { for (let r = from; r < to; r++) x[r * p + j] = a[keep[r]!]!; } });
     } else if (c.kind === "binary") {
       const a = c.values;
-      parts.push({ term: `${c.column}TRUE`, fill: (x, p, j) => { for (let r = 0; r < n; r++) x[r * p + j] = a[keep[r]!]!; } });
+      parts.push({ term: `${c.column}TRUE`, fill: (x, p, j, from, to) => { for (let r = from; r < to; r++) x[r * p + j] = a[keep[r]!]!; } });
     } else {
       // Levels present among the rows used, in natural order; the first is the reference.
       const present = new Uint8Array(c.levels.length);
-      for (const i of keep) present[c.codes[i]!] = 1;
+      for (let r = 0; r < n; r++) present[c.codes[keep[r]!]!] = 1;
       const levels = c.levels.map((l, k) => ({ l, k })).filter((x) => present[x.k] === 1);
-      for (const { l, k } of levels.slice(1)) {
-        const codes = c.codes;
-        parts.push({ term: `${c.column}${String(l)}`, fill: (x, p, j) => { for (let r = 0; r < n; r++) x[r * p + j] = codes[keep[r]!] === k ? 1 : 0; } });
+      const codes = c.codes;
+      // All the column's dummies in one loop: x is zero, so only the row's own level is set.
+      const first = parts.length;
+      const column = new Int32Array(c.levels.length).fill(-1);
+      levels.slice(1).forEach(({ l, k }, h) => {
+        column[k] = h;
+        parts.push({ term: `${c.column}${String(l)}`, fill: () => {} });
+      });
+      if (levels.length > 1) {
+        parts[first]!.fill = (x, p, j, from, to) => {
+          for (let r = from; r < to; r++) {
+            const h = column[codes[keep[r]!]!]!;
+            if (h >= 0) x[r * p + j + h] = 1;
+          }
+        };
       }
     }
   }
   const p = parts.length;
   const x = new Float64Array(n * p);
-  parts.forEach((part, j) => part.fill(x, p, j));
-  return { x, n, p, terms: parts.map((q) => q.term), rows: Int32Array.from(keep), nMissing: total - n, missingBy, columns };
+  for (let from = 0; from < n; from += 4096) {
+    const to = Math.min(n, from + 4096);
+    parts.forEach((part, j) => part.fill(x, p, j, from, to));
+  }
+  return { x, n, p, terms: parts.map((q) => q.term), rows: keep, nMissing: total - n, missingBy, columns };
 }

@@ -200,10 +200,14 @@ export function estimateEffect(table: Table, options: EstimateEffectOptions): Ef
   for (let i = 0; i < total; i++) if (tr.values[i] === MISSING_BINARY || y.values[i] !== y.values[i]) exclude[i] = 1;
   const dm = designMatrix(base, o.covariates, { fn, option: "covariates", exclude, also: [...(cluster ? [cluster] : []), ...(exact && exact !== cluster ? [exact] : [])], ...missing });
   const { rows, n } = dm;
-  const d = Float64Array.from(rows, (r) => tr.values[r]!);
-  const yy = Float64Array.from(rows, (r) => y.values[r]!);
+  const d = new Float64Array(n);
+  const yy = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    d[i] = tr.values[rows[i]!]!;
+    yy[i] = y.values[rows[i]!]!;
+  }
   let nTreated = 0;
-  for (const v of d) nTreated += v;
+  for (let i = 0; i < n; i++) nTreated += d[i]!;
   const nControl = n - nTreated;
   if (nTreated < 2 || nControl < 2) {
     const left = [
@@ -281,7 +285,11 @@ export function estimateEffect(table: Table, options: EstimateEffectOptions): Ef
     fit = fitOls({ fn, x, y: yy, n, p, terms, ...errors, confLevel, nMissing: 0 });
   } else if (method === "matching") {
     const scale = o.caliperScale ?? (caliper !== undefined ? "logit" : "score");
-    const distance = scale === "logit" ? Float64Array.from(propensity!, (p0) => Math.log(p0 / (1 - p0))) : propensity!;
+    let distance = propensity!;
+    if (scale === "logit") {
+      distance = new Float64Array(n);
+      for (let i = 0; i < n; i++) distance[i] = Math.log(propensity![i]! / (1 - propensity![i]!));
+    }
     const k = o.ratio === "auto" ? Math.max(1, Math.min(MAX_AUTO_RATIO, Math.floor(nControl / nTreated))) : o.ratio;
     const sets = matchNearestSets(distance, d, { ratio: k, ...(caliper !== undefined ? { caliper } : {}), ...(exactIds ? { exact: exactIds.ids } : {}) });
     nMatched = sets.length;
@@ -323,8 +331,13 @@ export function estimateEffect(table: Table, options: EstimateEffectOptions): Ef
     });
     // Errors clustered by the `cluster` column, else by matched set (MatchIt's guidance:
     // vcovCL(cluster = ~subclass); Abadie & Spiess 2022). Clusters of the matched rows only.
-    const byRow = Int32Array.from(matchedRows, (i) => (ids ? ids.ids[i]! : subclass[i]!));
-    const relabel = clusterIds(byRow, Int32Array.from({ length: nm }, (_, r) => r));
+    const byRow = new Int32Array(nm);
+    const all = new Int32Array(nm);
+    for (let r = 0; r < nm; r++) {
+      byRow[r] = ids ? ids.ids[matchedRows[r]!]! : subclass[matchedRows[r]!]!;
+      all[r] = r;
+    }
+    const relabel = clusterIds(byRow, all);
     const unweighted = k === 1 && sets.every((set) => set.controls.length === 1);
     fit = fitOls({
       fn, x, y: ym, n: nm, p: pm, terms: ["(Intercept)", treatTerm, ...extra.map((e) => e.term)], ...(unweighted ? {} : { weights: wm }),

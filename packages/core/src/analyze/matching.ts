@@ -45,9 +45,14 @@ export function matchNearestSets(score: ArrayLike<number>, treated: ArrayLike<nu
   const controlsOf: (number[] | undefined)[] = new Array(n);
   let order: Int32Array;
   if (!exact) {
-    const t: number[] = [];
-    const c: number[] = [];
-    for (let i = 0; i < n; i++) (treated[i] === 1 ? t : c).push(i);
+    let nt = 0;
+    for (let i = 0; i < n; i++) if (treated[i] === 1) nt++;
+    const t = new Int32Array(nt);
+    const c = new Int32Array(n - nt);
+    for (let i = 0, a = 0, b = 0; i < n; i++) {
+      if (treated[i] === 1) t[a++] = i;
+      else c[b++] = i;
+    }
     order = matchStratum(score, t, c, ratio, limit, controlsOf);
   } else {
     // Treated and controls per stratum, each matched on its own.
@@ -59,7 +64,7 @@ export function matchNearestSets(score: ArrayLike<number>, treated: ArrayLike<nu
     }
     const all: number[] = [];
     for (const { t, c } of strata.values()) for (const i of matchStratum(score, t, c, ratio, limit, controlsOf)) all.push(i);
-    order = sortByScore(score, all, -1);
+    order = sortByScore(score, all, -1).rows;
   }
   const sets: MatchedSet[] = [];
   for (const i of order) if (controlsOf[i]) sets.push({ treated: i, controls: controlsOf[i] });
@@ -67,14 +72,17 @@ export function matchNearestSets(score: ArrayLike<number>, treated: ArrayLike<nu
 }
 
 /** Greedy matching within one stratum: fills controlsOf (treated row → its controls); returns the treated rows in matching order. */
-function matchStratum(score: ArrayLike<number>, t: number[] | Int32Array, c: number[], ratio: number, limit: number, controlsOf: (number[] | undefined)[]): Int32Array {
-  t = sortByScore(score, t, -1);
+function matchStratum(score: ArrayLike<number>, t: number[] | Int32Array, c: number[] | Int32Array, ratio: number, limit: number, controlsOf: (number[] | undefined)[]): Int32Array {
+  t = sortByScore(score, t, -1).rows;
   // Controls sorted by score; a matched one is removed (linked list over the sorted order).
-  const cs = sortByScore(score, c, 1);
+  const { rows: cs, sorted } = sortByScore(score, c, 1);
   const m = cs.length;
-  const sorted = Float64Array.from(cs, (i) => score[i]!);
-  const prev = Int32Array.from({ length: m }, (_, k) => k - 1);
-  const next = Int32Array.from({ length: m }, (_, k) => (k + 1 < m ? k + 1 : -1));
+  const prev = new Int32Array(m);
+  const next = new Int32Array(m);
+  for (let k = 0; k < m; k++) {
+    prev[k] = k - 1;
+    next[k] = k + 1 < m ? k + 1 : -1;
+  }
   const removed = new Uint8Array(m);
   let alive = m;
   for (let round = 0; round < ratio && alive > 0; round++) {
@@ -131,26 +139,34 @@ function matchStratum(score: ArrayLike<number>, t: number[] | Int32Array, c: num
 
 /**
  * The rows `idx` ordered by score (`direction` 1 ascending, −1 descending), ties by row, as
- * `idx.sort((a, b) => direction * (score[a] − score[b]) || a − b)` would order them; large lists by
- * a stable radix sort of the scores' bits (four passes of 16 bits) instead of a comparator.
+ * `idx.sort((a, b) => direction * (score[a] − score[b]) || a − b)` would order them, and their
+ * scores in that order (−0 as 0); large lists by a stable radix sort of the scores' bits (four
+ * passes of 16 bits) instead of a comparator.
  */
-function sortByScore(score: ArrayLike<number>, idx: readonly number[] | Int32Array, direction: 1 | -1): Int32Array {
+function sortByScore(score: ArrayLike<number>, idx: readonly number[] | Int32Array, direction: 1 | -1): { rows: Int32Array; sorted: Float64Array } {
   const m = idx.length;
-  if (m < 512) return Int32Array.from(idx).sort((a, b) => direction * (score[a]! - score[b]!) || a - b);
+  if (m < 512) {
+    const rows = Int32Array.from(idx).sort((a, b) => direction * (score[a]! - score[b]!) || a - b);
+    return { rows, sorted: Float64Array.from(rows, (i) => score[i]! + 0) };
+  }
   // Rows ascending first, so the stable passes leave ties by row.
-  let rows = Int32Array.from(idx).sort();
+  let rows = Int32Array.from(idx);
+  for (let k = 1; k < m; k++) if (rows[k]! < rows[k - 1]!) {
+    rows.sort();
+    break;
+  }
   // Each score as an unsigned 64-bit key (hi, lo) in its order: a sign flip for positive numbers,
   // every bit flipped for negative ones; −0 counts as 0.
-  const bits = new Float64Array(1);
+  const bits = new Float64Array(m);
   const words = new Uint32Array(bits.buffer);
+  for (let k = 0; k < m; k++) bits[k] = direction * score[rows[k]!]! + 0;
   let hi = new Uint32Array(m);
   let lo = new Uint32Array(m);
   for (let k = 0; k < m; k++) {
-    bits[0] = direction * score[rows[k]!]! + 0;
-    const h = words[1]!;
+    const h = words[2 * k + 1]!;
     const negative = h >>> 31 === 1;
     hi[k] = negative ? ~h >>> 0 : (h | 0x80000000) >>> 0;
-    lo[k] = negative ? ~words[0]! >>> 0 : words[0]!;
+    lo[k] = negative ? ~words[2 * k]! >>> 0 : words[2 * k]!;
   }
   let rows2 = new Int32Array(m);
   let hi2 = new Uint32Array(m);
@@ -177,7 +193,15 @@ function sortByScore(score: ArrayLike<number>, idx: readonly number[] | Int32Arr
     [hi, hi2] = [hi2, hi];
     [lo, lo2] = [lo2, lo];
   }
-  return rows;
+  // The scores back from their keys, in order.
+  for (let k = 0; k < m; k++) {
+    const h = hi[k]!;
+    const positive = h >>> 31 === 1;
+    words[2 * k + 1] = positive ? h & 0x7fffffff : ~h;
+    words[2 * k] = positive ? lo[k]! : ~lo[k]!;
+    if (direction === -1) bits[k] = -bits[k]! + 0;
+  }
+  return { rows, sorted: bits };
 }
 
 /**

@@ -409,6 +409,58 @@ export function logisticRegression(table: Table, options: LogisticOptions): Logi
   return fitLogistic({ fn, x: d.x, y, n: d.n, p: d.p, terms: d.terms, weights: pw, confLevel, nMissing: d.nMissing, outcome: yCol.column, predictors: d.columns.map((c) => c.column) });
 }
 
+/** One IRLS step's X'WX and X'Wz (lower triangle), accumulated row by row over each row's nonzero cells. */
+function irlsCrossProducts(x: Float64Array, p: number, n: number, start: Int32Array, col: Int32Array, y: Float64Array, pw: Float64Array, mu: Float64Array, eta: Float64Array, xtwx: Float64Array, xtwz: Float64Array): void {
+  const cells = new Int32Array(p); // a row's nonzero columns
+  const values = new Float64Array(p); // and their values
+  xtwx.fill(0);
+  xtwz.fill(0);
+  for (let i = 0; i < n; i++) {
+    const m = mu[i]!;
+    const wi = pw[i]! * m * (1 - m);
+    const z = eta[i]! + (y[i]! - m) / (m * (1 - m));
+    const o = i * p;
+    if (wi > 0 && wi < Infinity && z - z === 0) {
+      let q = 0;
+      for (let k = start[i]!, end = start[i + 1]!; k < end; k++, q++) {
+        cells[q] = col[k]!;
+        values[q] = x[o + col[k]!]!;
+      }
+      for (let u = 0; u < q; u++) {
+        const a = cells[u]!;
+        const xa = values[u]! * wi;
+        xtwz[a]! += xa * z;
+        const row = a * p;
+        for (let h = 0; h <= u; h++) xtwx[row + cells[h]!]! += xa * values[h]!;
+      }
+    } else {
+      for (let a = 0; a < p; a++) {
+        const xa = x[o + a]! * wi;
+        xtwz[a]! += xa * z;
+        for (let b = 0; b <= a; b++) xtwx[a * p + b]! += xa * x[o + b]!;
+      }
+    }
+  }
+}
+
+/** The linear predictor, fitted probabilities, deviance and count of extreme predictors after a step. */
+function irlsUpdate(x: Float64Array, p: number, n: number, start: Int32Array, col: Int32Array, finite: boolean, beta: Float64Array, y: Float64Array, pw: Float64Array, mu: Float64Array, eta: Float64Array): { extreme: number; deviance: number } {
+  let extreme = 0;
+  let deviance = 0;
+  for (let i = 0; i < n; i++) {
+    let e = 0;
+    const o = i * p;
+    if (finite) for (let k = start[i]!, end = start[i + 1]!; k < end; k++) e += x[o + col[k]!]! * beta[col[k]!]!;
+    else for (let a = 0; a < p; a++) e += x[o + a]! * beta[a]!;
+    eta[i] = e;
+    const mi = 1 / (1 + Math.exp(-e));
+    mu[i] = mi;
+    if (Math.abs(e) > 30) extreme++;
+    deviance += -2 * pw[i]! * (y[i]! === 1 ? Math.log(mi) : Math.log(1 - mi));
+  }
+  return { extreme, deviance };
+}
+
 /** What {@link fitLogistic} needs: a complete design, the 0/1 outcome, and the names for messages. */
 export interface LogisticFit extends DesignFit {
   outcome: string;
@@ -420,14 +472,15 @@ export function fitLogistic({ fn, x, y, n, p, terms: termList, weights = null, c
   const terms = [...termList];
   if (n <= p) throw new InsufficientDataError(fn, p + 1, n, null, localize(m.tooFewRows, { fn, n, p }));
   const pw = weights ?? new Float64Array(n).fill(1);
-  const mu = Float64Array.from(y, (v) => (v + 0.5) / 2);
-  const eta = Float64Array.from(mu, (m) => Math.log(m / (1 - m)));
-  const dev = () => {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += -2 * pw[i]! * (y[i]! === 1 ? Math.log(mu[i]!) : Math.log(1 - mu[i]!));
-    return s;
-  };
-  let devOld = dev();
+  const mu = new Float64Array(n);
+  const eta = new Float64Array(n);
+  let devOld = 0;
+  for (let i = 0; i < n; i++) {
+    const m0 = (y[i]! + 0.5) / 2;
+    mu[i] = m0;
+    eta[i] = Math.log(m0 / (1 - m0));
+    devOld += -2 * pw[i]! * (y[i]! === 1 ? Math.log(m0) : Math.log(1 - m0));
+  }
   let beta: Float64Array = new Float64Array(p);
   let l: Float64Array = new Float64Array(0);
   let iterations = 0;
@@ -448,45 +501,13 @@ export function fitLogistic({ fn, x, y, n, p, terms: termList, weights = null, c
   const xtwx = new Float64Array(p * p);
   const xtwz = new Float64Array(p);
   for (iterations = 1; iterations <= 25; iterations++) {
-    xtwx.fill(0);
-    xtwz.fill(0);
-    for (let i = 0; i < n; i++) {
-      const m = mu[i]!;
-      const wi = pw[i]! * m * (1 - m);
-      const z = eta[i]! + (y[i]! - m) / (m * (1 - m));
-      const o = i * p;
-      if (wi > 0 && wi < Infinity && z - z === 0) {
-        for (let k = start[i]!, end = start[i + 1]!; k < end; k++) {
-          const a = col[k]!;
-          const xa = x[o + a]! * wi;
-          xtwz[a]! += xa * z;
-          const row = a * p;
-          for (let h = start[i]!; h <= k; h++) xtwx[row + col[h]!]! += xa * x[o + col[h]!]!;
-        }
-      } else {
-        for (let a = 0; a < p; a++) {
-          const xa = x[o + a]! * wi;
-          xtwz[a]! += xa * z;
-          for (let b = 0; b <= a; b++) xtwx[a * p + b]! += xa * x[o + b]!;
-        }
-      }
-    }
+    irlsCrossProducts(x, p, n, start, col, y, pw, mu, eta, xtwx, xtwz);
     for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) xtwx[b * p + a] = xtwx[a * p + b]!;
     l = factorModel(fn, xtwx, p, terms);
     beta = choleskySolve(l, p, xtwz);
     let finite = true;
     for (let a = 0; a < p; a++) if (!(beta[a]! - beta[a]! === 0)) finite = false;
-    let extreme = 0;
-    for (let i = 0; i < n; i++) {
-      let e = 0;
-      const o = i * p;
-      if (finite) for (let k = start[i]!, end = start[i + 1]!; k < end; k++) e += x[o + col[k]!]! * beta[col[k]!]!;
-      else for (let a = 0; a < p; a++) e += x[o + a]! * beta[a]!;
-      eta[i] = e;
-      mu[i] = 1 / (1 + Math.exp(-e));
-      if (Math.abs(e) > 30) extreme++;
-    }
-    const devNew = dev();
+    const { extreme, deviance: devNew } = irlsUpdate(x, p, n, start, col, finite, beta, y, pw, mu, eta);
     if (extreme > 0 && iterations >= 8) {
       throw KoeError.of(m.separation, { fn, outcome, predictors: [...predictors], rows: extreme, n });
     }

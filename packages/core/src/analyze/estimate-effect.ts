@@ -85,6 +85,14 @@ export const EstimateEffectOptions = z.object({
    * any clipping is reported in `trimmed` and `warnings`.
    */
   trim: z.number().min(0).lt(0.5).default(0),
+  /**
+   * Matching, weighting and doubly robust: propensity scores already fitted, one per table row
+   * (as MatchIt's `distance = <vector>`), instead of the logistic model on `covariates` (which
+   * still give the rows used, the balance table and any `adjust`). Scores of the rows used must lie
+   * strictly between 0 and 1; rows left out may hold anything (NaN). A study that runs several
+   * methods on one group fits the score once: the first result's `propensity` belongs to its `rows`.
+   */
+  propensity: z.custom<ArrayLike<number>>((v) => ArrayBuffer.isView(v) || Array.isArray(v), "one number per table row").optional(),
   /** Confidence level of the interval (default 0.95). */
   confLevel: z.number().gt(0).lt(1).default(0.95),
   /** Cell texts meaning "no answer" (default "", NA, N/A, 無回答). */
@@ -105,7 +113,9 @@ export interface EffectResult extends EstimateFields {
   matched: { ratio: number; controls: number; scale: "logit" | "score"; exact: string | null; subclass: Int32Array } | null;
   /** Weighting and doubly-robust: effective sample sizes (Kish) of the groups; else null. */
   ess: { treated: number; control: number } | null;
-  /** Propensity scores (fitted, before any clipping) of the rows used, when the method needs them. */
+  /** The table rows used (0-based), in order: `propensity[i]` and `matched.subclass[i]` belong to table row `rows[i]`. */
+  rows: Int32Array;
+  /** Propensity scores (fitted or given, before any clipping) of the rows used, when the method needs them. */
   propensity: Float64Array | null;
   /** Weighting and doubly-robust with `trim` > 0: the bound and how many rows' scores were clipped; else null. */
   trimmed: { trim: number; rows: number } | null;
@@ -162,6 +172,10 @@ const METHOD_NAME: Record<EffectMethod, (estimand: string) => string> = {
  * estimateEffect(lalonde, { outcome: "re78", treatment: "treat", covariates, estimand: "att" }) // throws: did you mean "ATT"?
  * const within = estimateEffect(lalonde, { outcome: "re78", treatment: "treat", covariates, method: "matching", exact: "race", ratio: 3, caliper: 0.2, adjust: true });
  * [within.nMatched, within.matched.controls, within.estimate] // => [115, 171, 980.07]
+ * const weighted = estimateEffect(lalonde, { outcome: "re78", treatment: "treat", covariates, method: "weighting" });
+ * const propensity = new Float64Array(lalonde.numRows()).fill(NaN);
+ * weighted.rows.forEach((row, i) => (propensity[row] = weighted.propensity[i]));
+ * estimateEffect(lalonde, { outcome: "re78", treatment: "treat", covariates, method: "matching", propensity }).nMatched // => 185
  */
 export function estimateEffect(table: Table, options: EstimateEffectOptions): EffectResult {
   const fn = "estimateEffect";
@@ -177,6 +191,7 @@ export function estimateEffect(table: Table, options: EstimateEffectOptions): Ef
     }
   }
   if (o.adjust !== undefined && o.adjust !== false && (method === "difference" || method === "regression")) throw KoeArgumentError.of(m.adjustNotHere, { fn, method });
+  if (o.propensity !== undefined && !needsScore) throw KoeArgumentError.of(m.propensityNotHere, { fn, method });
   const base = table.isFiltered() || table.isOrdered() ? table.reify() : table;
   const total = base.numRows();
   const missing = o.missing ? { missing: o.missing } : {};
@@ -254,7 +269,16 @@ export function estimateEffect(table: Table, options: EstimateEffectOptions): Ef
   let matched: EffectResult["matched"] = null;
   let trimmed: EffectResult["trimmed"] = null;
   let fit: OlsResult;
-  if (needsScore) {
+  if (o.propensity !== undefined) {
+    const given = o.propensity;
+    if (given.length !== total) throw KoeArgumentError.of(m.lengthMismatch, { fn, option: "propensity", got: given.length, rows: total });
+    propensity = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = Number(given[rows[i]!]);
+      if (!(v > 0 && v < 1)) throw KoeArgumentError.of(m.propensityRange, { fn, row: rows[i]! + 1, value: v });
+      propensity[i] = v;
+    }
+  } else if (needsScore) {
     propensity = fitLogistic({ fn, x: cov.x, y: d, n, p: pc, terms: cov.terms, confLevel, nMissing: 0, outcome: tr.column, predictors: dm.columns.map((c) => c.column) }).fitted;
   }
   if (method === "difference") {
@@ -391,6 +415,7 @@ export function estimateEffect(table: Table, options: EstimateEffectOptions): Ef
     n,
     nMissing: total - n,
     estimand: effectiveEstimand,
+    rows,
     nTreated,
     nControl,
     nMatched,

@@ -46,6 +46,14 @@ export const effectMessages = defineMessages("effect", {
     en: (p: Fn & { method: string }) => `${p.fn}: option adjust applies to methods "matching", "weighting" and "doubly-robust" (method ${q(p.method)} adjusts by its own model)`,
     ja: (p: Fn & { method: string }) => `${p.fn}: オプション adjust は method "matching"・"weighting"・"doubly-robust" でだけ使えます（方法「${p.method}」は自身のモデルで調整します）`,
   },
+  propensityNotHere: {
+    en: (p: Fn & { method: string }) => `${p.fn}: option propensity applies to methods "matching", "weighting" and "doubly-robust" (method ${q(p.method)} uses no propensity score)`,
+    ja: (p: Fn & { method: string }) => `${p.fn}: オプション propensity は method "matching"・"weighting"・"doubly-robust" でだけ使えます（方法「${p.method}」は傾向スコアを使いません）`,
+  },
+  propensityRange: {
+    en: (p: Fn & { row: number; value: number }) => `${p.fn}: propensity scores must lie strictly between 0 and 1 (table row ${p.row}: ${p.value})`,
+    ja: (p: Fn & { row: number; value: number }) => `${p.fn}: 傾向スコアは0より大きく1より小さい数です（表の${p.row}行目: ${p.value}）`,
+  },
   adjustNotCovariate: {
     en: (p: Fn & { column: string; covariates: string[] }) => `${p.fn}: adjust names column ${q(p.column)}, which is neither a covariate (${list(p.covariates, 20)}) nor the exact column; add it to covariates`,
     ja: (p: Fn & { column: string; covariates: string[] }) => `${p.fn}: adjust に指定した列「${p.column}」は共変量（${listJa(p.covariates, 20)}）でも exact の列でもありません。covariates に加えてください`,

@@ -204,8 +204,8 @@ export class ColumnBuilder {
     }
   }
 
-  /** Moves an inferring column's numbers into `storage` (larger than what it holds), e.g. a view of a block shared by several columns. */
-  adopt(storage: Float64Array): void {
+  /** Moves the column's numbers into `storage` (of the same kind, larger than what it holds), e.g. a view of a block shared by several columns. */
+  adopt(storage: Float64Array | Float32Array): void {
     storage.set(this.numbers!.subarray(0, this.length));
     this.numbers = storage;
   }

@@ -106,12 +106,14 @@ export class RowReader {
 
   /** Sizes the columns once from an estimate of the rows to come, instead of doubling repeatedly. */
   reserve(rows: number): void {
-    // The numbers of the columns without a schema in one block: one large allocation instead of
-    // one per column (each of which may set off a full garbage collection). Views of it stay valid.
-    const grow = this.builders.filter((b) => b.inferring && b.numbers!.length < rows);
-    if (grow.length > 1 && rows * grow.length <= MAX_BLOCK) {
-      const block = new Float64Array(rows * grow.length);
-      grow.forEach((b, i) => b.adopt(block.subarray(i * rows, (i + 1) * rows)));
+    // The numeric columns in one block of each kind: one large allocation instead of one per
+    // column (each of which may set off a full garbage collection). Views of it stay valid.
+    for (const kind of [Float64Array, Float32Array]) {
+      const grow = [...this.builders, ...this.absent].filter((b) => b.numbers instanceof kind && b.numbers.length < rows);
+      if (grow.length > 1 && rows * grow.length <= MAX_BLOCK) {
+        const block = new kind(rows * grow.length);
+        grow.forEach((b, i) => b.adopt(block.subarray(i * rows, (i + 1) * rows)));
+      }
     }
     for (const b of this.builders) b.reserve(rows);
     for (const b of this.absent) b.reserve(rows);

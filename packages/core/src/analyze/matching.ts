@@ -140,8 +140,8 @@ function matchStratum(score: ArrayLike<number>, t: number[] | Int32Array, c: num
 /**
  * The rows `idx` ordered by score (`direction` 1 ascending, −1 descending), ties by row, as
  * `idx.sort((a, b) => direction * (score[a] − score[b]) || a − b)` would order them, and their
- * scores in that order (−0 as 0); large lists by a stable radix sort of the scores' bits (four
- * passes of 16 bits) instead of a comparator.
+ * scores in that order (−0 as 0); large lists by a stable radix sort of the scores' high 32 bits
+ * (two passes of 16 bits), runs of equal high bits then by their low bits, instead of a comparator.
  */
 function sortByScore(score: ArrayLike<number>, idx: readonly number[] | Int32Array, direction: 1 | -1): { rows: Int32Array; sorted: Float64Array } {
   const m = idx.length;
@@ -172,7 +172,9 @@ function sortByScore(score: ArrayLike<number>, idx: readonly number[] | Int32Arr
   let hi2 = new Uint32Array(m);
   let lo2 = new Uint32Array(m);
   const count = new Int32Array(65536);
-  for (let pass = 0; pass < 4; pass++) {
+  // Two passes on the high words; then runs of equal high words (rare: scores equal in their first
+  // 20 bits of mantissa) ordered by the low word, stably.
+  for (let pass = 2; pass < 4; pass++) {
     const word = pass < 2 ? lo : hi;
     const shift = (pass & 1) * 16;
     count.fill(0);
@@ -192,6 +194,33 @@ function sortByScore(score: ArrayLike<number>, idx: readonly number[] | Int32Arr
     [rows, rows2] = [rows2, rows];
     [hi, hi2] = [hi2, hi];
     [lo, lo2] = [lo2, lo];
+  }
+  for (let k = 0; k < m; ) {
+    let end = k + 1;
+    while (end < m && hi[end] === hi[k]) end++;
+    if (end - k > 64) {
+      // A long run (scores nearly equal): sorted by the low word, then by place (stable).
+      const at = Array.from({ length: end - k }, (_, j) => k + j).sort((a, b) => lo[a]! - lo[b]! || a - b);
+      const l = Uint32Array.from(at, (j) => lo[j]!);
+      const r = Int32Array.from(at, (j) => rows[j]!);
+      lo.set(l, k);
+      rows.set(r, k);
+    } else if (end - k > 1) {
+      // Insertion sort by the low word (stable: a key moves only past larger ones).
+      for (let j = k + 1; j < end; j++) {
+        const l = lo[j]!;
+        const r = rows[j]!;
+        let i = j - 1;
+        while (i >= k && lo[i]! > l) {
+          lo[i + 1] = lo[i]!;
+          rows[i + 1] = rows[i]!;
+          i--;
+        }
+        lo[i + 1] = l;
+        rows[i + 1] = r;
+      }
+    }
+    k = end;
   }
   // The scores back from their keys, in order.
   for (let k = 0; k < m; k++) {

@@ -52,3 +52,25 @@ describe("matchNearestSets equals greedy matching by definition", () => {
     });
   }
 });
+
+describe("matchNearestSets on nearly equal scores (equal in their first 32 bits)", () => {
+  it("orders them by their last bits and matches as by definition", () => {
+    const random = createRandom(5);
+    const n = 1500;
+    // 0.3 plus a few units in the last place: one long run of equal high words, and exact ties.
+    const score = Array.from({ length: n }, () => 0.3 + Math.floor(random.next() * 40) * 2 ** -52);
+    const treated = Array.from({ length: n }, () => (random.next() < 0.3 ? 1 : 0));
+    const got = matchNearestSets(score, treated, { ratio: 2 });
+    expect(got.length).toBeGreaterThan(300);
+    expect(got).toEqual(reference(score, treated, 2, undefined, undefined));
+  });
+  it("short runs of nearly equal scores (a few units in the last place apart) likewise", () => {
+    const random = createRandom(6);
+    const n = 3000;
+    const score = Array.from({ length: n }, () => 1 + Math.floor(random.next() * 400) / 400 + Math.floor(random.next() * 5) * 2 ** -52);
+    const treated = Array.from({ length: n }, () => (random.next() < 0.2 ? 1 : 0));
+    const got = matchNearestSets(score, treated, { ratio: 1 });
+    expect(got.length).toBeGreaterThan(300);
+    expect(got).toEqual(reference(score, treated, 1, undefined, undefined));
+  });
+});

@@ -54,6 +54,26 @@ export interface GroupMean {
   ciHigh: number | null;
 }
 
+/**
+ * The difference of two groups' means (second minus first in koe's order of `by`: for yes/no,
+ * yes − no), with the same weights and the same variance estimator as the means: the group
+ * coefficient of the weighted regression `y ~ group` on both groups' rows, clustered by `cluster`
+ * across both groups (a company with people in both groups is one cluster).
+ */
+export interface MeanDifference {
+  /** The group subtracted from (koe's second) and the group subtracted (koe's first). */
+  second: unknown;
+  first: unknown;
+  estimate: number;
+  /** Standard error; null when it cannot be estimated (fewer than three rows, or one cluster). */
+  stdError: number | null;
+  /** Degrees of freedom (Satterthwaite with clusters; n − 2 without). */
+  df: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  pValue: number | null;
+}
+
 export interface GroupMeansResult {
   /** How the means and their errors were computed, in words. */
   method: string;
@@ -65,6 +85,8 @@ export interface GroupMeansResult {
   groups: GroupMean[];
   /** Rows left out: the outcome, the group, the cluster or the weight missing. */
   nMissing: number;
+  /** With exactly two groups in `by` (both with rows): their difference, second minus first; else null. */
+  difference: MeanDifference | null;
   /** The groups as a tidy table (group, label, n, clusters, mean, stdError, df, ciLow, ciHigh). */
   toTable(): TidyTable;
 }
@@ -88,11 +110,22 @@ const blank = (v: unknown) => v === null || v === undefined || v === "" || (type
  * classical t interval, sd/√n on n − 1 df). A group with one row, or with one cluster, has a mean
  * but no interval (null). Columns are read at the boundary (numbers, groups in koe's one order,
  * weights zero or positive); options are strict.
+ *
+ * With exactly two groups in `by`, `difference` is the second group's mean minus the first's
+ * (koe's order: for yes/no, yes − no) under the same weights, with its error from one regression
+ * `y ~ group` on both groups' rows (R: `lm(y ~ g, weights = w)` with `coef_test(vcov = "CR2",
+ * test = "Satterthwaite")`), clustered across both groups — a company with people in both is one
+ * cluster, which two separate means' errors cannot account for. With `weights: "company"` each
+ * row weighs 1/(rows of its company in its group), so the difference is that of the two groups'
+ * means of company means. Without `cluster` the error is HC1 on n − 2 df (for Welch's test see
+ * `welchTest`).
  * @example
  * const t = aq.table({ y: [1, 2, 3, 10, 12], co: ["a", "a", "a", "b", "b"] });
  * groupMeans(t, { outcome: "y" }).groups[0].mean // => 5.6
  * groupMeans(t, { outcome: "y", cluster: "co", weights: "company" }).groups[0].mean // => 6.5
  * groupMeans(t, { outcome: "y", weights: "company" }) // throws: pass cluster: "company"
+ * const two = aq.table({ y: [1, 2, 3, 4, 10, 12, 6, 9], g: [0, 0, 0, 0, 1, 1, 1, 1], co: ["a", "a", "a", "b", "a", "b", "b", "b"] });
+ * groupMeans(two, { outcome: "y", by: "g", cluster: "co", weights: "company" }).difference.estimate.toFixed(2) // => "6.50"
  */
 export function groupMeans(table: Table, options: GroupMeansOptions): GroupMeansResult {
   const fn = "groupMeans";
@@ -122,16 +155,18 @@ export function groupMeans(table: Table, options: GroupMeansOptions): GroupMeans
     rowsOf[g]!.push(i);
   }
   let vcov: VcovType = cluster ? CLUSTERED : "HC1";
+  /** The weights of one group's rows: the column's, or 1/(rows of the person's cluster in the group) for "company"; null for "person". */
+  const weightsOf = (rows: readonly number[], ids: { ids: Int32Array; count: number } | null): Float64Array | null => {
+    if (o.weights !== "company") return w ? Float64Array.from(rows, (i) => w[i]!) : null;
+    const size = new Float64Array(ids!.count);
+    for (const id of ids!.ids) size[id]!++;
+    return Float64Array.from(ids!.ids, (id) => 1 / size[id]!);
+  };
   const groups = levels.map((lv, g): GroupMean => {
     const rows = rowsOf[g]!;
     const n = rows.length;
     const ids = cl ? clusterIds(cl, rows) : null;
-    let weights: Float64Array | null = w ? Float64Array.from(rows, (i) => w[i]!) : null;
-    if (o.weights === "company") {
-      const size = new Float64Array(ids!.count);
-      for (const id of ids!.ids) size[id]!++;
-      weights = Float64Array.from(ids!.ids, (id) => 1 / size[id]!);
-    }
+    const weights = weightsOf(rows, ids);
     const yy = Float64Array.from(rows, (i) => y.values[i]!);
     const head = { group: lv.level, label: by ? lv.label : null, n, clusters: ids ? ids.count : null };
     let sw = 0;
@@ -153,6 +188,40 @@ export function groupMeans(table: Table, options: GroupMeansOptions): GroupMeans
     return { ...head, mean: c.estimate, stdError: c.stdError, df, ciLow: c.ciLow, ciHigh: c.ciHigh };
   });
   const used = rowsOf.reduce((s, r) => s + r.length, 0);
+  let difference: MeanDifference | null = null;
+  if (by && levels.length === 2 && rowsOf.every((r) => r.length > 0)) {
+    // y ~ group on both groups' rows: each group's weights as for its mean, so the coefficient is the difference of the two means.
+    const [a, b] = rowsOf as [number[], number[]];
+    const rows = [...a, ...b];
+    const n = rows.length;
+    const x = new Float64Array(2 * n);
+    for (let k = 0; k < n; k++) {
+      x[2 * k] = 1;
+      x[2 * k + 1] = k < a.length ? 0 : 1;
+    }
+    const part = (r: number[]) => weightsOf(r, cl ? clusterIds(cl, r) : null);
+    const wa = part(a);
+    const wb = part(b);
+    let weights: Float64Array | null = null;
+    if (wa && wb) {
+      weights = new Float64Array(n);
+      weights.set(wa);
+      weights.set(wb, a.length);
+    }
+    const ids = cl ? clusterIds(cl, rows) : null;
+    const head = { second: levels[1]!.level, first: levels[0]!.level };
+    const fit = n > 2 && (!ids || ids.count >= 2)
+      ? fitOls({
+        fn, x, y: Float64Array.from(rows, (i) => y.values[i]!), n, p: 2, terms: ["(Intercept)", "group"], weights, type: vcov,
+        ...(ids ? { clusterIds: ids, clusterName: cluster } : {}), confLevel, nMissing: total - n,
+      })
+      : null;
+    const c = fit?.coefficients[1];
+    const estimate = groups[1]!.mean - groups[0]!.mean;
+    difference = c
+      ? { ...head, estimate: c.estimate, stdError: c.stdError, df: (c as { df?: number }).df ?? fit!.df, ciLow: c.ciLow, ciHigh: c.ciHigh, pValue: c.pValue }
+      : { ...head, estimate, stdError: null, df: null, ciLow: null, ciHigh: null, pValue: null };
+  }
   const who = o.weights === "person" ? "each person once" : o.weights === "company" ? `each ${cluster} once (mean of ${cluster} means)` : `weighted by ${weightColumn!.column}`;
   const result: GroupMeansResult = {
     method: `Group means (${who}; ${cluster ? `cluster-robust by ${cluster}` : "HC1"} intervals)`,
@@ -160,6 +229,7 @@ export function groupMeans(table: Table, options: GroupMeansOptions): GroupMeans
     vcov,
     confLevel,
     groups,
+    difference,
     nMissing: total - used,
     toTable: () => aq.from(groups),
   };

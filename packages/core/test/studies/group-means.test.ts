@@ -8,6 +8,7 @@ import * as aq from "arquero";
 import { beforeAll, describe, expect, it } from "vitest";
 
 const R = JSON.parse(readFileSync(join(import.meta.dirname, "r", "group-means.json"), "utf8"));
+const RD = JSON.parse(readFileSync(join(import.meta.dirname, "r", "group-means-difference.json"), "utf8"));
 const root = join(import.meta.dirname, "..", "..", "..", "..");
 let scored: ReturnType<typeof aq.table>;
 beforeAll(async () => {
@@ -71,5 +72,46 @@ describe("groupMeans", () => {
     expect(() => groupMeans(t, { outcome: "y", weights: { column: "w" } })).toThrow(/column "w", table row 2: -2/);
     expect(() => groupMeans(t, { outcome: "y", weight: "company" } as never)).toThrow(/did you mean "weights"/);
     expect(() => groupMeans(t, { outcome: "yy" })).toThrow(/did you mean "y"/);
+  });
+
+  for (const wave of ["pre", "post"] as const) {
+    for (const [mode, weights] of [["person", "person"], ["company", "company"], ["headcount", { column: "size" }]] as const) {
+      it(`finding 6, two groups: ${wave}, ${mode}: the difference of the means equals lm(y ~ treat, weights) with clubSandwich CR2 + Satterthwaite by company`, () => {
+        const r = groupMeans(scored, { outcome: `engagement_${wave}`, by: "cross_boundary", cluster: "company", weights });
+        const ref = RD[wave][mode];
+        const dif = r.difference!;
+        expect([dif.second, dif.first]).toEqual([true, false]);
+        close(dif.estimate, ref.estimate, "estimate", 1e-10);
+        close(dif.estimate, r.groups[1]!.mean - r.groups[0]!.mean, "difference of the published means", 1e-10);
+        close(dif.stdError, ref.stdError, "SE");
+        close(dif.df, ref.df, "df", 1e-6);
+        close(dif.ciLow, ref.ciLow, "ciLow", 1e-6);
+        close(dif.ciHigh, ref.ciHigh, "ciHigh", 1e-6);
+        close(dif.pValue, ref.pValue, "p", 1e-5);
+        if (mode === "company") close(dif.estimate, RD[wave].differenceOfMeansOfCompanyMeans, "difference of the means of company means", 1e-10);
+      });
+    }
+  }
+
+  it("two groups without a cluster: HC1 on n − 2 df as sandwich::vcovHC(type = \"HC1\"); the clustered error is larger", () => {
+    const plain = groupMeans(scored, { outcome: "engagement_pre", by: "cross_boundary" }).difference!;
+    const ref = RD.pre.hc1;
+    close(plain.estimate, ref.estimate, "estimate", 1e-10);
+    close(plain.stdError, ref.stdError, "SE");
+    expect(plain.df).toBe(ref.df);
+    close(plain.ciLow, ref.ciLow, "ciLow", 1e-8);
+    close(plain.pValue, ref.pValue, "p", 1e-5);
+    const clustered = groupMeans(scored, { outcome: "engagement_pre", by: "cross_boundary", cluster: "company" }).difference!;
+    expect(clustered.stdError!).toBeGreaterThan(plain.stdError!);
+  });
+
+  it("a difference only with exactly two groups that both have rows; one row in all gives the difference without an interval", () => {
+    const three = aq.table({ y: [1, 2, 3, 4], g: ["a", "b", "c", "c"] });
+    expect(groupMeans(three, { outcome: "y", by: "g" }).difference).toBeNull();
+    expect(groupMeans(three, { outcome: "y" }).difference).toBeNull();
+    const two = aq.table({ y: [1, 5], g: ["a", "b"] });
+    expect(groupMeans(two, { outcome: "y", by: "g" }).difference).toMatchObject({ second: "b", first: "a", estimate: 4, stdError: null, pValue: null });
+    const oneCompany = aq.table({ y: [1, 2, 5, 7], g: ["a", "a", "b", "b"], co: ["x", "x", "x", "x"] });
+    expect(groupMeans(oneCompany, { outcome: "y", by: "g", cluster: "co" }).difference).toMatchObject({ estimate: 4.5, stdError: null });
   });
 });

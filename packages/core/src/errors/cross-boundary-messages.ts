@@ -20,6 +20,8 @@ export const EFFECT_METHOD_LABELS: Readonly<Record<string, Localized>> = {
   matching: { ja: "マッチング", en: "matching" },
   weighting: { ja: "重み付け", en: "weighting" },
   "doubly-robust": { ja: "二重頑健", en: "doubly robust" },
+  "weighting-cluster": { ja: "重み付け（会社を傾向スコアのモデルに含む）", en: "weighting, company in the propensity model" },
+  "doubly-robust-cluster": { ja: "二重頑健（会社をモデルに含む）", en: "doubly robust, company in the models" },
   bracket: { ja: "DiDとANCOVAの範囲", en: "DiD–ANCOVA bracket" },
   did: { ja: "差の差 (DiD)", en: "difference-in-differences" },
   ancova: { ja: "ANCOVA（事前得点で調整）", en: "ANCOVA (adjusted for the pre score)" },
@@ -36,6 +38,10 @@ const REASON: Record<string, Localized> = {
   notConverged: { ja: "モデルの推定が収束しませんでした", en: "the model did not converge" },
   tooFewClusters: { ja: "クラスターが足りません", en: "too few clusters" },
   tooFewRows: { ja: "比較に使える行が足りません", en: "too few rows to compare" },
+  noDegreesOfFreedom: {
+    ja: "クラスター頑健な標準誤差の自由度が求まりません（重みが少数の会社に集中しています）",
+    en: "the cluster-robust error has no usable degrees of freedom (the weights sit in a few companies)",
+  },
   other: { ja: "このデータでは推定できません", en: "the estimator cannot run on these data" },
 };
 /** The reasons an `estimateFailed` note can give. */

@@ -149,7 +149,7 @@ describe("recovery 4: a small programme kind and its partner", () => {
   it("effects of the hidden kinds and of their partners: every figure null, status suppressed", () => {
     const hidden = rowsOf(report, "effects").filter((e) => e.kind !== "all");
     const methods = new Set(rowsOf(report, "effects").map((e) => e.method));
-    expect(methods.size).toBe(10);
+    expect(methods.size).toBe(12);
     expect(hidden.length).toBe(2 * 4 * methods.size);
     for (const e of hidden) {
       expect(e, `${e.scale} ${e.kind} ${e.method}`).toMatchObject({
@@ -234,6 +234,48 @@ describe("balance: shares × n are counts", () => {
     expectAbsent(seen, 248 / 250, "share of participants who are not young", "exact");
     // The rest of the study still stands: all participants' effects are shown.
     expect(rowsOf(report, "effects").filter((e) => e.kind === "all" && e.status === "ok").length).toBeGreaterThan(10);
+  });
+});
+
+describe("balance by company: a company's share × n is a count", () => {
+  // A planted company "C99": 2 participants and 20 non-participants moved from other companies.
+  let table: Table;
+  beforeAll(() => {
+    const rows = (respondents.objects() as Row[]).map((r) => ({ ...r }));
+    let t = 0;
+    let c = 0;
+    for (const r of rows) {
+      if (r.cross_boundary === true && t < 2) (r.company = "C99"), t++;
+      else if (r.cross_boundary === false && c < 20) (r.company = "C99"), c++;
+    }
+    table = aq.from(rows);
+  });
+
+  it("the attack recovers 2/250 participants and 20/4750 non-participants of the company from a report that hides nothing; nothing from the default report", () => {
+    const open = crossBoundaryReport(table, { ...quick, minGroupSize: 1 });
+    expect(attackLevel(open, "company", "C99")! * 250).toBeCloseTo(2, 9);
+    const report = crossBoundaryReport(table, quick);
+    for (const scale of ["engagement", "innovation"]) {
+      expect(attackLevel(report, "company", "C99", scale)).toBeNull();
+      const rows = rowsOf(report, "balance").filter((r) => r.scale === scale && r.covariate === "company");
+      expect(rows.find((r) => r.level === "C99")).toMatchObject({ meanTreated: null, meanControl: null, smd: null, meanTreatedAdjusted: null, meanControlAdjusted: null, smdAdjusted: null, suppressed: true });
+      // A second company is hidden with it: the shown shares never sum to 1 − the hidden one.
+      const hidden = rows.filter((r) => r.suppressed === true);
+      expect(hidden.length).toBeGreaterThanOrEqual(2);
+      const shown = rows.filter((r) => r.suppressed !== true);
+      for (const side of ["meanTreated", "meanControl"]) {
+        const rest = 1 - shown.reduce((a, r) => a + (r[side] as number), 0);
+        expect(hidden.length === 1 ? rest : null).toBeNull();
+      }
+    }
+    const seen = published(report);
+    expectAbsent(seen, 2 / 250, "share of the company's participants", "exact");
+    expectAbsent(seen, 20 / 4750, "share of the company's non-participants", "exact");
+    expectAbsent(seen, 248 / 250, "share of participants of the other companies", "exact");
+    // The study still stands: all participants' effects, with and without company in the models.
+    expect(rowsOf(report, "effects").filter((e) => e.kind === "all" && (e.method === "weighting-cluster" || e.method === "doubly-robust-cluster") && e.status === "ok").length).toBe(4);
+    // No note names the hidden company.
+    for (const lang of ["ja", "en"] as const) expect(Object.values(reportText(report, lang)).flat().join("\n")).not.toContain("C99");
   });
 });
 

@@ -3,7 +3,9 @@
 // (data/truth.json).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { adjustPValues, CROSS_BOUNDARY_COLUMNS, crossBoundaryReport, readRespondents, renderNote, reportTable, reportText, StudyReport } from "@koe/core";
+import {
+  adjustPValues, careerSurveyInstrument, CROSS_BOUNDARY_COLUMNS, crossBoundaryReport, estimateEffect, readRespondents, renderNote, reportTable, reportText, scoreScales, StudyReport, type Table,
+} from "@koe/core";
 import * as aq from "arquero";
 import { beforeAll, describe, expect, it } from "vitest";
 
@@ -13,11 +15,13 @@ const truth = JSON.parse(readFileSync(join(root, "data", "truth.json"), "utf8"))
 const R = JSON.parse(readFileSync(join(import.meta.dirname, "r", "cross-boundary-primary.json"), "utf8"));
 const RM = JSON.parse(readFileSync(join(import.meta.dirname, "r", "group-means.json"), "utf8"));
 let report: StudyReport;
+let respondents: Table;
 type Row = Record<string, unknown>;
 const rows = (name: string) => report.tables[name]!.rows as Row[];
 const effect = (scale: string, kind: string, method: string) => rows("effects").find((e) => e.scale === scale && e.kind === kind && e.method === method)!;
 beforeAll(async () => {
-  report = crossBoundaryReport((await readRespondents(join(root, "data", "respondents.csv"))).table, { seed: 1, resamples: 199 });
+  respondents = (await readRespondents(join(root, "data", "respondents.csv"))).table;
+  report = crossBoundaryReport(respondents, { seed: 1, resamples: 199 });
 });
 
 describe("crossBoundaryReport on the bundled data", () => {
@@ -103,7 +107,8 @@ describe("issue 14: one primary estimate, estimands across companies, direct con
     const roles = Object.fromEntries(rows("effects").filter((e) => e.scale === "engagement" && e.kind === "all").map((e) => [e.method, e.role]));
     expect(roles).toEqual({
       bracket: "primary", did: "primary", ancova: "primary", "doubly-robust": "primary",
-      "ancova-reliability": "sensitivity", difference: "sensitivity", regression: "sensitivity", matching: "sensitivity", weighting: "sensitivity", "wild-bootstrap": "sensitivity",
+      "ancova-reliability": "sensitivity", difference: "sensitivity", regression: "sensitivity", matching: "sensitivity", weighting: "sensitivity",
+      "weighting-cluster": "sensitivity", "doubly-robust-cluster": "sensitivity", "wild-bootstrap": "sensitivity",
     });
     for (const scale of ["engagement", "innovation"] as const) {
       const [b, did, ancova, dr] = ["bracket", "did", "ancova", "doubly-robust"].map((m) => effect(scale, "all", m));
@@ -199,7 +204,8 @@ describe("issue 14: one primary estimate, estimands across companies, direct con
 
   it("finding 8: p-values adjusted by Benjamini–Hochberg within the primary and the sensitivity family; the method named in the rows and the reading", () => {
     const primary = [...rows("effects").filter((e) => e.role === "primary"), ...rows("contrasts")];
-    const sensitivity = rows("effects").filter((e) => e.role === "sensitivity");
+    // Failed rows (no p-value) are in no family.
+    const sensitivity = rows("effects").filter((e) => e.role === "sensitivity" && typeof e.pValue === "number");
     expect(primary.length).toBe(2 * 5 * 4 + 8);
     for (const family of [primary, sensitivity]) {
       expect(family.map((e) => e.pAdjusted)).toEqual(adjustPValues(family.map((e) => e.pValue as number), "BH"));
@@ -229,5 +235,67 @@ describe("issue 14: one primary estimate, estimands across companies, direct con
     expect(reportText(report, "en").findings).toContain(
       "Engagement, before: the mean is 3.078 with each employee counted once and 3.003 with each company counted once (the mean of the company means); the baseline gap is 0.383 pooled and 0.334 within company (participants against non-participants of the same company). Intervals are cluster-robust by company (CR2, Satterthwaite df).",
     );
+  });
+
+  it("finding 4: company in the balance table — each company's share among participants and non-participants, before and after weighting with company in the propensity model; small companies hidden", () => {
+    const people = respondents.objects() as Row[];
+    expect(report.provenance.inputs[0]!.rowsUsed).toBe(people.length);
+    const nT = people.filter((r) => r.cross_boundary === true).length;
+    const nC = people.length - nT;
+    const companies = [...new Set(people.map((r) => r.company as string))];
+    for (const scale of ["engagement", "innovation"]) {
+      const company = rows("balance").filter((b) => b.scale === scale && b.covariate === "company");
+      expect(company.map((b) => b.level).sort()).toEqual(companies.sort());
+      for (const b of company) {
+        const t = people.filter((r) => r.company === b.level && r.cross_boundary === true).length;
+        const c = people.filter((r) => r.company === b.level && r.cross_boundary === false).length;
+        if (t < 5 || c < 5) expect(b, `${b.level}: ${t} participants`).toMatchObject({ meanTreated: null, meanControl: null, smd: null, smdAdjusted: null, suppressed: true });
+        else if (b.suppressed !== true) {
+          expect(b.meanTreated as number).toBeCloseTo(t / nT, 12);
+          expect(b.meanControl as number).toBeCloseTo(c / nC, 12);
+          // With company in the propensity model the weighted non-participants look like the participants, company by company.
+          expect(Math.abs(b.smdAdjusted as number), String(b.level)).toBeLessThan(Math.abs(b.smd as number) + 1e-9);
+        }
+      }
+      // Where one company is hidden another is too: no share is 1 − the shown ones.
+      expect(company.filter((b) => b.suppressed === true).length).not.toBe(1);
+      // Before weighting company is imbalanced (participation differs by company); after weighting within company it is not.
+      expect(company.some((b) => Math.abs((b.smd as number | null) ?? 0) > 0.1)).toBe(true);
+      expect(company.every((b) => Math.abs((b.smdAdjusted as number | null) ?? 0) < 0.1)).toBe(true);
+    }
+  });
+
+  it("finding 4: weighting and doubly robust with company in the models are sensitivity rows; restricting them to the companies with participants leaves the estimate as it is and keeps the Satterthwaite df positive", () => {
+    const scored = scoreScales(respondents, careerSurveyInstrument, { reliability: false }).table;
+    for (const scale of ["engagement", "innovation"] as const) {
+      for (const [method, base] of [["weighting-cluster", "weighting"], ["doubly-robust-cluster", "doubly-robust"]] as const) {
+        const row = effect(scale, "all", method);
+        expect(row).toMatchObject({ role: "sensitivity", status: "ok" });
+        const everyone = estimateEffect(scored, {
+          outcome: `${scale}_post`, treatment: "cross_boundary", covariates: [`${scale}_pre`, "generation", "job_type", "manager"], cluster: "company", exact: "company", method: base,
+        });
+        rel(row.estimate, everyone.estimate!, `${scale} ${method}: the same estimate with every company`, 1e-6);
+      }
+    }
+    // The doubly robust fit with the company dummies on all companies gave a negative Satterthwaite df for external participants (most companies have none): not here.
+    expect(effect("engagement", "external", "doubly-robust-cluster").status).toBe("ok");
+    // Where the df still comes out at or below zero the row is not published as an estimate: it fails, and a warning says why.
+    const cluster = rows("effects").filter((x) => (x.method as string).endsWith("-cluster"));
+    expect(cluster.length).toBe(2 * 5 * 2);
+    for (const e of cluster) {
+      if (e.status === "ok") {
+        expect(e.df as number, `${e.scale} ${e.kind} ${e.method}`).toBeGreaterThan(1);
+        expect(Number.isFinite(e.pValue as number)).toBe(true);
+      } else {
+        expect(e).toMatchObject({ status: "failed", estimate: null, df: null, pValue: null });
+        expect(report.warnings.some((w) => w.code === "crossBoundary.estimateFailed" && w.params.scale === e.scale && w.params.kind === e.kind && w.params.method === e.method && w.params.reason === "noDegreesOfFreedom")).toBe(true);
+      }
+    }
+    // The weighting interval contains the built-in truth for both scales.
+    for (const scale of ["engagement", "innovation"] as const) {
+      const w = effect(scale, "all", "weighting-cluster");
+      expect(w.ciLow as number).toBeLessThan(truth[scale].trueAtt);
+      expect(w.ciHigh as number).toBeGreaterThan(truth[scale].trueAtt);
+    }
   });
 });

@@ -12,7 +12,13 @@ export const CROSS_BOUNDARY_COLUMNS = {
   groups: ["kind", "nParticipants", "nNonParticipants", "suppressed"],
   /** Per scale and wave, over everyone: items, Cronbach's alpha, McDonald's omega. */
   reliability: ["scale", "wave", "items", "alpha", "omega"],
-  /** Per scale, covariate and level (null for a numeric covariate): all participants against all non-participants, before and after weighting. */
+  /**
+   * Per scale, covariate and level (null for a numeric covariate): all participants against all
+   * non-participants, before and after weighting. The covariates are the pre score, the
+   * covariates adjusted for and the cluster (company: one row per company, its share among
+   * participants and among non-participants); "after" uses the weights with the cluster in the
+   * propensity model (the plain weighting without a cluster).
+   */
   balance: [
     "scale", "covariate", "level", "meanTreated", "meanControl", "smd", "varianceRatio",
     "meanTreatedAdjusted", "meanControlAdjusted", "smdAdjusted", "varianceRatioAdjusted", "imbalanced", "suppressed",
@@ -27,7 +33,8 @@ export const CROSS_BOUNDARY_COLUMNS = {
   /**
    * Per scale, kind and method: the estimate of the effect on participants of the kind against all
    * non-participants. `role` is "primary" (the DiD–ANCOVA bracket, its two ends and the doubly
-   * robust estimate) or "sensitivity"; `pAdjusted` is adjusted within its role's family by
+   * robust estimate) or "sensitivity" (among them `weighting-cluster` and `doubly-robust-cluster`,
+   * with the cluster in the models as a factor; rows only with a cluster); `pAdjusted` is adjusted within its role's family by
    * `pAdjustMethod`; `estimateSd`, `ciLowSd`, `ciHighSd` are in SDs of the pre score (the pooled
    * baseline SD √((s²_T + s²_C)/2) of participants and non-participants).
    */

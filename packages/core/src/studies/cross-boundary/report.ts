@@ -64,8 +64,12 @@ const PARTITIONS = [
   { column: "cb_selection", vocabulary: crossBoundarySelections },
 ] as const;
 /** The effects table's methods in published order: the primary estimate (the DiD–ANCOVA bracket, its two ends and the doubly robust estimate) first, then the sensitivity analyses. */
-const METHOD_ORDER = ["bracket", "did", "ancova", "doubly-robust", "ancova-reliability", "difference", "regression", "matching", "weighting", "wild-bootstrap"] as const;
+const METHOD_ORDER = [
+  "bracket", "did", "ancova", "doubly-robust", "ancova-reliability", "difference", "regression", "matching", "weighting", "weighting-cluster", "doubly-robust-cluster", "wild-bootstrap",
+] as const;
 type Method = (typeof METHOD_ORDER)[number];
+/** The methods that need the cluster column: without one they have no row. */
+const NEEDS_CLUSTER: ReadonlySet<string> = new Set<Method>(["weighting-cluster", "doubly-robust-cluster", "wild-bootstrap"]);
 const PRIMARY: ReadonlySet<string> = new Set<Method>(["bracket", "did", "ancova", "doubly-robust"]);
 /** The kinds whose effects are contrasted directly (second minus first), per partition. */
 const CONTRASTS = { cb_kind: ["internal", "external"], cb_selection: ["self_nominated", "appointed"] } as const;
@@ -133,6 +137,20 @@ const blank = (v: unknown) => v === null || v === undefined || v === "" || (type
  * adjustment in the matched sample), inverse-probability weighting without an outcome model, the
  * wild cluster bootstrap of the DiD, and ANCOVA with the pre score corrected for its unreliability
  * (Porter 1967: pre* = group mean + α × (pre − group mean), α the scale's Cronbach's alpha before).
+ * Weighting and doubly robust are also run with the cluster (company) in the propensity and
+ * outcome models as a factor (`weighting-cluster`, `doubly-robust-cluster`: comparisons within
+ * company, on the companies with participants of the kind — elsewhere the weights p/(1 − p) are
+ * 0 in the limit, and near-zero weights broke CR2's Satterthwaite df). They are sensitivity rows,
+ * not the primary estimate: on the bundled data company moves them little (engagement 0.266 →
+ * 0.265, innovation 0.388 → 0.399; truth 0.267 and 0.343) while its dummies halve the standard
+ * error (company-level noise removed), so the remaining bias — participants are selected on
+ * engagement, which innovation's own pre score does not capture (adding engagement's pre score
+ * gives 0.379) — looks precise: the interval of external participants' innovation effect
+ * (0.49–0.58) misses the truth (0.47). A row whose df is not positive is `"failed"` with the reason
+ * in `warnings`. The `balance` table has the cluster among the covariates (each company's share
+ * of participants and of non-participants; a company is a counted group like any covariate level)
+ * and, after adjustment, the weights of `weighting-cluster` (over everyone: 0 in companies
+ * without participants).
  * Effects are given in scale points and in SDs of the pre score (the pooled baseline SD, also the
  * unit of the baseline gap). Internal vs external and self-nominated vs appointed are tested
  * directly (`contrasts`: the treatment × kind interaction), not by comparing significance
@@ -234,7 +252,9 @@ export function crossBoundaryReport(table: Table, options: CrossBoundaryReportOp
     },
     label: (kind: string) => ({ ja: p.vocabulary.label(kind as never, "ja"), en: p.vocabulary.label(kind as never, "en") }),
   }));
-  const groups = studyGroups(d, partitions, coded.map((c) => countedCovariate(c, used)));
+  // The cluster (company) is a covariate of the balance table, so its levels are counted groups too.
+  const codedCluster = cluster ? codeColumn(fn, scored, cluster, "cluster", o.missing) : null;
+  const groups = studyGroups(d, partitions, [...coded, ...(codedCluster ? [codedCluster] : [])].map((c) => countedCovariate(c, used)));
   const kindLabel = (kind: string): Localized => (kind === "all" ? ALL_PARTICIPANTS : (partitions.find((p) => p.kinds.includes(kind))?.label(kind) ?? { ja: kind, en: kind }));
   if (clusterValues) {
     const distinct = new Set<unknown>(used.map((i) => clusterValues[i]));
@@ -310,7 +330,7 @@ export function crossBoundaryReport(table: Table, options: CrossBoundaryReportOp
           pAdjusted: null, pAdjustMethod: o.pAdjust, estimateSd: inSd(r?.estimate), ciLowSd: inSd(r?.ciLow), ciHighSd: inSd(r?.ciHigh),
           nTreated: nT, nControl: nC, status, refs,
         });
-      const methods = METHOD_ORDER.filter((method) => method !== "wild-bootstrap" || cluster);
+      const methods = METHOD_ORDER.filter((method) => !NEEDS_CLUSTER.has(method) || cluster);
       if (nT === 0 || nC === 0) {
         for (const method of methods) add(method, "failed", null);
         note(warnings, m.notCompared, { ...sc, ...kn, none: nT === 0 ? "participants" : "nonParticipants", groups: refs });
@@ -326,7 +346,13 @@ export function crossBoundaryReport(table: Table, options: CrossBoundaryReportOp
       const opts = { outcome: post, treatment, covariates: [pre, ...covariates], ...(cluster ? { cluster } : {}), ...missing };
       const estimated = new Map<Method, Estimate | null>();
       const run = (method: Method, f: () => Estimate) => {
-        const r = attempt(method, f);
+        let r = attempt(method, f);
+        // Errors without usable degrees of freedom (CR2's Satterthwaite df at or below zero: the
+        // weights sit in a few companies) are no estimate to publish: a failed row, said why.
+        if (r && r.df !== null && r.df !== undefined && !(r.df > 0 && r.pValue === r.pValue)) {
+          note(warnings, m.estimateFailed, { ...sc, ...kn, method, reason: "noDegreesOfFreedom", groups: refs });
+          r = null;
+        }
         estimated.set(method, r);
         return r;
       };
@@ -339,6 +365,21 @@ export function crossBoundaryReport(table: Table, options: CrossBoundaryReportOp
       if (matched?.warnings.some((x) => x.code === "effect.unmatched")) note(warnings, m.matchingUnmatched, { ...sc, ...kn, caliper: CALIPER, groups: refs });
       const w = run("weighting", effect("weighting")) as EffectResult | null;
       const dr = run("doubly-robust", effect("doubly-robust"));
+      // The same two with the cluster in the propensity (and outcome) model as a factor: comparisons
+      // within company, sensitivity analyses (see the TSDoc for why not primary). Only the
+      // companies with participants of the kind: the others' non-participants would get weight
+      // p/(1 − p) → 0 anyway (their company dummy separates), and near-zero weights break CR2's
+      // Satterthwaite df.
+      let wc: EffectResult | null = null;
+      let withinRows: number[] = [];
+      if (cluster) {
+        const withParticipants = new Set(subRows.filter((r) => d[r] === 1).map(clusterOf));
+        withinRows = subRows.filter((r) => withParticipants.has(clusterOf(r)));
+        const within = sample.reify(withinRows);
+        const inCompany = (method: EffectMethod) => () => estimateEffect(within, { ...opts, method, exact: cluster! });
+        wc = run("weighting-cluster", inCompany("weighting")) as EffectResult | null;
+        run("doubly-robust-cluster", inCompany("doubly-robust"));
+      }
       const did: DidResult | null = attempt("did", () =>
         differenceInDifferences(sub, { pre, post, treatment, ...(cluster ? { cluster, bootstrap: { draws: resamples, seed } } : { bootstrap: false as const }), ...missing }),
       );
@@ -372,18 +413,34 @@ export function crossBoundaryReport(table: Table, options: CrossBoundaryReportOp
         if (did && ancova) note(findings, m.kindEffect, { ...sc, ...kn, did: did.estimate, ancova: ancova.estimate, ciLow: bracket!.ciLow, ciHigh: bracket!.ciHigh, groups: refs });
         continue;
       }
-      // Balance of all participants: after weighting when it ran, else before adjustment only.
-      const bal: BalanceResult | null = w?.balance ?? attempt("balance", () => balanceTable(sample, { treatment, covariates: [pre, ...covariates], ...missing }));
-      if (bal) {
-        for (const row of bal.rows) {
+      // Balance of all participants, over everyone of the analysis (as every table), the cluster
+      // (company) among the covariates: after the weighting with the cluster in the propensity
+      // model when it ran (weights 1 for participants, p/(1 − p) for non-participants, 0 in
+      // companies without participants), without a cluster after the plain weighting, else
+      // before adjustment only.
+      let weighted: EffectResult | null = w;
+      let bal: BalanceResult | null = w?.balance ?? null;
+      if (cluster || !bal) {
+        let weights: Float64Array | undefined;
+        weighted = null;
+        if (wc?.propensity && wc.propensity.length === withinRows.length) {
+          weighted = wc;
+          weights = new Float64Array(n);
+          withinRows.forEach((r, j) => (weights![r] = d[r] === 1 ? 1 : wc!.propensity![j]! / (1 - wc!.propensity![j]!)));
+        }
+        bal = attempt("balance", () => balanceTable(sample, { treatment, covariates: [pre, ...covariates, ...(cluster ? [cluster] : [])], ...(weights ? { weights } : {}), ...missing }));
+      }
+      const shown = bal;
+      if (shown) {
+        for (const row of shown.rows) {
           balance.push({ scale: scale.id, ...row, refs: groups.balanceRefs(row.covariate, row.level) });
         }
-        if (w) {
-          const off = bal.rows.filter((r) => Math.abs(r.smdAdjusted ?? 0) > bal.threshold);
+        if (weighted) {
+          const off = shown.rows.filter((r) => Math.abs(r.smdAdjusted ?? 0) > shown.threshold);
           for (const covariate of [...new Set(off.map((r) => r.covariate))]) {
             const rows = off.filter((r) => r.covariate === covariate);
             const levels = rows.flatMap((r) => (r.level === null ? [] : [r.level]));
-            note(warnings, m.imbalancedAfterWeighting, { ...sc, covariate, levels, threshold: bal.threshold, groups: rows.flatMap((r) => groups.balanceRefs(r.covariate, r.level)) });
+            note(warnings, m.imbalancedAfterWeighting, { ...sc, covariate, levels, threshold: shown.threshold, groups: rows.flatMap((r) => groups.balanceRefs(r.covariate, r.level)) });
           }
         }
       }
@@ -447,6 +504,8 @@ export function crossBoundaryReport(table: Table, options: CrossBoundaryReportOp
     order: {
       kind: kinds.map((k) => k.kind), group: ["participants", "nonParticipants"], wave: ["pre", "post"], scale: scales.map((sc) => sc.id), method: METHOD_ORDER,
       contrast: Object.values(CONTRASTS).map(([a, b]) => `${b}-${a}`),
+      // Covariates as the study adjusts for them: the pre score, the covariates given, the cluster last.
+      covariate: [...scales.map((sc) => `${sc.id}_pre`), ...covariates, ...(cluster ? [cluster] : [])],
     },
     groups: counted ? refsOf : () => null,
   });

@@ -5,22 +5,20 @@ import * as aq from "arquero";
 import { z } from "zod";
 import { columnValues } from "./column-values.js";
 import { designMatrix, type DesignMatrix } from "./design-matrix.js";
-import { clusterIds, fitOls, type Coefficient, type OlsResult } from "./regression.js";
+import { clusterIds, fitOls, type Coefficient, type OlsFit, type OlsResult } from "./regression.js";
 import { requireDistinct, requireTable, resolveColumn } from "../boundary/columns.js";
 import { parseOptions } from "../boundary/options.js";
 import { binaryColumn, MISSING_BINARY, numericColumn, segmentColumn, type BinaryColumn, type SegmentColumn } from "../boundary/roles.js";
-import { warningOf, type KoeWarning } from "../errors/catalogue.js";
+import type { KoeWarning } from "../errors/catalogue.js";
+import { clusterMessages as cm } from "../errors/cluster-messages.js";
 import { InsufficientDataError, KoeArgumentError } from "../errors/errors.js";
 import { localize } from "../errors/catalogue.js";
-import { moderatedMessages as m, moderatedNotes as notes } from "../errors/moderated-messages.js";
+import { moderatedMessages as m } from "../errors/moderated-messages.js";
 import type { Table } from "../model/table.js";
-import { fCdf, tCdf, tQuantile } from "../stats/distributions.js";
+import { fCdf } from "../stats/distributions.js";
 import { cholesky, choleskyInverse } from "../stats/linear-algebra.js";
 import { adjustPValues, P_ADJUST_METHODS } from "../stats/p-adjust.js";
 import { ESTIMATE_KEYS, type EstimateFields, type TidyTable } from "../stats/result.js";
-
-/** Below this many clusters a note says the cluster-robust errors are optimistic. */
-export const FEW_CLUSTERS = 30;
 
 export const ModeratedEffectOptions = z.object({
   /** Outcome before (column of numbers). */
@@ -48,6 +46,11 @@ export const ModeratedEffectOptions = z.object({
   controls: z.enum(["auto", "same-level", "all"]).default("auto"),
   /** Cluster column (e.g. company) for cluster-robust errors; without one, HC1 errors. */
   cluster: z.string().optional(),
+  /**
+   * Cluster-robust errors (with `cluster`): "CR2" (default; Bell–McCaffrey with Satterthwaite df
+   * per contrast, as `clubSandwich`) or "CR1" (`sandwich::vcovCL(type = "HC1")` with t on G − 1 df).
+   */
+  vcov: z.enum(["CR2", "CR1"]).optional(),
   /** Time-invariant covariates (a list): main effects in the model. */
   covariates: z.array(z.string()).default([]),
   /** Confidence level of the intervals (default 0.95). */
@@ -78,6 +81,8 @@ export interface LevelEffect {
 
 /** The Wald test that the effect is the same at every level (the interaction terms are zero). */
 export interface InteractionTest {
+  /** The test: "Wald F" (residual df, HC1), "Satterthwaite t²" (one constraint, CR2; equals clubSandwich's HTZ), "naive F" (F on (q, G − 1), cluster-robust with several constraints or CR1). */
+  test: "Wald F" | "Satterthwaite t²" | "naive F";
   statistic: number;
   df1: number;
   df2: number;
@@ -102,7 +107,7 @@ export interface ModeratedEffectResult extends EstimateFields {
   nControl: number;
   /** Number of clusters (people when there is no cluster column). */
   clusters: number;
-  /** Notes (e.g. few clusters), in both languages. */
+  /** Notes (few effective clusters: the cluster-robust fit's warning), in both languages. */
   notes: KoeWarning[];
   /** One row: the fixed keys (the interaction test as the headline). */
   toTable(): TidyTable;
@@ -141,6 +146,7 @@ export function readModeratedInput(fn: string, table: Table, options: unknown, s
   const treatment = binaryColumn(fn, t, o.treatment, { option: "treatment", ...missing });
   const moderator = segmentColumn(fn, t, o.moderator, { option: "moderator", ...missing });
   const cluster = o.cluster ? resolveColumn(fn, t, o.cluster, "cluster") : null;
+  if (o.vcov && !cluster) throw KoeArgumentError.of(cm.needsCluster, { fn, vcov: o.vcov });
   requireDistinct(fn, {
     pre: pre.column, post: post.column, treatment: treatment.column, moderator: moderator.column, cluster,
     ...Object.fromEntries(o.covariates.map((c, j) => [`covariates[${j}]`, resolveColumn(fn, t, c, "covariates")])),
@@ -174,27 +180,43 @@ export function readModeratedInput(fn: string, table: Table, options: unknown, s
   return { fn, options: o, treatment, moderator, pre: y0, post: y1, cluster, clusterValues: cluster ? columnValues(t, cluster, fn) : null, controls, design, total };
 }
 
-/** A linear combination c'β with its standard error and test (t with the model's residual df). */
-function contrast(model: OlsResult, c: Float64Array, confLevel: number) {
-  const p = c.length;
-  let est = 0;
-  let v = 0;
-  for (let a = 0; a < p; a++) {
-    est += c[a]! * model.coefficients[a]!.estimate;
-    for (let b = 0; b < p; b++) v += c[a]! * model.vcov[a]![b]! * c[b]!;
+/**
+ * The combination c'β of a fitted design as a coefficient of its own: the design reparameterized
+ * (X T⁻¹ with row j of T = c, c_j ≠ 0) so that c'β is coefficient j, and refitted with the same
+ * errors. Its estimate and standard error are those of c'β, and with CR2 its df is the
+ * Satterthwaite df of the contrast, as `clubSandwich::linear_contrast` (CR2 and its df depend on
+ * the design's column space only). A unit vector reads the model's own coefficient.
+ */
+function contrast(fit: OlsFit, model: OlsResult, c: Float64Array): Coefficient & { df: number } {
+  const { x, n, p } = fit;
+  const j = c.findIndex((v) => v !== 0);
+  const unit = c.every((v, a) => v === (a === j ? 1 : 0));
+  const pick = (k: Coefficient) => ({ ...k, df: k.df ?? model.df! });
+  if (unit) return pick(model.coefficients[j]!);
+  const xs = new Float64Array(n * p);
+  for (let i = 0; i < n; i++) {
+    const o = i * p;
+    const xj = x[o + j]! / c[j]!;
+    for (let a = 0; a < p; a++) xs[o + a] = a === j ? xj : x[o + a]! - xj * c[a]!;
   }
-  const se = Math.sqrt(v);
-  const df = model.df!;
-  const q = tQuantile(1 - (1 - confLevel) / 2, df);
-  return { estimate: est, stdError: se, statistic: est / se, df, pValue: 2 * tCdf(-Math.abs(est / se), df), ciLow: est - q * se, ciHigh: est + q * se };
+  return pick(fitOls({ ...fit, x: xs }).coefficients[j]!);
 }
 
 /**
- * Wald test of R β = 0 with the model's (robust) vcov, as `car::linearHypothesis(fit, R, vcov. = V,
- * test = "F")`: F = (Rβ)' (R V R')⁻¹ (Rβ) / q on (q, residual df).
+ * Equality of the level effects (R β = 0, rows of R the differences from the first level). One
+ * constraint: the contrast's t² on (1, its df) — with CR2 the Satterthwaite df, which is
+ * clubSandwich's HTZ test for one constraint. Several: the Wald statistic over q, F on (q, residual
+ * df) as `car::linearHypothesis(test = "F")` with HC1 errors, on (q, G − 1) when cluster-robust
+ * (clubSandwich's "Naive-F").
  */
-function waldF(model: OlsResult, rows: Float64Array[]): InteractionTest {
+function interactionTest(fit: OlsFit, model: OlsResult, rows: Float64Array[]): InteractionTest {
   const q = rows.length;
+  const clustered = model.clusters !== null;
+  if (q === 1) {
+    const c = contrast(fit, model, rows[0]!);
+    const statistic = c.statistic ** 2;
+    return { test: clustered ? (model.vcovType === "CR2" ? "Satterthwaite t²" : "naive F") : "Wald F", statistic, df1: 1, df2: c.df, pValue: c.pValue };
+  }
   const p = model.coefficients.length;
   const rb = rows.map((r) => r.reduce((s, x, a) => s + x * model.coefficients[a]!.estimate, 0));
   const rvr = new Float64Array(q * q);
@@ -206,9 +228,9 @@ function waldF(model: OlsResult, rows: Float64Array[]): InteractionTest {
   const inv = choleskyInverse(cholesky(rvr, q, "the interaction's covariance"), q);
   let w = 0;
   for (let i = 0; i < q; i++) for (let j = 0; j < q; j++) w += rb[i]! * inv[i * q + j]! * rb[j]!;
-  const df2 = model.df!;
+  const df2 = clustered ? model.clusters! - 1 : model.df!;
   const statistic = w / q;
-  return { statistic, df1: q, df2, pValue: fCdf(statistic, q, df2, { lowerTail: false }) };
+  return { test: clustered ? "naive F" : "Wald F", statistic, df1: q, df2, pValue: fCdf(statistic, q, df2, { lowerTail: false }) };
 }
 
 /**
@@ -279,9 +301,10 @@ export function fitModerated(input: ModeratedInput, keep?: readonly boolean[]): 
     y[row] = ancova ? post[i]! : post[i]! - pre[i]!;
   });
   const ids = clusterValues ? clusterIds(clusterValues, Int32Array.from(use, (r) => dm.rows[r]!)) : null;
-  const errors = ids ? { type: "cluster" as const, clusterIds: ids, clusterName: cluster! } : { type: "HC1" as const };
+  const errors = ids ? { type: o.vcov ?? "CR2", clusterIds: ids, clusterName: cluster! } : { type: "HC1" as const };
   const nMissing = input.total - dm.n;
-  const model = fitOls({ fn, x, y, n, p, terms, ...errors, confLevel: o.confLevel, nMissing });
+  const fit: OlsFit = { fn, x, y, n, p, terms, ...errors, confLevel: o.confLevel, nMissing };
+  const model = fitOls(fit);
   // The effect at each level as a contrast of the coefficients.
   const vectors = levels.map((_, j) => {
     const c = new Float64Array(p);
@@ -292,7 +315,10 @@ export function fitModerated(input: ModeratedInput, keep?: readonly boolean[]): 
     }
     return c;
   });
-  const effects = vectors.map((c) => contrast(model, c, o.confLevel));
+  const effects = vectors.map((c) => {
+    const k = contrast(fit, model, c);
+    return { estimate: k.estimate, stdError: k.stdError, statistic: k.statistic, df: k.df, pValue: k.pValue, ciLow: k.ciLow, ciHigh: k.ciHigh };
+  });
   const adjusted = adjustPValues(effects.map((e) => e.pValue), o.pAdjust);
   const levelRows: LevelEffect[] = levels.map((k, j) => ({
     level: moderator.levels[k],
@@ -302,7 +328,7 @@ export function fitModerated(input: ModeratedInput, keep?: readonly boolean[]): 
     pAdjusted: adjusted[j]!,
   }));
   // Equality of the level effects: (effect_k − effect_1) = 0 for k > 1 — the interaction terms.
-  const interaction = L > 1 ? waldF(model, vectors.slice(1).map((c) => c.map((v, a) => v - vectors[0]![a]!))) : null;
+  const interaction = L > 1 ? interactionTest(fit, model, vectors.slice(1).map((c) => c.map((v, a) => v - vectors[0]![a]!))) : null;
   // The pooled effect: the same people and model with one treatment term.
   const pp = p - effectTerms.length + 1;
   const px = new Float64Array(n * pp);
@@ -315,10 +341,12 @@ export function fitModerated(input: ModeratedInput, keep?: readonly boolean[]): 
   const pooledModel = fitOls({ fn, x: px, y, n, p: pp, terms: [...terms.slice(0, first), trName, ...covTerms], ...errors, confLevel: o.confLevel, nMissing });
   const pooled = { ...pooledModel.coefficients[first]!, nTreated, nControl };
   const clusters = ids ? ids.count : n;
-  const resultNotes = ids && ids.count < FEW_CLUSTERS ? [warningOf(notes.fewClusters, { column: cluster!, clusters: ids.count })] : [];
-  const se = ids ? `cluster-robust HC1 by ${cluster}` : "HC1";
+  // Few effective clusters (the fit's warning, e.g. 8 companies of unequal size), once.
+  const resultNotes: KoeWarning[] = [];
+  for (const w of [...(model.warnings ?? []), ...(pooledModel.warnings ?? [])]) if (!resultNotes.some((r) => r.code === w.code)) resultNotes.push(w);
+  const se = !ids ? "HC1 standard errors, t on the residual df" : model.vcovType === "CR2" ? `cluster-robust CR2 (Bell–McCaffrey) standard errors by ${cluster}, t with Satterthwaite df per contrast` : `cluster-robust CR1 standard errors by ${cluster}, t on ${ids.count - 1} df`;
   const result: ModeratedEffectResult = {
-    method: `Moderated effect by ${modName}: ${ancova ? "ANCOVA (post on pre)" : "difference-in-differences (change score)"}, ${controls === "all" ? "each level's treated vs all controls" : "treated vs controls within each level"}; Wald F test of the interaction; ${o.pAdjust} adjustment; ${se} standard errors`,
+    method: `Moderated effect by ${modName}: ${ancova ? "ANCOVA (post on pre)" : "difference-in-differences (change score)"}, ${controls === "all" ? "each level's treated vs all controls" : "treated vs controls within each level"}; interaction: ${interaction?.test === "Satterthwaite t²" ? "Satterthwaite t² (HTZ)" : interaction?.test === "naive F" ? `F on (${interaction.df1}, ${interaction.df2})` : "Wald F"}; ${o.pAdjust} adjustment; ${se}`,
     alternative: "two-sided",
     estimate: null,
     stdError: null,
@@ -342,7 +370,7 @@ export function fitModerated(input: ModeratedInput, keep?: readonly boolean[]): 
     clusters,
     notes: resultNotes,
     toTable: () => aq.table(Object.fromEntries(ESTIMATE_KEYS.map((k) => [k, [result[k]]]))),
-    levelTable: () => aq.from([...levelRows, { level: "(pooled)", nTreated, nControl, estimate: pooled.estimate, stdError: pooled.stdError, statistic: pooled.statistic, df: model.df, pValue: pooled.pValue, pAdjusted: null, ciLow: pooled.ciLow, ciHigh: pooled.ciHigh }]),
+    levelTable: () => aq.from([...levelRows, { level: "(pooled)", nTreated, nControl, estimate: pooled.estimate, stdError: pooled.stdError, statistic: pooled.statistic, df: pooled.df ?? model.df, pValue: pooled.pValue, pAdjusted: null, ciLow: pooled.ciLow, ciHigh: pooled.ciHigh }]),
   };
   Object.defineProperty(result, "toTable", { enumerable: false });
   Object.defineProperty(result, "levelTable", { enumerable: false });
@@ -363,8 +391,14 @@ export function fitModerated(input: ModeratedInput, keep?: readonly boolean[]): 
  * model is `y ~ level₁ + … + level_L` with one indicator per level's participants, so each level
  * is compared with all non-participants; with `"same-level"` it is `y ~ treat × moderator` and
  * each level's participants are compared with the non-participants of that level. Standard errors
- * are HC1, or cluster-robust (HC1, as `sandwich::vcovCL`) with `cluster`; tests use t and F on the
- * residual df as `lmtest::coeftest` and `car::linearHypothesis`. The same in R:
+ * are HC1 with t and F on the residual df (as `lmtest::coeftest` and `car::linearHypothesis`), or,
+ * with `cluster`, CR2 (Bell & McCaffrey 2002) with Satterthwaite df per level's effect, as
+ * `clubSandwich::linear_contrast(fit, vcov = "CR2", test = "Satterthwaite")` — with a handful of
+ * companies of unequal size CR1 with t on the residual df rejects far too often (Pustejovsky &
+ * Tipton 2018); `vcov: "CR1"` gives `sandwich::vcovCL(type = "HC1")` with t on G − 1 df. The
+ * interaction test with one constraint (two levels) is the contrast's t² on its Satterthwaite df
+ * (clubSandwich's HTZ); with several and clusters, F on (q, G − 1) ("Naive-F"). The fit's warning
+ * about few effective clusters is passed on in `notes`. The same in R:
  * `lm(I(post - pre) ~ arm)` (arm = control / good / poor) or `lm(I(post - pre) ~ treat * moderator)`.
  *
  * Rows without the treatment or a measurement, participants without a level (and, compared within

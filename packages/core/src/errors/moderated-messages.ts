@@ -13,6 +13,8 @@ const f2 = (x: number | null | undefined) => (x === null || x === undefined || N
 const fp = (x: number | null | undefined) => (x === null || x === undefined || Number.isNaN(x) ? "p = —" : x < 0.001 ? "p < 0.001" : `p = ${x.toFixed(3)}`);
 const signed = (x: number | null | undefined) => (x === null || x === undefined || Number.isNaN(x) ? "—" : `${x >= 0 ? "+" : ""}${f2(x)}`);
 const lv = (v: unknown) => (typeof v === "string" ? v : String(v));
+/** Degrees of freedom: whole as they are, Satterthwaite's to one decimal. */
+const fdf = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
 
 /** Problems of the input to moderatedEffect (arguments: KoeArgumentError; too little data: InsufficientDataError). */
 export const moderatedMessages = defineMessages("moderated", {
@@ -56,15 +58,15 @@ export const moderatedNotes = defineMessages("moderatedReport", {
   },
   levelsDiffer: {
     en: (p: { moderator: string; statistic: number; df1: number; df2: number; pValue: number }) =>
-      `The effect differs across the levels of ${p.moderator} (Wald test of the interaction: F(${p.df1}, ${p.df2}) = ${f2(p.statistic)}, ${fp(p.pValue)}).`,
+      `The effect differs across the levels of ${p.moderator} (Wald test of the interaction: F(${p.df1}, ${fdf(p.df2)}) = ${f2(p.statistic)}, ${fp(p.pValue)}).`,
     ja: (p: { moderator: string; statistic: number; df1: number; df2: number; pValue: number }) =>
-      `効果は「${p.moderator}」の水準によって異なります（交互作用の Wald 検定: F(${p.df1}, ${p.df2}) = ${f2(p.statistic)}、${fp(p.pValue)}）。`,
+      `効果は「${p.moderator}」の水準によって異なります（交互作用の Wald 検定: F(${p.df1}, ${fdf(p.df2)}) = ${f2(p.statistic)}、${fp(p.pValue)}）。`,
   },
   levelsAlike: {
     en: (p: { moderator: string; statistic: number; df1: number; df2: number; pValue: number }) =>
-      `The data do not show the effect differing across the levels of ${p.moderator} (Wald test of the interaction: F(${p.df1}, ${p.df2}) = ${f2(p.statistic)}, ${fp(p.pValue)}).`,
+      `The data do not show the effect differing across the levels of ${p.moderator} (Wald test of the interaction: F(${p.df1}, ${fdf(p.df2)}) = ${f2(p.statistic)}, ${fp(p.pValue)}).`,
     ja: (p: { moderator: string; statistic: number; df1: number; df2: number; pValue: number }) =>
-      `「${p.moderator}」の水準による効果の違いは、このデータでは確認できません（交互作用の Wald 検定: F(${p.df1}, ${p.df2}) = ${f2(p.statistic)}、${fp(p.pValue)}）。`,
+      `「${p.moderator}」の水準による効果の違いは、このデータでは確認できません（交互作用の Wald 検定: F(${p.df1}, ${fdf(p.df2)}) = ${f2(p.statistic)}、${fp(p.pValue)}）。`,
   },
   testsOverShown: {
     en: (p: { moderator: string; shown: number; levels: number }) =>
@@ -79,10 +81,6 @@ export const moderatedNotes = defineMessages("moderatedReport", {
   rowsLeftOut: {
     en: (p: { rows: number; rowsUsed: number }) => `${p.rows - p.rowsUsed} of ${p.rows} rows lack the treatment, a measurement, a participant's moderator, a covariate or the cluster and are left out.`,
     ja: (p: { rows: number; rowsUsed: number }) => `${p.rows}行のうち${p.rows - p.rowsUsed}行は、参加の有無・事前事後の値・（参加者の）調整変数・共変量・クラスターのいずれかが欠けているため除きました。`,
-  },
-  fewClusters: {
-    en: (p: { column: string; clusters: number }) => `Only ${p.clusters} clusters (${p.column}): cluster-robust standard errors are too small with so few; read the intervals as optimistic.`,
-    ja: (p: { column: string; clusters: number }) => `クラスター（${p.column}）が${p.clusters}個と少なく、クラスター頑健標準誤差は小さめに出ます。区間は楽観的なものとして読んでください。`,
   },
 });
 

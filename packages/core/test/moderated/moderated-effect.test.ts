@@ -4,8 +4,9 @@ import { InsufficientDataError, KoeArgumentError, moderatedEffect } from "@koe/c
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
 
-// Expected: reference/moderated.R (R 4.2.2, sandwich, car::linearHypothesis, p.adjust) → reference/moderated.json,
-// on reference/pilot-sim.csv (simulated there once, seeded).
+// Expected: reference/moderated.R (R 4.2.2, sandwich, car::linearHypothesis, p.adjust; clubSandwich 0.5.8
+// for the clustered fits: CR2 + Satterthwaite, CR1 + naive-t) → reference/moderated.json, on
+// reference/pilot-sim.csv (simulated there once, seeded).
 const here = import.meta.dirname;
 const R = JSON.parse(readFileSync(join(here, "reference", "moderated.json"), "utf8"));
 const sim = aq.fromCSV(readFileSync(join(here, "reference", "pilot-sim.csv"), "utf8"));
@@ -36,7 +37,40 @@ function expectLikeR(r: ReturnType<typeof moderatedEffect>, e: { n: number; leve
   expect(r.pooled.ciLow).toBeCloseTo(e.pooled.ciLow, 10);
 }
 
-describe("moderatedEffect equals R (lm contrasts, sandwich HC1 / vcovCL, car::linearHypothesis, p.adjust holm)", () => {
+type RClustered = {
+  levels: (Omit<RLevel, "statistic"> & { df: number })[];
+  htz?: { statistic: number; df1: number; df2: number; pValue: number };
+  naiveF: { statistic: number; df1: number; df2: number; pValue: number };
+  pooled: { estimate: number; stdError: number; df: number; pValue: number; ciLow: number; ciHigh: number };
+};
+/** Per level and pooled as clubSandwich (linear_contrast / coef_test); the interaction as Wald_test (HTZ for one constraint, else Naive-F). */
+function expectLikeClubSandwich(r: ReturnType<typeof moderatedEffect>, e: RClustered, interaction: "htz" | "naiveF") {
+  expect(r.levels.map((l) => l.level)).toEqual(e.levels.map((l) => l.level));
+  const close = (got: number, want: number, rel: number) => expect(Math.abs(got - want), `${got} vs R ${want}`).toBeLessThanOrEqual(rel * Math.abs(want));
+  r.levels.forEach((l, j) => {
+    const x = e.levels[j]!;
+    expect(l.estimate).toBeCloseTo(x.estimate, 12);
+    close(l.stdError, x.stdError, 1e-9);
+    close(l.df, x.df, 1e-7);
+    close(l.pValue, x.pValue, 1e-6);
+    close(l.pAdjusted, x.pAdjusted, 1e-6);
+    expect(l.ciLow).toBeCloseTo(x.ciLow, 8);
+    expect(l.ciHigh).toBeCloseTo(x.ciHigh, 8);
+  });
+  const i = e[interaction]!;
+  close(r.interaction!.statistic, i.statistic, 1e-7);
+  expect(r.interaction!.df1).toBe(i.df1);
+  close(r.interaction!.df2, i.df2, 1e-7);
+  close(r.interaction!.pValue, i.pValue, 1e-6);
+  expect(r.pooled.estimate).toBeCloseTo(e.pooled.estimate, 12);
+  close(r.pooled.stdError, e.pooled.stdError, 1e-9);
+  close(r.pooled.df!, e.pooled.df, 1e-7);
+  close(r.pooled.pValue, e.pooled.pValue, 1e-6);
+  expect(r.pooled.ciLow).toBeCloseTo(e.pooled.ciLow, 8);
+  expect(r.pooled.ciHigh).toBeCloseTo(e.pooled.ciHigh, 8);
+}
+
+describe("moderatedEffect equals R (lm contrasts, sandwich HC1, car::linearHypothesis, p.adjust holm; clustered: clubSandwich CR2 + Satterthwaite)", () => {
   it("sheet quality, each level vs all controls (chosen because the moderator is blank for every control), DiD, HC1", () => {
     const r = moderatedEffect(sim, { ...base, moderator: "sheet_quality" });
     expect(r.controls).toBe("all");
@@ -47,17 +81,30 @@ describe("moderatedEffect equals R (lm contrasts, sandwich HC1 / vcovCL, car::li
     expect(r.levels.every((l) => l.nControl === r.nControl)).toBe(true);
   });
 
-  it("the same clustered by company (few clusters: a note says so)", () => {
+  it("the same clustered by company: CR2 with Satterthwaite df per level, the interaction as HTZ (one constraint); few effective clusters: the fit's warning as a note", () => {
     const r = moderatedEffect(sim, { ...base, moderator: "sheet_quality", cluster: "company" });
-    expectLikeR(r, R.did_all_company);
+    expectLikeClubSandwich(r, R.did_all_cr2, "htz");
+    expect(r.n).toBe(R.did_all_company.n);
     expect(r.clusters).toBe(8);
-    expect(r.notes.map((n) => n.code)).toEqual(["moderatedReport.fewClusters"]);
+    expect(r.model.vcovType).toBe("CR2");
+    expect(r.interaction!.test).toBe("Satterthwaite t²");
+    expect(r.method).toMatch(/CR2 \(Bell–McCaffrey\).*Satterthwaite df/);
+    expect(r.notes.map((n) => n.code)).toEqual(["cluster.fewEffectiveClusters"]);
+    expect(r.notes[0]!.localized.en).toMatch(/8 clusters/);
   });
 
-  it("ANCOVA, clustered by company", () => {
+  it("CR1 on request: vcovCL's standard errors with t on G − 1 = 7 df (clubSandwich CR1S, naive-t)", () => {
+    const r = moderatedEffect(sim, { ...base, moderator: "sheet_quality", cluster: "company", vcov: "CR1" });
+    expectLikeClubSandwich(r, R.did_all_cr1, "naiveF");
+    r.levels.forEach((l, j) => expect(l.stdError).toBeCloseTo(R.did_all_company.levels[j].stdError, 12));
+    expect(r.levels.map((l) => l.df)).toEqual([7, 7]);
+    expect(() => moderatedEffect(sim, { ...base, moderator: "sheet_quality", vcov: "CR1" })).toThrow(/vcov "CR1" needs a cluster column/);
+  });
+
+  it("ANCOVA, clustered by company (CR2)", () => {
     const r = moderatedEffect(sim, { ...base, moderator: "sheet_quality", cluster: "company", method: "ancova" });
     expect(r.estimator).toBe("ancova");
-    expectLikeR(r, R.ancova_all_company);
+    expectLikeClubSandwich(r, R.ancova_all_cr2, "htz");
   });
 
   it("generation within levels (treat × generation + a covariate), three levels: a 2-df interaction test", () => {
@@ -67,8 +114,12 @@ describe("moderatedEffect equals R (lm contrasts, sandwich HC1 / vcovCL, car::li
     expect(r.model.coefficients.map((c) => c.term)).toEqual(["(Intercept)", "dialogue", "generationmid", "generationsenior", "dialogue:generationmid", "dialogue:generationsenior", "tenure"]);
   });
 
-  it("generation within levels, ANCOVA, clustered by company", () => {
-    expectLikeR(moderatedEffect(sim, { ...base, moderator: "generation", method: "ancova", cluster: "company" }), R.ancova_generation_company);
+  it("generation within levels, ANCOVA, clustered by company: each level's effect (a sum of coefficients) with its own Satterthwaite df, the 2-df interaction on (2, G − 1)", () => {
+    const r = moderatedEffect(sim, { ...base, moderator: "generation", method: "ancova", cluster: "company" });
+    expectLikeClubSandwich(r, R.ancova_generation_cr2, "naiveF");
+    expect(r.interaction!.test).toBe("naive F");
+    // Point estimates as before (the vcovCL reference).
+    r.levels.forEach((l, j) => expect(l.estimate).toBeCloseTo(R.ancova_generation_company.levels[j].estimate, 12));
   });
 });
 

@@ -16,7 +16,7 @@ const options = { pre: "engagement_pre", post: "engagement_post", treatment: "di
 
 describe("the bundled dialogue pilot: a poor sheet harms, and the pooled effect hides it", () => {
   it("each sheet quality against all non-participants, as R; the generator's DiD per quality and pooled", () => {
-    for (const [key, extra] of [["did_hc1", {}], ["did_company", { cluster: "company" }], ["ancova_hc1", { method: "ancova" }]] as const) {
+    for (const [key, extra] of [["did_hc1", {}], ["did_company_cr2", { cluster: "company" }], ["ancova_hc1", { method: "ancova" }]] as const) {
       const r = moderatedEffect(pilot, { ...options, ...extra });
       const e = R[key];
       expect(r.controls).toBe("all");
@@ -27,15 +27,25 @@ describe("the bundled dialogue pilot: a poor sheet harms, and the pooled effect 
         expect(l.stdError).toBeCloseTo(e.levels[j].stdError, 12);
         expect(Math.abs(l.pAdjusted - e.levels[j].pAdjusted) / e.levels[j].pAdjusted).toBeLessThan(1e-6);
       });
-      expect(r.interaction!.statistic).toBeCloseTo(e.interaction.statistic, 8);
+      expect(r.interaction!.statistic).toBeCloseTo((e.interaction ?? e.htz).statistic, 8);
       expect(r.pooled.estimate).toBeCloseTo(e.pooled.estimate, 12);
     }
+    // Clustered by company the default is CR2 with Satterthwaite df (clubSandwich); CR1 on request
+    // has vcovCL's standard errors and t on G − 1 = 7 df.
+    const cr2 = moderatedEffect(pilot, { ...options, cluster: "company" });
+    cr2.levels.forEach((l, j) => expect(Math.abs(l.df - R.did_company_cr2.levels[j].df)).toBeLessThan(1e-7 * R.did_company_cr2.levels[j].df));
+    expect(Math.abs(cr2.interaction!.df2 - R.did_company_cr2.htz.df2)).toBeLessThan(1e-7 * R.did_company_cr2.htz.df2);
+    const cr1 = moderatedEffect(pilot, { ...options, cluster: "company", vcov: "CR1" });
+    cr1.levels.forEach((l, j) => {
+      expect(l.stdError).toBeCloseTo(R.did_company.levels[j].stdError, 12);
+      expect(Math.abs(l.pAdjusted - R.did_company_cr1.levels[j].pAdjusted) / R.did_company_cr1.levels[j].pAdjusted).toBeLessThan(1e-6);
+    });
     const did = moderatedEffect(pilot, options);
     expect(did.levels.map((l) => l.estimate)).toEqual([expect.closeTo(truth.did.good, 6), expect.closeTo(truth.did.poor, 6)]);
     expect(did.pooled.estimate).toBeCloseTo(truth.did.pooled, 6);
   });
 
-  it("recovers the true effects: +0.30 inside the good sheets' interval, −0.15 inside the poor sheets', which lies below zero", () => {
+  it("recovers the true effects with CR2 + Satterthwaite by company: +0.30 inside the good sheets' interval, −0.15 inside the poor sheets', which lies below zero", () => {
     const r = moderatedEffect(pilot, { ...options, cluster: "company" });
     const [good, poor] = r.levels;
     expect(good!.ciLow).toBeLessThan(truth.trueEffect.good);
@@ -43,10 +53,19 @@ describe("the bundled dialogue pilot: a poor sheet harms, and the pooled effect 
     expect(poor!.ciLow).toBeLessThan(truth.trueEffect.poor);
     expect(poor!.ciHigh).toBeGreaterThan(truth.trueEffect.poor);
     expect(poor!.ciHigh).toBeLessThan(0);
-    expect(poor!.pAdjusted).toBeLessThan(0.001);
-    // The pooled effect is positive: averaged over both qualities the harm is invisible.
-    expect(r.pooled.ciLow).toBeGreaterThan(0);
-    expect(r.interaction!.pValue).toBeLessThan(1e-6);
+    // With 8 companies (3.2 effective for the poor sheets) the harm is clear at 5%, no longer at
+    // 0.1% (CR1 with t on the residual df said p < 0.001; CR2 + Satterthwaite on 5.6 df: 0.015).
+    expect(poor!.pAdjusted).toBeLessThan(0.05);
+    expect(poor!.pAdjusted).toBeGreaterThan(0.001);
+    // The pooled effect is positive and its interval holds the pooled truth, but with 8 companies
+    // it no longer excludes zero (−0.006 to 0.245; it did with CR1 on the residual df): averaged
+    // over both qualities, the harm is invisible and the benefit uncertain.
+    expect(r.pooled.estimate).toBeGreaterThan(0);
+    expect(r.pooled.ciLow).toBeLessThan(truth.sampleEffect.pooled);
+    expect(r.pooled.ciHigh).toBeGreaterThan(truth.sampleEffect.pooled);
+    expect(r.pooled.ciLow).toBeLessThan(0);
+    // The two effects differ clearly (Satterthwaite t² on 6.1 df).
+    expect(r.interaction!.pValue).toBeLessThan(0.001);
   });
 
   it("the report says so in both languages, with every group shown", () => {
@@ -56,9 +75,14 @@ describe("the bundled dialogue pilot: a poor sheet harms, and the pooled effect 
       ["poor", truth.realised.poor.n, truth.realised.control.n, false],
     ]);
     const en = reportText(report, "en").findings;
-    expect(en).toContain("Harm at sheet_quality = poor: the effect is −0.20 (95% CI −0.30 to −0.09; Holm-adjusted p < 0.001), while the pooled effect of +0.12 averages it away.");
+    expect(en).toContain("Harm at sheet_quality = poor: the effect is −0.20 (95% CI −0.33 to −0.06; Holm-adjusted p = 0.015), while the pooled effect of +0.12 averages it away.");
     expect(en.some((f) => f.startsWith("At sheet_quality = good the effect is +0.28"))).toBe(true);
-    expect(reportText(report, "ja").findings).toContain("「sheet_quality」が「poor」では逆効果: 効果は−0.20（95%信頼区間 −0.30〜−0.09、Holm 調整後 p < 0.001）。全体をまとめた効果+0.12ではこれが平均されて見えなくなります。");
-    expect(reportText(report, "en").warnings).toEqual(["Only 8 clusters (company): cluster-robust standard errors are too small with so few; read the intervals as optimistic."]);
+    expect(reportText(report, "ja").findings).toContain("「sheet_quality」が「poor」では逆効果: 効果は−0.20（95%信頼区間 −0.33〜−0.06、Holm 調整後 p = 0.015）。全体をまとめた効果+0.12ではこれが平均されて見えなくなります。");
+    expect(en).toContain("The effect differs across the levels of sheet_quality (Wald test of the interaction: F(1, 6.1) = 79.15, p < 0.001).");
+    // The few effective clusters behind the harm (8 companies, 3.2 effective for the poor sheets) are said.
+    const warnings = reportText(report, "en").warnings;
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^moderatedEffectReport: few effective clusters of "company": 8 clusters, but for "dialogue:sheet_qualitypoor" the effective number is 3\.2 .* Satterthwaite df 5\.6\./);
+    expect(report.tables.interaction!.rows[0]!.method).toBe("CR2 Satterthwaite t² (interaction term = 0)");
   });
 });

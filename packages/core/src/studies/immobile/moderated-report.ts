@@ -2,7 +2,7 @@
 // a poor sheet harm?): the effect per level, the pooled effect and the interaction test, with
 // small groups of participants or non-participants hidden at the edge.
 import { z } from "zod";
-import { FEW_CLUSTERS, fitModerated, ModeratedEffectOptions, readModeratedInput, type ModeratedEffectResult } from "../../analyze/moderated-effect.js";
+import { fitModerated, ModeratedEffectOptions, readModeratedInput, type ModeratedEffectResult } from "../../analyze/moderated-effect.js";
 import { moderatedNotes as notes } from "../../errors/moderated-messages.js";
 import type { Table } from "../../model/table.js";
 import { DEFAULT_MIN_GROUP_SIZE } from "../../privacy/min-group-size.js";
@@ -25,6 +25,12 @@ export const MODERATED_INTERACTION_COLUMNS = ["method", "statistic", "df1", "df2
 const TREATED = "treated";
 const CONTROL = "control";
 
+/** The interaction table's `method`: what was tested and how. */
+function interactionMethod(i: ModeratedEffectResult["interaction"]): string {
+  if (!i) return "Wald F (interaction terms = 0)";
+  return i.test === "Satterthwaite t²" ? "CR2 Satterthwaite t² (interaction term = 0)" : i.test === "naive F" ? "cluster-robust F on (q, G − 1) (interaction terms = 0)" : "Wald F (interaction terms = 0)";
+}
+
 /**
  * {@link moderatedEffect} as a report (tables `effects`, `pooled`, `interaction`):
  * - `effects`: per level of the moderator (the moderator's column, then `n_treated`, `n_control`,
@@ -32,7 +38,12 @@ const CONTROL = "control";
  *   part at that level — difference-in-differences by default, ANCOVA with `method: "ancova"` —
  *   with its interval and its p-value adjusted over the levels shown (Holm by default).
  * - `pooled`: the effect over the levels shown together (the number that averages a harm away).
- * - `interaction`: the Wald F test that the effect is the same at every level shown.
+ * - `interaction`: the test that the effect is the same at every level shown (`method` names it:
+ *   Wald F with HC1 errors; with `cluster`, CR2's Satterthwaite t² for two levels, F on (q, G − 1)
+ *   for more).
+ *
+ * With `cluster` (e.g. company) the errors are CR2 with Satterthwaite df (see {@link moderatedEffect});
+ * the warning about few effective clusters is passed on when it fires.
  *
  * Privacy: the participants of each level are a counted group, and so are the non-participants
  * they are compared with — all of them (one group) when the moderator is a property of taking part
@@ -110,7 +121,8 @@ export function moderatedEffectReport(table: Table, options: ModeratedEffectRepo
       const i = fit.interaction;
       findings.push({ code: (i.pValue < alpha ? notes.levelsDiffer : notes.levelsAlike).code, params: { moderator: mod, statistic: i.statistic, df1: i.df1, df2: i.df2, pValue: i.pValue } });
     }
-    if (fit.clusters < FEW_CLUSTERS && input.cluster) warnings.push({ code: notes.fewClusters.code, params: { column: input.cluster, clusters: fit.clusters } });
+    // The cluster-robust fit's warning (few effective clusters), as it stands.
+    for (const w of fit.notes) warnings.push({ code: w.code, params: w.params });
   }
   if (shown.length < present.length && shown.length > 0) warnings.push({ code: notes.testsOverShown.code, params: { moderator: mod, shown: shown.length, levels: present.length } });
   if (shown.length < 2) warnings.push({ code: notes.noTest.code, params: { moderator: mod } });
@@ -130,7 +142,7 @@ export function moderatedEffectReport(table: Table, options: ModeratedEffectRepo
       },
       interaction: {
         columns: MODERATED_INTERACTION_COLUMNS,
-        rows: [{ method: "Wald F (interaction terms = 0)", statistic: interaction?.statistic ?? null, df1: interaction?.df1 ?? null, df2: interaction?.df2 ?? null, p_value: interaction?.pValue ?? null, levels: shown.length }],
+        rows: [{ method: interactionMethod(interaction), statistic: interaction?.statistic ?? null, df1: interaction?.df1 ?? null, df2: interaction?.df2 ?? null, p_value: interaction?.pValue ?? null, levels: shown.length }],
         dims: ["method"],
         groups: () => null,
       },
@@ -141,7 +153,7 @@ export function moderatedEffectReport(table: Table, options: ModeratedEffectRepo
       inputs: [{ name: "table", rows: input.total, rowsUsed: fit?.n ?? 0 }],
       wave: null,
       seed: null,
-      options: { pre: o.pre, post: o.post, treatment: o.treatment, moderator: o.moderator, method: o.method, controls, cluster: o.cluster ?? null, covariates: o.covariates, confLevel: o.confLevel, pAdjust: o.pAdjust, minGroupSize: o.minGroupSize },
+      options: { pre: o.pre, post: o.post, treatment: o.treatment, moderator: o.moderator, method: o.method, controls, cluster: o.cluster ?? null, vcov: input.cluster ? (o.vcov ?? "CR2") : "HC1", covariates: o.covariates, confLevel: o.confLevel, pAdjust: o.pAdjust, minGroupSize: o.minGroupSize },
     },
     minGroupSize: o.minGroupSize,
   });

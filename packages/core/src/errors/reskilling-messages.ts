@@ -30,12 +30,12 @@ export const reskillingNotes = defineMessages("reskillingReport", {
   trend: {
     en: (p: { trend: "linear" | "logistic"; slope: number; ciLow: number; ciHigh: number; clusters: number; column: string }) =>
       p.trend === "linear"
-        ? `The share of autonomous learners changes by ${pts(p.slope)} percentage points per period (95% CI ${pts(p.ciLow)} to ${pts(p.ciHigh)}; within companies, cluster-robust by ${p.column}, ${p.clusters} clusters).`
-        : `The log-odds of learning autonomously change by ${f2(p.slope)} per period (odds ×${Math.exp(p.slope).toFixed(2)}; 95% CI ${f2(p.ciLow)} to ${f2(p.ciHigh)}; within companies, cluster-robust by ${p.column}, ${p.clusters} clusters).`,
+        ? `The share of autonomous learners changes by ${pts(p.slope)} percentage points per period (95% CI ${pts(p.ciLow)} to ${pts(p.ciHigh)}; within companies, cluster-robust CR2 by ${p.column} with Satterthwaite df, ${p.clusters} clusters).`
+        : `The log-odds of learning autonomously change by ${f2(p.slope)} per period (odds ×${Math.exp(p.slope).toFixed(2)}; 95% CI ${f2(p.ciLow)} to ${f2(p.ciHigh)}; within companies, cluster-robust CR1 by ${p.column}, ${p.clusters} clusters).`,
     ja: (p: { trend: "linear" | "logistic"; slope: number; ciLow: number; ciHigh: number; clusters: number; column: string }) =>
       p.trend === "linear"
-        ? `自律的に学ぶ社員の割合は1期あたり${pts(p.slope)}ポイント変化しています（95%信頼区間 ${pts(p.ciLow)}〜${pts(p.ciHigh)}、会社内の変化、${p.column}でクラスター頑健、クラスター${p.clusters}個）。`
-        : `自律的に学ぶ対数オッズは1期あたり${f2(p.slope)}変化しています（オッズ×${Math.exp(p.slope).toFixed(2)}、95%信頼区間 ${f2(p.ciLow)}〜${f2(p.ciHigh)}、会社内の変化、${p.column}でクラスター頑健、クラスター${p.clusters}個）。`,
+        ? `自律的に学ぶ社員の割合は1期あたり${pts(p.slope)}ポイント変化しています（95%信頼区間 ${pts(p.ciLow)}〜${pts(p.ciHigh)}、会社内の変化、${p.column}でクラスター頑健（CR2、Satterthwaite 自由度）、クラスター${p.clusters}個）。`
+        : `自律的に学ぶ対数オッズは1期あたり${f2(p.slope)}変化しています（オッズ×${Math.exp(p.slope).toFixed(2)}、95%信頼区間 ${f2(p.ciLow)}〜${f2(p.ciHigh)}、会社内の変化、${p.column}でクラスター頑健（CR1）、クラスター${p.clusters}個）。`,
   },
   completionBySource: {
     en: (p: { company: number; self: number }) => `Of those who reached a trigger, ${pct(p.company)} of company-provided and ${pct(p.self)} of self-initiated learning went on to a success experience (all periods).`,
@@ -57,8 +57,12 @@ export const reskillingNotes = defineMessages("reskillingReport", {
     en: (p: { rows: number; column: string }) => `${p.rows} rows with stage "none" name a ${p.column}; with no stage reached there is no learning to attribute, so it is ignored.`,
     ja: (p: { rows: number; column: string }) => `段階が「なし」なのに「${p.column}」が入っている行が${p.rows}行あります。どの段階にも達していないため、提供元は無視しました。`,
   },
+  trendFewDf: {
+    en: (p: { column: string; clusters: number; df: number }) => `The trend's interval rests on ${p.df.toFixed(1)} Satterthwaite degrees of freedom (CR2 by ${p.column}, ${p.clusters} clusters, of very unequal weight for the period): read it with care.`,
+    ja: (p: { column: string; clusters: number; df: number }) => `傾向の区間は Satterthwaite 自由度${p.df.toFixed(1)}に基づいています（${p.column}で CR2、クラスター${p.clusters}個ですが、期に対する重みが大きく偏っています）。慎重に読んでください。`,
+  },
   fewClusters: {
-    en: (p: { column: string; clusters: number }) => `Only ${p.clusters} clusters (${p.column}): the trend's cluster-robust interval is somewhat optimistic with so few.`,
-    ja: (p: { column: string; clusters: number }) => `クラスター（${p.column}）が${p.clusters}個と少なく、傾向のクラスター頑健な区間はやや楽観的です。`,
+    en: (p: { column: string; clusters: number }) => `Only ${p.clusters} clusters (${p.column}): the logistic trend's cluster-robust (CR1) interval on the normal is somewhat optimistic with so few; the linear trend (CR2 with Satterthwaite df) is the careful one.`,
+    ja: (p: { column: string; clusters: number }) => `クラスター（${p.column}）が${p.clusters}個と少なく、ロジスティックの傾向のクラスター頑健（CR1、正規近似）な区間はやや楽観的です。慎重に見るには線形の傾向（CR2、Satterthwaite 自由度）を使ってください。`,
   },
 });

@@ -16,6 +16,7 @@ import { DEFAULT_MIN_GROUP_SIZE } from "../../privacy/min-group-size.js";
 import type { CountTable } from "../../privacy/suppress-together.js";
 import { proportionInterval } from "../../stats/proportions.js";
 import { publishReport, type DraftTable, type GroupRef, type Note, type StudyReport } from "../report.js";
+import { FEW_DF } from "../../analyze/regression.js";
 import { periodSlope } from "./trend.js";
 
 export const ReskillingCycleOptions = z.object({
@@ -93,8 +94,10 @@ function share(x: number, n: number, confLevel: number) {
  * - `autonomy`: the share of autonomous learners per company and period; `autonomyOverall` per period.
  * - `trend`: the common trend of the autonomous share within companies (company fixed effects; a
  *   linear probability model — share points per period — or logistic, log-odds per period),
- *   cluster-robust by company (as `sandwich::vcovCL(type = "HC1")`); `companyTrends`: each
- *   company's own slope, cluster-robust by person.
+ *   cluster-robust by company: linear CR2 (Bell & McCaffrey 2002) with Satterthwaite df, as
+ *   `clubSandwich::coef_test(vcov = "CR2", test = "Satterthwaite")`, with the warning about few
+ *   effective companies when it fires; logistic CR1 (`sandwich::vcovCL(type = "HC1")`) on the
+ *   normal. `companyTrends`: each company's own slope, cluster-robust (the same kind) by person.
  *
  * Rows lacking the period, stage, company or autonomy are left out of every table (a warning
  * counts them). Privacy: the people per period by source × stage, per company by autonomy, and per
@@ -267,20 +270,21 @@ export function reskillingCycle(table: Table, options: ReskillingCycleOptions = 
     const r = share(yes, people, cl);
     autonomyOverall.push({ period: p, people, autonomous: yes, share: r.share, share_low: r.low, share_high: r.high, refs: [{ table: autonomyTable(p), key: {} }, { table: autonomyTable(p), key: { autonomous: YES } }] });
   });
-  const trendRows = (rows: number[], fixed: boolean, clusterBy: ArrayLike<unknown>) => ({
+  const trendRows = (rows: number[], fixed: boolean, clusterBy: ArrayLike<unknown>, clusterName: string) => ({
     y: Uint8Array.from(rows, (i) => autonomous.values[i]!),
     period: Float64Array.from(rows, (i) => period.values[i]!),
     group: fixed ? Int32Array.from(rows, (i) => company.codes[i]!) : new Int32Array(rows.length),
     levels: fixed ? C : 1,
     cluster: Array.from(rows, (i) => clusterBy[i]),
+    clusterName,
   });
-  const common = periodSlope(fn, trendRows(used, true, Array.from(company.codes)), o.trend, cl);
-  const method = `${o.trend === "linear" ? "linear probability" : "logistic"} trend on ${period.column} with ${company.column} fixed effects; cluster-robust (HC1) by ${company.column}`;
+  const common = periodSlope(fn, trendRows(used, true, Array.from(company.codes), company.column), o.trend, cl);
+  const method = `${o.trend === "linear" ? "linear probability" : "logistic"} trend on ${period.column} with ${company.column} fixed effects; ${o.trend === "linear" ? `cluster-robust CR2 (Bell–McCaffrey) by ${company.column}, t with Satterthwaite df` : `cluster-robust CR1 (HC1) by ${company.column}, normal`}`;
   const trend = [{ method, slope: common?.slope ?? null, std_error: common?.stdError ?? null, ci_low: common?.ciLow ?? null, ci_high: common?.ciHigh ?? null, p_value: common?.pValue ?? null, clusters: common?.clusters ?? C, n: used.length }];
   const rowsOf = company.levels.map(() => [] as number[]);
   for (const i of used) rowsOf[company.codes[i]!]!.push(i);
   const companyTrends = company.levels.map((c, k) => {
-    const s = periodSlope(fn, trendRows(rowsOf[k]!, false, persons ?? Array.from({ length: total }, (_, i) => i)), o.trend, cl);
+    const s = periodSlope(fn, trendRows(rowsOf[k]!, false, persons ?? Array.from({ length: total }, (_, i) => i), person ?? "row"), o.trend, cl);
     return { company: c, slope: s?.slope ?? null, std_error: s?.stdError ?? null, ci_low: s?.ciLow ?? null, ci_high: s?.ciHigh ?? null, p_value: s?.pValue ?? null, n: rowsOf[k]!.length, refs: companyRefs(k) };
   });
 
@@ -296,7 +300,13 @@ export function reskillingCycle(table: Table, options: ReskillingCycleOptions = 
   if (used.length < total) warnings.push({ code: notes.rowsLeftOut.code, params: { rows: total, rowsUsed: used.length } });
   if (sourceMissing > 0) warnings.push({ code: notes.sourceMissing.code, params: { rows: sourceMissing, column: source.column } });
   if (sourceIgnored > 0) warnings.push({ code: notes.sourceWithoutStage.code, params: { rows: sourceIgnored, column: source.column } });
-  if (C < 30) warnings.push({ code: notes.fewClusters.code, params: { column: company.column, clusters: C } });
+  // Linear: the CR2 fit's own warning when the effective number of companies is small; logistic
+  // (CR1 on the normal): few companies make its interval optimistic.
+  // (The fit warns about its worst term, which may be a company's dummy: only a warning about the
+  // period is passed on, and a slope on few Satterthwaite df is said in any case.)
+  for (const w of common?.warnings ?? []) warnings.push({ code: w.code, params: w.params });
+  if (common && common.warnings.length === 0 && common.df !== null && common.df < FEW_DF) warnings.push({ code: notes.trendFewDf.code, params: { column: company.column, clusters: common.clusters, df: common.df } });
+  if (o.trend === "logistic" && C < 30) warnings.push({ code: notes.fewClusters.code, params: { column: company.column, clusters: C } });
 
   const draft = (columns: readonly string[], rows: Record<string, unknown>[], dims: string[], order: Record<string, readonly unknown[]> = {}): DraftTable => ({
     columns, rows, dims, order, groups: (r) => (r.refs as GroupRef[] | undefined) ?? null,

@@ -1,8 +1,9 @@
 // The trend of a yes/no outcome over periods: the common slope within companies (company fixed
 // effects, cluster-robust by company) and each company's own slope (cluster-robust by person),
-// as a linear probability model or a logistic one. Designs are built here; the fitting is
+// as a linear probability model (CR2 with Satterthwaite df) or a logistic one (CR1, normal). Designs are built here; the fitting is
 // analyze/regression.ts's (fitOls, fitLogistic).
 import { clusterIds, fitLogistic, fitOls, type Coefficient } from "../../analyze/regression.js";
+import type { KoeWarning } from "../../errors/catalogue.js";
 import { KoeError } from "../../errors/errors.js";
 import { sandwich } from "../../stats/linear-algebra.js";
 import { normalCdf, normalQuantile } from "../../stats/distributions.js";
@@ -16,6 +17,10 @@ export interface Slope {
   pValue: number;
   n: number;
   clusters: number;
+  /** Satterthwaite df of the slope (linear, CR2); null on the normal (logistic). */
+  df: number | null;
+  /** The cluster-robust fit's warning when it is about the period (few effective clusters; linear fits), not about a company's dummy. */
+  warnings: KoeWarning[];
 }
 
 /** The rows of one fit: the outcome (0/1), the period, the fixed-effect level (or -1 for none) and the cluster key. */
@@ -26,6 +31,8 @@ export interface TrendRows {
   group: Int32Array;
   levels: number;
   cluster: ArrayLike<unknown>;
+  /** The cluster column's name, for the fit's warnings (default "cluster"). */
+  clusterName?: string;
 }
 
 /**
@@ -53,9 +60,10 @@ function logisticSlope(fn: string, x: Float64Array, y: Float64Array, n: number, 
 }
 
 /**
- * The slope on the period: `y ~ period (+ group dummies)`, linear (OLS, cluster-robust HC1 as
- * `vcovCL`, t on the residual df) or logistic (binomial GLM, cluster-robust HC1, normal), with
- * clusters given by `rows.cluster`. Null when the model cannot be fitted on these rows (e.g. the
+ * The slope on the period: `y ~ period (+ group dummies)`, linear (OLS, cluster-robust CR2 with
+ * Satterthwaite df, as `clubSandwich::coef_test(vcov = "CR2", test = "Satterthwaite")`) or
+ * logistic (binomial GLM, cluster-robust HC1 as `vcovCL`, normal), with clusters given by
+ * `rows.cluster`. Null when the model cannot be fitted on these rows (e.g. the
  * outcome never varies in a logistic fit); a bad argument still throws.
  */
 export function periodSlope(fn: string, rows: TrendRows, trend: "linear" | "logistic", confLevel: number): Slope | null {
@@ -73,11 +81,10 @@ export function periodSlope(fn: string, rows: TrendRows, trend: "linear" | "logi
   const terms = ["(Intercept)", "period", ...Array.from({ length: dummies }, (_, k) => `group${k + 2}`)];
   const ids = clusterIds(rows.cluster, Int32Array.from({ length: n }, (_, i) => i));
   try {
-    const c = trend === "linear"
-      ? fitOls({ fn, x, y, n, p, terms, type: "cluster", clusterIds: ids, clusterName: "cluster", confLevel, nMissing: 0 }).coefficients[1]!
-      : logisticSlope(fn, x, y, n, p, terms, ids, confLevel, 1);
+    const linear = trend === "linear" ? fitOls({ fn, x, y, n, p, terms, type: "CR2", clusterIds: ids, clusterName: rows.clusterName ?? "cluster", confLevel, nMissing: 0 }) : null;
+    const c = linear ? linear.coefficients[1]! : logisticSlope(fn, x, y, n, p, terms, ids, confLevel, 1);
     if (!Number.isFinite(c.stdError) || c.stdError === 0) return null;
-    return { slope: c.estimate, stdError: c.stdError, ciLow: c.ciLow, ciHigh: c.ciHigh, pValue: c.pValue, n, clusters: ids.count };
+    return { slope: c.estimate, stdError: c.stdError, ciLow: c.ciLow, ciHigh: c.ciHigh, pValue: c.pValue, n, clusters: ids.count, df: linear ? (c.df ?? null) : null, warnings: (linear?.warnings ?? []).filter((w) => w.params.term === "period") };
   } catch (e) {
     if (e instanceof KoeError && e.name === "KoeError") return null;
     if (e instanceof KoeError && e.code === "insufficient_data") return null;

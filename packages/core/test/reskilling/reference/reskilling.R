@@ -3,8 +3,13 @@
 # after a success, people in both periods), autonomous shares per period, and the trend of the
 # autonomous share — lm / glm(binomial) on period with company fixed effects, sandwich::vcovCL(
 # cluster = ~company, type = "HC1"), coeftest / coefci; each company's own slope clustered by person.
+# Since issue 14 koe's linear trends are CR2 (Bell-McCaffrey) with Satterthwaite df, as
+# estimatr::lm_robust(se_type = "CR2") (the same SEs and Bell-McCaffrey df as clubSandwich's
+# coef_test(vcov = "CR2", test = "Satterthwaite"), which takes tens of minutes on these 20,000 rows):
+# keys "linear_cr2" and "company_linear_cr2" (the vcovCL HC1 keys are kept: the logistic trend is
+# still vcovCL HC1).
 # Run from this folder: Rscript reskilling.R > reskilling.json
-suppressPackageStartupMessages({ library(sandwich); library(lmtest); library(jsonlite) })
+suppressPackageStartupMessages({ library(sandwich); library(lmtest); library(estimatr); library(jsonlite) })
 d <- read.csv("../../../../../data/learning.csv", na.strings = "")
 d$company <- factor(d$company)
 rank <- c(none = 0, trigger = 1, place = 2, success = 3)
@@ -24,6 +29,11 @@ turn <- lapply(1:3, function(j) {
 })
 slope <- function(fit, V) { ct <- coeftest(fit, vcov = V); ci <- coefci(fit, vcov = V); list(estimate = ct["period", 1], stdError = ct["period", 2], pValue = ct["period", 4], ciLow = ci["period", 1], ciHigh = ci["period", 2]) }
 lpm <- lm(autonomous ~ period + company, data = d)
+cr2 <- function(formula, data, cluster) {
+  f <- lm_robust(formula, data = data, clusters = data[[cluster]], se_type = "CR2")
+  list(estimate = unname(f$coefficients["period"]), stdError = unname(f$std.error["period"]), df = unname(f$df["period"]), pValue = unname(f$p.value["period"]), ciLow = unname(f$conf.low["period"]), ciHigh = unname(f$conf.high["period"]))
+}
+one_cr2 <- function(id) { x <- d[d$company == id, ]; c(list(company = id, n = nrow(x)), cr2(autonomous ~ period, x, "respondent_id")) }
 lgt <- glm(autonomous ~ period + company, data = d, family = binomial)
 one <- function(id, logistic) {
   x <- d[d$company == id, ]
@@ -36,5 +46,6 @@ out <- list(
   linear = slope(lpm, vcovCL(lpm, cluster = ~company, type = "HC1")),
   logistic = slope(lgt, vcovCL(lgt, cluster = ~company, type = "HC1")),
   company_linear = list(one("C01", FALSE), one("C05", FALSE)), company_logistic = list(one("C01", TRUE), one("C13", TRUE)),
-  r_version = R.version.string, sandwich = as.character(packageVersion("sandwich")))
+  linear_cr2 = cr2(autonomous ~ period + company, d, "company"), company_linear_cr2 = list(one_cr2("C01"), one_cr2("C05")),
+  r_version = R.version.string, sandwich = as.character(packageVersion("sandwich")), estimatr = as.character(packageVersion("estimatr")))
 cat(toJSON(out, auto_unbox = TRUE, digits = 15, pretty = TRUE))

@@ -150,6 +150,17 @@ describe("the charts take a cross-boundary report's tables as they are", () => {
     report = crossBoundaryReport(aq.from(rows), { seed: 1, resamples: 19 });
   });
 
+  it("names every method the report has in words, in both languages, never by its id", () => {
+    const ids = [...new Set(report.tables.effects!.rows.map((r) => String(r.method)))];
+    expect(ids).toEqual(expect.arrayContaining(["bracket", "weighting-cluster", "doubly-robust-cluster"]));
+    for (const lang of ["ja", "en"] as const) {
+      const spec = effectForestChart(report.tables.effects!, { scale: "engagement", lang }) as { data: { values: { method: string }[] } };
+      const labels = new Set(spec.data.values.map((v) => v.method));
+      expect(labels.size).toBe(ids.length);
+      for (const id of ids) expect(labels.has(id), `${lang}: ${id}`).toBe(false);
+    }
+  });
+
   it("draws the shown rows, writes 秘匿 for the hidden kinds, and carries none of their numbers", async () => {
     const labels = Object.fromEntries(careerSurveyInstrument.scales.map((s) => [s.id, s.en]));
     const specs = [
@@ -161,7 +172,7 @@ describe("the charts take a cross-boundary report's tables as they are", () => {
     const forest = specs[2] as { data: { values: { kind: string; text: string; estimate: number | null }[] } };
     const hidden = forest.data.values.filter((v) => v.kind === "社内越境" || v.kind === "社外越境");
     const methods = new Set(report.tables.effects!.rows.filter((r) => r.scale === "engagement").map((r) => r.method));
-    expect(methods.size).toBe(10);
+    expect(methods.size).toBe(12);
     expect(hidden.length).toBe(2 * methods.size);
     expect(hidden.every((v) => v.text === "秘匿" && v.estimate === null)).toBe(true);
     expect(forest.data.values.filter((v) => v.kind === "全体").every((v) => v.text === "" && v.estimate !== null)).toBe(true);

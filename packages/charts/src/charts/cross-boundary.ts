@@ -42,6 +42,7 @@ const WORDS = {
     methods: {
       bracket: "DiD–ANCOVAの範囲（主）", did: "差の差 (DiD)", ancova: "ANCOVA", "doubly-robust": "二重頑健", "ancova-reliability": "信頼性補正ANCOVA",
       difference: "単純比較", regression: "回帰調整", matching: "マッチング", weighting: "重み付け", "wild-bootstrap": "ワイルドブートストラップ",
+      "weighting-cluster": "重み付け（会社込み）", "doubly-robust-cluster": "二重頑健（会社込み）",
     } as Record<string, string>,
     kinds: { all: "全体", internal: "社内越境", external: "社外越境", self_nominated: "手挙げ", appointed: "人事の指名" } as Record<string, string>,
     effect: "効果（スコア差）",
@@ -74,6 +75,7 @@ const WORDS = {
     methods: {
       bracket: "DiD–ANCOVA bracket (primary)", did: "Difference-in-differences", ancova: "ANCOVA", "doubly-robust": "Doubly robust", "ancova-reliability": "Reliability-corrected ANCOVA",
       difference: "Naive difference", regression: "Regression", matching: "Matching", weighting: "Weighting", "wild-bootstrap": "Wild cluster bootstrap",
+      "weighting-cluster": "Weighting, company in model", "doubly-robust-cluster": "Doubly robust, company in models",
     } as Record<string, string>,
     kinds: { all: "All", internal: "Internal", external: "External", self_nominated: "Self-nominated", appointed: "Appointed by HR" } as Record<string, string>,
     effect: "Effect (score difference)",

@@ -1,0 +1,67 @@
+// topInitiatives' whole results pinned before the top-3 matrix was made faster for a cold call
+// (issue 13): every field, in order, bit for bit (cells, all, prior, notes, warnings), on the
+// pipeline benchmark's kind of ratings (25 companies × 20 initiatives, no outcome column) and on the
+// bundled ratings (two waves, an outcome column), with rows missing values, each ranking, a bootstrap.
+// The fixture (pinned/initiatives-top.json) was written by the code before the change
+// (`KOE_PIN=1 npx vitest run test/studies/initiatives-pinned.test.ts`); the statistics themselves are
+// checked in initiatives-top.test.ts and initiatives.test.ts (R for the prior).
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { createRandom, extendInitiativeCatalogue, generations, initiativeCatalogue, penetrationSteps, readInitiativeRatings, topInitiatives, type TopInitiativesOptions } from "@koe/core";
+import * as aq from "arquero";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const root = join(import.meta.dirname, "..", "..", "..", "..");
+const fixture = join(import.meta.dirname, "pinned", "initiatives-top.json");
+const pin = process.env.KOE_PIN === "1";
+const pinned: Record<string, unknown> = pin ? {} : JSON.parse(readFileSync(fixture, "utf8"));
+afterAll(() => {
+  if (pin) writeFileSync(fixture, JSON.stringify(pinned, null, 1) + "\n");
+});
+
+// As the pipeline benchmark's ratings: each company rates 20 initiatives (4 of them its own) in
+// every generation × step, effective more often for the first three; seeded.
+const ids = [...initiativeCatalogue.ids, "extra_1", "extra_2", "extra_3", "extra_4"].slice(0, 20);
+const catalogue = extendInitiativeCatalogue(ids.filter((id) => id.startsWith("extra_")).map((id) => ({ id, ja: id, en: id })));
+function benchRatings(companies: number) {
+  const r = createRandom("bench-initiatives");
+  const rows: { company: string; generation: string; step: string; initiative: string; effective: number }[] = [];
+  for (let c = 0; c < companies; c++) {
+    for (const generation of generations.ids) {
+      for (const step of penetrationSteps.ids) ids.forEach((initiative, k) => rows.push({ company: `C${c}`, generation, step, initiative, effective: r.next() < 0.2 + 0.6 * (k < 3 ? 1 : 0) ? 1 : 0 }));
+    }
+  }
+  return aq.from(rows);
+}
+
+let bench: aq.ColumnTable;
+let bundled: aq.ColumnTable;
+let holes: aq.ColumnTable;
+beforeAll(async () => {
+  bench = benchRatings(25);
+  bundled = (await readInitiativeRatings(join(root, "data", "initiative_ratings.csv"))).table as aq.ColumnTable;
+  // (read with the columns' English names) Every 7th row without a segment, every 11th without a company, every 13th without a rating.
+  holes = aq.from(bundled.objects().map((o, i) => ({ ...o, generation: i % 7 === 3 ? "" : o["generation"], company: i % 11 === 5 ? null : o["company"], effective: i % 13 === 2 ? "無回答" : o["effective"] })));
+});
+
+const cases: [string, () => aq.ColumnTable, TopInitiativesOptions][] = [
+  ["bench ratings, defaults", () => bench, { catalogue }],
+  ["bench ratings, rank by share, k 5", () => bench, { catalogue, rankBy: "share", k: 5 }],
+  ["bench ratings, shrunken, bootstrap", () => bench, { catalogue, rankBy: "shrunken", stability: { resamples: 50, seed: 3 } }],
+  ["bundled, defaults (first wave)", () => bundled, {}],
+  ["bundled, wave 2, rank by share, 90%", () => bundled, { wave: 2, rankBy: "share", confLevel: 0.9 }],
+  ["bundled, wave 2, shrunken, bootstrap, minCompanies 20", () => bundled, { wave: 2, rankBy: "shrunken", minCompanies: 20, stability: { resamples: 40, seed: "s" } }],
+  ["bundled with missing values", () => holes, { k: 2 }],
+  ["bundled with missing values, steps down, generations across", () => holes, { row: "浸透ステップ", column: "世代", wave: 2, stability: { resamples: 20, seed: 1 } }],
+];
+
+describe("topInitiatives: the same results as before it was made faster (issue 13)", () => {
+  for (const [name, table, options] of cases) {
+    it(name, () => {
+      const r = JSON.parse(JSON.stringify(topInitiatives(table(), options)));
+      if (pin) pinned[name] = r;
+      else expect(JSON.stringify(r)).toBe(JSON.stringify(pinned[name]));
+      expect(r.cells.length).toBeGreaterThan(0);
+    });
+  }
+});

@@ -74,6 +74,15 @@ function tr(a: Float64Array, r: number, s: number): Float64Array {
   return out;
 }
 
+/**
+ * Eigenvalues 1 − λ of a cluster's adjustment matrix B_g at or below this are taken as zero (the
+ * pseudo-inverse square root, as clubSandwich's `Sym_power`). clubSandwich forms B_g densely and
+ * uses 1e-12; here B_g comes from Z_g's small Gram matrices, whose rounding reaches ~1e-10 when
+ * the weights within a cluster span orders of magnitude, so the cut is 1e-8: an eigenvalue that
+ * small is a leverage of 1 to the precision of the data either way.
+ */
+const NULL_DIRECTION = 1e-8;
+
 /** What {@link clusterRobustCR2} returns: the CR2 variance, the Satterthwaite df and G* per coefficient. */
 export interface CR2Result {
   /** CR2 variance–covariance (row-major p × p). */
@@ -123,6 +132,9 @@ export function clusterRobustCR2(x: Float64Array, n: number, p: number, resid: F
       continue;
     }
     const w = weights[i]!;
+    // A row of weight 0 is no part of the fit: dropped, as lm + clubSandwich (its residual would
+    // otherwise enter the other rows' adjustment through B_g's identity part).
+    if (w === 0) continue;
     const ww = w * w;
     for (let a = 0; a < p; a++) {
       const xa = xi[a]!;
@@ -215,7 +227,11 @@ export function clusterRobustCR2(x: Float64Array, n: number, p: number, resid: F
     const LF = new Float64Array(rz * r);
     for (let j = 0; j < r; j++) {
       const b = 1 - et.values[j]!;
-      const f = b > 1e-12 ? 1 / Math.sqrt(b) - 1 : -1;
+      // A null direction of B_g (a cluster dummy: leverage 1) comes out of the small matrices as
+      // 1 − λ ≈ 1e-10 rather than 0 when Z_g is ill-conditioned (weights near 0); the factor
+      // (1e-10)^(−1/2) then swamps the Satterthwaite df (it went negative). Directions below
+      // NULL_DIRECTION are null, as clubSandwich's pseudo-inverse square root treats them.
+      const f = b > NULL_DIRECTION ? 1 / Math.sqrt(b) - 1 : -1;
       for (let c = 0; c < rz; c++) LF[c * r + j] = L[c * r + j]! * f;
     }
     const K = mul(LF, tr(L, rz, r), rz, r, rz);

@@ -44,8 +44,9 @@ describe("CR2 with Satterthwaite df (clubSandwich, estimatr)", () => {
     expectTable(r.coefficients, R.weighted.cr2);
     expectTable(r.coefficients, R.weighted.estimatr);
   });
-  it("CR1 on request: vcovCL(type = 'HC1') with t on G − 1 df; 'cluster' is its old name", () => {
-    for (const vcov of ["CR1", "cluster"] as const) {
+  it("CR1 on request: vcovCL(type = 'HC1') with t on G − 1 df ('cluster' means koe's default, CR2)", () => {
+    expect(ols(d, { outcome: "y", predictors: ["x1"], cluster: "company", vcov: "cluster" }).vcovType).toBe("CR2");
+    for (const vcov of ["CR1"] as const) {
       const r = ols(d, { outcome: "y", predictors: ["zc", "x1", "x2", "seg"], cluster: "company", vcov });
       expect(r.vcovType).toBe("CR1");
       expect(r.test).toBe("naive-t");
@@ -171,3 +172,39 @@ function inverseSqrt(B: number[][], k: number): number[][] {
   const f = m.map((r, i) => (r[i]! > 1e-12 ? 1 / Math.sqrt(r[i]!) : 0));
   return v.map((_, i) => v.map((__, j) => v[i]!.reduce((acc, vi, l) => acc + vi * f[l]! * v[j]![l]!, 0)));
 }
+
+describe("CR2 on degenerate designs: cluster dummies, weights near and at zero (issue 14)", () => {
+  const dg = JSON.parse(readFileSync(join(dir, "cluster-robust-degenerate.json"), "utf8"));
+  const rows = aq.fromCSV(readFileSync(join(dir, "cluster-robust-degenerate.csv"), "utf8")).objects() as { company: string; x: number; treat: number; w: number; y: number }[];
+  it("company fixed effects with weights spanning orders of magnitude and exact zeros: as clubSandwich (zero weights count as dropped rows)", () => {
+    const table = aq.from(rows);
+    const r = ols(table, { outcome: "y", predictors: ["treat", "x", "company"], weights: "w", cluster: "company" });
+    // The intercept depends on the reference company; treat and x do not.
+    expectTable(r.coefficients, dg.cr2.slice(1), 1e-6);
+    expectTable(r.coefficients, dg.cr2_positive_weights.slice(1), 1e-6);
+  });
+  it("the cross-boundary doubly robust fit within company (appointed vs non-participants, innovation): df > 0 and as clubSandwich (was −0.076)", async () => {
+    const { readRespondents } = await import("../../src/ingest/readers.js");
+    const { scoreScales } = await import("../../src/prepare/score-scales.js");
+    const { careerSurveyInstrument } = await import("../../src/index.js");
+    const { estimateEffect } = await import("../../src/analyze/estimate-effect.js");
+    const ref = JSON.parse(readFileSync(join(dir, "cluster-robust-cross-boundary.json"), "utf8"));
+    const ids = new Set((aq.fromCSV(readFileSync(join(dir, "cluster-robust-cross-boundary.csv"), "utf8")).array("respondent_id") as string[]));
+    const { table } = await readRespondents(join(import.meta.dirname, "../../../../data/respondents.csv"));
+    const scored = scoreScales(table, careerSurveyInstrument).table;
+    const keep = (scored.array("respondent_id") as string[]).flatMap((id, i) => (ids.has(id) ? [i] : []));
+    const within = scored.reify(keep);
+    expect(within.numRows()).toBe(ref.n);
+    const opts = { outcome: "innovation_post", treatment: "cross_boundary", covariates: ["innovation_pre", "generation", "job_type", "manager"], cluster: "company", exact: "company" };
+    const dr = estimateEffect(within, { ...opts, method: "doubly-robust" });
+    expect(dr.df!).toBeGreaterThan(0);
+    expect(dr.estimate).toBeCloseTo(ref.doublyRobust.estimate, 10);
+    expect(Math.abs(dr.stdError! / ref.doublyRobust.stdError - 1)).toBeLessThan(1e-6);
+    expect(Math.abs(dr.df! / ref.doublyRobust.df - 1)).toBeLessThan(1e-6);
+    // Lin's regression with treatment × company interactions: CR2 agrees with clubSandwich (0.0033),
+    // a design property, not a CR2 error — without those interactions R gives 0.050.
+    const lin = estimateEffect(within, { ...opts, method: "regression" });
+    expect(Math.abs(lin.stdError! / ref.regression.stdError - 1)).toBeLessThan(1e-6);
+    expect(Math.abs(lin.df! / ref.regression.df - 1)).toBeLessThan(1e-6);
+  }, 60_000);
+});

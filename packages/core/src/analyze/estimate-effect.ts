@@ -142,7 +142,10 @@ const METHOD_NAME: Record<EffectMethod, (estimand: string) => string> = {
  *   treat coefficient is the predicted difference averaged over the treated rows (ATT, x̄ their
  *   means) or over all rows (ATE, x̄ everyone's means) — as R's
  *   `lm(y ~ treat * Xc)` / `marginaleffects::avg_comparisons`. For the ATT, interactions with a
- *   covariate that is constant among the treated are left out (they do not change it).
+ *   covariate that is constant among the treated are left out (they do not change it). With
+ *   `exact` the column enters as a factor; when it is also the `cluster`, its dummies are not
+ *   interacted with the treatment (company fixed effects, a common effect within companies):
+ *   per-company effects would be invisible to errors clustered by company.
  * - `matching`: 1:1 nearest-neighbour on a logistic propensity score without replacement, treated
  *   units from the highest score down, optional caliper (MatchIt's defaults). ATT only: `estimand:
  *   "ATE"` is an error. Options: `exact` matches within a column's values (company), `ratio` 1:k
@@ -298,9 +301,15 @@ export function estimateEffect(table: Table, options: EstimateEffectOptions): Ef
       return s / k;
     });
     const main = covTerms.map((term, j) => ({ term, value: (i: number) => covariate(j)(i) - centre[j]! }));
+    // The exact column's dummies (after the covariates) are not interacted with the treatment when
+    // it is also the cluster: a treatment × company term per company would make each company's
+    // effect its own, and errors clustered by company could not see their noise (SE 0.003 against
+    // 0.050 with company as fixed effects only, both as clubSandwich; test/stats/r/cluster-robust-cross-boundary.R).
+    const firstFactorTerm = cov.p === dm.p || exact !== cluster ? Infinity : dm.p - 1;
     const interactions = covTerms
       .map((term, j) => ({ term: `${treatTerm}:${term}`, value: (i: number) => d[i]! * (covariate(j)(i) - centre[j]!), j }))
       .filter(({ j }) => {
+        if (j >= firstFactorTerm) return false;
         if (estimand === "ATE") return true;
         for (let i = 0; i < n; i++) if (d[i] === 1 && Math.abs(covariate(j)(i) - centre[j]!) > 1e-12) return true;
         return false;

@@ -224,7 +224,9 @@ describe("crossBoundaryReport at the boundary", () => {
     const numbers = (r: typeof report) => effects(r).map((e) => [e.scale, e.kind, e.method, e.estimate, e.ciLow, e.ciHigh, e.nTreated, e.nControl, e.status]);
     expect(numbers(report)).toEqual(numbers(clean));
     expect(JSON.stringify(report.findings).replaceAll('"column":"会社"', '"column":"company"')).toBe(JSON.stringify(clean.findings)); // notes name the cluster column as given
-    expect(report.tables.balance!.rows).toEqual(clean.tables.balance!.rows);
+    // The balance table names the cluster column as given (会社 here): the same rows otherwise.
+    expect(report.tables.balance!.rows.map((r) => (r.covariate === "会社" ? { ...r, covariate: "company" } : r))).toEqual(clean.tables.balance!.rows);
+    expect(report.tables.balance!.rows.some((r) => r.covariate === "会社")).toBe(true);
     const kinds = Array.from(natural.array("越境の種類") as ArrayLike<string | null>, (v, i) => (i === 7 ? "社内X" : v));
     const bad = thrown(() => crossBoundaryReport(natural.assign({ 越境の種類: kinds }), quick));
     expect(bad).toBeInstanceOf(KoeArgumentError);
@@ -238,15 +240,15 @@ describe("crossBoundaryReport at the boundary", () => {
     const report = crossBoundaryReport(t, { ...quick, covariates: ["sep"], minGroupSize: 120 });
     const all = effects(report).filter((e) => e.scale === "engagement" && e.kind === "all");
     const status = Object.fromEntries(all.map((e) => [e.method, e.status]));
-    expect(status).toEqual({ bracket: "ok", did: "ok", ancova: "ok", "doubly-robust": "failed", "ancova-reliability": "ok", difference: "ok", regression: "failed", matching: "failed", weighting: "failed", "wild-bootstrap": "ok" });
+    expect(status).toEqual({ bracket: "ok", did: "ok", ancova: "ok", "doubly-robust": "failed", "ancova-reliability": "ok", difference: "ok", regression: "failed", matching: "failed", weighting: "failed", "weighting-cluster": "failed", "doubly-robust-cluster": "failed", "wild-bootstrap": "ok" });
     for (const e of all.filter((x) => x.status === "failed")) {
       expect(e.suppressed).toBe(false);
       expect(e.estimate).toBeNull();
       expect(e.nTreated).toBe(250);
     }
     const failed = report.warnings.filter((w) => w.code === "crossBoundary.estimateFailed" && w.params.kind === "all" && w.params.scale === "engagement");
-    expect(failed.map((w) => w.params.method)).toEqual(["regression", "matching", "weighting", "doubly-robust"]);
-    expect(failed.map((w) => w.params.reason)).toEqual(["collinear", "separation", "separation", "separation"]);
+    expect(failed.map((w) => w.params.method)).toEqual(["regression", "matching", "weighting", "doubly-robust", "weighting-cluster", "doubly-robust-cluster"]);
+    expect(failed.map((w) => w.params.reason)).toEqual(["collinear", "separation", "separation", "separation", "separation", "separation"]);
     expect(renderNote(failed[1]!, "en")).toBe("Engagement, All participants, matching: not estimated — the propensity model separates perfectly (a covariate predicts taking part).");
     expect(renderNote(failed[1]!, "ja")).toBe("エンゲージメント・越境経験者全体・マッチング: 推定できませんでした（傾向スコアのモデルで完全分離が起きました（ある共変量が参加の有無を言い当てます））。");
     // 102 external and 103 appointed participants are below 120: hidden, and so are their

@@ -13,7 +13,8 @@ function qbeta(p: number, a: number, b: number): number {
   return betaincinv(p, a, b, false);
 }
 
-function wilsonBound(p: number, n: number, z: number, sign: 1 | -1): number {
+/** A bound of Wilson's interval for a proportion p of n, z the normal quantile (sign −1 lower, 1 upper). @internal */
+export function wilsonBound(p: number, n: number, z: number, sign: 1 | -1): number {
   return (p + (z * z) / (2 * n) + sign * z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n);
 }
 

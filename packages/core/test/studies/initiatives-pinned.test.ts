@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { createRandom, extendInitiativeCatalogue, generations, initiativeCatalogue, penetrationSteps, readInitiativeRatings, topInitiatives, type TopInitiativesOptions } from "@koe/core";
 import * as aq from "arquero";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rankCell, RANK_BY } from "../../src/studies/initiatives/top-initiatives.js";
 
 const root = join(import.meta.dirname, "..", "..", "..", "..");
 const fixture = join(import.meta.dirname, "pinned", "initiatives-top.json");
@@ -41,7 +42,7 @@ beforeAll(async () => {
   bench = benchRatings(25);
   bundled = (await readInitiativeRatings(join(root, "data", "initiative_ratings.csv"))).table as aq.ColumnTable;
   // (read with the columns' English names) Every 7th row without a segment, every 11th without a company, every 13th without a rating.
-  holes = aq.from(bundled.objects().map((o, i) => ({ ...o, generation: i % 7 === 3 ? "" : o["generation"], company: i % 11 === 5 ? null : o["company"], effective: i % 13 === 2 ? "無回答" : o["effective"] })));
+  holes = aq.from((bundled.objects() as Record<string, unknown>[]).map((o, i) => ({ ...o, generation: i % 7 === 3 ? "" : o["generation"], company: i % 11 === 5 ? null : o["company"], effective: i % 13 === 2 ? "無回答" : o["effective"] })));
 });
 
 const cases: [string, () => aq.ColumnTable, TopInitiativesOptions][] = [
@@ -60,8 +61,44 @@ describe("topInitiatives: the same results as before it was made faster (issue 1
     it(name, () => {
       const r = JSON.parse(JSON.stringify(topInitiatives(table(), options)));
       if (pin) pinned[name] = r;
-      else expect(JSON.stringify(r)).toBe(JSON.stringify(pinned[name]));
+      else {
+        expect(r).toEqual(pinned[name]);
+        expect(JSON.stringify(r)).toBe(JSON.stringify(pinned[name])); // the fields' order too
+      }
       expect(r.cells.length).toBeGreaterThan(0);
     });
+  }
+});
+
+describe("topInitiatives: each cell's top k as rankCell ranks every entry of the cell", () => {
+  // Few companies and many initiatives: many ties, at the k-th place too, and initiative indices past 9
+  // (rankCell breaks ties by the index as text, "10" before "9"). The entries are the result's `all`.
+  for (const rankBy of RANK_BY) {
+    for (const seed of [1, 2, 3]) {
+      it(`${rankBy}, seed ${seed}`, () => {
+        const r = createRandom(`top-vs-rankCell-${seed}`);
+        const rows: Record<string, unknown>[] = [];
+        for (let c = 0; c < 6; c++) {
+          for (const generation of generations.ids) {
+            for (const initiative of ids) {
+              if (r.next() < 0.3) continue;
+              const kind = r.next() < 0.3 ? 0 : r.next() < 0.5 ? 1 : 2;
+              rows.push({ company: `K${c}`, generation, step: "know", initiative, effective: kind === 2, outcome: ["not_practised", "practised_no_effect", "practised_effective"][kind] });
+            }
+          }
+        }
+        const k = 1 + seed;
+        const result = topInitiatives(aq.from(rows), { catalogue, rankBy, k, minCompanies: 1 });
+        const present = catalogue.ids.filter((id) => rows.some((row) => row.initiative === id));
+        let ties = 0;
+        for (const row of result.rows) {
+          const entries = result.all.filter((e) => e.row === row && e.practised > 0).map((e) => ({ ...e, id: String(present.indexOf(e.initiative)) }));
+          const expected = rankCell(entries, rankBy).filter((e) => e.rank <= k).map((e) => [e.initiative, e.rank, e.tied]);
+          ties += expected.filter((e) => e[2]).length;
+          expect(result.cells.filter((c) => c.row === row).map((c) => [c.initiative, c.rank, c.tied])).toEqual(expected);
+        }
+        if (rankBy === "count") expect(ties).toBeGreaterThan(0);
+      });
+    }
   }
 });

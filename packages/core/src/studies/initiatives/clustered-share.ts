@@ -2,6 +2,7 @@
 // its house tendency): the Wilson interval on the effective sample size, the design effect taken
 // from the companies' cluster-robust variance of the share.
 import { normalQuantile } from "../../stats/distributions.js";
+import { wilsonBound } from "../../stats/proportions.js";
 
 export interface ClusteredShare {
   estimate: number;
@@ -41,6 +42,5 @@ export function clusteredShare(hits: ArrayLike<number>, totals: ArrayLike<number
   const designEffect = independent > 0 && robust > independent ? robust / independent : 1;
   const m = n / designEffect;
   const z = normalQuantile(1 - (1 - confLevel) / 2);
-  const bound = (sign: 1 | -1) => (p + (z * z) / (2 * m) + sign * z * Math.sqrt((p * (1 - p)) / m + (z * z) / (4 * m * m))) / (1 + (z * z) / m);
-  return { estimate: p, ciLow: x === 0 ? 0 : bound(-1), ciHigh: x === n ? 1 : bound(1), designEffect, nEffective: m };
+  return { estimate: p, ciLow: x === 0 ? 0 : wilsonBound(p, m, z, -1), ciHigh: x === n ? 1 : wilsonBound(p, m, z, 1), designEffect, nEffective: m };
 }

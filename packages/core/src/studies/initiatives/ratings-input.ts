@@ -61,20 +61,23 @@ export function rowsWithoutWave(fn: string, table: Table, column: string): KoeWa
 /**
  * A column's per-row "is missing" test, under the name the table gives it: a function, or the
  * column's codes (missing where negative), which are checked column by column in one tight loop.
+ * `nMissing`, when known, is the count of missing rows in the whole column: 0 skips the column's pass.
  */
-export type Part = { column: string; missing: (i: number) => boolean } | { column: string; codes: ArrayLike<number> };
+export type Part = ({ column: string; missing: (i: number) => boolean } | { column: string; codes: ArrayLike<number> }) & { nMissing?: number };
 
 /**
  * Keeps the rows of the wave used that have every part; counts what was left out per column and
  * says so in a warning. None complete is an {@link InsufficientDataError} naming the columns.
  */
 export function completeRows(fn: string, waveKeep: Uint8Array, wave: number | null, parts: readonly Part[], warnings: KoeWarning[]): { keep: Uint8Array; n: number; nMissing: number } {
-  const keep = Uint8Array.from(waveKeep);
+  const keep = waveKeep.slice();
   const gone = new Uint8Array(keep.length);
   const perPart = new Array<number>(parts.length).fill(0);
+  let anyGone = false;
   for (let j = 0; j < parts.length; j++) {
     const part = parts[j]!;
     let count = 0;
+    if (part.nMissing === 0) continue;
     if ("codes" in part) {
       const codes = part.codes;
       for (let i = 0; i < keep.length; i++) {
@@ -92,17 +95,20 @@ export function completeRows(fn: string, waveKeep: Uint8Array, wave: number | nu
       }
     }
     perPart[j] = count;
+    if (count > 0) anyGone = true;
   }
   let rows = 0;
   let nMissing = 0;
-  for (let i = 0; i < keep.length; i++) {
-    if (!keep[i]) continue;
-    rows++;
-    if (gone[i]) {
-      keep[i] = 0;
-      nMissing++;
+  if (anyGone) {
+    for (let i = 0; i < keep.length; i++) {
+      if (!keep[i]) continue;
+      rows++;
+      if (gone[i]) {
+        keep[i] = 0;
+        nMissing++;
+      }
     }
-  }
+  } else for (let i = 0; i < keep.length; i++) rows += keep[i]!;
   const missing = parts.map((p, j) => ({ column: p.column, rows: perPart[j]! })).filter((x) => x.rows > 0);
   if (rows - nMissing === 0) {
     const localized = { en: m.noCompleteRows.en({ fn, wave, rows, missing }), ja: m.noCompleteRows.ja({ fn, wave, rows, missing }) };
@@ -114,9 +120,12 @@ export function completeRows(fn: string, waveKeep: Uint8Array, wave: number | nu
 
 /**
  * Codes of a segment renumbered over the rows kept, in the segment's natural order, so that levels
- * present only in rows left out (another wave, a missing value) do not appear.
+ * present only in rows left out (another wave, a missing value) do not appear. With `kept` (the
+ * number of rows kept, by {@link completeRows} with this segment among its parts) equal to every row,
+ * nothing is left out: the segment's own codes and levels are returned as they are.
  */
-export function compact(seg: SegmentColumn, keep: Uint8Array): { code: Int32Array; levels: unknown[] } {
+export function compact(seg: SegmentColumn, keep: Uint8Array, kept?: number): { code: Int32Array; levels: unknown[] } {
+  if (kept === keep.length) return { code: seg.codes, levels: seg.levels };
   const used = new Uint8Array(seg.levels.length);
   for (let i = 0; i < keep.length; i++) if (keep[i]) used[seg.codes[i]!] = 1;
   const to = new Int32Array(seg.levels.length).fill(-1);

@@ -10,7 +10,8 @@ import { knownField } from "../../model/known-fields.js";
 import { initiativeOutcomeTypes as OUTCOMES } from "../../model/segments.js";
 import { quantileSorted } from "../../stats/describe.js";
 import type { Table } from "../../model/table.js";
-import { proportionInterval } from "../../stats/proportions.js";
+import { normalQuantile } from "../../stats/distributions.js";
+import { wilsonBound } from "../../stats/proportions.js";
 import { createRandom } from "../../stats/random.js";
 import type { TidyTable } from "../../stats/result.js";
 import { CatalogueOption, compact, completeRows, initiativeColumn, MissingOption, selectWave } from "./ratings-input.js";
@@ -248,13 +249,20 @@ export function _matrix(
   // Per (cell, initiative, company): 1 = rated, not practised; 2 = practised, no effect; 3 = effective (the best any row of that company says).
   const flags = new Uint8Array(nG * nCo);
   const cellRated = new Uint8Array(nR * nC * nCo);
-  for (let i = 0; i < d.keep.length; i++) {
-    if (!d.keep[i]) continue;
-    const cell = d.row.code[i]! * nC + d.column.code[i]!;
-    const at = (cell * nI + d.initiative.code[i]!) * nCo + d.company.code[i]!;
-    const f = d.effective[i] === 1 ? 3 : d.practised === null || d.practised[i] === 1 ? 2 : 1;
+  // One pass over the rows, every array in a local (the loop mostly runs before it is optimised).
+  const { keep, effective, practised: practisedRow } = d;
+  const rowCode = d.row.code;
+  const columnCode = d.column.code;
+  const initiativeCode = d.initiative.code;
+  const companyCode = d.company.code;
+  for (let i = 0; i < keep.length; i++) {
+    if (keep[i] === 0) continue;
+    const cell = rowCode[i]! * nC + columnCode[i]!;
+    const company = companyCode[i]!;
+    const at = (cell * nI + initiativeCode[i]!) * nCo + company;
+    const f = effective[i] === 1 ? 3 : practisedRow === null || practisedRow[i] === 1 ? 2 : 1;
     if (f > flags[at]!) flags[at] = f;
-    cellRated[cell * nCo + d.company.code[i]!] = 1;
+    cellRated[cell * nCo + company] = 1;
   }
   const tally = (weights: Float64Array | null) => {
     const eff = new Float64Array(nG);
@@ -282,13 +290,34 @@ export function _matrix(
     for (let g = 0; g < nG; g++) shrunken[g] = practised[g]! > 0 ? shrink(eff[g]!, practised[g]!, prior) : NaN;
     return { eff, practised, rated, shrunken, prior };
   };
-  const topOf = (t: ReturnType<typeof tally>, cell: number) => {
-    const entries: Entry[] = [];
+  // The cell's top k as rankCell ranks them (rank = 1 + the entries with a greater key; ties in id
+  // order, the id being the initiative's index as text), in two small loops over typed keys.
+  const first = new Float64Array(nI);
+  const second = new Float64Array(nI);
+  const at = new Int32Array(nI);
+  const topOf = (t: ReturnType<typeof tally>, cell: number): Ranked[] => {
+    let m = 0;
     for (let j = 0; j < nI; j++) {
       const g = cell * nI + j;
-      if (t.practised[g]! > 0 && t.eff[g]! >= o.minEffective) entries.push({ id: String(j), companies: t.eff[g]!, rated: t.rated[g]!, practised: t.practised[g]!, shrunken: t.shrunken[g]! });
+      const e = t.eff[g]!;
+      const p = t.practised[g]!;
+      if (!(p > 0 && e >= o.minEffective)) continue;
+      const rate = e / p;
+      first[m] = o.rankBy === "count" ? e : o.rankBy === "share" ? rate : t.shrunken[g]!;
+      second[m] = o.rankBy === "count" ? rate : e;
+      at[m++] = j;
     }
-    return rankCell(entries, o.rankBy).filter((e) => e.rank <= o.k);
+    const top: Ranked[] = [];
+    for (let a = 0; a < m; a++) {
+      let above = 0;
+      let tied = false;
+      for (let b = 0; b < m; b++) {
+        if (first[b]! > first[a]! || (first[b] === first[a] && second[b]! > second[a]!)) above++;
+        else if (b !== a && first[b] === first[a] && second[b] === second[a]) tied = true;
+      }
+      if (above < o.k) top.push({ j: at[a]!, rank: above + 1, tied });
+    }
+    return top.sort((x, y) => x.rank - y.rank || (String(x.j) < String(y.j) ? -1 : 1));
   };
   const observed = tally(null);
   const observedTop = Array.from({ length: nR * nC }, (_, cell) => topOf(observed, cell));
@@ -297,7 +326,7 @@ export function _matrix(
   const listed = new Map<number, { rates: number[]; shrunken: number[] }>();
   if (o.stability) {
     stability = new Float64Array(nG);
-    for (const [cell, top] of observedTop.entries()) for (const e of top) listed.set(cell * nI + Number(e.id), { rates: [], shrunken: [] });
+    for (const [cell, top] of observedTop.entries()) for (const e of top) listed.set(cell * nI + e.j, { rates: [], shrunken: [] });
     const random = createRandom(o.stability.seed);
     const draws = new Int32Array(nCo);
     const weights = new Float64Array(nCo);
@@ -306,7 +335,7 @@ export function _matrix(
       weights.fill(0);
       for (const x of draws) weights[x]!++;
       const t = tally(weights);
-      for (let cell = 0; cell < nR * nC; cell++) for (const e of topOf(t, cell)) stability[cell * nI + Number(e.id)]!++;
+      for (let cell = 0; cell < nR * nC; cell++) for (const e of topOf(t, cell)) stability[cell * nI + e.j]!++;
       for (const [g, r] of listed) {
         if (t.practised[g]! > 0) {
           r.rates.push(t.eff[g]! / t.practised[g]!);
@@ -317,6 +346,8 @@ export function _matrix(
   }
   const percentile = (values: number[], p: number) => quantileSorted(Float64Array.from(values).sort(), p);
   const alpha = (1 - o.confLevel) / 2;
+  const z = normalQuantile(1 - (1 - o.confLevel) / 2);
+  const names = d.initiative.levels.map(String);
   const cells: MatrixCell[] = [];
   for (let ri = 0; ri < nR; ri++) {
     for (let ci = 0; ci < nC; ci++) {
@@ -326,18 +357,23 @@ export function _matrix(
       const entries: MatrixCell["entries"] = [];
       for (let j = 0; j < nI; j++) {
         const g = cell * nI + j;
-        if (observed.rated[g]! > 0) entries.push({ initiative: String(d.initiative.levels[j]), companies: observed.eff[g]!, rated: observed.rated[g]!, practised: observed.practised[g]!, shrunken: observed.shrunken[g]! });
+        if (observed.rated[g]! > 0) entries.push({ initiative: names[j]!, companies: observed.eff[g]!, rated: observed.rated[g]!, practised: observed.practised[g]!, shrunken: observed.shrunken[g]! });
       }
       const top = observedTop[cell]!.map((e): TopInitiativeCell => {
-        const g = cell * nI + Number(e.id);
+        const g = cell * nI + e.j;
         const boot = listed.get(g);
-        const wilson = proportionInterval(e.companies, e.practised, { confLevel: o.confLevel });
         const rates = boot !== undefined && boot.rates.length > 0 ? boot : null;
+        const companies = observed.eff[g]!;
+        const practised = observed.practised[g]!;
+        const rated = observed.rated[g]!;
+        // Wilson over companies, as proportionInterval(companies, practised): exact 0 and 1 at the edges.
+        const share = companies / practised;
         return {
-          row, column, rank: e.rank, initiative: String(d.initiative.levels[Number(e.id)]), companies: e.companies, rated: e.rated, practised: e.practised,
-          adoption: d.practised === null ? null : e.practised / e.rated, share: e.companies / e.practised,
-          ciLow: rates ? percentile(rates.rates, alpha) : wilson.ciLow!, ciHigh: rates ? percentile(rates.rates, 1 - alpha) : wilson.ciHigh!,
-          shrunken: e.shrunken!, shrunkenLow: rates ? percentile(rates.shrunken, alpha) : null, shrunkenHigh: rates ? percentile(rates.shrunken, 1 - alpha) : null,
+          row, column, rank: e.rank, initiative: names[e.j]!, companies, rated, practised,
+          adoption: d.practised === null ? null : practised / rated, share,
+          ciLow: rates ? percentile(rates.rates, alpha) : companies === 0 ? 0 : wilsonBound(share, practised, z, -1),
+          ciHigh: rates ? percentile(rates.rates, 1 - alpha) : companies === practised ? 1 : wilsonBound(share, practised, z, 1),
+          shrunken: observed.shrunken[g]!, shrunkenLow: rates ? percentile(rates.shrunken, alpha) : null, shrunkenHigh: rates ? percentile(rates.shrunken, 1 - alpha) : null,
           tied: e.tied, stability: stability === null ? null : stability[g]! / o.stability!.resamples,
         };
       });
@@ -345,6 +381,13 @@ export function _matrix(
     }
   }
   return { rows, columns, companies: nCo, prior: observed.prior, cells };
+}
+
+/** An initiative of a cell's top k: its index, rank and whether another shares the rank. */
+interface Ranked {
+  j: number;
+  rank: number;
+  tied: boolean;
 }
 
 /** Companies rating anything in a cell. */
@@ -435,16 +478,16 @@ export function topInitiatives(table: Table, options: TopInitiativesOptions = {}
   const outName = o.outcome !== undefined ? resolveColumn(fn, table, o.outcome, "outcome") : (table.columnNames().find((c) => knownField(c.replace(/\uFEFF/g, ""))?.id === "outcome") ?? null);
   const outS = outName === null ? null : segmentColumn(fn, table, outName, { option: "outcome", vocabulary: OUTCOMES, ...missing });
   const { keep, n: used, nMissing } = completeRows(fn, selection.keep, selection.wave, [
-    { column: rowS.column, codes: rowS.codes },
-    { column: colS.column, codes: colS.codes },
-    { column: iniS.column, codes: iniS.codes },
-    { column: comS.column, codes: comS.codes },
-    { column: effB.column, missing: (i) => effV[i] === MISSING_BINARY },
-    ...(outS ? [{ column: outS.column, codes: outS.codes }] : []),
+    rowS,
+    colS,
+    iniS,
+    comS,
+    { column: effB.column, missing: (i) => effV[i] === MISSING_BINARY, nMissing: effB.nMissing },
+    ...(outS ? [outS] : []),
   ], warnings);
   const practised = outS === null ? null : practisedOf(fn, outS, effB, keep);
   if (outS === null) warnings.push(warningOf(im.noOutcomeColumn, { fn }));
-  const m = _matrix({ row: compact(rowS, keep), column: compact(colS, keep), initiative: compact(iniS, keep), company: compact(comS, keep), effective: effV, practised, keep }, {
+  const m = _matrix({ row: compact(rowS, keep, used), column: compact(colS, keep, used), initiative: compact(iniS, keep, used), company: compact(comS, keep, used), effective: effV, practised, keep }, {
     k: o.k, rankBy: o.rankBy, confLevel: o.confLevel, minEffective: 0, ...(o.stability ? { stability: o.stability } : {}),
   });
   const { rows, columns } = m;
@@ -457,7 +500,7 @@ export function topInitiatives(table: Table, options: TopInitiativesOptions = {}
       suppressedCells.push({ row: cell.row, column: cell.column });
       continue;
     }
-    for (const e of cell.entries) all.push({ row: cell.row, column: cell.column, ...e, ratingCompanies: cell.ratingCompanies });
+    for (const e of cell.entries) all.push({ row: cell.row, column: cell.column, initiative: e.initiative, companies: e.companies, rated: e.rated, practised: e.practised, shrunken: e.shrunken, ratingCompanies: cell.ratingCompanies });
     cells.push(...cell.top);
   }
   const nCo = m.companies;

@@ -3,7 +3,7 @@ import { counted, statsMessages as m } from "../errors/stats-messages.js";
 import { dropMissing, insufficientData, type NumericInput } from "./clean.js";
 import { ALTERNATIVES, choice, confLevelOf, kernelOptions, wholeOf } from "./options.js";
 import { normalCdf, normalQuantile } from "./distributions.js";
-import { createRandom, drawInts, generatorState, type Random } from "./random.js";
+import { countInts, createRandom, drawInts, generatorState, type Random } from "./random.js";
 import { makeResult, type Result } from "./result.js";
 
 export interface BootstrapOptions {
@@ -192,17 +192,19 @@ function summarize(
 
 /**
  * The bootstrap by frequency weights: `statistic(weights)` gets how many times each unit was drawn
- * (a reused Uint16Array; 0 = not drawn) and computes a weighted statistic in one sequential pass.
+ * (a Uint16Array the bootstrap reuses — keep no reference to it after the call; 0 = not drawn) and
+ * computes a weighted statistic in one sequential pass.
  * Same resampling (plain, stratified, cluster), same intervals as {@link bootstrap}, but no
  * random reads over large arrays: the fast way for means, differences and DiD over millions of rows.
- * Each resample's draws are counted a byte per unit within its stratum, then spread to the units in
- * one pass; with 5 million draws or more in all (units × resamples) and a generator made by
- * `createRandom` (a seed), a worker thread draws the next resamples' counts while the statistic
- * runs on this thread (Node with two cores or more; elsewhere, or if the worker cannot start, this
- * thread draws them). Either way the draws are the same stream in the same order: the replicates
- * are byte-identical for a seed, with or without the worker, on any machine. The statistic is
- * called on this thread only, with the same reused array (with the worker, BCa's 50 jackknife
- * calls come before the resamples' instead of after: a statistic must not depend on call order).
+ * Each resample's draws are counted a byte per unit within its stratum, then gathered to the units
+ * in unit order; with 5 million draws or more in all (units × resamples) and a generator made by
+ * `createRandom` (a seed), a worker thread draws the next resamples' counts into a few shared slots
+ * while the statistic runs on this thread, which is handed a slot's weights as they lie (Node with
+ * two cores or more; elsewhere, or if the worker cannot start, this thread draws them). Either way
+ * the draws are the same stream in the same order: the replicates are byte-identical for a seed,
+ * with or without the worker, on any machine. The statistic is called on this thread only (with
+ * the worker, BCa's 50 jackknife calls come before the resamples' instead of after: a statistic
+ * must not depend on call order).
  * @example
  * const y = [3, 5, 4, 6, 7, 5];
  * bootstrapWeighted(y.length, (w) => { let s = 0, k = 0; for (let i = 0; i < w.length; i++) { s += w[i] * y[i]; k += w[i]; } return s / k; }, { seed: 1 }).ciLow // => 4
@@ -235,23 +237,25 @@ export function bootstrapWeighted(n: number, statistic: (weights: Uint16Array) =
     }
   } else {
     const strata = options.strata ? groupIndex(options.strata, n, "strata").groups : null;
-    // Counts are made stratum after stratum in one buffer; `order` names the unit at each position.
+    // Counts are made stratum after stratum in one buffer; `order` names the unit at each position,
+    // `rank` the position of each unit's count.
     const sizes = strata === null ? [n] : strata.map((s) => s.length);
     const order = strata === null ? null : new Int32Array(n);
     if (order) strata!.reduce((o, s) => (order.set(s, o), o + s.length), 0);
+    const rank = order === null ? null : new Int32Array(n);
+    if (order) for (let o = 0; o < n; o++) rank![order[o]!] = o;
     const st = generatorState(random);
     const counts = new Uint8Array(n);
     const carries: number[] = [];
     let b = 0;
-    const helper = st && parallelCounting && n * resamples >= PARALLEL_MIN_DRAWS ? startCounting(st, sizes, n, resamples) : null;
+    const helper = st && parallelCounting && n * resamples >= PARALLEL_MIN_DRAWS ? startCounting(st, sizes, rank, order, n, resamples) : null;
     if (helper) {
       try {
         jack = jackknife(); // while the worker draws the first resamples
-        for (; b < resamples && helper.take(b, carries); b++) {
-          spreadCounts(helper.counts(b), carries, order, weights);
-          helper.release(b);
+        for (let w: Uint16Array | null; b < resamples && (w = helper.take(b)) !== null; b++) {
           countedByWorker++;
-          replicates[b] = statistic(weights);
+          replicates[b] = statistic(w);
+          helper.release(b);
         }
       } finally {
         helper.stop();
@@ -259,14 +263,15 @@ export function bootstrapWeighted(n: number, statistic: (weights: Uint16Array) =
     }
     // This thread draws what no worker drew (all of it without a worker, or the rest after a worker failed).
     const draws = st ? null : new Int32Array(n);
-    const draw: typeof drawInts = st ? drawInts : (_, m, count, c, _from, carried) => {
+    const draw: typeof countInts = st ? countInts : (_, m, count, c, carried) => {
       random.fillInts(draws!, m, 0, count);
-      for (let k = 0; k < count; k++) if (++c[draws![k]!]! === 256) carried!.push(draws![k]!);
+      for (let k = 0; k < count; k++) if (++c[draws![k]!]! === 256) carried.push(draws![k]!);
     };
     const state = st ?? new Int32Array(4); // unused by the injected generator's draw
     for (; b < resamples; b++) {
       drawResample(draw, state, sizes, counts, carries);
-      spreadCounts(counts, carries, order, weights);
+      gatherCounts(counts, rank, weights, 0, n);
+      addCarries(carries, order, weights);
       replicates[b] = statistic(weights);
     }
   }
@@ -281,45 +286,53 @@ export function bootstrapWeighted(n: number, statistic: (weights: Uint16Array) =
  * the same order, as drawing unit indices and incrementing their weights. Self-contained: the
  * counting worker runs its source.
  */
-function drawResample(draw: typeof drawInts, st: Int32Array, sizes: ArrayLike<number>, counts: Uint8Array, carries: number[]): void {
+function drawResample(draw: typeof countInts, st: Int32Array, sizes: ArrayLike<number>, counts: Uint8Array, carries: number[]): void {
   counts.fill(0);
   carries.length = 0;
   let offset = 0;
   for (let g = 0; g < sizes.length; g++) {
     const m = sizes[g]!;
     const before = carries.length;
-    draw(st, m, m, offset === 0 ? counts : counts.subarray(offset, offset + m), 0, carries);
+    draw(st, m, m, offset === 0 ? counts : counts.subarray(offset, offset + m), carries);
     for (let k = before; k < carries.length; k++) carries[k] = carries[k]! + offset;
     offset += m;
   }
 }
 
-/** Writes one resample's counts (position by position) to the units' weights: `order` names each position's unit (null: the units in order). */
-function spreadCounts(counts: Uint8Array, carries: readonly number[], order: Int32Array | null, weights: Uint16Array): void {
-  if (order === null) {
-    weights.set(counts);
-    for (let k = 0; k < carries.length; k++) weights[carries[k]!] = weights[carries[k]!]! + 256;
+/**
+ * Units from…to of one resample's weights, each its count (a byte): unit i's count is at
+ * counts[rank[i]] (rank null: at counts[i]). Written in unit order (sequential writes; the reads
+ * follow one stream per stratum). Counts past 255 are added after, by {@link addCarries}.
+ * Self-contained: the counting worker runs its source.
+ */
+function gatherCounts(counts: Uint8Array, rank: Int32Array | null, weights: Uint16Array, from: number, to: number): void {
+  if (rank === null) {
+    weights.set(counts.subarray(from, to), from);
     return;
   }
-  const n = order.length;
-  for (let o = 0; o < n; o++) weights[order[o]!] = counts[o]!;
-  for (let k = 0; k < carries.length; k++) {
-    const unit = order[carries[k]!]!;
+  for (let i = from; i < to; i++) weights[i] = counts[rank[i]!]!;
+}
+
+/** Adds 256 to the weight of the unit at each carried position (`order` names each position's unit; null: the units in order). */
+function addCarries(carries: ArrayLike<number>, order: Int32Array | null, weights: Uint16Array, from = 0, to = carries.length): void {
+  for (let k = from; k < to; k++) {
+    const unit = order === null ? carries[k]! : order[carries[k]!]!;
     weights[unit] = weights[unit]! + 256;
   }
 }
 
 /** Below this many draws in all (units × resamples) the bootstrap draws in its own thread: a worker costs tens of milliseconds to start. */
 const PARALLEL_MIN_DRAWS = 5_000_000;
-/** Resamples the counting worker may be ahead of the statistic: enough to keep drawing while the jackknife's 50 statistics run (4 to 64, 32 MB of counts at most). */
-const slotsFor = (n: number) => Math.max(4, Math.min(64, Math.floor(32_000_000 / n)));
+/** Resamples the counting worker may be ahead of the statistic: enough to keep drawing while the jackknife's 50 statistics run (4 to 64; 32 MB of slots at most, 3 bytes a unit: counts and weights). */
+const slotsFor = (n: number) => Math.max(4, Math.min(64, Math.floor(32_000_000 / (3 * n))));
 /** Carries (counts passing 255) one resample may hold in a slot; more (never seen: it takes a unit drawn 256 times) and this thread draws instead. */
 const SLOT_CARRIES = 1024;
+/** The control words shared with the worker: resamples produced, consumed, worker failed, stop, and how many units (from the first) the worker gathers itself. */
+const PRODUCED = 0, CONSUMED = 1, FAILED = 2, STOP = 3, CUT = 4;
 
 interface CountingHelper {
-  /** Waits for resample b's counts and copies its carries; false if the worker failed (this thread then draws from b on, the generator's state already set back to after b − 1). */
-  take(b: number, carries: number[]): boolean;
-  counts(b: number): Uint8Array;
+  /** Waits for resample b and returns its weights (a view of its slot, valid until release(b)); null if the worker failed (this thread then draws from b on, the generator's state already set back to after b − 1). */
+  take(b: number): Uint16Array | null;
   /** The statistic no longer needs resample b's slot. */
   release(b: number): void;
   /** Stops the worker (done, failed or the statistic threw). */
@@ -339,9 +352,15 @@ function workerThreads(): WorkerConstructor | null {
 
 let countingSource: string | undefined;
 let parallelCounting = true;
-/** Turns the counting worker off (or back on): the tests compare the bytes with and without it. Not part of the public API. */
-export function setParallelCounting(on: boolean): void {
+let firstCut = 1;
+/**
+ * Turns the counting worker off (or back on), and sets the share of units whose weights the worker
+ * gathers at first (default all; it moves with the load): the tests compare the bytes with and
+ * without it, with the gathering split anywhere. Not part of the public API.
+ */
+export function setParallelCounting(on: boolean, workerShare = 1): void {
   parallelCounting = on;
+  firstCut = workerShare;
 }
 /** Resamples whose counts a worker drew, since the module loaded (for the tests: the worker path is really taken). */
 export let countedByWorker = 0;
@@ -349,68 +368,85 @@ export let countedByWorker = 0;
 /**
  * A worker thread that draws the resamples' counts from a copy of the generator's state into
  * shared slots while this thread runs the statistic: the same stream, consumed in the same order,
- * so the replicates are byte-identical with or without it (and on any number of cores). The
+ * so the replicates are byte-identical with or without it (and on any number of cores). Each slot
+ * holds a resample's counts (a byte a unit, stratum after stratum) and its weights in unit order,
+ * handed to the statistic as they are (no copy). The worker gathers the weights of the units before
+ * a cut, this thread the rest and the carries; the cut moves each resample towards the thread that
+ * waits (the stream is drawn by the worker alone, so where the cut lies changes no byte). The
  * generator's state follows each resample taken, so that it ends where drawing alone would leave it.
  */
-function startCounting(st: Int32Array, sizes: number[], n: number, resamples: number): CountingHelper | null {
+function startCounting(st: Int32Array, sizes: number[], rank: Int32Array | null, order: Int32Array | null, n: number, resamples: number): CountingHelper | null {
   const Worker = workerThreads();
   if (!Worker) return null;
   const SLOTS = slotsFor(n);
-  const control = new Int32Array(new SharedArrayBuffer(4 * 4)); // produced, consumed, failed, stopped
-  const countBuffer = new SharedArrayBuffer(SLOTS * n);
+  const control = new Int32Array(new SharedArrayBuffer(5 * 4));
+  const slotBuffer = new SharedArrayBuffer(SLOTS * 3 * n);
   const carryBuffer = new SharedArrayBuffer(SLOTS * (SLOT_CARRIES + 1) * 4);
-  const stateBuffer = new SharedArrayBuffer(SLOTS * 4 * 4);
-  const slotCounts = Array.from({ length: SLOTS }, (_, k) => new Uint8Array(countBuffer, k * n, n));
+  const metaBuffer = new SharedArrayBuffer(SLOTS * 5 * 4); // the generator's state after the resample, and the cut it was gathered with
+  const slotWeights = Array.from({ length: SLOTS }, (_, k) => new Uint16Array(slotBuffer, k * 2 * n, n));
+  const slotCounts = Array.from({ length: SLOTS }, (_, k) => new Uint8Array(slotBuffer, SLOTS * 2 * n + k * n, n));
   const slotCarries = Array.from({ length: SLOTS }, (_, k) => new Int32Array(carryBuffer, k * (SLOT_CARRIES + 1) * 4, SLOT_CARRIES + 1));
-  const slotStates = Array.from({ length: SLOTS }, (_, k) => new Int32Array(stateBuffer, k * 16, 4));
-  countingSource ??= `"use strict";\nconst drawInts = ${drawInts.toString()};\nconst drawResample = ${drawResample.toString()};\n(${countingWorker.toString()})(drawInts, drawResample, require("node:worker_threads").workerData);`;
+  const slotMeta = Array.from({ length: SLOTS }, (_, k) => new Int32Array(metaBuffer, k * 20, 5));
+  const step = Math.ceil(n / 32);
+  let cut = Math.round(firstCut * n);
+  control[CUT] = cut;
+  // countInts calls drawInts by name: bound under the name it has here (a bundler may rename both).
+  countingSource ??= `"use strict";\nconst ${drawInts.name} = ${drawInts.toString()};\nconst countInts = ${countInts.toString()};\nconst drawResample = ${drawResample.toString()};\nconst gatherCounts = ${gatherCounts.toString()};\n(${countingWorker.toString()})(countInts, drawResample, gatherCounts, require("node:worker_threads").workerData);`;
   let worker: WorkerThread;
   try {
-    worker = new Worker(countingSource, { eval: true, workerData: { control, countBuffer, carryBuffer, stateBuffer, n, sizes, resamples, slots: SLOTS, slotCarries: SLOT_CARRIES, state: Int32Array.from(st) } });
+    worker = new Worker(countingSource, { eval: true, workerData: { control, slotBuffer, carryBuffer, metaBuffer, n, sizes, rank, resamples, slots: SLOTS, slotCarries: SLOT_CARRIES, state: Int32Array.from(st) } });
     worker.unref();
   } catch {
     return null;
   }
   let failed = false;
   return {
-    take(b, carries) {
-      if (failed) return false;
+    take(b) {
+      if (failed) return null;
+      let seen = Atomics.load(control, PRODUCED);
+      // Balance the gathering: this thread waiting gives the worker less of it, the worker held up by full slots more.
+      if (seen <= b) cut = Math.max(0, cut - step);
+      else if (seen - b >= SLOTS) cut = Math.min(n, cut + step);
+      Atomics.store(control, CUT, cut);
       let last = Date.now();
-      for (let seen = Atomics.load(control, 0); seen <= b; seen = Atomics.load(control, 0)) {
+      for (; seen <= b; seen = Atomics.load(control, PRODUCED)) {
         // A worker that failed, or made no progress for a minute (never started, killed), hands back.
-        if (Atomics.load(control, 2) === 1 || Date.now() - last > 60_000) {
+        if (Atomics.load(control, FAILED) === 1 || Date.now() - last > 60_000) {
           failed = true;
-          return false;
+          return null;
         }
-        if (Atomics.wait(control, 0, seen, 50) !== "timed-out") last = Date.now();
+        if (Atomics.wait(control, PRODUCED, seen, 50) !== "timed-out") last = Date.now();
       }
       const slot = b % SLOTS;
+      const meta = slotMeta[slot]!;
+      const weights = slotWeights[slot]!;
+      gatherCounts(slotCounts[slot]!, rank, weights, meta[4]!, n);
       const c = slotCarries[slot]!;
-      carries.length = 0;
-      for (let k = 1, end = c[0]!; k <= end; k++) carries.push(c[k]!);
-      st.set(slotStates[slot]!);
-      return true;
+      addCarries(c.subarray(1), order, weights, 0, c[0]!);
+      st.set(meta.subarray(0, 4));
+      return weights;
     },
-    counts: (b) => slotCounts[b % SLOTS]!,
     release(b) {
-      Atomics.store(control, 1, b + 1);
-      Atomics.notify(control, 1);
+      Atomics.store(control, CONSUMED, b + 1);
+      Atomics.notify(control, CONSUMED);
     },
     stop() {
-      Atomics.store(control, 3, 1);
-      Atomics.notify(control, 1);
+      Atomics.store(control, STOP, 1);
+      Atomics.notify(control, CONSUMED);
       void worker.terminate();
     },
   };
 }
 
-/** The counting worker's body (its source runs in the worker, beside drawInts and drawResample). */
+/** The counting worker's body (its source runs in the worker, beside drawInts, countInts, drawResample and gatherCounts). */
 function countingWorker(
-  draw: typeof drawInts,
+  draw: typeof countInts,
   resample: typeof drawResample,
-  data: { control: Int32Array; countBuffer: SharedArrayBuffer; carryBuffer: SharedArrayBuffer; stateBuffer: SharedArrayBuffer; n: number; sizes: number[]; resamples: number; slots: number; slotCarries: number; state: Int32Array },
+  gather: typeof gatherCounts,
+  data: { control: Int32Array; slotBuffer: SharedArrayBuffer; carryBuffer: SharedArrayBuffer; metaBuffer: SharedArrayBuffer; n: number; sizes: number[]; rank: Int32Array | null; resamples: number; slots: number; slotCarries: number; state: Int32Array },
 ): void {
-  const { control, n, sizes, resamples, slots, slotCarries } = data;
+  // The control words (PRODUCED 0, CONSUMED 1, FAILED 2, STOP 3, CUT 4), by number: this source runs alone.
+  const { control, n, sizes, rank, resamples, slots, slotCarries } = data;
   const st = Int32Array.from(data.state);
   const carries: number[] = [];
   try {
@@ -421,12 +457,17 @@ function countingWorker(
       }
       if (Atomics.load(control, 3) === 1) return;
       const slot = b % slots;
-      resample(draw, st, sizes, new Uint8Array(data.countBuffer, slot * n, n), carries);
+      const counts = new Uint8Array(data.slotBuffer, slots * 2 * n + slot * n, n);
+      resample(draw, st, sizes, counts, carries);
       if (carries.length > slotCarries) throw new RangeError("carries");
+      const cut = Atomics.load(control, 4);
+      gather(counts, rank, new Uint16Array(data.slotBuffer, slot * 2 * n, n), 0, cut);
       const c = new Int32Array(data.carryBuffer, slot * (slotCarries + 1) * 4, slotCarries + 1);
       c[0] = carries.length;
       for (let k = 0; k < carries.length; k++) c[k + 1] = carries[k]!;
-      new Int32Array(data.stateBuffer, slot * 16, 4).set(st);
+      const meta = new Int32Array(data.metaBuffer, slot * 20, 5);
+      meta.set(st);
+      meta[4] = cut;
       Atomics.store(control, 0, b + 1);
       Atomics.notify(control, 0);
     }

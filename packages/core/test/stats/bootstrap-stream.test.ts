@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { bootstrap, bootstrapWeighted, createRandom, type BootstrapResult } from "@koe/core/stats";
 import { describe, expect, it } from "vitest";
 import { countedByWorker, setParallelCounting } from "../../src/stats/bootstrap.js";
-import { drawInts, generatorState, type Random } from "../../src/stats/random.js";
+import { countInts, generatorState, type Random } from "../../src/stats/random.js";
 
 const fixturePath = join(import.meta.dirname, "fixtures", "bootstrap-replicates.json");
 
@@ -158,6 +158,22 @@ describe("bootstrap random stream (byte-identical to the fixture captured before
       setParallelCounting(true);
     }
   });
+  it("wherever the gathering of the weights is split between the worker and this thread, the same bytes", () => {
+    const { y, treated } = data(350_000, 0.1, 24);
+    const run = () => bootstrapWeighted(y.length, weightedDid(y, treated), { seed: 8, resamples: 15, strata: treated }).replicates;
+    setParallelCounting(false);
+    const alone = run();
+    try {
+      for (const share of [0, 0.37, 1]) {
+        setParallelCounting(true, share);
+        const before = countedByWorker;
+        expect(Buffer.from(run().buffer).equals(Buffer.from(alone.buffer))).toBe(true);
+        expect(countedByWorker - before).toBe(15);
+      }
+    } finally {
+      setParallelCounting(true);
+    }
+  });
   it("a statistic that throws stops the worker and the error reaches the caller", () => {
     const { y } = data(300_000, 0.5, 20);
     let calls = 0;
@@ -179,7 +195,7 @@ describe("bootstrap random stream (byte-identical to the fixture captured before
     const b = bootstrapWeighted(y.length, weightedDid(y, treated), { random: wrap(wrapped), resamples: 60, strata: treated });
     expect(fingerprint(b, wrapped.next())).toEqual(fingerprint(a, own.next()));
   });
-  it("drawInts counts exactly the integers fillInts draws; counts past 255 carry", () => {
+  it("countInts counts exactly the integers fillInts draws; counts past 255 carry", () => {
     const a = createRandom(31);
     const b = createRandom(31);
     const draws = new Int32Array(5000);
@@ -188,7 +204,7 @@ describe("bootstrap random stream (byte-identical to the fixture captured before
     for (const d of draws) expected[d]!++;
     const counts = new Uint8Array(12);
     const carries: number[] = [];
-    drawInts(generatorState(b)!, 12, 5000, counts, 0, carries);
+    countInts(generatorState(b)!, 12, 5000, counts, carries);
     const got = Array.from(counts, (c, j) => c + 256 * carries.filter((k) => k === j).length);
     expect(got).toEqual(expected);
     expect(carries.length).toBeGreaterThan(0);

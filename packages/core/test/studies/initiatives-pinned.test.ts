@@ -2,9 +2,11 @@
 // (issue 13): every field, in order, bit for bit (cells, all, prior, notes, warnings), on the
 // pipeline benchmark's kind of ratings (25 companies × 20 initiatives, no outcome column) and on the
 // bundled ratings (two waves, an outcome column), with rows missing values, each ranking, a bootstrap.
-// The fixture (pinned/initiatives-top.json) was written by the code before the change
+// The fixture (pinned/initiatives-top.json: cells, prior and warning codes in full, a SHA-256 of the
+// whole result's JSON) was written by the code before the change
 // (`KOE_PIN=1 npx vitest run test/studies/initiatives-pinned.test.ts`); the statistics themselves are
 // checked in initiatives-top.test.ts and initiatives.test.ts (R for the prior).
+import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createRandom, extendInitiativeCatalogue, generations, initiativeCatalogue, penetrationSteps, readInitiativeRatings, topInitiatives, type TopInitiativesOptions } from "@koe/core";
@@ -59,11 +61,15 @@ const cases: [string, () => aq.ColumnTable, TopInitiativesOptions][] = [
 describe("topInitiatives: the same results as before it was made faster (issue 13)", () => {
   for (const [name, table, options] of cases) {
     it(name, () => {
-      const r = JSON.parse(JSON.stringify(topInitiatives(table(), options)));
-      if (pin) pinned[name] = r;
+      const text = JSON.stringify(topInitiatives(table(), options));
+      const r = JSON.parse(text) as { cells: unknown[]; prior: unknown; warnings: { code: string }[] };
+      // The cells, prior and warnings in full (a readable difference), everything else by a digest of the whole.
+      const snapshot = { sha256: createHash("sha256").update(text).digest("hex"), cells: r.cells, prior: r.prior, warnings: r.warnings.map((w) => w.code) };
+      if (pin) pinned[name] = snapshot;
       else {
-        expect(r).toEqual(pinned[name]);
-        expect(JSON.stringify(r)).toBe(JSON.stringify(pinned[name])); // the fields' order too
+        const { sha256, ...rest } = pinned[name] as typeof snapshot;
+        expect({ cells: snapshot.cells, prior: snapshot.prior, warnings: snapshot.warnings }).toEqual(rest);
+        expect(snapshot.sha256).toBe(sha256); // every field, in order, bit for bit
       }
       expect(r.cells.length).toBeGreaterThan(0);
     });

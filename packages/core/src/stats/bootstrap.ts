@@ -203,8 +203,8 @@ function summarize(
  * two cores or more; elsewhere, or if the worker cannot start, this thread draws them). Either way
  * the draws are the same stream in the same order: the replicates are byte-identical for a seed,
  * with or without the worker, on any machine. The statistic is called on this thread only (with
- * the worker, BCa's 50 jackknife calls come before the resamples' instead of after: a statistic
- * must not depend on call order).
+ * the worker, BCa's 50 jackknife calls are made while the worker draws, between the resamples'
+ * instead of after them: a statistic must not depend on call order).
  * @example
  * const y = [3, 5, 4, 6, 7, 5];
  * bootstrapWeighted(y.length, (w) => { let s = 0, k = 0; for (let i = 0; i < w.length; i++) { s += w[i] * y[i]; k += w[i]; } return s / k; }, { seed: 1 }).ciLow // => 4
@@ -216,12 +216,16 @@ export function bootstrapWeighted(n: number, statistic: (weights: Uint16Array) =
   const estimate = statistic(weights);
   const replicates = new Float64Array(resamples);
   let clusters: number | null = null;
-  const jackknife = () => jackknifeGroups(n, options, random.seed).map((drop) => {
+  // BCa's jackknife: one statistic per leave-out group (made when first needed), `jackStep` computing the next.
+  let leaveOut: Int32Array[] | undefined;
+  const jack: number[] = [];
+  const jackDone = () => (leaveOut ??= jackknifeGroups(n, options, random.seed)).length === jack.length;
+  const jackStep = () => {
+    const drop = leaveOut![jack.length]!;
     weights.fill(1);
     for (let k = 0; k < drop.length; k++) weights[drop[k]!] = 0;
-    return statistic(weights);
-  });
-  let jack: number[] | undefined;
+    jack.push(statistic(weights));
+  };
   if (options.cluster) {
     const { groups } = groupIndex(options.cluster, n, "cluster", "bootstrapWeighted");
     clusters = groups.length;
@@ -251,8 +255,10 @@ export function bootstrapWeighted(n: number, statistic: (weights: Uint16Array) =
     const helper = st && parallelCounting && n * resamples >= PARALLEL_MIN_DRAWS ? startCounting(st, sizes, rank, order, n, resamples) : null;
     if (helper) {
       try {
-        jack = jackknife(); // while the worker draws the first resamples
-        for (let w: Uint16Array | null; b < resamples && (w = helper.take(b)) !== null; b++) {
+        for (let w: Uint16Array | null; b < resamples; b++) {
+          // Rather than wait for the worker, this thread computes the jackknife's statistics.
+          while (!helper.ready(b) && !jackDone()) jackStep();
+          if ((w = helper.take(b)) === null) break;
           countedByWorker++;
           replicates[b] = statistic(w);
           helper.release(b);
@@ -275,7 +281,7 @@ export function bootstrapWeighted(n: number, statistic: (weights: Uint16Array) =
       replicates[b] = statistic(weights);
     }
   }
-  jack ??= jackknife();
+  while (!jackDone()) jackStep();
   return summarize(estimate, replicates, jack, { n, confLevel, interval, clusters, kind: options.cluster ? "cluster" : options.strata ? "stratified" : "nonparametric" });
 }
 
@@ -323,7 +329,7 @@ function addCarries(carries: ArrayLike<number>, order: Int32Array | null, weight
 
 /** Below this many draws in all (units × resamples) the bootstrap draws in its own thread: a worker costs tens of milliseconds to start. */
 const PARALLEL_MIN_DRAWS = 5_000_000;
-/** Resamples the counting worker may be ahead of the statistic: enough to keep drawing while the jackknife's 50 statistics run (4 to 64; 32 MB of slots at most, 3 bytes a unit: counts and weights). */
+/** Resamples the counting worker may be ahead of the statistic (4 to 64; 32 MB of slots at most, 3 bytes a unit: counts and weights). */
 const slotsFor = (n: number) => Math.max(4, Math.min(64, Math.floor(32_000_000 / (3 * n))));
 /** Carries (counts passing 255) one resample may hold in a slot; more (never seen: it takes a unit drawn 256 times) and this thread draws instead. */
 const SLOT_CARRIES = 1024;
@@ -331,6 +337,8 @@ const SLOT_CARRIES = 1024;
 const PRODUCED = 0, CONSUMED = 1, FAILED = 2, STOP = 3, CUT = 4;
 
 interface CountingHelper {
+  /** Whether resample b is drawn (take(b) would not wait). */
+  ready(b: number): boolean;
   /** Waits for resample b and returns its weights (a view of its slot, valid until release(b)); null if the worker failed (this thread then draws from b on, the generator's state already set back to after b − 1). */
   take(b: number): Uint16Array | null;
   /** The statistic no longer needs resample b's slot. */
@@ -401,6 +409,7 @@ function startCounting(st: Int32Array, sizes: number[], rank: Int32Array | null,
   }
   let failed = false;
   return {
+    ready: (b) => failed || Atomics.load(control, PRODUCED) > b || Atomics.load(control, FAILED) === 1,
     take(b) {
       if (failed) return null;
       let seen = Atomics.load(control, PRODUCED);

@@ -45,7 +45,7 @@ describe("examples/demo.ts", () => {
     expect(readFileSync(join(out, "initiative-reading.txt"), "utf8")).toMatch(/「キャリア1on1」は12セル中12セルで上位に入りました/);
     // The cross-boundary study: effects by method and kind, balance, the plain-language reading.
     const effects = await readCsv(join(out, "cross-boundary-effects.csv"));
-    expect(new Set(effects.table.array("method") as string[])).toEqual(new Set(["bracket", "did", "ancova", "doubly-robust", "ancova-reliability", "difference", "regression", "matching", "weighting", "wild-bootstrap"]));
+    expect(new Set(effects.table.array("method") as string[])).toEqual(new Set(["bracket", "did", "ancova", "doubly-robust", "ancova-reliability", "difference", "regression", "matching", "weighting", "weighting-cluster", "doubly-robust-cluster", "wild-bootstrap"]));
     expect(readFileSync(join(out, "cross-boundary-reading.txt"), "utf8")).toMatch(/越境経験者は事前に/);
     for (const base of ["cross-boundary-pre-post", "cross-boundary-balance", "cross-boundary-effects"]) for (const ext of [".vl.json", ".svg", ".png"]) expect(existsSync(join(out, base + ext)), base + ext).toBe(true);
   });

@@ -62,13 +62,8 @@ export interface BalanceResult {
 
 function wstats(values: ArrayLike<number>, idx: number[], w: ArrayLike<number> | null): { mean: number; variance: number } {
   let sw = 0;
-  let s = 0;
-  for (const i of idx) {
-    const wi = w ? w[i]! : 1;
-    sw += wi;
-    s += wi * values[i]!;
-  }
-  const m = s / sw;
+  for (const i of idx) sw += w ? w[i]! : 1;
+  const m = wmean(values, idx, w);
   let ss = 0;
   let sw2 = 0;
   for (const i of idx) {

@@ -5,8 +5,8 @@
 // in engagement between participants and the others, with a 1,000-resample bootstrap stratified by
 // group; logistic propensity + 1:1 nearest-neighbour matching (ATT) on six covariates.
 // bench/pipeline_pandas.py does the same five tasks; run.ts compares the answers.
-import * as aq from "arquero";
-import { bootstrapWeighted, careerSurveyInstrument, estimateEffect, extendInitiativeCatalogue, readCsv, scoreScales, topInitiatives, welchTest } from "@koe/core";
+import { bootstrapWeighted, careerSurveyInstrument, estimateEffect, extendInitiativeCatalogue, readCsv, scoreScales, topInitiatives } from "@koe/core";
+import { changeScoreComparison } from "./welch-task.js";
 
 const [path, ratingsPath] = process.argv.slice(2) as [string, string];
 const times: Record<string, number> = {};
@@ -29,30 +29,7 @@ const top = await time("top3", async () => {
 });
 
 const compare = await time("welch", () => {
-  const pre = scored.table.array("engagement_pre") as Float64Array;
-  const post = scored.table.array("engagement_post") as Float64Array;
-  const change = Float64Array.from(post, (v, i) => v - pre[i]!);
-  const welch = welchTest(scored.table.assign(aq.table({ engagement_change: change })), { outcome: "engagement_change", group: "cross_boundary" });
-  // DiD of the change scores (participants − others), bootstrapped within each group.
-  const group = scored.table.array("cross_boundary") as ArrayLike<unknown>;
-  const keep: number[] = [];
-  for (let i = 0; i < change.length; i++) if (change[i] === change[i] && group[i] !== null && group[i] !== undefined) keep.push(i);
-  const c = Float64Array.from(keep, (i) => change[i]!);
-  const treated = Uint8Array.from(keep, (i) => (Number(group[i]) === 1 ? 1 : 0));
-  const did = (w: Uint16Array) => {
-    let st = 0, nt = 0, sc = 0, nc = 0;
-    for (let i = 0; i < w.length; i++) {
-      const wi = w[i]!;
-      if (treated[i] === 1) {
-        st += wi * c[i]!;
-        nt += wi;
-      } else {
-        sc += wi * c[i]!;
-        nc += wi;
-      }
-    }
-    return st / nt - sc / nc;
-  };
+  const { welch, c, treated, did } = changeScoreComparison(scored.table);
   const boot = bootstrapWeighted(c.length, did, { resamples: 1000, seed: 1, strata: treated });
   return { welch, boot };
 });

@@ -5,8 +5,8 @@
 // seconds spent inside the statistic itself (the part no bootstrap can speed up),
 // the answers and a checksum of the replicates (the same before and after a speed-up).
 import { createHash } from "node:crypto";
-import * as aq from "arquero";
-import { bootstrapWeighted, careerSurveyInstrument, readCsv, scoreScales, welchTest } from "@koe/core";
+import { bootstrapWeighted, careerSurveyInstrument, readCsv, scoreScales } from "@koe/core";
+import { changeScoreComparison } from "./welch-task.js";
 
 const path = process.argv[2] ?? ".bench-data/respondents-1000000.csv";
 const repeats = Number(process.argv[3] ?? 1);
@@ -15,30 +15,7 @@ const scored = scoreScales(table, careerSurveyInstrument);
 
 for (let r = 0; r < repeats; r++) {
   const t0 = performance.now();
-  const pre = scored.table.array("engagement_pre") as Float64Array;
-  const post = scored.table.array("engagement_post") as Float64Array;
-  const change = Float64Array.from(post, (v, i) => v - pre[i]!);
-  const welch = welchTest(scored.table.assign(aq.table({ engagement_change: change })), { outcome: "engagement_change", group: "cross_boundary" });
-  const t1 = performance.now();
-  const group = scored.table.array("cross_boundary") as ArrayLike<unknown>;
-  const keep: number[] = [];
-  for (let i = 0; i < change.length; i++) if (change[i] === change[i] && group[i] !== null && group[i] !== undefined) keep.push(i);
-  const c = Float64Array.from(keep, (i) => change[i]!);
-  const treated = Uint8Array.from(keep, (i) => (Number(group[i]) === 1 ? 1 : 0));
-  const did = (w: Uint16Array) => {
-    let st = 0, nt = 0, sc = 0, nc = 0;
-    for (let i = 0; i < w.length; i++) {
-      const wi = w[i]!;
-      if (treated[i] === 1) {
-        st += wi * c[i]!;
-        nt += wi;
-      } else {
-        sc += wi * c[i]!;
-        nc += wi;
-      }
-    }
-    return st / nt - sc / nc;
-  };
+  const { welch, welchDone: t1, c, treated, did } = changeScoreComparison(scored.table);
   let inStatistic = 0;
   const timedDid = (w: Uint16Array) => {
     const s = performance.now();

@@ -150,6 +150,21 @@ describe("the charts take a cross-boundary report's tables as they are", () => {
     report = crossBoundaryReport(aq.from(rows), { seed: 1, resamples: 19 });
   });
 
+  it("draws the primary estimates dark and the sensitivity analyses light, and says so", async () => {
+    const rows = report.tables.effects!.rows.filter((r) => r.scale === "engagement" && r.kind === "all");
+    const spec = effectForestChart(report.tables.effects!, { scale: "engagement", lang: "en" }) as { title: { subtitle: string[] }; data: { values: { kind: string; method: string; sensitivity?: boolean }[] } };
+    expect(spec.title.subtitle[1]).toMatch(/^Dark: the primary estimates; light: sensitivity analyses/);
+    const light = new Set(spec.data.values.filter((v) => v.kind === "All" && v.sensitivity === true).map((v) => v.method));
+    expect(light.size).toBe(rows.filter((r) => r.role === "sensitivity" && r.estimate !== null).length);
+    expect(light.has("Matching")).toBe(true);
+    expect(light.has("Difference-in-differences")).toBe(false);
+    const svg = await renderSvg(spec as never);
+    expect(svg).toContain('opacity="0.35"');
+    // Rows made by hand without roles: one shade, one line of subtitle.
+    const plain = effectForestChart({ rows: [{ kind: "all", method: "did", estimate: 0.2, ciLow: 0.1, ciHigh: 0.3, suppressed: false }] }) as { title: { subtitle: unknown } };
+    expect(typeof plain.title.subtitle).toBe("string");
+  });
+
   it("names every method the report has in words, in both languages, never by its id", () => {
     const ids = [...new Set(report.tables.effects!.rows.map((r) => String(r.method)))];
     expect(ids).toEqual(expect.arrayContaining(["bracket", "weighting-cluster", "doubly-robust-cluster"]));

@@ -37,6 +37,7 @@ const WORDS = {
     smd: "標準化平均差",
     forestTitle: "越境の効果の推定（方法別）",
     forestNote: (reference: string | null) => `推定値と95%信頼区間。縦の実線は効果0${reference === null ? "" : `、破線は参照値 ${reference}`}`,
+    rolesNote: "濃い色が主な推定、薄い色は感度分析（精度の違いは頑健さの違いではありません）",
     legend: { estimate: "推定値", interval: "95%信頼区間", zero: "0（効果なし）", reference: (value: string) => `参照値 ${value}` },
     effectOf: (scale: string) => `効果（${scale}のスコア差）`,
     methods: {
@@ -70,6 +71,7 @@ const WORDS = {
     smd: "Standardised mean difference",
     forestTitle: "Effect of cross-boundary assignments, by method",
     forestNote: (reference: string | null) => `Estimates with 95% intervals; solid line: no effect (0)${reference === null ? "" : `; dashed line: reference ${reference}`}`,
+    rolesNote: "Dark: the primary estimates; light: sensitivity analyses (a wider interval is less precision, not less robustness)",
     legend: { estimate: "Estimate", interval: "95% interval", zero: "0 (no effect)", reference: (value: string) => `Reference ${value}` },
     effectOf: (scale: string) => `Effect (difference in ${scale} score)`,
     methods: {
@@ -116,6 +118,8 @@ export interface EffectChartRow {
   ciHigh: number | null;
   nTreated?: number | null;
   status?: string | null;
+  /** "primary" or "sensitivity" (the report's `role`); sensitivity rows are drawn lighter. */
+  role?: string | null;
   suppressed: boolean;
 }
 
@@ -195,7 +199,7 @@ const BALANCE: Shape<BalanceChartRow> = {
 };
 const EFFECT: Shape<EffectChartRow> = {
   scale: fields.optional(fields.text), kind: fields.text, method: fields.text, estimate: fields.numberOrNull, ciLow: fields.numberOrNull, ciHigh: fields.numberOrNull,
-  nTreated: fields.optional(fields.numberOrNull), status: fields.optional(fields.textOrNull), suppressed: fields.boolean,
+  nTreated: fields.optional(fields.numberOrNull), status: fields.optional(fields.textOrNull), role: fields.optional(fields.textOrNull), suppressed: fields.boolean,
 };
 
 /** The rows of `{ rows: [...] }` (a report table or a hand-made one), each of `shape`. */
@@ -410,8 +414,11 @@ export function effectForestChart(input: EffectForestInput, options: EffectFores
   const values = rows.map((r) =>
     hidden(r) || r.estimate === null
       ? { kind: label(labels, w.kinds, r.kind), method: label(labels, w.methods, r.method), estimate: null, ciLow: null, ciHigh: null, n: null, text: hidden(r) ? w.suppressed : w.notEstimated }
-      : { kind: label(labels, w.kinds, r.kind), method: label(labels, w.methods, r.method), estimate: r.estimate, ciLow: r.ciLow, ciHigh: r.ciHigh, n: r.nTreated ?? null, text: "" },
+      : { kind: label(labels, w.kinds, r.kind), method: label(labels, w.methods, r.method), estimate: r.estimate, ciLow: r.ciLow, ciHigh: r.ciHigh, n: r.nTreated ?? null, text: "", ...(r.role === "sensitivity" ? { sensitivity: true } : {}) },
   );
+  // The report names one primary estimate; the others are drawn lighter, and the subtitle says why.
+  const withRoles = rows.some((r) => r.role === "primary") && rows.some((r) => r.role === "sensitivity");
+  const lighter = { condition: { test: "datum.sensitivity === true", value: 0.35 }, value: 1 };
   // One legend for every mark: the estimate (a dot), its interval (a line), the rule at 0 and the dashed reference (when drawn).
   const shownReference = reference === undefined ? null : String(+reference.toFixed(3));
   const entries = [
@@ -438,7 +445,7 @@ export function effectForestChart(input: EffectForestInput, options: EffectFores
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     config: koeTheme,
-    title: { text: chartTitle, subtitle: w.forestNote(shownReference) },
+    title: { text: chartTitle, subtitle: withRoles ? [w.forestNote(shownReference), w.rolesNote] : w.forestNote(shownReference) },
     data: { values },
     facet: { row: { field: "kind", type: "nominal", sort: kinds, title: null, header: { labelAngle: 0, labelAlign: "left" } } },
     spec: {
@@ -446,8 +453,8 @@ export function effectForestChart(input: EffectForestInput, options: EffectFores
       height: { step: 20 },
       layer: [
         ...rules,
-        { mark: { type: "rule", strokeWidth: 1.5 }, transform: [{ filter: "datum.estimate !== null" }], encoding: { y: { field: "method", type: "nominal", sort: methodOrder, title: null, axis: { domain: false } }, x: { field: "ciLow", type: "quantitative", title: scaleName === null ? w.effect : w.effectOf(scaleName) }, x2: { field: "ciHigh" }, color: colour(w.legend.interval) } },
-        { mark: { type: "point", filled: true, opacity: 1 }, transform: [{ filter: "datum.estimate !== null" }], encoding: { y: { field: "method", type: "nominal", sort: methodOrder }, x: { field: "estimate", type: "quantitative" }, color: colour(w.legend.estimate), tooltip: [{ field: "method" }, { field: "estimate", format: ".3f" }, { field: "ciLow", format: ".3f" }, { field: "ciHigh", format: ".3f" }, { field: "n" }] } },
+        { mark: { type: "rule", strokeWidth: 1.5 }, transform: [{ filter: "datum.estimate !== null" }], encoding: { y: { field: "method", type: "nominal", sort: methodOrder, title: null, axis: { domain: false } }, x: { field: "ciLow", type: "quantitative", title: scaleName === null ? w.effect : w.effectOf(scaleName) }, x2: { field: "ciHigh" }, color: colour(w.legend.interval), ...(withRoles ? { opacity: lighter } : {}) } },
+        { mark: { type: "point", filled: true, opacity: 1 }, transform: [{ filter: "datum.estimate !== null" }], encoding: { y: { field: "method", type: "nominal", sort: methodOrder }, x: { field: "estimate", type: "quantitative" }, color: colour(w.legend.estimate), ...(withRoles ? { opacity: lighter } : {}), tooltip: [{ field: "method" }, { field: "estimate", format: ".3f" }, { field: "ciLow", format: ".3f" }, { field: "ciHigh", format: ".3f" }, { field: "n" }] } },
         { mark: { type: "text", align: "left", color: "#555555" }, transform: [{ filter: "datum.estimate === null" }], encoding: { y: { field: "method", type: "nominal", sort: methodOrder }, x: { datum: 0, type: "quantitative" }, text: { field: "text" } } },
       ],
     },

@@ -6,7 +6,7 @@ import { requireDistinct, requireTable, resolveColumn } from "../boundary/column
 import { parseOptions } from "../boundary/options.js";
 import { numericColumn } from "../boundary/roles.js";
 import { effectMessages } from "../errors/effect-messages.js";
-import { KoeArgumentError } from "../errors/errors.js";
+import { KoeArgumentError, KoeError } from "../errors/errors.js";
 import { groupMeansMessages as m } from "../errors/group-means-messages.js";
 import type { Table } from "../model/table.js";
 import type { TidyTable } from "../stats/result.js";
@@ -45,6 +45,7 @@ export interface GroupMean {
   n: number;
   /** Clusters among them (null without `cluster`). */
   clusters: number | null;
+  /** The mean; NaN for a group with no usable row (its `n` is 0, and every other figure null). */
   mean: number;
   /** Standard error; null when it cannot be estimated (one row, or one cluster). */
   stdError: number | null;
@@ -154,6 +155,8 @@ export function groupMeans(table: Table, options: GroupMeansOptions): GroupMeans
     if (g < 0) continue;
     rowsOf[g]!.push(i);
   }
+  // Nothing to average at all is an error naming the column, never a table of empty groups.
+  if (rowsOf.every((r) => r.length === 0)) throw KoeError.of(m.noRows, { fn, column: y.column });
   let vcov: VcovType = cluster ? CLUSTERED : "HC1";
   /** The weights of one group's rows: the column's, or 1/(rows of the person's cluster in the group) for "company"; null for "person". */
   const weightsOf = (rows: readonly number[], ids: { ids: Int32Array; count: number } | null): Float64Array | null => {

@@ -3,7 +3,7 @@
 // hand — on the bundled data's engagement scores (r/group-means.R → r/group-means.json).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { careerSurveyInstrument, groupMeans, readRespondents, scoreScales } from "@koe/core";
+import { careerSurveyInstrument, groupMeans, KoeError, readRespondents, scoreScales } from "@koe/core";
 import * as aq from "arquero";
 import { beforeAll, describe, expect, it } from "vitest";
 
@@ -113,5 +113,15 @@ describe("groupMeans", () => {
     expect(groupMeans(two, { outcome: "y", by: "g" }).difference).toMatchObject({ second: "b", first: "a", estimate: 4, stdError: null, pValue: null });
     const oneCompany = aq.table({ y: [1, 2, 5, 7], g: ["a", "a", "b", "b"], co: ["x", "x", "x", "x"] });
     expect(groupMeans(oneCompany, { outcome: "y", by: "g", cluster: "co" }).difference).toMatchObject({ estimate: 4.5, stdError: null });
+  });
+});
+
+describe("groupMeans with nothing to average", () => {
+  it("is an error naming the column, in both languages, never a table of empty groups", () => {
+    const t = aq.table({ y: [null, null, null], g: ["a", "b", "a"] });
+    expect(() => groupMeans(t, { outcome: "y", by: "g" })).toThrow(KoeError);
+    expect(() => groupMeans(t, { outcome: "y", by: "g" })).toThrow(/no row has a value in "y"/);
+    const ja = (() => { try { groupMeans(t, { outcome: "y" }); } catch (e) { return (e as KoeError).localized?.ja ?? ""; } return ""; })();
+    expect(ja).toContain("列「y」");
   });
 });

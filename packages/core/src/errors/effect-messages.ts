@@ -58,10 +58,6 @@ export const effectMessages = defineMessages("effect", {
     en: (p: Fn & { column: string; covariates: string[] }) => `${p.fn}: adjust names column ${q(p.column)}, which is neither a covariate (${list(p.covariates, 20)}) nor the exact column; add it to covariates`,
     ja: (p: Fn & { column: string; covariates: string[] }) => `${p.fn}: adjust に指定した列「${p.column}」は共変量（${listJa(p.covariates, 20)}）でも exact の列でもありません。covariates に加えてください`,
   },
-  clusterNeeded: {
-    en: (p: Fn) => `${p.fn}: vcov "cluster" needs a cluster column (pass cluster: "company")`,
-    ja: (p: Fn) => `${p.fn}: vcov "cluster" にはクラスターの列が必要です（cluster: "company" のように指定してください）`,
-  },
   // Estimation failures on the data given (a KoeError that is not an argument error): a study records them as "failed".
   tooFewGroups: {
     en: (p: Fn & Holds & { needed: number; left: MissingCounts }) =>

@@ -10,6 +10,8 @@ import { KoeArgumentError, KoeError } from "../errors/errors.js";
 import { groupMeansMessages as m } from "../errors/group-means-messages.js";
 import type { Table } from "../model/table.js";
 import type { TidyTable } from "../stats/result.js";
+import { closest } from "../boundary/closest.js";
+import { boundaryMessages } from "../errors/boundary-messages.js";
 import { columnValues } from "./column-values.js";
 import { groupColumn } from "./group-column.js";
 import { clusterIds, fitOls, type VcovType } from "./regression.js";
@@ -131,6 +133,11 @@ const blank = (v: unknown) => v === null || v === undefined || v === "" || (type
 export function groupMeans(table: Table, options: GroupMeansOptions): GroupMeansResult {
   const fn = "groupMeans";
   requireTable(fn, table);
+  // A misspelt mode ("compnay") names the two modes and the nearest, as every other choice does;
+  // the union with `{ column }` would otherwise only say "invalid input".
+  const mode = (options as { weights?: unknown } | undefined)?.weights;
+  const modes = ["person", "company"];
+  if (typeof mode === "string" && !modes.includes(mode)) throw KoeArgumentError.of(boundaryMessages.badOptionEnum, { fn, key: "weights", value: mode, allowed: modes, suggestion: closest(mode, modes) });
   const o = parseOptions(fn, GroupMeansOptions, options);
   const { confLevel } = o;
   if (o.weights === "company" && o.cluster === undefined) throw KoeArgumentError.of(m.companyWeightsNeedCluster, { fn });

@@ -125,3 +125,10 @@ describe("groupMeans with nothing to average", () => {
     expect(ja).toContain("列「y」");
   });
 });
+
+describe("groupMeans' weights option", () => {
+  it("a misspelt mode names the modes and the nearest", () => {
+    const t = aq.table({ y: [1, 2, 3], company: ["A", "B", "A"] });
+    expect(() => groupMeans(t, { outcome: "y", cluster: "company", weights: "compnay" as never })).toThrow(/option "weights" must be one of "person", "company" \(got "compnay"\); did you mean "company"\?/);
+  });
+});

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { requireTable } from "../../boundary/columns.js";
 import { parseOptions } from "../../boundary/options.js";
-import { P_ADJUST_METHODS } from "../../stats/p-adjust.js";
+import { adjustPValues, P_ADJUST_METHODS, type PAdjustMethod } from "../../stats/p-adjust.js";
 import type { Localized } from "../../errors/catalogue.js";
 import { KoeError } from "../../errors/errors.js";
 import { initiativeMessages as m } from "../../errors/initiative-messages.js";
@@ -129,12 +129,37 @@ export function initiativeReport(table: Table, options: InitiativeReportOptions 
   for (let round = 0; round < 4; round++) {
     const report = publishReport(draftOf(o, d, table.numRows(), matrix, ratingCompanies, hidden));
     const now = new Set(report.tables.matrix!.rows.filter((r) => r.suppressed).map((r) => groupKey({ row: r.row, column: r.column })));
-    if ([...now].every((k) => hidden.has(k))) return withPrivacyRules(report, o.minGroupSize);
+    if ([...now].every((k) => hidden.has(k))) return withPrivacyRules(adjustShownWaves(report, o.adjust), o.minGroupSize);
     hidden = new Set([...hidden, ...now]);
   }
   throw KoeError.of(m.unsettled, { fn });
 }
 
+
+/**
+ * The wave changes' p-values adjusted as one family over the rows the edge shows: a hidden row's
+ * p-value must not move a shown adjusted one (with the raw p-values beside them, a reader who knows
+ * the method could read off where the hidden ones rank, and so their small counts). The findings
+ * on wave changes then carry the adjusted p-values, and those no longer below 0.05 are dropped.
+ */
+function adjustShownWaves(report: StudyReport, adjust: PAdjustMethod): StudyReport {
+  const rows = report.tables.waveChanges?.rows.filter((r) => r.suppressed !== true);
+  if (!rows) return report;
+  const adjusted = adjustPValues([...rows.map((r) => r.practisedPValue as number | null), ...rows.map((r) => r.effectivePValue as number | null)], adjust);
+  const byInitiative = new Map<unknown, { practised: number | null; effective: number | null }>();
+  rows.forEach((r, j) => {
+    r.practisedPAdjusted = adjusted[j] ?? null;
+    r.effectivePAdjusted = adjusted[rows.length + j] ?? null;
+    byInitiative.set(r.initiative, { practised: r.practisedPAdjusted as number | null, effective: r.effectivePAdjusted as number | null });
+  });
+  report.findings = report.findings.flatMap((f) => {
+    if (f.code !== m.waveChange.code) return [f];
+    const a = byInitiative.get(f.params.initiative);
+    if (!a || ![a.practised, a.effective].some((p) => p !== null && p < 0.05)) return [];
+    return [{ ...f, params: { ...f.params, practisedPValue: a.practised, effectivePValue: a.effective } }];
+  });
+  return report;
+}
 
 /** Each table's privacy rule in words (the companies rule, finer than the edge's generic one). */
 function withPrivacyRules(report: StudyReport, minGroupSize: number): StudyReport {
@@ -187,7 +212,7 @@ function draftOf(o: Options, d: ReportRatings, rowsRead: number, matrix: ReturnT
   }
 
   const outcomes = outcomesOf(o, d, published, hidden);
-  const waves = d.compared ? waveChangesOf(d, catalogueOf(o), o.adjust) : null;
+  const waves = d.compared ? waveChangesOf(d, catalogueOf(o)) : null;
 
   // Gaps and broad initiatives: from the cells the matrix shows, without counts.
   const entryShare = (cell: MatrixCell, id: string) => (cell.entries.find((e) => e.initiative === id)?.rated ?? 0) / cell.ratingCompanies;
@@ -232,13 +257,15 @@ function draftOf(o: Options, d: ReportRatings, rowsRead: number, matrix: ReturnT
     });
   }
   if (waves) {
-    const moved = waves.rows.filter((w) => w.smallest === 0 || w.smallest >= min).filter((w) => [w.practisedPAdjusted, w.effectivePAdjusted].some((p) => p !== null && p < 0.05));
+    // Candidates by the raw p-values (an adjusted p is never below its raw one); the edge's
+    // adjustment over the shown rows then keeps those that stay below 0.05 (adjustShownWaves).
+    const moved = waves.rows.filter((w) => w.smallest === 0 || w.smallest >= min).filter((w) => [w.practisedPValue, w.effectivePValue].some((p) => p !== null && p < 0.05));
     for (const w of moved.sort((a, b) => b.takenUp + b.becameEffective - (a.takenUp + a.becameEffective) || catalogue.order(a.initiative) - catalogue.order(b.initiative))) {
       findings.push({
         code: m.waveChange.code,
         params: {
           initiative: w.initiative, initiativeLabel: label(w.initiative), waves: d.compared!, pairs: w.pairs, takenUp: w.takenUp, becameEffective: w.becameEffective,
-          practisedPValue: w.practisedPAdjusted, effectivePValue: w.effectivePAdjusted, adjust: o.adjust, groups: [{ table: "waveGroups", key: { initiative: w.initiative } }],
+          practisedPValue: w.practisedPValue, effectivePValue: w.effectivePValue, adjust: o.adjust, groups: [{ table: "waveGroups", key: { initiative: w.initiative } }],
         },
       });
     }

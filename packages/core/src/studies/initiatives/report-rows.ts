@@ -4,7 +4,6 @@
 import { initiativeCatalogue } from "../../model/initiatives.js";
 import type { Vocabulary } from "../../model/vocabulary.js";
 import { groupKey } from "../../privacy/suppress-together.js";
-import { adjustPValues, type PAdjustMethod } from "../../stats/p-adjust.js";
 import { waveTests } from "./outcomes.js";
 import { clusteredShare } from "./clustered-share.js";
 import { smallestDerivableGroup } from "./derivable.js";
@@ -119,12 +118,12 @@ export function outcomesOf(o: RowOptions, d: ReportRatings, published: Published
 
 /**
  * Per initiative, the ratings of the same company, cell and initiative in both waves compared: the
- * moves between outcomes with McNemar's exact tests of practising and of the effective indicator (both directions), adjusted as one family, and the smallest group of companies a reader can
+ * moves between outcomes with McNemar's exact tests of practising and of the effective indicator (both directions), and the smallest group of companies a reader can
  * single out from them together with the outcomes of the wave the report shows. The atoms are the
  * nine moves (from × to) and the ratings present in one wave only, by outcome; pairs, taken up,
  * dropped, became effective, lost effect and the outcome counts are sums of them.
  */
-export function waveChangesOf(d: ReportRatings, catalogue: Vocabulary, adjust: PAdjustMethod) {
+export function waveChangesOf(d: ReportRatings, catalogue: Vocabulary) {
   const [w1, w2] = d.compared!;
   const first = new Map<string, number>();
   const second = new Map<string, number>();
@@ -169,11 +168,6 @@ export function waveChangesOf(d: ReportRatings, catalogue: Vocabulary, adjust: P
       smallest: [...a.moves, ...a.onlyFirst, ...a.onlySecond].every((x) => x.size === 0) ? EMPTY : smallestDerivableGroup([...a.moves, ...a.onlyFirst, ...a.onlySecond], sums),
     };
   });
-  // One family: every p-value of the table (rows the edge blanks count too: the family does not depend on what is hidden).
-  const adjusted = adjustPValues([...rows.map((r) => r.practisedPValue), ...rows.map((r) => r.effectivePValue)], adjust);
-  rows.forEach((r, j) => {
-    r.practisedPAdjusted = adjusted[j]!;
-    r.effectivePAdjusted = adjusted[rows.length + j]!;
-  });
+  // The adjusted p-values are filled in after the edge, over the rows it shows (initiativeReport).
   return { rows };
 }

@@ -4,6 +4,7 @@ import { dropMissing, insufficientData, type NumericInput } from "./clean.js";
 import { ALTERNATIVES, choice, confLevelOf, kernelOptions, wholeOf } from "./options.js";
 import { normalCdf, normalQuantile } from "./distributions.js";
 import { countInts, createRandom, drawInts, generatorState, type Random } from "./random.js";
+import { drawCounterModule, makeDrawCounter, type CounterModule } from "./count-draws.js";
 import { makeResult, type Result } from "./result.js";
 
 export interface BootstrapOptions {
@@ -196,7 +197,8 @@ function summarize(
  * computes a weighted statistic in one sequential pass.
  * Same resampling (plain, stratified, cluster), same intervals as {@link bootstrap}, but no
  * random reads over large arrays: the fast way for means, differences and DiD over millions of rows.
- * Each resample's draws are counted a byte per unit within its stratum, then gathered to the units
+ * Each resample's draws are counted a byte per unit within its stratum (in WebAssembly where it
+ * runs: count-draws.wat, the same stream as the JavaScript loop), then gathered to the units
  * in unit order; with 5 million draws or more in all (units × resamples) and a generator made by
  * `createRandom` (a seed), a worker thread draws the next resamples' counts into a few shared slots
  * while the statistic runs on this thread, which is handed a slot's weights as they lie (Node with
@@ -249,10 +251,11 @@ export function bootstrapWeighted(n: number, statistic: (weights: Uint16Array) =
     const rank = order === null ? null : new Int32Array(n);
     if (order) for (let o = 0; o < n; o++) rank![order[o]!] = o;
     const st = generatorState(random);
-    const counts = new Uint8Array(n);
+    // The draws are counted in WebAssembly where it runs (the same stream, 3× faster), else by countInts.
+    const module = st ? drawCounterModule() : null;
     const carries: number[] = [];
     let b = 0;
-    const helper = st && parallelCounting && n * resamples >= PARALLEL_MIN_DRAWS ? startCounting(st, sizes, rank, order, n, resamples) : null;
+    const helper = st && parallelCounting && n * resamples >= PARALLEL_MIN_DRAWS ? startCounting(st, sizes, rank, order, n, resamples, module) : null;
     if (helper) {
       try {
         for (let w: Uint16Array | null; b < resamples; b++) {
@@ -260,6 +263,7 @@ export function bootstrapWeighted(n: number, statistic: (weights: Uint16Array) =
           while (!helper.ready(b) && !jackDone()) jackStep();
           if ((w = helper.take(b)) === null) break;
           countedByWorker++;
+          if (helper.inWasm()) countedInWasmByWorker++;
           replicates[b] = statistic(w);
           helper.release(b);
         }
@@ -268,8 +272,10 @@ export function bootstrapWeighted(n: number, statistic: (weights: Uint16Array) =
       }
     }
     // This thread draws what no worker drew (all of it without a worker, or the rest after a worker failed).
+    const counter = b < resamples && module ? makeDrawCounter(module, n) : null;
+    const counts = counter ? counter.counts : new Uint8Array(n);
     const draws = st ? null : new Int32Array(n);
-    const draw: typeof countInts = st ? countInts : (_, m, count, c, carried) => {
+    const draw: typeof countInts = counter ? counter.draw : st ? countInts : (_, m, count, c, carried) => {
       random.fillInts(draws!, m, 0, count);
       for (let k = 0; k < count; k++) if (++c[draws![k]!]! === 256) carried.push(draws![k]!);
     };
@@ -333,10 +339,12 @@ const PARALLEL_MIN_DRAWS = 5_000_000;
 const slotsFor = (n: number) => Math.max(4, Math.min(64, Math.floor(32_000_000 / (3 * n))));
 /** Carries (counts passing 255) one resample may hold in a slot; more (never seen: it takes a unit drawn 256 times) and this thread draws instead. */
 const SLOT_CARRIES = 1024;
-/** The control words shared with the worker: resamples produced, consumed, worker failed, stop, and how many units (from the first) the worker gathers itself. */
-const PRODUCED = 0, CONSUMED = 1, FAILED = 2, STOP = 3, CUT = 4;
+/** The control words shared with the worker: resamples produced, consumed, worker failed, stop, how many units (from the first) the worker gathers itself, and whether it counts in WebAssembly. */
+const PRODUCED = 0, CONSUMED = 1, FAILED = 2, STOP = 3, CUT = 4, WASM = 5;
 
 interface CountingHelper {
+  /** Whether the worker counts in WebAssembly. */
+  inWasm(): boolean;
   /** Whether resample b is drawn (take(b) would not wait). */
   ready(b: number): boolean;
   /** Waits for resample b and returns its weights (a view of its slot, valid until release(b)); null if the worker failed (this thread then draws from b on, the generator's state already set back to after b − 1). */
@@ -372,6 +380,8 @@ export function setParallelCounting(on: boolean, workerShare = 1): void {
 }
 /** Resamples whose counts a worker drew, since the module loaded (for the tests: the worker path is really taken). */
 export let countedByWorker = 0;
+/** Of those, the resamples the worker counted in WebAssembly (for the tests: its counter really started there). */
+export let countedInWasmByWorker = 0;
 
 /**
  * A worker thread that draws the resamples' counts from a copy of the generator's state into
@@ -383,11 +393,11 @@ export let countedByWorker = 0;
  * waits (the stream is drawn by the worker alone, so where the cut lies changes no byte). The
  * generator's state follows each resample taken, so that it ends where drawing alone would leave it.
  */
-function startCounting(st: Int32Array, sizes: number[], rank: Int32Array | null, order: Int32Array | null, n: number, resamples: number): CountingHelper | null {
+function startCounting(st: Int32Array, sizes: number[], rank: Int32Array | null, order: Int32Array | null, n: number, resamples: number, module: CounterModule | null): CountingHelper | null {
   const Worker = workerThreads();
   if (!Worker) return null;
   const SLOTS = slotsFor(n);
-  const control = new Int32Array(new SharedArrayBuffer(5 * 4));
+  const control = new Int32Array(new SharedArrayBuffer(6 * 4));
   const slotBuffer = new SharedArrayBuffer(SLOTS * 3 * n);
   const carryBuffer = new SharedArrayBuffer(SLOTS * (SLOT_CARRIES + 1) * 4);
   const metaBuffer = new SharedArrayBuffer(SLOTS * 5 * 4); // the generator's state after the resample, and the cut it was gathered with
@@ -399,16 +409,17 @@ function startCounting(st: Int32Array, sizes: number[], rank: Int32Array | null,
   let cut = Math.round(firstCut * n);
   control[CUT] = cut;
   // countInts calls drawInts by name: bound under the name it has here (a bundler may rename both).
-  countingSource ??= `"use strict";\nconst ${drawInts.name} = ${drawInts.toString()};\nconst countInts = ${countInts.toString()};\nconst drawResample = ${drawResample.toString()};\nconst gatherCounts = ${gatherCounts.toString()};\n(${countingWorker.toString()})(countInts, drawResample, gatherCounts, require("node:worker_threads").workerData);`;
+  countingSource ??= `"use strict";\nconst ${drawInts.name} = ${drawInts.toString()};\nconst countInts = ${countInts.toString()};\nconst drawResample = ${drawResample.toString()};\nconst gatherCounts = ${gatherCounts.toString()};\nconst makeDrawCounter = ${makeDrawCounter.toString()};\n(${countingWorker.toString()})(countInts, drawResample, gatherCounts, makeDrawCounter, require("node:worker_threads").workerData);`;
   let worker: WorkerThread;
   try {
-    worker = new Worker(countingSource, { eval: true, workerData: { control, slotBuffer, carryBuffer, metaBuffer, n, sizes, rank, resamples, slots: SLOTS, slotCarries: SLOT_CARRIES, state: Int32Array.from(st) } });
+    worker = new Worker(countingSource, { eval: true, workerData: { control, slotBuffer, carryBuffer, metaBuffer, n, sizes, rank, resamples, slots: SLOTS, slotCarries: SLOT_CARRIES, state: Int32Array.from(st), module } });
     worker.unref();
   } catch {
     return null;
   }
   let failed = false;
   return {
+    inWasm: () => Atomics.load(control, WASM) === 1,
     ready: (b) => failed || Atomics.load(control, PRODUCED) > b || Atomics.load(control, FAILED) === 1,
     take(b) {
       if (failed) return null;
@@ -452,13 +463,17 @@ function countingWorker(
   draw: typeof countInts,
   resample: typeof drawResample,
   gather: typeof gatherCounts,
-  data: { control: Int32Array; slotBuffer: SharedArrayBuffer; carryBuffer: SharedArrayBuffer; metaBuffer: SharedArrayBuffer; n: number; sizes: number[]; rank: Int32Array | null; resamples: number; slots: number; slotCarries: number; state: Int32Array },
+  counterOf: typeof makeDrawCounter,
+  data: { control: Int32Array; slotBuffer: SharedArrayBuffer; carryBuffer: SharedArrayBuffer; metaBuffer: SharedArrayBuffer; n: number; sizes: number[]; rank: Int32Array | null; resamples: number; slots: number; slotCarries: number; state: Int32Array; module: CounterModule | null },
 ): void {
-  // The control words (PRODUCED 0, CONSUMED 1, FAILED 2, STOP 3, CUT 4), by number: this source runs alone.
+  // The control words (PRODUCED 0, CONSUMED 1, FAILED 2, STOP 3, CUT 4, WASM 5), by number: this source runs alone.
   const { control, n, sizes, rank, resamples, slots, slotCarries } = data;
   const st = Int32Array.from(data.state);
   const carries: number[] = [];
   try {
+    // Counted in the WebAssembly counter's memory, then copied to the slot (1 byte a unit), where it can.
+    const counter = data.module ? counterOf(data.module, n, rank) : null;
+    if (counter) Atomics.store(control, 5, 1);
     for (let b = 0; b < resamples; b++) {
       for (let consumed = Atomics.load(control, 1); b - consumed >= slots; consumed = Atomics.load(control, 1)) {
         if (Atomics.load(control, 3) === 1) return;
@@ -467,10 +482,17 @@ function countingWorker(
       if (Atomics.load(control, 3) === 1) return;
       const slot = b % slots;
       const counts = new Uint8Array(data.slotBuffer, slots * 2 * n + slot * n, n);
-      resample(draw, st, sizes, counts, carries);
+      if (counter) {
+        resample(counter.draw, st, sizes, counter.counts, carries);
+        counts.set(counter.counts);
+      } else resample(draw, st, sizes, counts, carries);
       if (carries.length > slotCarries) throw new RangeError("carries");
       const cut = Atomics.load(control, 4);
-      gather(counts, rank, new Uint16Array(data.slotBuffer, slot * 2 * n, n), 0, cut);
+      const weights = new Uint16Array(data.slotBuffer, slot * 2 * n, n);
+      if (counter?.weights) {
+        counter.gather(0, cut);
+        weights.set(counter.weights.subarray(0, cut));
+      } else gather(counts, rank, weights, 0, cut);
       const c = new Int32Array(data.carryBuffer, slot * (slotCarries + 1) * 4, slotCarries + 1);
       c[0] = carries.length;
       for (let k = 0; k < carries.length; k++) c[k + 1] = carries[k]!;

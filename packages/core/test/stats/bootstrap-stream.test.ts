@@ -10,7 +10,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { bootstrap, bootstrapWeighted, createRandom, type BootstrapResult } from "@koe/core/stats";
 import { describe, expect, it } from "vitest";
-import { countedByWorker, setParallelCounting } from "../../src/stats/bootstrap.js";
+import { countedByWorker, countedInWasmByWorker, setParallelCounting } from "../../src/stats/bootstrap.js";
+import { drawCounterModule, setWasmCounting } from "../../src/stats/count-draws.js";
 import { countInts, generatorState, type Random } from "../../src/stats/random.js";
 
 const fixturePath = join(import.meta.dirname, "fixtures", "bootstrap-replicates.json");
@@ -233,5 +234,26 @@ describe("bootstrap random stream (byte-identical to the fixture captured before
     const { y, treated } = data(250_000, 0.1, 18);
     const run = () => bootstrapWeighted(y.length, weightedDid(y, treated), { seed: 2, resamples: 15, strata: treated }).replicates;
     expect(Buffer.from(run().buffer).equals(Buffer.from(run().buffer))).toBe(true);
+  });
+});
+
+describe("bootstrap random stream without WebAssembly (countInts alone): the same fixture", () => {
+  const fixture = JSON.parse(readFileSync(fixturePath, "utf8")) as Record<string, Fingerprint>;
+  if (process.env.KOE_WRITE_FIXTURE === "1") return;
+  for (const [name, run] of Object.entries(cases)) {
+    it(name, () => {
+      setWasmCounting(false);
+      try {
+        expect(drawCounterModule()).toBeNull();
+        expect(run()).toEqual(fixture[name]);
+      } finally {
+        setWasmCounting(true);
+      }
+    });
+  }
+  it("with WebAssembly, the worker counts in it (and the bytes are the fixture's above)", () => {
+    const before = countedInWasmByWorker;
+    cases["weighted, plain, n 300,000 (large-n path)"]!();
+    expect(countedInWasmByWorker - before).toBe(20);
   });
 });

@@ -1,15 +1,18 @@
 // Distribution functions for tests and intervals. Special functions come from the per-function
-// @stdlib packages (ports of Boost/Cephes with published accuracy tests); upper tails are
+// @stdlib packages (ports of Boost/Cephes with published accuracy tests; bundled into one module,
+// ./special-functions.ts, so that loading koe reads one file instead of ~480); upper tails are
 // computed directly (never as 1 − CDF), so p-values stay accurate far into the tails.
-import betainc from "@stdlib/math-base-special-betainc";
-import gammainc from "@stdlib/math-base-special-gammainc";
-import binomialCdfStd from "@stdlib/stats-base-dists-binomial-cdf";
-import binomialQuantileStd from "@stdlib/stats-base-dists-binomial-quantile";
-import chisquareQuantileStd from "@stdlib/stats-base-dists-chisquare-quantile";
-import fQuantileStd from "@stdlib/stats-base-dists-f-quantile";
-import hypergeometricCdfStd from "@stdlib/stats-base-dists-hypergeometric-cdf";
-import normalCdfStd from "@stdlib/stats-base-dists-normal-cdf";
-import tQuantileStd from "@stdlib/stats-base-dists-t-quantile";
+import {
+  betainc,
+  binomialCdf as binomialCdfStd,
+  binomialQuantile as binomialQuantileStd,
+  chisquareQuantile as chisquareQuantileStd,
+  fQuantile as fQuantileStd,
+  gammainc,
+  hypergeometricCdf as hypergeometricCdfStd,
+  normalCdf as normalCdfStd,
+  tQuantile as tQuantileStd,
+} from "./special-functions.js";
 
 /** Which tail a CDF gives: P(X ≤ x) (`lower`, default) or P(X > x). */
 export interface TailOptions {

@@ -3,7 +3,7 @@ import { statsMessages as msg } from "../errors/stats-messages.js";
 import { checkCounts } from "./chi-square.js";
 import { ALTERNATIVES, choice, confLevelOf, kernelOptions } from "./options.js";
 import { makeResult, type Alternative, type Result } from "./result.js";
-import gammaln from "@stdlib/math-base-special-gammaln";
+import { gammaln } from "./special-functions.js";
 
 const logChoose = (n: number, k: number) => gammaln(n + 1) - gammaln(k + 1) - gammaln(n - k + 1);
 

@@ -1,8 +1,7 @@
 // The noncentral t distribution's CDF, for the power of t tests: R's pnt (src/nmath/pnt.c), which
 // is AS 243 (Lenth 1989) with Guenther's twin series and R's later care for rounding, ported as it
 // is so that power and sample sizes equal R's power.t.test.
-import betainc from "@stdlib/math-base-special-betainc";
-import gammaln from "@stdlib/math-base-special-gammaln";
+import { betainc, gammaln } from "./special-functions.js";
 import { normalCdf, tCdf, type TailOptions } from "./distributions.js";
 
 const LN_SQRT_PI = 0.572364942924700087071713675677; // log(sqrt(pi))

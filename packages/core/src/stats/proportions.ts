@@ -1,4 +1,4 @@
-import betaincinv from "@stdlib/math-base-special-betaincinv";
+import { betaincinv } from "./special-functions.js";
 import { KoeArgumentError } from "../errors/errors.js";
 import { statsMessages as m } from "../errors/stats-messages.js";
 import { choice, confLevelOf, kernelOptions, wholeOf } from "./options.js";

@@ -1,6 +1,6 @@
 // The studentized range distribution, ported line by line from R's nmath ptukey.c and qtukey.c
 // (Copenhaver & Holland 1988, AS 190), so that Tukey HSD p-values and intervals equal R's.
-import gammaln from "@stdlib/math-base-special-gammaln";
+import { gammaln } from "./special-functions.js";
 import { normalCdf } from "./distributions.js";
 
 const XLEG = [0.98156063424671925069, 0.904117256370474856678, 0.769902674194304687037, 0.587317954286617447297, 0.367831498998180193753, 0.125233408511468915472];

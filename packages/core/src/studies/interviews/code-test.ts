@@ -2,7 +2,7 @@
 // Pearson's chi-square as R's chisq.test; where an expected count is below 5, Fisher's exact test —
 // by enumeration when the tables with the same margins are few, else by Monte-Carlo simulation of
 // tables with those margins, as R's fisher.test(simulate.p.value = TRUE, B = resamples).
-import gammaln from "@stdlib/math-base-special-gammaln";
+import { gammaln } from "../../stats/special-functions.js";
 import { chiSquareTest } from "../../stats/chi-square.js";
 import { fisherExact } from "../../stats/fisher.js";
 import type { Random } from "../../stats/random.js";

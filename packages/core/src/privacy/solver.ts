@@ -6,14 +6,66 @@
 // their LP relaxation can have fractional corners, and "the rule would hide exactly these numbers"
 // is a set of either/or conditions. HiGHS solves these exactly (branch and cut), deterministically
 // (single-threaded, no time limit), and ships inside the npm package (no download at run time).
-import highsModule from "highs";
+//
+// HiGHS is loaded on the first solve, not when koe is imported (its WebAssembly takes ~0.1 s to
+// load, and a process that publishes no linked tables never needs it). Its loader is asynchronous
+// and solveInteger is not: so HiGHS runs in a worker thread, and each solve waits for the worker's
+// answer (Atomics.wait on a shared flag, the answer read with receiveMessageOnPort). The same HiGHS build solves the same
+// programs with the same options, so the answers are the same as when it ran in the main thread.
+import { createRequire } from "node:module";
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 
-/** What this module uses of the package (its ESM build exports the loader as default; its types describe the CommonJS one). */
-interface Highs {
-  solve(problem: string, options?: Record<string, unknown>): { Status: string; Columns: Record<string, { Primal?: number }> };
+/** What HiGHS answers (the part used here). */
+interface HighsAnswer {
+  Status: string;
+  Columns: Record<string, { Primal?: number }>;
 }
-const loader = ((highsModule as unknown as { default?: unknown }).default ?? highsModule) as unknown as () => Promise<Highs>;
-const highs = await loader();
+
+/** The worker: loads HiGHS (its CommonJS build), then solves each program posted to it and raises the flag. */
+const WORKER = `
+const { workerData } = require("node:worker_threads");
+const { flag, port, highs } = workerData;
+const answer = (message) => { port.postMessage(message); Atomics.store(flag, 0, 1); Atomics.notify(flag, 0); };
+process.on("exit", () => { Atomics.store(flag, 0, 2); Atomics.notify(flag, 0); });
+const load = require(highs);
+(load.default ?? load)().then(
+  (solver) => {
+    port.on("message", ({ text, options }) => {
+      try { answer({ result: solver.solve(text, options) }); }
+      catch (e) { answer({ error: String(e && e.message ? e.message : e) }); }
+    });
+    answer({ ready: true });
+  },
+  (e) => answer({ error: "HiGHS could not be loaded: " + String(e && e.message ? e.message : e) }),
+);
+`;
+
+let solver: ((text: string, options: Record<string, unknown>) => HighsAnswer) | undefined;
+
+/** Waits for the worker's answer (the flag lowered before the question was put). */
+function answerOf(flag: Int32Array, port: MessagePort): { result?: HighsAnswer; ready?: boolean } {
+  Atomics.wait(flag, 0, 0);
+  const reply = receiveMessageOnPort(port)?.message as { result?: HighsAnswer; ready?: boolean; error?: string } | undefined;
+  if (reply === undefined) throw new Error("the HiGHS worker stopped without answering");
+  if (reply.error !== undefined) throw new Error(reply.error);
+  return reply;
+}
+
+/** HiGHS's solve, its worker started on first use. */
+function highsSolve(): (text: string, options: Record<string, unknown>) => HighsAnswer {
+  if (solver !== undefined) return solver;
+  const flag = new Int32Array(new SharedArrayBuffer(4));
+  const { port1, port2 } = new MessageChannel();
+  const highs = createRequire(import.meta.url).resolve("highs");
+  new Worker(WORKER, { eval: true, execArgv: [], workerData: { flag, port: port2, highs }, transferList: [port2] }).unref();
+  answerOf(flag, port1);
+  solver = (text, options) => {
+    Atomics.store(flag, 0, 0);
+    port1.postMessage({ text, options });
+    return answerOf(flag, port1).result!;
+  };
+  return solver;
+}
 
 /** A linear term: variable name and coefficient. */
 export type Term = readonly [name: string, coefficient: number];
@@ -73,7 +125,7 @@ export function solveInteger(p: IntegerProgram): Solution {
   const text = lpText(p);
   const hit = cache.get(text);
   if (hit !== undefined) return hit;
-    const r = highs.solve(text, { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 0.5 });
+  const r = highsSolve()(text, { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 0.5 });
   let out: Solution = null;
   if (r.Status === "Optimal") {
     const values = new Map<string, number>();

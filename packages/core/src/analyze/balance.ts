@@ -60,13 +60,17 @@ export interface BalanceResult {
   toTable(): TidyTable;
 }
 
-function wstats(values: ArrayLike<number>, idx: number[], w: ArrayLike<number> | null): { mean: number; variance: number } {
+/** Row indices into the coded columns (and the weights). */
+type Rows = readonly number[] | Int32Array;
+
+function wstats(values: ArrayLike<number>, idx: Rows, w: ArrayLike<number> | null): { mean: number; variance: number } {
   let sw = 0;
-  for (const i of idx) sw += w ? w[i]! : 1;
+  for (let k = 0; k < idx.length; k++) sw += w ? w[idx[k]!]! : 1;
   const m = wmean(values, idx, w);
   let ss = 0;
   let sw2 = 0;
-  for (const i of idx) {
+  for (let k = 0; k < idx.length; k++) {
+    const i = idx[k]!;
     const wi = w ? w[i]! : 1;
     ss += wi * (values[i]! - m) ** 2;
     sw2 += wi * wi;
@@ -80,10 +84,11 @@ function wstats(values: ArrayLike<number>, idx: number[], w: ArrayLike<number> |
 export const BALANCE_THRESHOLD = 0.1;
 
 /** The weighted mean at idx (as {@link wstats}' mean, without the variance). */
-function wmean(values: ArrayLike<number>, idx: number[], w: ArrayLike<number> | null): number {
+function wmean(values: ArrayLike<number>, idx: Rows, w: ArrayLike<number> | null): number {
   let sw = 0;
   let s = 0;
-  for (const i of idx) {
+  for (let k = 0; k < idx.length; k++) {
+    const i = idx[k]!;
     const wi = w ? w[i]! : 1;
     sw += wi;
     s += wi * values[i]!;
@@ -92,8 +97,8 @@ function wmean(values: ArrayLike<number>, idx: number[], w: ArrayLike<number> | 
 }
 
 /** Whether every value at idx is 0 or 1. */
-function zeroOne(values: ArrayLike<number>, idx: number[]): boolean {
-  for (const i of idx) if (values[i] !== 0 && values[i] !== 1) return false;
+function zeroOne(values: ArrayLike<number>, idx: Rows): boolean {
+  for (let k = 0; k < idx.length; k++) if (values[idx[k]!] !== 0 && values[idx[k]!] !== 1) return false;
   return true;
 }
 
@@ -176,11 +181,16 @@ export function balanceTable(table: Table, options: BalanceOptions): BalanceResu
  * estimators that hold the coded columns of the rows they used): `treated` and `control` index
  * the columns and `w`, and are complete.
  */
-export function balanceOf(covs: readonly CodedColumn[], treated: number[], control: number[], w: ArrayLike<number> | null, sd: "treated" | "pooled", threshold: number): BalanceResult {
+export function balanceOf(covs: readonly CodedColumn[], treated: Rows, control: Rows, w: ArrayLike<number> | null, sd: "treated" | "pooled", threshold: number): BalanceResult {
   const rows: BalanceRow[] = [];
   // Rows of weight 0 (the unmatched) add exact zeros to the weighted sums: leave them out of those.
-  const tw = w ? treated.filter((i) => w[i] !== 0) : null;
-  const cw = w ? control.filter((i) => w[i] !== 0) : null;
+  const nonzero = (idx: Rows) => {
+    const out: number[] = [];
+    for (let k = 0; k < idx.length; k++) if (w![idx[k]!] !== 0) out.push(idx[k]!);
+    return out;
+  };
+  const tw = w ? nonzero(treated) : null;
+  const cw = w ? nonzero(control) : null;
   type Stats = { mean: number; variance: number };
   const push = (covariate: string, level: string | null, binary: boolean, a: Stats, b: Stats, aw: Stats | null, bw: Stats | null) => {
     // Binary variables (levels, booleans, 0/1 numbers) use √(p(1 − p)), as MatchIt and cobalt do
@@ -210,7 +220,7 @@ export function balanceOf(covs: readonly CodedColumn[], treated: number[], contr
     const b = binary ? { mean: wmean(values, control, null), variance: NaN } : wstats(values, control, null);
     // Zero weights may be left out only where the values are finite (0 × ∞ is not 0).
     const finite = a.mean - a.mean === 0 && b.mean - b.mean === 0;
-    const weighted = (idx: number[], positive: number[] | null) => (binary ? { mean: wmean(values, finite ? positive! : idx, w), variance: NaN } : wstats(values, finite ? positive! : idx, w));
+    const weighted = (idx: Rows, positive: Rows | null) => (binary ? { mean: wmean(values, finite ? positive! : idx, w), variance: NaN } : wstats(values, finite ? positive! : idx, w));
     push(covariate, level, binary, a, b, w ? weighted(treated, tw) : null, w ? weighted(control, cw) : null);
   };
   for (const c of covs) {
@@ -220,19 +230,20 @@ export function balanceOf(covs: readonly CodedColumn[], treated: number[], contr
       // One row per level present among the rows compared, in natural order: shares of each level
       // summed in one pass (row order, as the sums of a 0/1 column of the level).
       const codes = c.codes;
-      const shares = (idx: number[], weights: ArrayLike<number> | null): Stats[] => {
+      const shares = (idx: Rows, weights: ArrayLike<number> | null): Stats[] => {
         const s = new Float64Array(c.levels.length);
         let sw = 0;
-        for (const i of idx) {
+        for (let k = 0; k < idx.length; k++) {
+          const i = idx[k]!;
           const wi = weights ? weights[i]! : 1;
           sw += wi;
           s[codes[i]!]! += wi;
         }
         return Array.from(s, (x) => ({ mean: x / sw, variance: NaN }));
       };
-      const count = (idx: number[]) => {
+      const count = (idx: Rows) => {
         const k = new Float64Array(c.levels.length);
-        for (const i of idx) k[codes[i]!]!++;
+        for (let j = 0; j < idx.length; j++) k[codes[idx[j]!]!]!++;
         return k;
       };
       const [nt, nc] = [count(treated), count(control)];
@@ -246,11 +257,12 @@ export function balanceOf(covs: readonly CodedColumn[], treated: number[], contr
       });
     }
   }
-  const ess = (idx: number[]) => {
+  const ess = (idx: Rows) => {
     if (!w) return null;
     let s = 0;
     let s2 = 0;
-    for (const i of idx) {
+    for (let k = 0; k < idx.length; k++) {
+      const i = idx[k]!;
       s += w[i]!;
       s2 += w[i]! ** 2;
     }

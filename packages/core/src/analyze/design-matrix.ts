@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { columnValues } from "./column-values.js";
+import { designColumnsOf, type DesignColumns } from "./logistic-columns.js";
 import { parseOptions } from "../boundary/options.js";
 import { requireTable, resolveColumn } from "../boundary/columns.js";
 import { binaryColumn, DEFAULT_MISSING, MISSING_BINARY, numberFromText, numericColumn, segmentColumn } from "../boundary/roles.js";
@@ -92,8 +93,10 @@ export function codeColumn(fn: string, table: Table, name: string, option: strin
 }
 
 export interface DesignMatrix {
-  /** Row-major n × p. */
+  /** Row-major n × p (built when first read). */
   x: Float64Array;
+  /** The same design held by columns (numeric values, or the rows where a level is 1), built once when first asked for, without x. */
+  byColumn(): DesignColumns;
   n: number;
   p: number;
   /** Term names as R prints them: "(Intercept)", numeric columns by name, yes/no columns as name + "TRUE", segment levels as name + level ("generationmid"). */
@@ -184,17 +187,16 @@ export function designMatrix(table: Table, predictors: readonly string[], option
   const keep = new Int32Array(kept);
   for (let i = 0, r = 0; i < total; i++) if (bad[i] === 0) keep[r++] = i;
   // Each term fills its column of x (numeric columns copied, yes/no and levels as 0/1), a block of
-  // rows at a time so the rows being written stay in cache.
-  const parts: { term: string; fill: (x: Float64Array, p: number, j: number, from: number, to: number) => void }[] = [];
+  // rows at a time so the rows being written stay in cache; and gives its column on its own (the
+  // values, or for a segment's level the rows where it is 1).
+  type Part = { term: string; fill: (x: Float64Array, p: number, j: number, from: number, to: number) => void; values: Float64Array | Float32Array | Uint8Array | null; level: { codes: Int32Array; code: number } | null };
+  const parts: Part[] = [];
   const n = keep.length;
-  if (o.intercept) parts.push({ term: "(Intercept)", fill: (x, p, j, from, to) => { for (let r = from; r < to; r++) x[r * p + j] = 1; } });
+  if (o.intercept) parts.push({ term: "(Intercept)", fill: (x, p, j, from, to) => { for (let r = from; r < to; r++) x[r * p + j] = 1; }, values: null, level: null });
   for (const c of columns) {
-    if (c.kind === "numeric") {
+    if (c.kind === "numeric" || c.kind === "binary") {
       const a = c.values;
-      parts.push({ term: c.column, fill: (x, p, j, from, to) => { for (let r = from; r < to; r++) x[r * p + j] = a[keep[r]!]!; } });
-    } else if (c.kind === "binary") {
-      const a = c.values;
-      parts.push({ term: `${c.column}TRUE`, fill: (x, p, j, from, to) => { for (let r = from; r < to; r++) x[r * p + j] = a[keep[r]!]!; } });
+      parts.push({ term: c.kind === "numeric" ? c.column : `${c.column}TRUE`, fill: (x, p, j, from, to) => { for (let r = from; r < to; r++) x[r * p + j] = a[keep[r]!]!; }, values: a, level: null });
     } else {
       // Levels present among the rows used, in natural order; the first is the reference.
       const present = new Uint8Array(c.levels.length);
@@ -206,7 +208,7 @@ export function designMatrix(table: Table, predictors: readonly string[], option
       const column = new Int32Array(c.levels.length).fill(-1);
       levels.slice(1).forEach(({ l, k }, h) => {
         column[k] = h;
-        parts.push({ term: `${c.column}${String(l)}`, fill: () => {} });
+        parts.push({ term: `${c.column}${String(l)}`, fill: () => {}, values: null, level: { codes, code: k } });
       });
       if (levels.length > 1) {
         parts[first]!.fill = (x, p, j, from, to) => {
@@ -219,10 +221,67 @@ export function designMatrix(table: Table, predictors: readonly string[], option
     }
   }
   const p = parts.length;
-  const x = new Float64Array(n * p);
-  for (let from = 0; from < n; from += 4096) {
-    const to = Math.min(n, from + 4096);
-    parts.forEach((part, j) => part.fill(x, p, j, from, to));
-  }
-  return { x, n, p, terms: parts.map((q) => q.term), rows: keep, nMissing: total - n, missingBy, columns };
+  const rowMajor = () => {
+    const x = new Float64Array(n * p);
+    for (let from = 0; from < n; from += 4096) {
+      const to = Math.min(n, from + 4096);
+      parts.forEach((part, j) => part.fill(x, p, j, from, to));
+    }
+    return x;
+  };
+  const byColumn = () => {
+    const dense: (Float64Array | null)[] = [];
+    const ones: (Int32Array | null)[] = [];
+    // Each segment's codes of the rows used, and the rows of each code (counted, then filled in one pass).
+    const rowsByCode = new Map<Int32Array, Int32Array[]>();
+    const levelRows = (codes: Int32Array, levels: number) => {
+      let out = rowsByCode.get(codes);
+      if (!out) {
+        const count = new Int32Array(levels);
+        for (let r = 0; r < n; r++) count[codes[keep[r]!]!]!++;
+        out = Array.from(count, (k) => new Int32Array(k));
+        const fill = new Int32Array(levels);
+        for (let r = 0; r < n; r++) {
+          const g = codes[keep[r]!]!;
+          out[g]![fill[g]!++] = r;
+        }
+        rowsByCode.set(codes, out);
+      }
+      return out;
+    };
+    columns.forEach((c) => c.kind === "segment" && levelRows(c.codes, c.levels.length));
+    for (const part of parts) {
+      let at: Int32Array | null = null;
+      if (part.level) at = rowsByCode.get(part.level.codes)![part.level.code]!;
+      else if (part.values instanceof Uint8Array) {
+        // A yes/no column true in at most half of the rows: the rows where it is 1.
+        const a = part.values;
+        let k = 0;
+        for (let r = 0; r < n; r++) k += a[keep[r]!]!;
+        if (k <= n / 2) {
+          at = new Int32Array(k);
+          for (let r = 0, q = 0; r < n; r++) if (a[keep[r]!] === 1) at[q++] = r;
+        }
+      }
+      if (at && at.length <= n / 2) {
+        dense.push(null);
+        ones.push(at);
+        continue;
+      }
+      const column = new Float64Array(n);
+      const a = part.values;
+      if (a) for (let r = 0; r < n; r++) column[r] = a[keep[r]!]!;
+      else if (at) for (let k = 0; k < at.length; k++) column[at[k]!] = 1;
+      else column.fill(1);
+      dense.push(column);
+      ones.push(null);
+    }
+    return designColumnsOf(n, dense, ones);
+  };
+  let x: Float64Array | null = null;
+  let cols: DesignColumns | null = null;
+  const out = { n, p, terms: parts.map((q) => q.term), rows: keep, nMissing: total - n, missingBy, columns } as Omit<DesignMatrix, "x" | "byColumn">;
+  Object.defineProperty(out, "x", { enumerable: true, get: () => (x ??= rowMajor()) });
+  Object.defineProperty(out, "byColumn", { enumerable: false, value: () => (cols ??= byColumn()) });
+  return out as DesignMatrix;
 }

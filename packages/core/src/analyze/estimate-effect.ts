@@ -2,7 +2,7 @@
 // doubly robust) with one result shape: a general tool any study can use.
 import * as aq from "arquero";
 import { z } from "zod";
-import { codeColumn, codedRows, designMatrix } from "./design-matrix.js";
+import { codeColumn, designMatrix } from "./design-matrix.js";
 import { clusterIds, fitLogistic, fitOls, type OlsResult } from "./regression.js";
 import { columnValues } from "./column-values.js";
 import { requireDistinct, requireTable, resolveColumn } from "../boundary/columns.js";
@@ -240,7 +240,9 @@ export function estimateEffect(table: Table, options: EstimateEffectOptions): Ef
   const treatTerm = tr.column;
   // The covariate design: the covariates, and for the methods other than matching the `exact`
   // column as a factor (its dummies after the covariates).
-  const cov = exactIds && method !== "matching" && !covariateColumns.includes(exact!) ? withFactor(dm.x, n, dm.p, dm.terms, exact!, exactIds, (i) => columnValues(base, exact!, fn)[rows[i]!]) : { x: dm.x, p: dm.p, terms: dm.terms };
+  // (The design's x is read only where a method needs it by rows: the propensity model takes it by columns.)
+  const factor = exactIds && method !== "matching" && !covariateColumns.includes(exact!);
+  const cov = factor ? withFactor(dm.x, n, dm.p, dm.terms, exact!, exactIds, (i) => columnValues(base, exact!, fn)[rows[i]!]) : { get x() { return dm.x; }, p: dm.p, terms: dm.terms };
   const pc = cov.p; // intercept + covariate terms
   const covTerms = cov.terms.slice(1);
   // A design [1, treat, extra…] of the rows used, row-major.
@@ -282,7 +284,7 @@ export function estimateEffect(table: Table, options: EstimateEffectOptions): Ef
       propensity[i] = v;
     }
   } else if (needsScore) {
-    propensity = fitLogistic({ fn, x: cov.x, y: d, n, p: pc, terms: cov.terms, confLevel, nMissing: 0, outcome: tr.column, predictors: dm.columns.map((c) => c.column) }).fitted;
+    propensity = fitLogistic({ fn, get x() { return cov.x; }, ...(factor ? {} : { columns: dm.byColumn() }), y: d, n, p: pc, terms: cov.terms, confLevel, nMissing: 0, outcome: tr.column, predictors: dm.columns.map((c) => c.column) }).fitted;
   }
   if (method === "difference") {
     const { x, p, terms } = design([]);
@@ -401,10 +403,19 @@ export function estimateEffect(table: Table, options: EstimateEffectOptions): Ef
   const coded = o.covariates.length > 0
     ? [...dm.columns, ...(exact && !covariateColumns.includes(exact) ? [codeColumn(fn, base, exact, "exact", o.missing)] : [])]
     : [codeColumn(fn, base, y.column, "outcome", o.missing)];
-  const treatedRows: number[] = [];
-  const controlRows: number[] = [];
-  for (let i = 0; i < n; i++) (d[i] === 1 ? treatedRows : controlRows).push(i);
-  const balance = balanceOf(coded.map((c) => codedRows(c, rows)), treatedRows, controlRows, weights, "treated", BALANCE_THRESHOLD);
+  // Indexed by table row, as the coded columns are (in the order of the rows used).
+  const treatedRows = new Int32Array(nTreated);
+  const controlRows = new Int32Array(nControl);
+  for (let i = 0, a = 0, b = 0; i < n; i++) {
+    if (d[i] === 1) treatedRows[a++] = rows[i]!;
+    else controlRows[b++] = rows[i]!;
+  }
+  let tableWeights: Float64Array | null = null;
+  if (weights) {
+    tableWeights = new Float64Array(total);
+    for (let i = 0; i < n; i++) tableWeights[rows[i]!] = weights[i]!;
+  }
+  const balance = balanceOf(coded, treatedRows, controlRows, tableWeights, "treated", BALANCE_THRESHOLD);
   const ess = weights && method !== "matching" ? { treated: balance.essTreated!, control: balance.essControl! } : null;
   const effectiveEstimand = method === "matching" ? "ATT" : estimand;
   const result: EffectResult = {

@@ -98,10 +98,22 @@ function matchStratum(score: ArrayLike<number>, t: number[] | Int32Array, c: num
         if (sorted[mid]! < x) lo = mid + 1;
         else hi = mid;
       }
+      // A removed position's link points past removed ones only: follow it, then point every
+      // position passed straight at the one found (so runs of removed controls are crossed once).
       let right = lo;
       while (right < m && removed[right]) right = next[right]! === -1 ? m : next[right]!;
+      for (let j = lo; j < right && removed[j]; ) {
+        const after = next[j]!;
+        next[j] = right < m ? right : -1;
+        j = after === -1 ? m : after;
+      }
       let left = lo - 1;
       while (left >= 0 && removed[left]) left = prev[left]!;
+      for (let j = lo - 1; j > left && removed[j]; ) {
+        const before = prev[j]!;
+        prev[j] = left;
+        j = before;
+      }
       let best = -1;
       let bestD = Infinity;
       for (let side = 0; side < 2; side++) {

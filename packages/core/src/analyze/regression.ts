@@ -14,6 +14,7 @@ import type { EstimateFields, TidyTable } from "../stats/result.js";
 import { clusterRobustCR2 } from "./cluster-robust.js";
 import { columnValues } from "./column-values.js";
 import { designMatrix } from "./design-matrix.js";
+import { columnCrossProducts, columnLinearPredictor, designColumns, type DesignColumns } from "./logistic-columns.js";
 
 export interface Coefficient {
   term: string;
@@ -443,52 +444,12 @@ function irlsCrossProducts(x: Float64Array, p: number, n: number, start: Int32Ar
   }
 }
 
-/** The linear predictor, fitted probabilities, deviance and count of extreme predictors after a step. */
-function irlsUpdate(x: Float64Array, p: number, n: number, start: Int32Array, col: Int32Array, finite: boolean, beta: Float64Array, y: Float64Array, pw: Float64Array, mu: Float64Array, eta: Float64Array): { extreme: number; deviance: number } {
-  let extreme = 0;
-  let deviance = 0;
-  for (let i = 0; i < n; i++) {
-    let e = 0;
-    const o = i * p;
-    if (finite) for (let k = start[i]!, end = start[i + 1]!; k < end; k++) e += x[o + col[k]!]! * beta[col[k]!]!;
-    else for (let a = 0; a < p; a++) e += x[o + a]! * beta[a]!;
-    eta[i] = e;
-    const mi = 1 / (1 + Math.exp(-e));
-    mu[i] = mi;
-    if (Math.abs(e) > 30) extreme++;
-    deviance += -2 * pw[i]! * (y[i]! === 1 ? Math.log(mi) : Math.log(1 - mi));
-  }
-  return { extreme, deviance };
-}
-
-/** What {@link fitLogistic} needs: a complete design, the 0/1 outcome, and the names for messages. */
-export interface LogisticFit extends DesignFit {
-  outcome: string;
-  predictors: readonly string[];
-}
-
-/** The computation behind {@link logisticRegression} on a design already checked at the boundary. */
-export function fitLogistic({ fn, x, y, n, p, terms: termList, weights = null, confLevel, nMissing, outcome, predictors }: LogisticFit): LogisticResult {
-  const terms = [...termList];
-  if (n <= p) throw new InsufficientDataError(fn, p + 1, n, null, localize(m.tooFewRows, { fn, n, p }));
-  const pw = weights ?? new Float64Array(n).fill(1);
-  const mu = new Float64Array(n);
-  const eta = new Float64Array(n);
-  let devOld = 0;
-  for (let i = 0; i < n; i++) {
-    const m0 = (y[i]! + 0.5) / 2;
-    mu[i] = m0;
-    eta[i] = Math.log(m0 / (1 - m0));
-    devOld += -2 * pw[i]! * (y[i]! === 1 ? Math.log(m0) : Math.log(1 - m0));
-  }
-  let beta: Float64Array = new Float64Array(p);
-  let l: Float64Array = new Float64Array(0);
-  let iterations = 0;
-  let converged = false;
-  // The nonzero cells of each row (dummies are mostly 0): a zero cell adds an exact ±0 to every
-  // sum it enters, so leaving it out gives the same sums bit for bit (a sum never holds −0), while
-  // the work per row falls from p² / 2 to (its nonzeros)² / 2. Rows whose weight or working
-  // response is not a positive finite number take every cell, as before (NaN spreads the same way).
+/**
+ * The nonzero cells of each row (dummies are mostly 0), their columns at `col[start[i] … start[i + 1])`:
+ * a zero cell adds an exact ±0 to every sum it enters, so leaving it out gives the same sums bit
+ * for bit (a sum never holds −0), while the work per row falls from p² / 2 to (its nonzeros)² / 2.
+ */
+function nonzeroCells(x: Float64Array, n: number, p: number): { start: Int32Array; col: Int32Array } {
   const start = new Int32Array(n + 1);
   let nonzero = 0;
   for (let i = 0; i < n * p; i++) if (x[i] !== 0) nonzero++;
@@ -498,16 +459,109 @@ export function fitLogistic({ fn, x, y, n, p, terms: termList, weights = null, c
     for (let a = 0; a < p; a++) if (x[o + a] !== 0) col[k++] = a;
     start[i + 1] = k;
   }
+  return { start, col };
+}
+
+/**
+ * Each row's IRLS weight wᵢ = πᵢ·μᵢ(1 − μᵢ) and working response zᵢ = ηᵢ + (yᵢ − μᵢ)/(μᵢ(1 − μᵢ)),
+ * as the row-wise loop computes them; false when a weight is not positive and finite or a
+ * response not finite (that loop then takes every cell of the row).
+ */
+function irlsWeights(n: number, y: Float64Array, pw: Float64Array, mu: Float64Array, eta: Float64Array, w: Float64Array, z: Float64Array): boolean {
+  let regular = true;
+  for (let i = 0; i < n; i++) {
+    const m = mu[i]!;
+    const wi = pw[i]! * m * (1 - m);
+    const zi = eta[i]! + (y[i]! - m) / (m * (1 - m));
+    w[i] = wi;
+    z[i] = zi;
+    if (!(wi > 0 && wi < Infinity && zi - zi === 0)) regular = false;
+  }
+  return regular;
+}
+
+/** The fitted probabilities from the linear predictor, the deviance, and the count of extreme predictors (|η| > 30). */
+function irlsFitted(n: number, y: Float64Array, pw: Float64Array, mu: Float64Array, eta: Float64Array): { extreme: number; deviance: number } {
+  let extreme = 0;
+  let deviance = 0;
+  for (let i = 0; i < n; i++) {
+    const e = eta[i]!;
+    const mi = 1 / (1 + Math.exp(-e));
+    mu[i] = mi;
+    if (Math.abs(e) > 30) extreme++;
+    deviance += -2 * pw[i]! * (y[i]! === 1 ? Math.log(mi) : Math.log(1 - mi));
+  }
+  return { extreme, deviance };
+}
+
+/** The linear predictor over every cell of each row (β not finite: NaN and ±∞ spread as they do). */
+function denseLinearPredictor(x: Float64Array, p: number, n: number, beta: Float64Array, eta: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    let e = 0;
+    const o = i * p;
+    for (let a = 0; a < p; a++) e += x[o + a]! * beta[a]!;
+    eta[i] = e;
+  }
+}
+
+/** What {@link fitLogistic} needs: a complete design, the 0/1 outcome, and the names for messages. */
+export interface LogisticFit extends DesignFit {
+  outcome: string;
+  predictors: readonly string[];
+  /** The design by columns, when the caller holds it (then `x` is read only if a step needs the row-wise loop, so it may be a getter that builds it). */
+  columns?: DesignColumns;
+}
+
+/** The computation behind {@link logisticRegression} on a design already checked at the boundary. */
+export function fitLogistic(fit: LogisticFit): LogisticResult {
+  const { fn, y, n, p, terms: termList, weights = null, confLevel, nMissing, outcome, predictors } = fit;
+  const terms = [...termList];
+  if (n <= p) throw new InsufficientDataError(fn, p + 1, n, null, localize(m.tooFewRows, { fn, n, p }));
+  const pw = weights ?? new Float64Array(n).fill(1);
+  const mu = new Float64Array(n);
+  const eta = new Float64Array(n);
+  let devOld = 0;
+  // R's start μ = (y + 1/2)/2: for y = 0 and y = 1 its logit and log terms once, not per row.
+  const start = (yi: number) => {
+    const m0 = (yi + 0.5) / 2;
+    return { m0, eta: Math.log(m0 / (1 - m0)), log: yi === 1 ? Math.log(m0) : Math.log(1 - m0) };
+  };
+  const [start0, start1] = [start(0), start(1)];
+  for (let i = 0; i < n; i++) {
+    const yi = y[i]!;
+    const s0 = yi === 1 ? start1 : yi === 0 ? start0 : start(yi);
+    mu[i] = s0.m0;
+    eta[i] = s0.eta;
+    devOld += -2 * pw[i]! * s0.log;
+  }
+  let beta: Float64Array = new Float64Array(p);
+  let l: Float64Array = new Float64Array(0);
+  let iterations = 0;
+  let converged = false;
+  // Each step's sums column by column (logistic-columns.ts): the same sums, bit for bit, as the
+  // row-wise loop over each row's nonzero cells, which still decides when a row's weight or
+  // working response is not a positive finite number, a sum is not finite, or β is not finite.
+  const columns = fit.columns ?? designColumns(fit.x, n, p);
+  let cells: { start: Int32Array; col: Int32Array } | null = null;
+  const nonzero = () => (cells ??= nonzeroCells(fit.x, n, p));
+  const w = new Float64Array(n);
+  const z = new Float64Array(n);
   const xtwx = new Float64Array(p * p);
   const xtwz = new Float64Array(p);
   for (iterations = 1; iterations <= 25; iterations++) {
-    irlsCrossProducts(x, p, n, start, col, y, pw, mu, eta, xtwx, xtwz);
+    const regular = irlsWeights(n, y, pw, mu, eta, w, z);
+    if (!regular || !columnCrossProducts(columns, w, z, xtwx, xtwz)) {
+      const { start: rowStart, col } = nonzero();
+      irlsCrossProducts(fit.x, p, n, rowStart, col, y, pw, mu, eta, xtwx, xtwz);
+    }
     for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) xtwx[b * p + a] = xtwx[a * p + b]!;
     l = factorModel(fn, xtwx, p, terms);
     beta = choleskySolve(l, p, xtwz);
     let finite = true;
     for (let a = 0; a < p; a++) if (!(beta[a]! - beta[a]! === 0)) finite = false;
-    const { extreme, deviance: devNew } = irlsUpdate(x, p, n, start, col, finite, beta, y, pw, mu, eta);
+    if (finite) columnLinearPredictor(columns, beta, eta);
+    else denseLinearPredictor(fit.x, p, n, beta, eta);
+    const { extreme, deviance: devNew } = irlsFitted(n, y, pw, mu, eta);
     if (extreme > 0 && iterations >= 8) {
       throw KoeError.of(m.separation, { fn, outcome, predictors: [...predictors], rows: extreme, n });
     }

@@ -137,4 +137,4 @@ export const careerSurveyInstrument: Instrument = Instrument.parse({
     { id: "post", ja: "事後", en: "After" },
   ],
   likertLabels: DEFAULT_LIKERT_LABELS,
-});
+}, { jitless: true }); // once, at import: compiling zod's fast path would cost more than this parse

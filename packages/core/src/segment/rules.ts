@@ -118,7 +118,7 @@ export type SegmentRulesInput = z.input<typeof SegmentRules>;
  * @example
  * DEFAULT_SEGMENT_RULES.immobile.minAgreement // => 4
  */
-export const DEFAULT_SEGMENT_RULES: SegmentRules = SegmentRules.parse({});
+export const DEFAULT_SEGMENT_RULES: SegmentRules = SegmentRules.parse({}, { jitless: true }); // once, at import: no compiled fast path
 
 /** The output columns a rule set writes, by what they hold (for the check that no two coincide). */
 export function outputColumns(rules: SegmentRules): { column: string; what: string }[] {

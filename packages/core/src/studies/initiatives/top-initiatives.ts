@@ -255,16 +255,30 @@ export function _matrix(
   const columnCode = d.column.code;
   const initiativeCode = d.initiative.code;
   const companyCode = d.company.code;
+  // The observed counts are kept in the same pass, as a company's flag rises (no second pass over
+  // every cell × initiative × company: in a fresh process that loop cost more than the rows).
+  const eff0 = new Float64Array(nG);
+  const practised0 = new Float64Array(nG);
+  const rated0 = new Float64Array(nG);
   for (let i = 0; i < keep.length; i++) {
     if (keep[i] === 0) continue;
     const cell = rowCode[i]! * nC + columnCode[i]!;
     const company = companyCode[i]!;
-    const at = (cell * nI + initiativeCode[i]!) * nCo + company;
+    const g = cell * nI + initiativeCode[i]!;
+    const at = g * nCo + company;
     const f = effective[i] === 1 ? 3 : practisedRow === null || practisedRow[i] === 1 ? 2 : 1;
-    if (f > flags[at]!) flags[at] = f;
+    const was = flags[at]!;
+    if (f > was) {
+      flags[at] = f;
+      if (was === 0) rated0[g]!++;
+      if (f >= 2 && was < 2) practised0[g]!++;
+      if (f === 3) eff0[g]!++;
+    }
     cellRated[cell * nCo + company] = 1;
   }
+  /** Effective, practised and rated companies per cell × initiative: observed, or weighted by a company resample. */
   const tally = (weights: Float64Array | null) => {
+    if (weights === null) return rates(eff0, practised0, rated0);
     const eff = new Float64Array(nG);
     const practised = new Float64Array(nG);
     const rated = new Float64Array(nG);
@@ -276,7 +290,7 @@ export function _matrix(
       for (let k = 0; k < nCo; k++) {
         const f = flags[base + k]!;
         if (f === 0) continue;
-        const w = weights === null ? 1 : weights[k]!;
+        const w = weights[k]!;
         t += w;
         if (f >= 2) p += w;
         if (f === 3) e += w;
@@ -285,6 +299,10 @@ export function _matrix(
       practised[g] = p;
       rated[g] = t;
     }
+    return rates(eff, practised, rated);
+  };
+  /** The counts with the beta prior estimated from them and each shrunken rate. */
+  const rates = (eff: Float64Array, practised: Float64Array, rated: Float64Array) => {
     const prior = betaPrior(eff, practised);
     const shrunken = new Float64Array(nG);
     for (let g = 0; g < nG; g++) shrunken[g] = practised[g]! > 0 ? shrink(eff[g]!, practised[g]!, prior) : NaN;

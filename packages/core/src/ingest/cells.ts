@@ -4,6 +4,7 @@ import { readMessages as m } from "../errors/messages.js";
 import { normalizeKey } from "../model/vocabulary.js";
 import type { ColumnSpec } from "./column-spec.js";
 import { decodeBytes, type ByteEncoding } from "./encoding.js";
+import type { PartColumn } from "./parallel.js";
 import { FieldFlag } from "./tokenizer.js";
 
 /** A rejected cell: why (in Japanese and English), and the text that was there. */
@@ -320,6 +321,58 @@ export class ColumnBuilder {
     this.spelled = null;
     this.inferring = false;
     this.cache = new Array<CachedCell | undefined>(CACHE_SLOTS);
+  }
+
+  /**
+   * Appends `k` cells read by a worker (see parallel.ts): numbers (NaN = missing), or texts by code
+   * (-1 = missing), each already normalised. The same as reading the cells one by one: a column
+   * still numbers takes numbers as they are and classifies texts as readInferred does (a number, its
+   * text remembered when the number does not spell it; a label's number; other text turns the column
+   * into text); a column of text takes numbers as they were written (canonical integers).
+   */
+  appendPart(part: PartColumn, k: number): void {
+    this.reserve(this.length + k);
+    if ("numbers" in part) {
+      const src = part.numbers;
+      if (this.inferring) this.numbers!.set(src.subarray(0, k), this.length);
+      else {
+        const values = this.values!;
+        for (let i = 0; i < k; i++) {
+          const v = src[i]!;
+          values[this.length + i] = v !== v ? null : String(v);
+        }
+      }
+      this.length += k;
+      return;
+    }
+    const { codes, texts } = part;
+    let i = 0;
+    if (this.inferring) {
+      const kinds = this.ctx.kinds;
+      for (; i < k; i++) {
+        const c = codes[i]!;
+        const at = this.length;
+        if (c < 0) this.numbers![at] = Number.NaN;
+        else {
+          const t = texts[c]!;
+          let v: number;
+          if (kinds.isNumber(t)) v = parseNumber(t);
+          else if (kinds.isLabel(t)) v = this.ctx.likert.get(normalizeKey(t))!;
+          else {
+            this.toText();
+            break;
+          }
+          this.numbers![at] = v;
+          if (String(v) !== t) (this.spelled ??= new Map()).set(at, t);
+        }
+        this.length++;
+      }
+    }
+    const values = this.values!;
+    for (; i < k; i++) {
+      const c = codes[i]!;
+      values[this.length++] = c < 0 ? null : texts[c]!;
+    }
   }
 
   /** Forgets what a rejected row staged (only an inferring column remembers anything beside the slot). */

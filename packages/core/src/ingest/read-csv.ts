@@ -2,11 +2,13 @@ import { localize } from "../errors/catalogue.js";
 import { KoeArgumentError, KoeError, KoeReadError } from "../errors/errors.js";
 import { readMessages as m } from "../errors/messages.js";
 import { parseOptions } from "../boundary/options.js";
+import { cellContext } from "./cells.js";
 import { columnSpecs } from "./column-spec.js";
 import { detectEncoding, hasUtf8Bom, parseEncodingName, type Encoding } from "./encoding.js";
 import { ReadCsvOptions } from "./options.js";
 import { completeRead, RowReader, type ReadResult, type RowCheck } from "./row-reader.js";
 import { sniffFormat } from "./sniff.js";
+import { countWorkerRows, startPlainReader, type PlainReader } from "./parallel.js";
 import { openSource, unreadable, type CsvSource } from "./source.js";
 import { CsvTokenizer, sniffDelimiter } from "./tokenizer.js";
 import { transcodeUtf16 } from "./utf16.js";
@@ -17,6 +19,7 @@ export { ReadCsvOptions } from "./options.js";
 export type { ReadResult, ReadSummary } from "./row-reader.js";
 
 const SNIFF_BYTES = 1 << 16;
+const LF = 0x0a;
 
 /**
  * Reads a CSV file, text or bytes into an arquero table, accounting for every row:
@@ -68,56 +71,136 @@ export async function readCsvWith(fn: string, source: CsvSource, opts: z.output<
   let tokenizer: CsvTokenizer | null = null;
   let encoding: Encoding = "utf-8";
   let delimiter = 0x2c;
+  let utf16 = false;
   const counter = { raw: 0 };
+  // A large file without a schema: a worker reads its second half (see parallel.ts); `cut` is the
+  // file offset where its records start (after the first line feed at or after `worker.from`).
+  let worker: PlainReader | null = null;
+  let cut = -1;
+  /** Pushes bytes starting at file offset `at`; returns those after the cut when the cut falls among them. */
+  const feed = (bytes: Buffer, at: number): Buffer | null => {
+    const t = tokenizer!;
+    if (worker !== null && cut < 0) {
+      const lf = bytes.indexOf(LF, Math.max(0, worker.from - at));
+      if (lf >= 0) {
+        cut = at + lf + 1;
+        t.push(bytes.subarray(0, lf + 1), false);
+        return bytes.subarray(lf + 1);
+      }
+    }
+    t.push(bytes, false);
+    return null;
+  };
   // Decided from the first 64 KiB (or the whole of a smaller file): what the file is, its
   // encoding and its delimiter.
   const pending: Buffer[] = [];
   let pendingBytes = 0;
-  const begin = () => {
+  const begin = (): Buffer | null => {
     let head = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
     const bom = hasUtf8Bom(head);
     if (bom) head = head.subarray(3);
     if (encoding === "utf-8" || encoding === "shift_jis") encoding = forced === "utf-8" || forced === "shift_jis" ? forced : bom ? "utf-8" : detectEncoding(head);
     delimiter = opts.delimiter === "auto" ? sniffDelimiter(head) : opts.delimiter.charCodeAt(0);
-    reader.setEncoding(encoding === "shift_jis" ? "shift_jis" : "utf-8");
+    const byteEncoding = encoding === "shift_jis" ? "shift_jis" : "utf-8";
+    reader.setEncoding(byteEncoding);
     tokenizer = new CsvTokenizer(delimiter, (r) => reader.onRecord(r), () => reader.onBlank(), (b, p, end, index, delim) => reader.fastRecord(b, p, end, index, delim));
-    tokenizer.push(head, false);
+    if (!utf16 && opened.size !== null && !opts.schema && opts.unique.length === 0) {
+      const ctx = cellContext(opts.missing, opts.likertLabels);
+      const lines = countLines(head);
+      const job = { chunkSize: opts.chunkSize, delimiter, encoding: byteEncoding, missing: [...ctx.missing], digitsAreNumbers: ctx.digitsAreNumbers } as const;
+      worker = startPlainReader(opened, opened.size, job, lines > 0 ? head.length / lines : head.length);
+    }
+    const rest = feed(head, bom ? 3 : 0);
     // Size the columns once from the first chunk's bytes per row (raw bytes: UTF-16 is counted as read).
-    if (opened.size !== null && tokenizer.recordsSeen >= 2 && counter.raw > 0) reader.reserve(Math.ceil((opened.size / counter.raw) * tokenizer.recordsSeen * 1.02) + 16);
+    const seen = rest === null ? counter.raw : cut;
+    if (opened.size !== null && tokenizer.recordsSeen >= 2 && seen > 0) reader.reserve(Math.ceil((opened.size / seen) * tokenizer.recordsSeen * 1.02) + 16);
+    return rest;
   };
   try {
-    const raw = opened.chunks[Symbol.asyncIterator]();
-    const first: Buffer[] = [];
-    let firstBytes = 0;
-    while (firstBytes < SNIFF_BYTES) {
-      const r = await raw.next();
-      if (r.done) break;
-      first.push(r.value);
-      firstBytes += r.value.length;
-    }
-    const head = first.length === 1 ? first[0]! : Buffer.concat(first);
-    const utf16 = checkFormat(fn, opened.label, head, forced);
-    let chunks: AsyncIterable<Buffer> = resume(head, raw, counter);
-    if (utf16 !== undefined) {
-      encoding = utf16;
-      chunks = transcodeUtf16(chunks, utf16);
-    }
-    for await (const chunk of chunks) {
-      if (tokenizer !== null) {
-        (tokenizer as CsvTokenizer).push(chunk, false);
-        continue;
+    try {
+      const raw = opened.chunks[Symbol.asyncIterator]();
+      const first: Buffer[] = [];
+      let firstBytes = 0;
+      while (firstBytes < SNIFF_BYTES) {
+        const r = await raw.next();
+        if (r.done) break;
+        first.push(r.value);
+        firstBytes += r.value.length;
       }
-      pending.push(chunk);
-      pendingBytes += chunk.length;
-      if (pendingBytes >= SNIFF_BYTES) begin();
+      const head = first.length === 1 ? first[0]! : Buffer.concat(first);
+      const utf16Order = checkFormat(fn, opened.label, head, forced);
+      let chunks: AsyncIterable<Buffer> = resume(head, raw, counter);
+      if (utf16Order !== undefined) {
+        encoding = utf16Order;
+        utf16 = true;
+        chunks = transcodeUtf16(chunks, utf16Order);
+      }
+      const it = chunks[Symbol.asyncIterator]();
+      for (;;) {
+        const r = await it.next();
+        if (r.done) break;
+        const chunk = r.value;
+        let rest: Buffer | null = null;
+        if (tokenizer !== null) rest = feed(chunk, counter.raw - chunk.length);
+        else {
+          pending.push(chunk);
+          pendingBytes += chunk.length;
+          if (pendingBytes >= SNIFF_BYTES) rest = begin();
+        }
+        if (rest === null) continue;
+        // At the cut: join the worker's records, then read on from where it stopped; or read on from the cut.
+        const end = await join(reader, tokenizer!, worker!, cut);
+        worker = null;
+        if (end < 0) {
+          (tokenizer as unknown as CsvTokenizer).push(rest, false);
+          continue;
+        }
+        await raw.return?.();
+        for await (const c of opened.from(end)) (tokenizer as unknown as CsvTokenizer).push(c, false);
+        break;
+      }
+    } catch (e) {
+      if (e instanceof KoeError) throw e;
+      throw unreadable(opened.label, e);
     }
-  } catch (e) {
-    if (e instanceof KoeError) throw e;
-    throw unreadable(opened.label, e);
+    if (tokenizer === null) {
+      const rest = begin();
+      if (rest !== null) {
+        const end = await join(reader, tokenizer!, worker!, cut);
+        worker = null;
+        (tokenizer as unknown as CsvTokenizer).push(end < 0 ? rest : rest.subarray(end - cut), false);
+      }
+    }
+  } finally {
+    (worker as PlainReader | null)?.stop();
   }
-  if (tokenizer === null) begin();
   (tokenizer as unknown as CsvTokenizer).push(Buffer.alloc(0), true);
   return completeRead(reader, { format: "csv", encoding, delimiter: String.fromCharCode(delimiter), sheet: null }, opts, checks);
+}
+
+/** Lines in a sample (line feeds; at least one when it holds any byte). */
+function countLines(b: Buffer): number {
+  let n = 0;
+  for (let i = b.indexOf(LF); i >= 0; i = b.indexOf(LF, i + 1)) n++;
+  return Math.max(n, b.length > 0 ? 1 : 0);
+}
+
+/**
+ * At the cut: when the tokenizer ended a record exactly there (the line feed was not inside a quoted
+ * field), joins the worker's records and returns the file offset where they end; -1 when this thread
+ * reads on from the cut itself (the worker failed or its records cannot be joined). Stops the worker.
+ */
+async function join(reader: RowReader, tokenizer: CsvTokenizer, worker: PlainReader, cut: number): Promise<number> {
+  try {
+    if (!tokenizer.atRecordStart) return -1;
+    const part = await worker.part;
+    if (part === null || part.start !== cut || !reader.appendPart(part, tokenizer.nextIndex)) return -1;
+    tokenizer.skip(part.rows);
+    countWorkerRows(part.rows);
+    return part.end;
+  } finally {
+    worker.stop();
+  }
 }
 
 /** Throws for a file that is not text (a workbook, a PDF, an image); returns the UTF-16 order to transcode from, if any. */

@@ -15,6 +15,7 @@ import type { ByteEncoding, Encoding } from "./encoding.js";
 import { headerName, matchHeaders } from "./headers.js";
 import { KeyIndex } from "./key-index.js";
 import type { RowOptions } from "./options.js";
+import type { PlainPart } from "./parallel.js";
 import { findPersonalColumns, personalByValues } from "./personal.js";
 import { FieldFlag, type RecordView } from "./tokenizer.js";
 
@@ -383,6 +384,26 @@ export class RowReader {
     for (const b of this.absent) b.commit();
     if (this.rowsAccepted === this.rowNumbers.length) this.growRows(this.rowNumbers.length * 2);
     this.rowNumbers[this.rowsAccepted++] = row;
+  }
+
+  /**
+   * Joins the records a worker read (see parallel.ts) after the rows read so far, the first of them
+   * in line `index` (0-based, as the tokenizer counts). Only without a schema and keys, where no
+   * plain record is rejected; false (nothing joined) otherwise, or when its records do not have the
+   * header's number of fields.
+   */
+  appendPart(part: PlainPart, index: number): boolean {
+    const fb = this.fieldBuilders;
+    if (fb === null || this.specs !== null || this.uniques.length > 0 || part.fields !== fb.length) return false;
+    const k = part.rows;
+    const at = this.rowsAccepted;
+    if (at + k > this.capacity) this.reserve(at + k);
+    for (let f = 0; f < fb.length; f++) fb[f]?.appendPart(part.columns[f]!, k);
+    for (let i = 0; i < k; i++) this.rowNumbers[at + i] = index + i + 1;
+    this.rowsRead += k;
+    this.rowsAccepted += k;
+    for (let f = 0; f < fb.length; f++) this.refreshFast(f);
+    return true;
   }
 
   /** Rejects a row whose key was seen before; remembers the keys of an accepted row. */

@@ -12,6 +12,11 @@ export interface OpenedSource {
   /** Total bytes when known in advance (for capacity estimates). */
   size: number | null;
   label: string;
+  /** The file's path, or its bytes when the source is in memory (for a worker reading part of it). */
+  path: string | null;
+  bytes: Buffer | null;
+  /** The chunks from a byte offset on. */
+  from(offset: number): AsyncIterable<Buffer>;
 }
 
 const DEFAULT_CHUNK = 1 << 20;
@@ -72,13 +77,13 @@ function sizeOf(path: string): number {
  */
 export function openSource(source: CsvSource, chunkSize = DEFAULT_CHUNK, fn = "readCsv"): OpenedSource {
   const checked = checkSource(fn, source);
-  if (checked.kind === "bytes") return { chunks: fromSync(slices(checked.bytes, chunkSize)), size: checked.bytes.length, label: "bytes" };
-  if (checked.kind === "text") {
-    const buf = Buffer.from(checked.text, "utf8");
-    return { chunks: fromSync(slices(buf, chunkSize)), size: buf.length, label: "text" };
+  if (checked.kind !== "path") {
+    const buf = checked.kind === "bytes" ? checked.bytes : Buffer.from(checked.text, "utf8");
+    const from = (offset: number) => fromSync(slices(buf.subarray(offset), chunkSize));
+    return { chunks: from(0), size: buf.length, label: checked.kind, path: null, bytes: buf, from };
   }
   const path = checked.path;
-  return { chunks: readChunks(path, chunkSize), size: sizeOf(path), label: path };
+  return { chunks: readChunks(path, chunkSize), size: sizeOf(path), label: path, path, bytes: null, from: (offset) => readChunks(path, chunkSize, offset) };
 }
 
 /** The first bytes of a source (for telling a workbook from text), without reading a file whole. */
@@ -115,11 +120,13 @@ export async function readAllBytes(fn: string, source: unknown): Promise<{ bytes
 }
 
 /** Reads a file in fresh chunks with positional reads, the next read already under way while a chunk is parsed. */
-async function* readChunks(path: string, chunkSize: number): AsyncGenerator<Buffer> {
+async function* readChunks(path: string, chunkSize: number, offset = 0): AsyncGenerator<Buffer> {
   const handle = await open(path, "r");
+  let position = offset;
   const readNext = async () => {
     const buf = Buffer.allocUnsafe(chunkSize);
-    const { bytesRead } = await handle.read(buf, 0, chunkSize, null);
+    const { bytesRead } = await handle.read(buf, 0, chunkSize, position);
+    position += bytesRead;
     return bytesRead === chunkSize ? buf : buf.subarray(0, bytesRead);
   };
   try {

@@ -73,6 +73,22 @@ export class CsvTokenizer {
     if (consumed < buf.length) this.carry = Buffer.from(buf.subarray(consumed));
   }
 
+  /** Whether every byte pushed so far was read as whole records (none is carried over). */
+  get atRecordStart(): boolean {
+    return this.carry === null;
+  }
+
+  /** The line the next record is on (0-based). */
+  get nextIndex(): number {
+    return this.index;
+  }
+
+  /** Counts `n` records read elsewhere (by a worker) before the bytes pushed next. */
+  skip(n: number): void {
+    this.index += n;
+    this.recordsSeen += n;
+  }
+
   private grow(): void {
     const n = this.starts.length * 2;
     const s = new Int32Array(n);

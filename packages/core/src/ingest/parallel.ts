@@ -1,0 +1,384 @@
+// Reading a large CSV file on two threads (issue 13). A worker thread reads the records of the
+// second half of the file while this thread reads the first half; the columns are then joined.
+// The worker starts at the first line feed at or after the middle, and reads only plain records
+// (no quoted field, no blank line, the header's number of fields, each ended by a line break, every
+// cell valid in the file's encoding); at anything else it stops, and this thread reads on from
+// there. Its part is used only when this thread's tokenizer, reading the first half, ends a record
+// exactly where the worker started (the line feed was not inside a quoted field): otherwise, or if
+// the worker cannot start or fails, this thread reads the rest itself. The result is the same
+// either way: the worker hands each cell over as the number or the text this thread would have
+// made of it, and the column's type is still decided on the whole column (see
+// ColumnBuilder.appendPart).
+import { normalizeCell } from "./cells.js";
+import type { ByteEncoding } from "./encoding.js";
+
+/** Below this many bytes a file is read on one thread: a worker costs tens of milliseconds to start. */
+const PARALLEL_MIN_BYTES = 16 * 2 ** 20;
+
+/** One column of the worker's part: numbers (NaN = missing), or each cell's text as a code into `texts` (-1: missing). */
+export type PartColumn = { numbers: Float64Array } | { codes: Int32Array; texts: string[] };
+
+/** The records the worker read. */
+export interface PlainPart {
+  rows: number;
+  /** Fields of each record (-1 when no record was read). */
+  fields: number;
+  /** File offsets: the first byte after the first line feed at or after the split, and the first byte the worker did not read. */
+  start: number;
+  end: number;
+  columns: PartColumn[];
+}
+
+/** What the worker is told. */
+interface PlainJob {
+  path: string | null;
+  /** The file's bytes from `from` on, when it is not a file. */
+  bytes: Uint8Array | null;
+  size: number;
+  from: number;
+  chunkSize: number;
+  delimiter: number;
+  encoding: ByteEncoding;
+  /** Missing markers, normalised. */
+  missing: readonly string[];
+  digitsAreNumbers: boolean;
+  rowsHint: number;
+}
+
+/** A worker reading the second part of a file. */
+export interface PlainReader {
+  /** File offset from which the split is looked for: the first line feed at or after it ends the first part. */
+  from: number;
+  /** The worker's part; null if it failed (this thread then reads the rest). */
+  part: Promise<PlainPart | null>;
+  stop(): void;
+}
+
+type WorkerThread = { on(event: string, f: (v: unknown) => void): void; terminate(): unknown };
+type WorkerConstructor = new (code: string, options: { eval: true; workerData: unknown }) => WorkerThread;
+
+/** Node's worker threads when there are two cores or more, reached at run time (the reader runs in browsers too, where this is null). */
+function workerThreads(): WorkerConstructor | null {
+  const p = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const threads = p?.getBuiltinModule?.("node:worker_threads") as { Worker?: WorkerConstructor } | undefined;
+  const os = p?.getBuiltinModule?.("node:os") as { availableParallelism?: () => number } | undefined;
+  return threads?.Worker && (os?.availableParallelism?.() ?? 1) >= 2 ? threads.Worker : null;
+}
+
+let mode: "auto" | "off" | "always" = "auto";
+let splitShare = 0.5;
+/**
+ * Reading on two threads: "auto" (default) for files of 16 MB or more, "off", or "always" (any
+ * size: the tests compare both ways on small files); `share` places the split (0.5: the middle).
+ * Not part of the public API.
+ */
+export function setParallelReading(m: "auto" | "off" | "always", share = 0.5): void {
+  mode = m;
+  splitShare = share;
+}
+/** Records a worker read and this thread used, since the module loaded (for the tests: the worker's path is really taken). */
+export let rowsReadByWorker = 0;
+/** Counts rows taken from a worker's part (called by the reader when it joins one). */
+export function countWorkerRows(rows: number): void {
+  rowsReadByWorker += rows;
+}
+
+let workerSource: string | undefined;
+
+/**
+ * Starts a worker reading the file from about the split on, or returns null (too small, turned
+ * off, no worker threads, one core, or the worker could not start).
+ */
+export function startPlainReader(
+  input: { path: string | null; bytes: Buffer | null },
+  size: number,
+  job: Pick<PlainJob, "chunkSize" | "delimiter" | "encoding" | "missing" | "digitsAreNumbers">,
+  bytesPerRow: number,
+): PlainReader | null {
+  if (mode === "off" || (mode === "auto" && size < PARALLEL_MIN_BYTES)) return null;
+  if (input.path === null && input.bytes === null) return null;
+  const Worker = workerThreads();
+  if (!Worker) return null;
+  const from = Math.max(1, Math.min(size, Math.floor(size * splitShare)));
+  const rowsHint = Math.ceil(((size - from) / Math.max(1, bytesPerRow)) * 1.02) + 16;
+  // A copy of the rest of the bytes (a view would send its whole buffer along).
+  const bytes = input.path === null ? Uint8Array.prototype.slice.call(input.bytes!, from) : null;
+  workerSource ??= `"use strict";\nconst __name = (f) => f;\n(${plainWorker.toString()})((${normalizeCell.toString()}), require("node:fs"), require("node:buffer").isUtf8, require("node:worker_threads"));`;
+  let worker: WorkerThread;
+  try {
+    worker = new Worker(workerSource, { eval: true, workerData: { ...job, path: input.path, bytes, size, from, rowsHint } satisfies PlainJob });
+  } catch {
+    return null;
+  }
+  const part = new Promise<PlainPart | null>((resolve) => {
+    worker.on("message", (v) => resolve(toPart(v as WireResult)));
+    worker.on("error", () => resolve(null));
+    worker.on("exit", () => resolve(null));
+  });
+  return { from, part, stop: () => void worker.terminate() };
+}
+
+/** What the worker posts: text columns as their distinct texts joined by NUL (or listed, when a text holds a NUL). */
+type WireColumn = { numbers: Float64Array } | { codes: Int32Array; joined: string } | { codes: Int32Array; list: string[] };
+type WireResult = { ok: false } | { ok: true; rows: number; fields: number; start: number; end: number; columns: WireColumn[] };
+
+function toPart(r: WireResult): PlainPart | null {
+  if (!r.ok) return null;
+  const columns = r.columns.map((c): PartColumn => ("numbers" in c ? c : { codes: c.codes, texts: "list" in c ? c.list : c.joined.split("\u0000") }));
+  return { rows: r.rows, fields: r.fields, start: r.start, end: r.end, columns };
+}
+
+interface FsLike {
+  openSync(path: string, flags: string): number;
+  readSync(fd: number, buf: Uint8Array, offset: number, length: number, position: number): number;
+  closeSync(fd: number): void;
+}
+
+/**
+ * The worker's body; self-contained (its source runs in the worker). Reads plain records from the
+ * first line feed at or after `from`, each cell as the reader would: a canonical integer of up to
+ * 15 digits as a number, a blank as missing when "" is a marker, anything else decoded and
+ * normalised (normalizeCell) into text, missing markers as missing. A column is numbers until its
+ * first cell that is not; then all its cells are text (the numbers as they were written). Stops
+ * at the first record that is not plain, or one with a cell not valid in the encoding.
+ */
+function plainWorker(normalize: (s: string) => string, fs: FsLike, isUtf8: (b: Uint8Array) => boolean, threads: { workerData: PlainJob; parentPort: { postMessage(v: unknown, transfer?: ArrayBuffer[]): void } }): void {
+  const job = threads.workerData;
+  const port = threads.parentPort;
+  const LF = 10;
+  const CR = 13;
+  const QUOTE = 34;
+  const delim = job.delimiter;
+  const missing = new Set(job.missing);
+  const blankIsMissing = missing.has("");
+  const digits = job.digitsAreNumbers;
+  let fd = -1;
+  try {
+    const sjis = job.encoding === "shift_jis" ? new TextDecoder("shift_jis", { fatal: true }) : null;
+    if (job.path !== null) fd = fs.openSync(job.path, "r");
+    let filePos = job.from;
+    let buf: Buffer = Buffer.alloc(0);
+    let bufStart = job.from;
+    let p = 0;
+    /** Appends the next chunk to what is left of the buffer from p; false at the end of the file. */
+    const more = (): boolean => {
+      if (filePos >= job.size) return false;
+      const n = Math.min(job.chunkSize, job.size - filePos);
+      let chunk: Buffer;
+      if (job.bytes !== null) chunk = Buffer.from(job.bytes.buffer, job.bytes.byteOffset + (filePos - job.from), n);
+      else {
+        chunk = Buffer.allocUnsafe(n);
+        const got = fs.readSync(fd, chunk, 0, n, filePos);
+        if (got === 0) return false;
+        chunk = chunk.subarray(0, got);
+      }
+      filePos += chunk.length;
+      const rest = buf.subarray(p);
+      bufStart += p;
+      p = 0;
+      buf = rest.length === 0 ? chunk : Buffer.concat([rest, chunk]);
+      return true;
+    };
+    // The part starts after the first line feed at or after `from`.
+    for (;;) {
+      const lf = buf.indexOf(LF, p);
+      if (lf >= 0) {
+        p = lf + 1;
+        break;
+      }
+      p = buf.length;
+      if (!more()) {
+        port.postMessage({ ok: true, rows: 0, fields: -1, start: -1, end: -1, columns: [] });
+        return;
+      }
+    }
+    const start = bufStart + p;
+    let rows = 0;
+    let nf = -1;
+    let cap = Math.max(16, job.rowsHint);
+    const nums: (Float64Array | null)[] = [];
+    const codes: (Int32Array | null)[] = [];
+    const dicts: (Map<string, number> | null)[] = [];
+    const lists: string[][] = [];
+    // Per text column, the codes of recent cells by their bytes (category columns repeat a few texts): no decoding for a repeat.
+    const SLOTS = 256;
+    const cacheBytes: (Uint8Array | undefined)[][] = [];
+    const cacheCodes: Int32Array[] = [];
+    const cacheTries: number[] = [];
+    const cacheHits: number[] = [];
+    /** The code of a text: its place among the column's distinct texts (or, in a column of mostly distinct texts, a new place). */
+    const code = (f: number, t: string): number => {
+      const d = dicts[f];
+      const list = lists[f]!;
+      if (d == null) return list.push(t) - 1;
+      let c = d.get(t);
+      if (c === undefined) {
+        c = list.push(t) - 1;
+        d.set(t, c);
+        // Mostly distinct texts (ids): stop looking them up.
+        if (c >= 4096 && c * 2 > rows) dicts[f] = null;
+      }
+      return c;
+    };
+    /** A cell as text (the column turned into text first if it was numbers); false when it is not valid in the encoding. */
+    const text = (b: Buffer, f: number, s: number, e: number, k: number): boolean => {
+      let cs = codes[f];
+      if (cs == null) {
+        cs = new Int32Array(cap);
+        const ns = nums[f]!;
+        for (let i = 0; i < k; i++) cs[i] = ns[i] !== ns[i] ? -1 : code(f, String(ns[i]));
+        codes[f] = cs;
+        nums[f] = null;
+      }
+      const n = e - s;
+      const cached = n <= 32 && cacheTries[f]! >= 0;
+      let slot = 0;
+      if (cached) {
+        let h = 0x811c9dc5;
+        for (let i = s; i < e; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+        slot = (h >>> 0) & (SLOTS - 1);
+        const hit = cacheBytes[f]![slot];
+        cacheTries[f]!++;
+        if (hit !== undefined && hit.length === n) {
+          let same = true;
+          for (let i = 0; i < n; i++) {
+            if (hit[i] !== b[s + i]) {
+              same = false;
+              break;
+            }
+          }
+          if (same) {
+            cacheHits[f]!++;
+            cs[k] = cacheCodes[f]![slot]!;
+            return true;
+          }
+        }
+        // Mostly distinct cells: stop caching.
+        if (cacheTries[f]! >= 4096 && cacheHits[f]! * 2 < cacheTries[f]!) cacheTries[f] = -1;
+      }
+      let t = "";
+      if (n > 0) {
+        let ascii = true;
+        for (let i = s; i < e; i++) {
+          if (b[i]! >= 0x80) {
+            ascii = false;
+            break;
+          }
+        }
+        if (ascii) t = b.toString("latin1", s, e);
+        else if (sjis === null) {
+          if (!isUtf8(b.subarray(s, e))) return false;
+          t = b.toString("utf8", s, e);
+        } else {
+          try {
+            t = sjis.decode(b.subarray(s, e));
+          } catch {
+            return false;
+          }
+        }
+        t = normalize(t);
+      }
+      const c = missing.has(t) ? -1 : code(f, t);
+      cs[k] = c;
+      if (cached) {
+        cacheBytes[f]![slot] = Uint8Array.prototype.slice.call(b, s, e);
+        cacheCodes[f]![slot] = c;
+      }
+      return true;
+    };
+    const grow = () => {
+      cap *= 2;
+      for (let f = 0; f < nf; f++) {
+        const a = nums[f];
+        if (a != null) (nums[f] = new Float64Array(cap)).set(a);
+        const c = codes[f];
+        if (c != null) (codes[f] = new Int32Array(cap)).set(c);
+      }
+    };
+    /** Reads the record at q (its line feed is in the buffer) into row `rows`; returns where the next starts, or -1 (not plain). */
+    const record = (b: Buffer, q: number): number => {
+      const first = b[q]!;
+      if (first === LF || first === CR) return -1;
+      if (nf < 0) {
+        // The first record sets the number of fields.
+        nf = 1;
+        for (let i = q; b[i] !== LF && b[i] !== CR; i++) if (b[i] === delim) nf++;
+        for (let f = 0; f < nf; f++) {
+          nums.push(new Float64Array(cap));
+          codes.push(null);
+          dicts.push(new Map());
+          lists.push([]);
+          cacheBytes.push(new Array<Uint8Array | undefined>(SLOTS));
+          cacheCodes.push(new Int32Array(SLOTS));
+          cacheTries.push(0);
+          cacheHits.push(0);
+        }
+      }
+      if (rows === cap) grow();
+      const k = rows;
+      const expected = nf;
+      let f = 0;
+      for (;;) {
+        if (f === expected) return -1;
+        const s = q;
+        let c = b[q]!;
+        if (c === QUOTE) return -1;
+        let v = 0;
+        while (c >= 0x30 && c <= 0x39) {
+          v = v * 10 + (c - 0x30);
+          c = b[++q]!;
+        }
+        const digitsEnd = q;
+        while (c !== delim && c !== LF && c !== CR) c = b[++q]!;
+        const n = q - s;
+        const ns = nums[f]!;
+        if (ns !== null && digits && digitsEnd === q && (n === 1 || (n > 1 && n <= 15 && b[s] !== 0x30))) ns[k] = v;
+        else if (ns !== null && n === 0 && blankIsMissing) ns[k] = Number.NaN;
+        else if (!text(b, f, s, q, k)) return -1;
+        f++;
+        if (c === delim) {
+          q++;
+          continue;
+        }
+        if (c === CR) {
+          if (b[q + 1] !== LF) return -1;
+          q += 2;
+        } else q++;
+        break;
+      }
+      return f === expected ? q : -1;
+    };
+    read: for (;;) {
+      const b = buf;
+      const lastLf = b.lastIndexOf(LF);
+      let q = p;
+      while (q <= lastLf) {
+        const next = record(b, q);
+        if (next < 0) break;
+        q = next;
+        rows++;
+      }
+      p = q;
+      if (q <= lastLf || !more()) break read;
+    }
+    const columns: unknown[] = [];
+    const transfer: ArrayBuffer[] = [];
+    for (let f = 0; f < Math.max(0, nf); f++) {
+      const ns = nums[f];
+      if (ns != null) {
+        columns.push({ numbers: ns });
+        transfer.push(ns.buffer as ArrayBuffer);
+        continue;
+      }
+      const list = lists[f]!;
+      const cs = codes[f]!;
+      transfer.push(cs.buffer as ArrayBuffer);
+      columns.push(list.some((t) => t.includes("\u0000")) ? { codes: cs, list } : { codes: cs, joined: list.join("\u0000") });
+    }
+    port.postMessage({ ok: true, rows, fields: nf, start, end: bufStart + p, columns }, transfer);
+  } catch {
+    port.postMessage({ ok: false });
+  } finally {
+    if (fd >= 0) fs.closeSync(fd);
+  }
+}

@@ -49,6 +49,8 @@ interface PlainJob {
 export interface PlainReader {
   /** File offset from which the split is looked for: the first line feed at or after it ends the first part. */
   from: number;
+  /** The records it is expected to read (an estimate). */
+  rowsHint: number;
   /** The worker's part; null if it failed (this thread then reads the rest). */
   part: Promise<PlainPart | null>;
   stop(): void;
@@ -115,7 +117,7 @@ export function startPlainReader(
     worker.on("error", () => resolve(null));
     worker.on("exit", () => resolve(null));
   });
-  return { from, part, stop: () => void worker.terminate() };
+  return { from, rowsHint, part, stop: () => void worker.terminate() };
 }
 
 /** What the worker posts: text columns as their distinct texts joined by NUL (or listed, when a text holds a NUL). */

@@ -60,6 +60,14 @@ describe("binaryColumn", () => {
   });
 });
 
+it("binaryColumn reads a typed column: 1/0, NaN missing, any other number refused with its rows", () => {
+  const b = binaryColumn("f", aq.table({ x: Float64Array.from([1, 0, Number.NaN, 1, -0]) }), "x");
+  expect(Array.from(b.values)).toEqual([1, 0, MISSING_BINARY, 1, 0]);
+  expect([b.nTrue, b.nFalse, b.nMissing]).toEqual([2, 2, 1]);
+  const e = thrown(() => binaryColumn("f", aq.table({ x: Float64Array.from([1, 2, 2, 0]) }), "x"));
+  expect(e.localized.en).toContain('"2" (2 rows, first at table row 2)');
+});
+
 describe("numericColumn", () => {
   it("reads numbers, numeric text (full-width, thousands commas) and booleans; blanks and markers are NaN", () => {
     const v = numericColumn("f", aq.table({ x: [1, "２", " 3.5 ", "1,200", true, null, "", "NA", "無回答"] }), "x");
@@ -102,6 +110,12 @@ describe("segmentColumn", () => {
     const e = thrown(() => segmentColumn("topInitiatives", aq.table({ generation: ["若手", "若者", "若者"] }), "generation"));
     expect(e.localized.en).toContain('"若者" (2 rows, first at table row 2)');
     expect(e.localized.ja).toContain("「若手」、「中堅」、「シニア」");
+  });
+  it("codes runs of one value and of missing values row by row (the previous row's code reused)", () => {
+    const s = segmentColumn("f", aq.table({ c: ["b", "b", null, null, "NA", "a", "a", "b", Number.NaN, Number.NaN] }), "c");
+    expect(s.levels).toEqual(["a", "b"]);
+    expect(Array.from(s.codes)).toEqual([1, 1, -1, -1, -1, 0, 0, 1, -1, -1]);
+    expect(s.nMissing).toBe(5);
   });
   it("keeps other values, numbers ascending and text sorted", () => {
     expect(segmentColumn("f", aq.table({ c: ["C10", "C02", "C10"] }), "c").levels).toEqual(["C02", "C10"]);

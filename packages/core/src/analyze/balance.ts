@@ -64,6 +64,7 @@ export interface BalanceResult {
 type Rows = readonly number[] | Int32Array;
 
 function wstats(values: ArrayLike<number>, idx: Rows, w: ArrayLike<number> | null): { mean: number; variance: number } {
+  if (!w) return unweightedStats(values, idx);
   let sw = 0;
   for (let k = 0; k < idx.length; k++) sw += w ? w[idx[k]!]! : 1;
   const m = wmean(values, idx, w);
@@ -80,11 +81,31 @@ function wstats(values: ArrayLike<number>, idx: Rows, w: ArrayLike<number> | nul
   return { mean: m, variance };
 }
 
+/**
+ * {@link wstats} without weights: the same numbers (a weight of 1 multiplies exactly, and a count
+ * of ones is exact), without reading a weight per row.
+ */
+function unweightedStats(values: ArrayLike<number>, idx: Rows): { mean: number; variance: number } {
+  const n = idx.length;
+  const m = plainMean(values, idx);
+  let ss = 0;
+  for (let k = 0; k < n; k++) ss += (values[idx[k]!]! - m) ** 2;
+  return { mean: m, variance: ss / (n - n / n) };
+}
+
+/** The mean at idx without weights, as {@link wmean}'s with weights 1. */
+function plainMean(values: ArrayLike<number>, idx: Rows): number {
+  let s = 0;
+  for (let k = 0; k < idx.length; k++) s += values[idx[k]!]!;
+  return s / idx.length;
+}
+
 /** |SMD| above which a covariate is flagged by default (Austin 2009; cobalt's and MatchIt's usual 0.1). */
 export const BALANCE_THRESHOLD = 0.1;
 
 /** The weighted mean at idx (as {@link wstats}' mean, without the variance). */
 function wmean(values: ArrayLike<number>, idx: Rows, w: ArrayLike<number> | null): number {
+  if (!w) return plainMean(values, idx);
   let sw = 0;
   let s = 0;
   for (let k = 0; k < idx.length; k++) {

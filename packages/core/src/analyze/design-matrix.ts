@@ -92,6 +92,46 @@ export function codeColumn(fn: string, table: Table, name: string, option: strin
   }
 }
 
+// Small loops of their own (each sees one kind of array, and is compiled once for every call).
+/** Marks (1) the rows whose code is below `least`; returns how many. */
+function markBelow(bad: Uint8Array, codes: Int32Array, least: number): number {
+  let k = 0;
+  for (let i = 0; i < codes.length; i++) if (codes[i]! < least) {
+    bad[i] = 1;
+    k++;
+  }
+  return k;
+}
+
+/** Marks the rows of a yes/no column with no value; returns how many. */
+function markMissingBinary(bad: Uint8Array, values: Uint8Array): number {
+  let k = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] === MISSING_BINARY) {
+    bad[i] = 1;
+    k++;
+  }
+  return k;
+}
+
+/** Marks the rows of a numeric column with no value (NaN); returns how many. */
+function markNaN(bad: Uint8Array, values: Float64Array | Float32Array): number {
+  let k = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) {
+    bad[i] = 1;
+    k++;
+  }
+  return k;
+}
+
+/** The rows (ascending) not marked. */
+function unmarked(bad: Uint8Array): Int32Array {
+  let kept = 0;
+  for (let i = 0; i < bad.length; i++) if (bad[i] === 0) kept++;
+  const keep = new Int32Array(kept);
+  for (let i = 0, r = 0; i < bad.length; i++) if (bad[i] === 0) keep[r++] = i;
+  return keep;
+}
+
 export interface DesignMatrix {
   /** Row-major n × p (built when first read). */
   x: Float64Array;
@@ -152,21 +192,7 @@ export function designMatrix(table: Table, predictors: readonly string[], option
   const bad = o.exclude ? Uint8Array.from(o.exclude) : new Uint8Array(total);
   const missingBy: DesignMatrix["missingBy"] = [];
   for (const c of columns) {
-    let k = 0;
-    if (c.kind === "segment") {
-      const codes = c.codes;
-      for (let i = 0; i < total; i++) if (codes[i]! < 0) {
-        bad[i] = 1;
-        k++;
-      }
-    } else {
-      const values = c.values;
-      const none = c.kind === "binary" ? MISSING_BINARY : NaN;
-      for (let i = 0; i < total; i++) if (values[i] === none || values[i] !== values[i]) {
-        bad[i] = 1;
-        k++;
-      }
-    }
+    const k = c.kind === "segment" ? markBelow(bad, c.codes, 0) : c.kind === "binary" ? markMissingBinary(bad, c.values) : markNaN(bad, c.values);
     missingBy.push({ column: c.column, rows: k });
   }
   const markers = new Set((o.missing ?? DEFAULT_MISSING).map((s) => s.normalize("NFKC").trim().toLowerCase()));
@@ -182,10 +208,7 @@ export function designMatrix(table: Table, predictors: readonly string[], option
     }
     missingBy.push({ column: name, rows: k });
   }
-  let kept = 0;
-  for (let i = 0; i < total; i++) if (bad[i] === 0) kept++;
-  const keep = new Int32Array(kept);
-  for (let i = 0, r = 0; i < total; i++) if (bad[i] === 0) keep[r++] = i;
+  const keep = unmarked(bad);
   // Each term fills its column of x (numeric columns copied, yes/no and levels as 0/1), a block of
   // rows at a time so the rows being written stay in cache; and gives its column on its own (the
   // values, or for a segment's level the rows where it is 1).

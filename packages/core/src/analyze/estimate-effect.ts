@@ -30,6 +30,27 @@ function withFactor(x: Float64Array, n: number, p: number, terms: readonly strin
   return { x: out, p: q, terms: [...terms, ...Array.from({ length: f.count - 1 }, (_, g) => `${name}${String(level[g + 1])}`)] };
 }
 
+/** The rows that lack the treatment or the outcome (1). */
+function unusable(treatment: Uint8Array, outcome: Float64Array | Float32Array): Uint8Array {
+  const out = new Uint8Array(treatment.length);
+  for (let i = 0; i < treatment.length; i++) if (treatment[i] === MISSING_BINARY || outcome[i] !== outcome[i]) out[i] = 1;
+  return out;
+}
+
+/** The treatment (0/1) and the outcome of the rows used, and how many were treated. */
+function treatmentAndOutcome(rows: Int32Array, treatment: Uint8Array, outcome: Float64Array | Float32Array): { d: Float64Array; yy: Float64Array; nTreated: number } {
+  const n = rows.length;
+  const d = new Float64Array(n);
+  const yy = new Float64Array(n);
+  let nTreated = 0;
+  for (let i = 0; i < n; i++) {
+    d[i] = treatment[rows[i]!]!;
+    yy[i] = outcome[rows[i]!]!;
+    nTreated += d[i]!;
+  }
+  return { d, yy, nTreated };
+}
+
 /** The largest k that `ratio: "auto"` chooses (beyond 4–5 controls the variance gains little and the bias grows: Stuart 2010). */
 export const MAX_AUTO_RATIO = 5;
 
@@ -214,18 +235,10 @@ export function estimateEffect(table: Table, options: EstimateEffectOptions): Ef
     ...Object.fromEntries(o.covariates.map((c, j) => [`covariates[${j}]`, resolveColumn(fn, base, c, "covariates")])),
   });
   // The rows every part of the analysis can use: treatment, outcome, cluster and covariates present.
-  const exclude = new Uint8Array(total);
-  for (let i = 0; i < total; i++) if (tr.values[i] === MISSING_BINARY || y.values[i] !== y.values[i]) exclude[i] = 1;
+  const exclude = unusable(tr.values, y.values);
   const dm = designMatrix(base, o.covariates, { fn, option: "covariates", exclude, also: [...(cluster ? [cluster] : []), ...(exact && exact !== cluster ? [exact] : [])], ...missing });
   const { rows, n } = dm;
-  const d = new Float64Array(n);
-  const yy = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    d[i] = tr.values[rows[i]!]!;
-    yy[i] = y.values[rows[i]!]!;
-  }
-  let nTreated = 0;
-  for (let i = 0; i < n; i++) nTreated += d[i]!;
+  const { d, yy, nTreated } = treatmentAndOutcome(rows, tr.values, y.values);
   const nControl = n - nTreated;
   if (nTreated < 2 || nControl < 2) {
     const left = [

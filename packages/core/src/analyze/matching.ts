@@ -85,19 +85,18 @@ function matchStratum(score: ArrayLike<number>, t: number[] | Int32Array, c: num
   }
   const removed = new Uint8Array(m);
   let alive = m;
+  // Without NaN the sorted scores are in order, and a search may start from the last position found.
+  let ordered = true;
+  for (let k = 0; k < m; k++) if (sorted[k] !== sorted[k]) ordered = false;
+  let hint = m;
   for (let round = 0; round < ratio && alive > 0; round++) {
     for (const i of t) {
       if (alive === 0) break;
       if (round > 0 && !controlsOf[i]) continue; // no control within reach in round 1: none later
       const x = score[i]!;
-      // First sorted position with score ≥ x, then the nearest alive to its right and left.
-      let lo = 0;
-      let hi = m;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (sorted[mid]! < x) lo = mid + 1;
-        else hi = mid;
-      }
+      // First sorted position with score ≥ x (near the last one: the treated come in score
+      // order), then the nearest alive to its right and left.
+      const lo = (hint = lowerBound(sorted, x, ordered ? hint : m, ordered));
       // A removed position's link points past removed ones only: follow it, then point every
       // position passed straight at the one found (so runs of removed controls are crossed once).
       let right = lo;
@@ -147,6 +146,42 @@ function matchStratum(score: ArrayLike<number>, t: number[] | Int32Array, c: num
     }
   }
   return t;
+}
+
+/**
+ * The first position k of `sorted` with !(sorted[k] < x) (m if none), by bisection; when `ordered`
+ * (ascending, no NaN) from `hint` outward by doubling steps, then bisection — the same position,
+ * in a few steps when it is near the hint.
+ */
+function lowerBound(sorted: Float64Array, x: number, hint: number, ordered: boolean): number {
+  const m = sorted.length;
+  let lo = 0;
+  let hi = m;
+  if (ordered && hint < m && sorted[hint]! < x) {
+    // After the hint: [lo, hi] holds the answer.
+    lo = hint + 1;
+    hi = lo;
+    for (let step = 1; hi < m && sorted[hi]! < x; step *= 2) {
+      lo = hi + 1;
+      hi = lo + step;
+    }
+    hi = Math.min(hi, m);
+  } else if (ordered) {
+    // At or before the hint.
+    hi = hint;
+    let k = hi - 1;
+    for (let step = 1; k >= 0 && !(sorted[k]! < x); step *= 2) {
+      hi = k;
+      k = hi - step;
+    }
+    lo = k < 0 ? 0 : k + 1;
+  }
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

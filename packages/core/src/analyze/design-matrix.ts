@@ -174,9 +174,13 @@ export type DesignMatrixOptions = z.input<typeof DesignMatrixOptions>;
  * natural order (the model's vocabulary order: young → mid → senior, whatever language the cells
  * are in; else sorted). Rows with a missing value in any column used (including `also`) are
  * dropped listwise and counted. Columns are read through the input boundary, so a typo is an
- * error with "did you mean", and text in a numeric column is an error naming it.
+ * error with "did you mean", and text in a numeric column is an error naming it. The row-major
+ * `x` is built when first read; `byColumn()` gives the same design by columns (each numeric column's
+ * values, and for a level or a yes/no column true in at most half of the rows the rows where it is
+ * 1), as the propensity model of {@link estimateEffect} reads it.
  * @example
  * designMatrix(aq.table({ y: [1, 2, 3], 世代: ["若手", "シニア", "若手"] }), ["世代"]).terms // => ["(Intercept)", "世代senior"]
+ * Array.from(designMatrix(aq.table({ 世代: ["若手", "シニア", "若手"] }), ["世代"]).byColumn().ones[1]) // => [1]
  */
 export function designMatrix(table: Table, predictors: readonly string[], options: DesignMatrixOptions = {}): DesignMatrix {
   const o = parseOptions("designMatrix", DesignMatrixOptions, options);

@@ -240,13 +240,9 @@ export function segmentColumn(fn: string, table: Table, name: string, options: R
   const rejects = new Rejects();
   const codes = new Int32Array(n);
   let nMissing = 0;
-  // The previous row's value and code: neighbouring rows often hold the same value, and comparing
-  // it costs less than a Map lookup (most of this loop runs before it is optimised).
-  let last: unknown = {};
-  let lastCode = 0;
   for (let i = 0; i < n; i++) {
     const v = raw[i];
-    let c = v === last ? lastCode : codeOf.get(v);
+    let c = codeOf.get(v);
     if (c === undefined) {
       let k: unknown;
       if (isBlank(v) || (typeof v === "string" && missing.has(markerKey(v)))) k = null;
@@ -263,8 +259,6 @@ export function segmentColumn(fn: string, table: Table, name: string, options: R
     if (c === -2) rejects.add(v, i);
     else if (c === -1) nMissing++;
     codes[i] = c;
-    last = v;
-    lastCode = c;
   }
   if (rejects.size > 0 && vocabulary) {
     throw KoeArgumentError.of(m.unknownSegmentValue, { fn, column, vocabulary: vocabulary.name, values: rejects.list(), known: [...vocabulary.ids], knownJa: vocabulary.terms.map((t) => t.ja) });

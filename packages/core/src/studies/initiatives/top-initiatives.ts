@@ -309,7 +309,7 @@ export function _matrix(
     return { eff, practised, rated, shrunken, prior };
   };
   // The cell's top k as rankCell ranks them (rank = 1 + the entries with a greater key; ties in id
-  // order, the id being the initiative's index as text), in two small loops over typed keys.
+  // order, the id being the initiative's index as text), from typed keys.
   const first = new Float64Array(nI);
   const second = new Float64Array(nI);
   const at = new Int32Array(nI);
@@ -325,15 +325,20 @@ export function _matrix(
       second[m] = o.rankBy === "count" ? rate : e;
       at[m++] = j;
     }
+    // Sorted by key, greatest first: an entry's rank is 1 + its position unless it ties the one
+    // before (1 + the entries with a greater key); tied when the key before or after is the same.
+    // (A sort, not a count over every pair: that loop made the engine optimise in the middle of a
+    // call that runs once.)
+    const byKey = Array.from({ length: m }, (_, a) => a).sort((a, b) => first[b]! - first[a]! || second[b]! - second[a]!);
+    const same = (a: number, b: number | undefined) => b !== undefined && first[a] === first[b] && second[a] === second[b];
     const top: Ranked[] = [];
-    for (let a = 0; a < m; a++) {
-      let above = 0;
-      let tied = false;
-      for (let b = 0; b < m; b++) {
-        if (first[b]! > first[a]! || (first[b] === first[a] && second[b]! > second[a]!)) above++;
-        else if (b !== a && first[b] === first[a] && second[b] === second[a]) tied = true;
-      }
-      if (above < o.k) top.push({ j: at[a]!, rank: above + 1, tied });
+    let rank = 0;
+    for (let q = 0; q < m; q++) {
+      const a = byKey[q]!;
+      const tiesBefore = same(a, byKey[q - 1]);
+      if (!tiesBefore) rank = q + 1;
+      if (rank > o.k) break;
+      top.push({ j: at[a]!, rank, tied: tiesBefore || same(a, byKey[q + 1]) });
     }
     return top.sort((x, y) => x.rank - y.rank || (String(x.j) < String(y.j) ? -1 : 1));
   };

@@ -163,22 +163,28 @@ function plainWorker(normalize: (s: string) => string, fs: FsLike, isUtf8: (b: U
     let bufStart = job.from;
     let p = 0;
     /** Appends the next chunk to what is left of the buffer from p; false at the end of the file. */
+    // A file is read into one buffer, reused: what is left of a record moves to its start, the next chunk follows.
+    let store = Buffer.allocUnsafe(job.bytes === null ? job.chunkSize * 2 : 0);
     const more = (): boolean => {
       if (filePos >= job.size) return false;
       const n = Math.min(job.chunkSize, job.size - filePos);
-      let chunk: Buffer;
-      if (job.bytes !== null) chunk = Buffer.from(job.bytes.buffer, job.bytes.byteOffset + (filePos - job.from), n);
-      else {
-        chunk = Buffer.allocUnsafe(n);
-        const got = fs.readSync(fd, chunk, 0, n, filePos);
+      const restLength = buf.length - p;
+      if (job.bytes !== null) {
+        const chunk = Buffer.from(job.bytes.buffer, job.bytes.byteOffset + (filePos - job.from), n);
+        buf = restLength === 0 ? chunk : Buffer.concat([buf.subarray(p), chunk]);
+      } else {
+        if (store.length < restLength + n) {
+          const grown = Buffer.allocUnsafe(2 * (restLength + n));
+          buf.copy(grown, 0, p);
+          store = grown;
+        } else if (restLength > 0) buf.copy(store, 0, p);
+        const got = fs.readSync(fd, store, restLength, n, filePos);
         if (got === 0) return false;
-        chunk = chunk.subarray(0, got);
+        buf = store.subarray(0, restLength + got);
       }
-      filePos += chunk.length;
-      const rest = buf.subarray(p);
+      filePos += buf.length - restLength;
       bufStart += p;
       p = 0;
-      buf = rest.length === 0 ? chunk : Buffer.concat([rest, chunk]);
       return true;
     };
     // The part starts after the first line feed at or after `from`.

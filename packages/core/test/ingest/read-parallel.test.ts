@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { readCsv, type ReadCsvOptions } from "../../src/ingest/index.js";
 import * as parallel from "../../src/ingest/parallel.js";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
 import { expectAccounted } from "./helpers.js";
 import { adversarial, fingerprint } from "./read-corpus.js";
 
@@ -109,6 +110,20 @@ describe("columns decided on the whole column", () => {
     ]);
     const expected = json(fingerprint(one, true));
     for (const at of lineFeeds(src)) expect(json(fingerprint(await twoThreads(src, at), true)), `split after byte ${at}`).toEqual(expected);
+  });
+});
+
+describe("what is not read on two threads", () => {
+  it("UTF-16 (transcoded), a schema and keys: one thread, as before", async () => {
+    const text = "a,b\n" + Array.from({ length: 30 }, (_, i) => `${i},${i % 3}`).join("\n") + "\n";
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+    for (const options of [undefined, { unique: ["a"] }, { schema: z.object({ a: z.number(), b: z.number() }) }]) {
+      const source = options === undefined ? utf16 : text;
+      const expected = json(fingerprint(await oneThread(source, options), true));
+      const before = parallel.rowsReadByWorker;
+      expect(json(fingerprint(await twoThreads(source, 20, options), true))).toEqual(expected);
+      expect(parallel.rowsReadByWorker).toBe(before);
+    }
   });
 });
 

@@ -11,6 +11,7 @@
 // column (see ColumnBuilder.appendPart).
 import { normalizeCell } from "./cells.js";
 import type { ByteEncoding } from "./encoding.js";
+import { workerThreads, type EvalWorker } from "../runtime/worker-threads.js";
 
 /** Below this many bytes a file is read on one thread: a worker costs tens of milliseconds to start. */
 const PARALLEL_MIN_BYTES = 16 * 2 ** 20;
@@ -56,16 +57,6 @@ export interface PlainReader {
   stop(): void;
 }
 
-type WorkerThread = { on(event: string, f: (v: unknown) => void): void; terminate(): unknown };
-type WorkerConstructor = new (code: string, options: { eval: true; workerData: unknown }) => WorkerThread;
-
-/** Node's worker threads when there are two cores or more, reached at run time (the reader runs in browsers too, where this is null). */
-function workerThreads(): WorkerConstructor | null {
-  const p = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  const threads = p?.getBuiltinModule?.("node:worker_threads") as { Worker?: WorkerConstructor } | undefined;
-  const os = p?.getBuiltinModule?.("node:os") as { availableParallelism?: () => number } | undefined;
-  return threads?.Worker && (os?.availableParallelism?.() ?? 1) >= 2 ? threads.Worker : null;
-}
 
 let mode: "auto" | "off" | "always" = "auto";
 /**
@@ -113,7 +104,7 @@ export function startPlainReader(
   // A copy of the rest of the bytes (a view would send its whole buffer along).
   const bytes = input.path === null ? Uint8Array.prototype.slice.call(input.bytes!, from) : null;
   workerSource ??= `"use strict";\nconst __name = (f) => f;\n(${plainWorker.toString()})((${normalizeCell.toString()}), require("node:fs"), require("node:buffer").isUtf8, require("node:worker_threads"));`;
-  let worker: WorkerThread;
+  let worker: EvalWorker;
   try {
     worker = new Worker(workerSource, { eval: true, workerData: { ...job, path: input.path, bytes, size, from, rowsHint } satisfies PlainJob });
   } catch {

@@ -6,6 +6,7 @@ import { normalCdf, normalQuantile } from "./distributions.js";
 import { countInts, createRandom, drawInts, generatorState, type Random } from "./random.js";
 import { drawCounterModule, makeDrawCounter, type CounterModule } from "./count-draws.js";
 import { makeResult, type Result } from "./result.js";
+import { workerThreads, type EvalWorker } from "../runtime/worker-threads.js";
 
 export interface BootstrapOptions {
   /** Number of resamples (default 1000). */
@@ -355,17 +356,6 @@ interface CountingHelper {
   stop(): void;
 }
 
-type WorkerThread = { unref(): void; terminate(): unknown };
-type WorkerConstructor = new (code: string, options: { eval: true; workerData: unknown }) => WorkerThread;
-
-/** Node's worker threads and core count, reached at run time without importing a Node built-in (`@koe/core/stats` runs in browsers too, where this is null). */
-function workerThreads(): WorkerConstructor | null {
-  const p = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  const threads = p?.getBuiltinModule?.("node:worker_threads") as { Worker?: WorkerConstructor } | undefined;
-  const os = p?.getBuiltinModule?.("node:os") as { availableParallelism?: () => number } | undefined;
-  return threads?.Worker && (os?.availableParallelism?.() ?? 1) >= 2 ? threads.Worker : null;
-}
-
 let countingSource: string | undefined;
 let parallelCounting = true;
 let firstCut = 1;
@@ -408,9 +398,10 @@ function startCounting(st: Int32Array, sizes: number[], rank: Int32Array | null,
   const step = Math.ceil(n / 32);
   let cut = Math.round(firstCut * n);
   control[CUT] = cut;
-  // countInts calls drawInts by name: bound under the name it has here (a bundler may rename both).
-  countingSource ??= `"use strict";\nconst ${drawInts.name} = ${drawInts.toString()};\nconst countInts = ${countInts.toString()};\nconst drawResample = ${drawResample.toString()};\nconst gatherCounts = ${gatherCounts.toString()};\nconst makeDrawCounter = ${makeDrawCounter.toString()};\n(${countingWorker.toString()})(countInts, drawResample, gatherCounts, makeDrawCounter, require("node:worker_threads").workerData);`;
-  let worker: WorkerThread;
+  // countInts calls drawInts by name: bound under the name it has here (a bundler may rename both);
+  // __name is the helper a transpiler keeping function names (tsx) may call inside them.
+  countingSource ??= `"use strict";\nconst __name = (f) => f;\nconst ${drawInts.name} = ${drawInts.toString()};\nconst countInts = ${countInts.toString()};\nconst drawResample = ${drawResample.toString()};\nconst gatherCounts = ${gatherCounts.toString()};\nconst makeDrawCounter = ${makeDrawCounter.toString()};\n(${countingWorker.toString()})(countInts, drawResample, gatherCounts, makeDrawCounter, require("node:worker_threads").workerData);`;
+  let worker: EvalWorker;
   try {
     worker = new Worker(countingSource, { eval: true, workerData: { control, slotBuffer, carryBuffer, metaBuffer, n, sizes, rank, resamples, slots: SLOTS, slotCarries: SLOT_CARRIES, state: Int32Array.from(st), module } });
     worker.unref();

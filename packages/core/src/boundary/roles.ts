@@ -86,8 +86,9 @@ export function binaryColumn(fn: string, table: Table, name: string, options: Ro
   const raw = columnValues(table, column, fn);
   const n = raw.length;
   const values = new Uint8Array(n);
-  const words = binaryWords(column, options);
-  const missing = missingSet(options.missing);
+  // The words and markers are needed only for text cells (a typed 0/1 column has none).
+  let words: ReturnType<typeof binaryWords> | null = null;
+  let missing: Set<string> | null = null;
   const cache = new Map<unknown, number>();
   const rejects = new Rejects();
   let nMissing = 0;
@@ -103,6 +104,8 @@ export function binaryColumn(fn: string, table: Table, name: string, options: Ro
     else {
       code = cache.get(v);
       if (code === undefined) {
+        words ??= binaryWords(column, options);
+        missing ??= missingSet(options.missing);
         const k = normalizeKey(String(v));
         const asNumber = numberFromText(String(v));
         code = missing.has(markerKey(String(v))) ? MISSING_BINARY : words.yesSet.has(k) || asNumber === 1 ? 1 : words.noSet.has(k) || asNumber === 0 ? 0 : -1;
@@ -116,7 +119,10 @@ export function binaryColumn(fn: string, table: Table, name: string, options: Ro
       else nTrue += code;
     }
   }
-  if (rejects.size > 0) throw KoeArgumentError.of(m.notBinary, { fn, column, values: rejects.list(), yes: words.yes, no: words.no });
+  if (rejects.size > 0) {
+    words ??= binaryWords(column, options);
+    throw KoeArgumentError.of(m.notBinary, { fn, column, values: rejects.list(), yes: words.yes, no: words.no });
+  }
   return { column, values, nMissing, nTrue, nFalse: n - nMissing - nTrue };
 }
 
@@ -240,9 +246,12 @@ export function segmentColumn(fn: string, table: Table, name: string, options: R
   const rejects = new Rejects();
   const codes = new Int32Array(n);
   let nMissing = 0;
+  // The previous row's value and code: sorted or grouped data repeats a value row after row (no lookup then).
+  let last: unknown;
+  let lastCode = 0;
   for (let i = 0; i < n; i++) {
     const v = raw[i];
-    let c = codeOf.get(v);
+    let c = i > 0 && v === last ? lastCode : codeOf.get(v);
     if (c === undefined) {
       let k: unknown;
       if (isBlank(v) || (typeof v === "string" && missing.has(markerKey(v)))) k = null;
@@ -256,6 +265,8 @@ export function segmentColumn(fn: string, table: Table, name: string, options: R
       }
       codeOf.set(v, c);
     }
+    last = v;
+    lastCode = c;
     if (c === -2) rejects.add(v, i);
     else if (c === -1) nMissing++;
     codes[i] = c;

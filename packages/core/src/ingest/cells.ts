@@ -163,6 +163,11 @@ export class ColumnBuilder {
   private cache: (CachedCell | undefined)[] | null;
   private cacheTries = 0;
   private cacheHits = 0;
+  /** The previous cell read through the cache: its entry, its chunk and where it was in it. */
+  private lastCell: CachedCell | undefined = undefined;
+  private lastBuf: Buffer | null = null;
+  private lastStart = 0;
+  private lastEnd = 0;
 
   constructor(
     readonly spec: ColumnSpec | null,
@@ -397,6 +402,22 @@ export class ColumnBuilder {
 
   /** Category-like columns: look the bytes up before decoding; give up on columns of unique values. */
   private readCached(buf: Buffer, s: number, e: number, flag: number): CellProblem | null {
+    // The same bytes as this column's previous cell in the same chunk (sorted or grouped data
+    // repeats a value row after row): its entry, without hashing.
+    const last = this.lastCell;
+    if (last !== undefined && buf === this.lastBuf && e - s === this.lastEnd - this.lastStart) {
+      const ls = this.lastStart;
+      let i = 0;
+      while (i < e - s && buf[s + i] === buf[ls + i]) i++;
+      if (i === e - s) {
+        this.cacheTries++;
+        this.cacheHits++;
+        this.lastStart = s;
+        this.lastEnd = e;
+        if (last.problem === null) this.stage(last.value);
+        return last.problem;
+      }
+    }
     let h = 0x811c9dc5;
     for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
     const slot = (h >>> 0) & (CACHE_SLOTS - 1);
@@ -414,15 +435,26 @@ export class ColumnBuilder {
       }
       if (same) {
         this.cacheHits++;
+        this.remember(hit, buf, s, e);
         if (hit.problem === null) this.stage(hit.value);
         return hit.problem;
       }
     }
     const problem = this.readText(buf, s, e, flag);
     // A copy: a view would keep the whole chunk alive.
-    cache[slot] = { bytes: Uint8Array.prototype.slice.call(buf, s, e), value: problem === null ? this.stagedValue() : null, problem };
+    const entry = { bytes: Uint8Array.prototype.slice.call(buf, s, e), value: problem === null ? this.stagedValue() : null, problem };
+    cache[slot] = entry;
+    this.remember(entry, buf, s, e);
     if (this.cacheTries >= 4096 && this.cacheHits * 2 < this.cacheTries) this.cache = null;
     return problem;
+  }
+
+  /** The entry of the cell just read and where its bytes are (see {@link readCached}). */
+  private remember(entry: CachedCell, buf: Buffer, s: number, e: number): void {
+    this.lastCell = entry;
+    this.lastBuf = buf;
+    this.lastStart = s;
+    this.lastEnd = e;
   }
 
   private stagedValue(): unknown {

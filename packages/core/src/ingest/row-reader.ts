@@ -281,8 +281,10 @@ export class RowReader {
       else {
         const b = fb[nf];
         if (b !== null) {
+          // Refreshed only when the read changed the column (grown, or turned into text).
+          const was = b!.values ?? b!.numbers;
           const problem = b!.read(buf, s, p, FieldFlag.Plain);
-          this.refreshFast(nf);
+          if ((b!.values ?? b!.numbers) !== was) this.refreshFast(nf);
           if (problem !== null) return this.abandon();
         }
       }
@@ -293,7 +295,9 @@ export class RowReader {
       break;
     }
     if (nf !== expected) return this.abandon();
-    for (const b of this.absent) if (b.stageAbsent() !== null) return this.abandon();
+    // Indexed loops, and none over an empty list: this runs per row, often before it is optimised.
+    const absent = this.absent;
+    for (let a = 0; a < absent.length; a++) if (absent[a]!.stageAbsent() !== null) return this.abandon();
     this.rowsRead++;
     const row = index + 1;
     const builders = this.builders;
@@ -302,7 +306,7 @@ export class RowReader {
       return p;
     }
     for (let c = 0; c < builders.length; c++) builders[c]!.commit();
-    for (const b of this.absent) b.commit();
+    for (let a = 0; a < absent.length; a++) absent[a]!.commit();
     this.rowNumbers[this.rowsAccepted++] = row;
     return p;
   }

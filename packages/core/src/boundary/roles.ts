@@ -93,7 +93,19 @@ export function binaryColumn(fn: string, table: Table, name: string, options: Ro
   const rejects = new Rejects();
   let nMissing = 0;
   let nTrue = 0;
-  for (let i = 0; i < n; i++) {
+  // A typed column (as the readers make a 0/1 column): 1, 0 and NaN in a tight loop, to the first other number.
+  let i = 0;
+  if (raw instanceof Float64Array || raw instanceof Float32Array) {
+    for (; i < n; i++) {
+      const v = raw[i]!;
+      if (v === 1) nTrue++;
+      else if (v === 0) continue;
+      else if (v !== v) nMissing++;
+      else break;
+      values[i] = v === 1 ? 1 : MISSING_BINARY;
+    }
+  }
+  for (; i < n; i++) {
     const v = raw[i];
     let code: number | undefined;
     // Numbers first (a typed 0/1 column is the common case): no call per row.
@@ -246,12 +258,9 @@ export function segmentColumn(fn: string, table: Table, name: string, options: R
   const rejects = new Rejects();
   const codes = new Int32Array(n);
   let nMissing = 0;
-  // The previous row's value and code: sorted or grouped data repeats a value row after row (no lookup then).
-  let last: unknown;
-  let lastCode = 0;
   for (let i = 0; i < n; i++) {
     const v = raw[i];
-    let c = i > 0 && v === last ? lastCode : codeOf.get(v);
+    let c = codeOf.get(v);
     if (c === undefined) {
       let k: unknown;
       if (isBlank(v) || (typeof v === "string" && missing.has(markerKey(v)))) k = null;
@@ -265,11 +274,11 @@ export function segmentColumn(fn: string, table: Table, name: string, options: R
       }
       codeOf.set(v, c);
     }
-    last = v;
-    lastCode = c;
     if (c === -2) rejects.add(v, i);
     else if (c === -1) nMissing++;
     codes[i] = c;
+    // The rows repeating a value (sorted or grouped data) take its code in a tight loop, without a lookup.
+    if (c >= 0) while (i + 1 < n && raw[i + 1] === v) codes[++i] = c;
   }
   if (rejects.size > 0 && vocabulary) {
     throw KoeArgumentError.of(m.unknownSegmentValue, { fn, column, vocabulary: vocabulary.name, values: rejects.list(), known: [...vocabulary.ids], knownJa: vocabulary.terms.map((t) => t.ja) });

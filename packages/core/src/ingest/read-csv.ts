@@ -108,7 +108,7 @@ export async function readCsvWith(fn: string, source: CsvSource, opts: z.output<
     delimiter = opts.delimiter === "auto" ? sniffDelimiter(head) : opts.delimiter.charCodeAt(0);
     const byteEncoding = encoding === "shift_jis" ? "shift_jis" : "utf-8";
     reader.setEncoding(byteEncoding);
-    tokenizer = new CsvTokenizer(delimiter, (r) => reader.onRecord(r), () => reader.onBlank(), (b, p, end, index, delim) => reader.fastRecord(b, p, end, index, delim));
+    tokenizer = new CsvTokenizer(delimiter, reader);
     // Bytes per line from (at most) the first 64 KiB: for the worker's estimate of its rows, and
     // to size the columns of a file read whole here before its records are read.
     const sample = head.subarray(0, SNIFF_BYTES);

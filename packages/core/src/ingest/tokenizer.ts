@@ -28,8 +28,40 @@ export interface RecordView {
   unterminated: boolean;
 }
 
-/** See the tokenizer's `fastRecord`: `(buf, start, end, index, delimiter) => next start or -1`. */
-export type FastRecord = (buf: Buffer, start: number, end: number, index: number, delimiter: number) => number;
+/**
+ * What the tokenizer hands records to. An object whose methods it calls (not functions passed one
+ * by one): its optimised code then calls the same methods in every read, instead of being thrown
+ * away at the next read for calling new closures.
+ */
+export interface RecordSink {
+  onRecord(record: RecordView): void;
+  /** A blank line, on line `index` (0-based). */
+  onBlank(index: number): void;
+  /**
+   * Tried first at each record when `fast` is set: reads a record of plain fields straight from
+   * the bytes and returns where the next record starts, or -1 to leave it to the general path
+   * (which then reads it whole).
+   */
+  fastRecord(buf: Buffer, start: number, end: number, index: number, delimiter: number): number;
+}
+
+/**
+ * The record view the tokenizer refills for every record. A class, not an object literal: a literal
+ * made again in a later read takes the shape its first object had before its fields were widened,
+ * and the engine then throws away the tokenizer's optimised code (a small file read after a large
+ * one paid for that).
+ */
+class View implements RecordView {
+  buf: Buffer = Buffer.alloc(0);
+  count = 0;
+  index = 0;
+  unterminated = false;
+  constructor(
+    public starts: Int32Array,
+    public ends: Int32Array,
+    public flags: Uint8Array,
+  ) {}
+}
 
 export class CsvTokenizer {
   private carry: Buffer | null = null;
@@ -37,28 +69,16 @@ export class CsvTokenizer {
   private ends = new Int32Array(64);
   private flags = new Uint8Array(64);
   private index = 0;
-  private readonly view: RecordView = {
-    buf: Buffer.alloc(0),
-    starts: this.starts,
-    ends: this.ends,
-    flags: this.flags,
-    count: 0,
-    index: 0,
-    unterminated: false,
-  };
+  private readonly view: RecordView = new View(this.starts, this.ends, this.flags);
   /** Total bytes handed over so far, for progress and capacity estimates. */
   bytesSeen = 0;
   recordsSeen = 0;
 
   constructor(
     private readonly delimiter: number,
-    private readonly onRecord: (record: RecordView) => void,
-    private readonly onBlankLine: (index: number) => void = () => {},
-    /**
-     * Tried first at each record: reads a record of plain fields straight from the bytes and returns
-     * where the next record starts, or -1 to leave it to the general path (which then reads it whole).
-     */
-    private readonly fastRecord: FastRecord | null = null,
+    private readonly sink: RecordSink,
+    /** Whether to try the sink's fastRecord at each record. */
+    private readonly fast = true,
   ) {}
 
   /** Feeds the next chunk; pass `final` with the last one (it may be empty). */
@@ -108,10 +128,11 @@ export class CsvTokenizer {
     const delim = this.delimiter;
     let p = 0;
     let recordStart = 0;
-    const fast = this.fastRecord;
+    const sink = this.sink;
+    const fast = this.fast;
     while (recordStart < len) {
-      if (fast !== null) {
-        const next = fast(b, recordStart, len, this.index, delim);
+      if (fast) {
+        const next = sink.fastRecord(b, recordStart, len, this.index, delim);
         if (next >= 0) {
           this.index++;
           this.recordsSeen++;
@@ -198,7 +219,7 @@ export class CsvTokenizer {
       }
       const index = this.index++;
       if (nf === 1 && this.ends[0] === this.starts[0] && this.flags[0] === FieldFlag.Plain) {
-        this.onBlankLine(index);
+        sink.onBlank(index);
       } else {
         this.recordsSeen++;
         // One view object, refilled for every record: no allocation per row.
@@ -210,7 +231,7 @@ export class CsvTokenizer {
         v.count = nf;
         v.index = index;
         v.unterminated = unterminated;
-        this.onRecord(v);
+        sink.onRecord(v);
       }
       recordStart = p;
     }

@@ -118,13 +118,21 @@ export function startPlainReader(
   return { from, rowsHint, part, stop: () => void worker.terminate() };
 }
 
-/** What the worker posts: text columns as their distinct texts joined by NUL (or listed, when a text holds a NUL). */
-type WireColumn = { numbers: Float64Array } | { codes: Int32Array; joined: string } | { codes: Int32Array; list: string[] };
+/**
+ * What the worker posts: text columns as their distinct texts joined by NUL (or listed, when a text
+ * holds a NUL), then the texts it kept as bytes (`raw`: ASCII, NUL-separated; see plainWorker).
+ */
+type WireColumn = { numbers: Float64Array } | { codes: Int32Array; joined: string; raw: Uint8Array | null } | { codes: Int32Array; list: string[]; raw: Uint8Array | null };
 type WireResult = { ok: false } | { ok: true; rows: number; fields: number; start: number; end: number; columns: WireColumn[] };
 
 function toPart(r: WireResult): PlainPart | null {
   if (!r.ok) return null;
-  const columns = r.columns.map((c): PartColumn => ("numbers" in c ? c : { codes: c.codes, texts: "list" in c ? c.list : c.joined.split("\u0000") }));
+  const columns = r.columns.map((c): PartColumn => {
+    if ("numbers" in c) return c;
+    const texts = "list" in c ? c.list : c.joined.split("\u0000");
+    // One string of all the raw texts, split: far cheaper than a string made per cell and sent.
+    return { codes: c.codes, texts: c.raw === null ? texts : texts.concat(Buffer.from(c.raw.buffer, c.raw.byteOffset, c.raw.length).latin1Slice().split("\u0000")) };
+  });
   return { rows: r.rows, fields: r.fields, start: r.start, end: r.end, columns };
 }
 
@@ -212,6 +220,15 @@ function plainWorker(normalize: (s: string) => string, fs: FsLike, isUtf8: (b: U
     const cacheCodes: Int32Array[] = [];
     const cacheTries: number[] = [];
     const cacheHits: number[] = [];
+    // A column of mostly distinct texts (ids) keeps each plain ASCII cell as bytes (NUL after each),
+    // coded RAW + its place among them: no string is made here (its text is exactly its bytes when
+    // no byte is a space or control character at either end, none is NUL and it is not a missing marker).
+    const RAW = 0x40000000;
+    const raws: (Uint8Array | null)[] = [];
+    const rawLengths: number[] = [];
+    const rawCounts: number[] = [];
+    const markerLengths = new Set<number>();
+    for (const t of missing) markerLengths.add(t.length);
     /** The code of a text: its place among the column's distinct texts (or, in a column of mostly distinct texts, a new place). */
     const code = (f: number, t: string): number => {
       const d = dicts[f];
@@ -237,6 +254,30 @@ function plainWorker(normalize: (s: string) => string, fs: FsLike, isUtf8: (b: U
         nums[f] = null;
       }
       const n = e - s;
+      if (dicts[f] === null && n > 0 && n < 256 && b[s]! > 0x20 && b[e - 1]! > 0x20 && !markerLengths.has(n)) {
+        let plain = true;
+        for (let i = s; i < e; i++) {
+          const x = b[i]!;
+          if (x >= 0x80 || x === 0) {
+            plain = false;
+            break;
+          }
+        }
+        if (plain) {
+          let raw = raws[f];
+          let len = rawLengths[f]!;
+          if (raw == null || len + n + 1 > raw.length) {
+            const grown = new Uint8Array(Math.max(1 << 16, 2 * (len + n + 1)));
+            if (raw != null) grown.set(raw.subarray(0, len));
+            raws[f] = raw = grown;
+          }
+          for (let i = s; i < e; i++) raw[len++] = b[i]!;
+          raw[len++] = 0;
+          rawLengths[f] = len;
+          cs[k] = RAW + rawCounts[f]!++;
+          return true;
+        }
+      }
       const cached = n <= 32 && cacheTries[f]! >= 0;
       let slot = 0;
       if (cached) {
@@ -318,6 +359,9 @@ function plainWorker(normalize: (s: string) => string, fs: FsLike, isUtf8: (b: U
           cacheCodes.push(new Int32Array(SLOTS));
           cacheTries.push(0);
           cacheHits.push(0);
+          raws.push(null);
+          rawLengths.push(0);
+          rawCounts.push(0);
         }
       }
       if (rows === cap) grow();
@@ -379,7 +423,15 @@ function plainWorker(normalize: (s: string) => string, fs: FsLike, isUtf8: (b: U
       const list = lists[f]!;
       const cs = codes[f]!;
       transfer.push(cs.buffer as ArrayBuffer);
-      columns.push(list.some((t) => t.includes("\u0000")) ? { codes: cs, list } : { codes: cs, joined: list.join("\u0000") });
+      // The raw texts follow the listed ones.
+      const raw = raws[f];
+      if (raw != null) {
+        const shift = list.length - RAW;
+        for (let i = 0; i < rows; i++) if (cs[i]! >= RAW) cs[i] = cs[i]! + shift;
+        transfer.push(raw.buffer as ArrayBuffer);
+      }
+      const rawBytes = raw == null ? null : raw.subarray(0, rawLengths[f]! - 1);
+      columns.push(list.some((t) => t.includes("\u0000")) ? { codes: cs, list, raw: rawBytes } : { codes: cs, joined: list.join("\u0000"), raw: rawBytes });
     }
     port.postMessage({ ok: true, rows, fields: nf, start, end: bufStart + p, columns }, transfer);
   } catch {

@@ -146,6 +146,41 @@ describe("a file read by path", () => {
   });
 });
 
+describe("a column of distinct texts (ids), kept by the worker as bytes", () => {
+  it("ids, with spaces, full-width letters, markers, blanks and numbers among them: the same texts as one thread", async () => {
+    const path = join(tmp, "ids.csv");
+    const lines = ["id,v"];
+    const odd: Record<number, string> = { 15000: " R15000 ", 15001: "Ｒ１５００１", 15002: "NA", 15003: "", 15004: "R9", 15005: "42", 15006: "\tR15006", 15007: "r-ü" };
+    for (let i = 0; i < 20000; i++) lines.push(`${odd[i] ?? (i < 100 ? String(i + 1) : `R${i}`)},${i % 5}`);
+    writeFileSync(path, lines.join("\n") + "\n");
+    const one = await oneThread(path);
+    const ids = one.table.column("id") as unknown as (string | null)[];
+    // What the cells say, independently of either reader: trimmed, NFKC, markers missing.
+    expect([ids[0], ids[14999], ids[15000], ids[15001], ids[15002], ids[15003], ids[15004], ids[15005], ids[15006], ids[15007], ids[19999]]).toEqual([
+      "1",
+      "R14999",
+      "R15000",
+      "R15001",
+      null,
+      null,
+      "R9",
+      "42",
+      "R15006",
+      "r-ü",
+      "R19999",
+    ]);
+    const expected = json(fingerprint(one, true));
+    const size = readFileSync(path).length;
+    for (const share of [0.05, 0.5, 0.8]) {
+      const before = parallel.rowsReadByWorker;
+      expect(json(fingerprint(await twoThreads(path, Math.floor(size * share), undefined, size), true)), `split at ${share}`).toEqual(expected);
+      expect(parallel.rowsReadByWorker - before).toBeGreaterThan(20000 * (1 - share) * 0.9);
+      const r = await twoThreads(path, Math.floor(size * share), undefined, size);
+      expect(r.table.column("id")).toEqual(ids);
+    }
+  });
+});
+
 describe("when the worker cannot help, one thread reads it all, with the same result", () => {
   const src = "a,b\n" + Array.from({ length: 50 }, (_, i) => `${i},x${i % 4}`).join("\n") + "\n";
   const fakeThreads = (Worker: unknown) => {

@@ -131,7 +131,7 @@ function toPart(r: WireResult): PlainPart | null {
     if ("numbers" in c) return c;
     const texts = "list" in c ? c.list : c.joined.split("\u0000");
     // One string of all the raw texts, split: far cheaper than a string made per cell and sent.
-    return { codes: c.codes, texts: c.raw === null ? texts : texts.concat(Buffer.from(c.raw.buffer, c.raw.byteOffset, c.raw.length).latin1Slice().split("\u0000")) };
+    return { codes: c.codes, texts: c.raw === null ? texts : texts.concat(Buffer.from(c.raw.buffer, c.raw.byteOffset, c.raw.length).toString("latin1").split("\u0000")) };
   });
   return { rows: r.rows, fields: r.fields, start: r.start, end: r.end, columns };
 }

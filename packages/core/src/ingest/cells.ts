@@ -76,6 +76,7 @@ export class CellKinds {
   private seen: Map<string, CellKind> | null = new Map<string, CellKind>();
   private hits = 0;
   private misses = 0;
+  private readonly mayStart = new Uint8Array(65536);
   constructor(private readonly likert: ReadonlyMap<string, number>) {
     for (const k of likert.keys()) if (k.length > 0) this.firsts.add(k[0]!);
   }
@@ -118,9 +119,15 @@ export class CellKinds {
 
   isLabel(v: string): boolean {
     if (this.likert.size === 0 || v.length === 0) return false;
-    const c = v[0]!.toLowerCase();
-    // normalizeKey drops leading spaces, underscores, hyphens, 「・」 and slashes: then look it up in full.
-    if (!this.firsts.has(c) && !/[\s_\-‐・･/／]/.test(c)) return false;
+    // Whether a label may start with this character, worked out once per character (1 yes, 2 no).
+    const code = v.charCodeAt(0);
+    let may = this.mayStart[code]!;
+    if (may === 0) {
+      const c = v[0]!.toLowerCase();
+      // normalizeKey drops leading spaces, underscores, hyphens, 「・」 and slashes: then look it up in full.
+      may = this.mayStart[code] = this.firsts.has(c) || /[\s_\-‐・･/／]/.test(c) ? 1 : 2;
+    }
+    if (may === 2) return false;
     return this.likert.has(normalizeKey(v));
   }
 }

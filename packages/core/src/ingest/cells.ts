@@ -340,23 +340,32 @@ export class ColumnBuilder {
    * (-1 = missing), each already normalised. The same as reading the cells one by one: a column
    * still numbers takes numbers as they are and classifies texts as readInferred does (a number, its
    * text remembered when the number does not spell it; a label's number; other text turns the column
-   * into text); a column of text takes numbers as they were written (canonical integers).
+   * into text); a column of text takes numbers as they were written (canonical integers). A column
+   * still numbers becomes the worker's array when there is room before its numbers for the rows read
+   * here (copied in): its numbers are not copied, nor is memory mapped for them here.
    */
   appendPart(part: PartColumn, k: number): void {
-    this.reserve(this.length + k);
     if ("numbers" in part) {
-      const src = part.numbers;
-      if (this.inferring) this.numbers!.set(src.subarray(0, k), this.length);
-      else {
+      const { numbers: src, offset } = part;
+      if (this.inferring && offset >= this.length && src.length - offset >= k) {
+        const own = this.numbers!.subarray(0, this.length);
+        this.numbers = src.subarray(offset - this.length);
+        this.numbers.set(own);
+      } else if (this.inferring) {
+        this.reserve(this.length + k);
+        this.numbers!.set(src.subarray(offset, offset + k), this.length);
+      } else {
+        this.reserve(this.length + k);
         const values = this.values!;
         for (let i = 0; i < k; i++) {
-          const v = src[i]!;
+          const v = src[offset + i]!;
           values[this.length + i] = v !== v ? null : String(v);
         }
       }
       this.length += k;
       return;
     }
+    this.reserve(this.length + k);
     const { codes, texts } = part;
     let i = 0;
     if (this.inferring) {

@@ -16,8 +16,12 @@ import { workerThreads, type EvalWorker } from "../runtime/worker-threads.js";
 /** Below this many bytes a file is read on one thread: a worker costs tens of milliseconds to start. */
 const PARALLEL_MIN_BYTES = 16 * 2 ** 20;
 
-/** One column of the worker's part: numbers (NaN = missing), or each cell's text as a code into `texts` (-1: missing). */
-export type PartColumn = { numbers: Float64Array } | { codes: Int32Array; texts: string[] };
+/**
+ * One column of the worker's part: numbers (NaN = missing) from `offset` on (the room before it is
+ * for this thread's rows: the column can then become this array, see ColumnBuilder.appendPart), or
+ * each cell's text as a code into `texts` (-1: missing).
+ */
+export type PartColumn = { numbers: Float64Array; offset: number } | { codes: Int32Array; texts: string[] };
 
 /** The records the worker read. */
 export interface PlainPart {
@@ -44,6 +48,8 @@ interface PlainJob {
   missing: readonly string[];
   digitsAreNumbers: boolean;
   rowsHint: number;
+  /** Room left before the worker's numbers: this thread's rows (estimated, with a margin). */
+  front: number;
 }
 
 /** A worker reading the second part of a file. */
@@ -101,12 +107,13 @@ export function startPlainReader(
   if (!Worker) return null;
   const from = Math.max(1, Math.min(size, Math.floor(size * splitShare)));
   const rowsHint = Math.ceil(((size - from) / Math.max(1, bytesPerRow)) * 1.02) + 16;
+  const front = Math.ceil((from / Math.max(1, bytesPerRow)) * 1.05) + 64;
   // A copy of the rest of the bytes (a view would send its whole buffer along).
   const bytes = input.path === null ? Uint8Array.prototype.slice.call(input.bytes!, from) : null;
   workerSource ??= `"use strict";\nconst __name = (f) => f;\n(${plainWorker.toString()})((${normalizeCell.toString()}), require("node:fs"), require("node:buffer").isUtf8, require("node:worker_threads"));`;
   let worker: EvalWorker;
   try {
-    worker = new Worker(workerSource, { eval: true, workerData: { ...job, path: input.path, bytes, size, from, rowsHint } satisfies PlainJob });
+    worker = new Worker(workerSource, { eval: true, workerData: { ...job, path: input.path, bytes, size, from, rowsHint, front } satisfies PlainJob });
   } catch {
     return null;
   }
@@ -122,7 +129,7 @@ export function startPlainReader(
  * What the worker posts: text columns as their distinct texts joined by NUL (or listed, when a text
  * holds a NUL), then the texts it kept as bytes (`raw`: ASCII, NUL-separated; see plainWorker).
  */
-type WireColumn = { numbers: Float64Array } | { codes: Int32Array; joined: string; raw: Uint8Array | null } | { codes: Int32Array; list: string[]; raw: Uint8Array | null };
+type WireColumn = { numbers: Float64Array; offset: number } | { codes: Int32Array; joined: string; raw: Uint8Array | null } | { codes: Int32Array; list: string[]; raw: Uint8Array | null };
 type WireResult = { ok: false } | { ok: true; rows: number; fields: number; start: number; end: number; columns: WireColumn[] };
 
 function toPart(r: WireResult): PlainPart | null {
@@ -160,6 +167,8 @@ function plainWorker(normalize: (s: string) => string, fs: FsLike, isUtf8: (b: U
   const missing = new Set(job.missing);
   const blankIsMissing = missing.has("");
   const digits = job.digitsAreNumbers;
+  // Numbers are written from `front` on (see PlainJob.front).
+  const front = job.front;
   let fd = -1;
   try {
     const sjis = job.encoding === "shift_jis" ? new TextDecoder("shift_jis", { fatal: true }) : null;
@@ -249,7 +258,7 @@ function plainWorker(normalize: (s: string) => string, fs: FsLike, isUtf8: (b: U
       if (cs == null) {
         cs = new Int32Array(cap);
         const ns = nums[f]!;
-        for (let i = 0; i < k; i++) cs[i] = ns[i] !== ns[i] ? -1 : code(f, String(ns[i]));
+        for (let i = 0; i < k; i++) cs[i] = ns[front + i] !== ns[front + i] ? -1 : code(f, String(ns[front + i]));
         codes[f] = cs;
         nums[f] = null;
       }
@@ -337,7 +346,7 @@ function plainWorker(normalize: (s: string) => string, fs: FsLike, isUtf8: (b: U
       cap *= 2;
       for (let f = 0; f < nf; f++) {
         const a = nums[f];
-        if (a != null) (nums[f] = new Float64Array(cap)).set(a);
+        if (a != null) (nums[f] = new Float64Array(front + cap)).set(a);
         const c = codes[f];
         if (c != null) (codes[f] = new Int32Array(cap)).set(c);
       }
@@ -351,7 +360,7 @@ function plainWorker(normalize: (s: string) => string, fs: FsLike, isUtf8: (b: U
         nf = 1;
         for (let i = q; b[i] !== LF && b[i] !== CR; i++) if (b[i] === delim) nf++;
         for (let f = 0; f < nf; f++) {
-          nums.push(new Float64Array(cap));
+          nums.push(new Float64Array(front + cap));
           codes.push(null);
           dicts.push(new Map());
           lists.push([]);
@@ -382,8 +391,8 @@ function plainWorker(normalize: (s: string) => string, fs: FsLike, isUtf8: (b: U
         while (c !== delim && c !== LF && c !== CR) c = b[++q]!;
         const n = q - s;
         const ns = nums[f]!;
-        if (ns !== null && digits && digitsEnd === q && (n === 1 || (n > 1 && n <= 15 && b[s] !== 0x30))) ns[k] = v;
-        else if (ns !== null && n === 0 && blankIsMissing) ns[k] = Number.NaN;
+        if (ns !== null && digits && digitsEnd === q && (n === 1 || (n > 1 && n <= 15 && b[s] !== 0x30))) ns[front + k] = v;
+        else if (ns !== null && n === 0 && blankIsMissing) ns[front + k] = Number.NaN;
         else if (!text(b, f, s, q, k)) return -1;
         f++;
         if (c === delim) {
@@ -416,7 +425,7 @@ function plainWorker(normalize: (s: string) => string, fs: FsLike, isUtf8: (b: U
     for (let f = 0; f < Math.max(0, nf); f++) {
       const ns = nums[f];
       if (ns != null) {
-        columns.push({ numbers: ns });
+        columns.push({ numbers: ns, offset: front });
         transfer.push(ns.buffer as ArrayBuffer);
         continue;
       }

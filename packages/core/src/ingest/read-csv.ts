@@ -207,7 +207,6 @@ function countLines(b: Buffer): number {
 async function join(reader: RowReader, tokenizer: CsvTokenizer, worker: PlainReader, cut: number): Promise<number> {
   try {
     if (!tokenizer.atRecordStart) return -1;
-    reader.touch(worker.rowsHint);
     const part = await worker.part;
     if (part === null || part.start !== cut || !reader.appendPart(part, tokenizer.nextIndex)) return -1;
     tokenizer.skip(part.rows);

@@ -410,19 +410,6 @@ export class RowReader {
     return true;
   }
 
-  /**
-   * Writes into the numbers of the next `rows` rows, a page at a time, so that the memory is mapped
-   * before a worker's part is copied in (done while waiting for the worker; the slots are not rows yet).
-   */
-  touch(rows: number): void {
-    for (const b of this.builders) {
-      const nums = b.numbers;
-      if (nums === null) continue;
-      const end = Math.min(nums.length, b.length + rows);
-      for (let i = b.length; i < end; i += 512) nums[i] = 0;
-    }
-  }
-
   /** Rejects a row whose key was seen before; remembers the keys of an accepted row. */
   private checkUnique(row: number): boolean {
     if (this.uniques.length === 1) {

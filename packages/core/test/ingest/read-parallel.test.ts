@@ -146,6 +146,27 @@ describe("a file read by path", () => {
   });
 });
 
+describe("numbers handed over in the worker's array, with room before them for this thread's rows", () => {
+  it("the same numbers whether this thread's rows fit in that room (long lines first: they do not) or not", async () => {
+    const path = join(tmp, "long-then-short.csv");
+    const lines = ["n,v,w"];
+    for (let i = 0; i < 8000; i++) lines.push(`${i},${i % 5},${i < 2000 ? "x".repeat(200) : i % 7 === 0 ? "" : "y"}`);
+    writeFileSync(path, lines.join("\n") + "\n");
+    const one = await oneThread(path);
+    expect(Array.from(one.table.column("n") as unknown as Float64Array)).toEqual(Array.from({ length: 8000 }, (_, i) => i));
+    const expected = json(fingerprint(one, true));
+    const size = readFileSync(path).length;
+    for (const share of [0.1, 0.5, 0.9, 0.98]) {
+      const before = parallel.rowsReadByWorker;
+      const r = await twoThreads(path, Math.floor(size * share), undefined, size);
+      expect(parallel.rowsReadByWorker - before, `split at ${share}`).toBeGreaterThan(0);
+      expect(json(fingerprint(r, true)), `split at ${share}`).toEqual(expected);
+      expect(r.table.column("v")).toBeInstanceOf(Float64Array);
+      expect(r.table.column("v")).toEqual(one.table.column("v"));
+    }
+  });
+});
+
 describe("a column of distinct texts (ids), kept by the worker as bytes", () => {
   it("ids, with spaces, full-width letters, markers, blanks and numbers among them: the same texts as one thread", async () => {
     const path = join(tmp, "ids.csv");

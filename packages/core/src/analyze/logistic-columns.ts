@@ -19,6 +19,9 @@ export interface DesignColumns {
   ones: (Int32Array | null)[];
   /** Each pair of sparse columns a > b that are 1 together in some rows: those rows (ascending). */
   pairs: { a: number; b: number; rows: Int32Array }[];
+  /** Each row's sparse columns (ascending) at `rowCols[rowStart[i] … rowStart[i + 1])`. */
+  rowStart: Int32Array;
+  rowCols: Int32Array;
 }
 
 /**
@@ -80,7 +83,7 @@ export function designColumnsOf(n: number, dense: (Float64Array | null)[], ones:
   eachPair((ab, i) => (rowsOf[ab]![count[ab]!++] = i));
   const pairs: DesignColumns["pairs"] = [];
   rowsOf.forEach((rows, ab) => rows && pairs.push({ a: Math.floor(ab / p), b: ab % p, rows }));
-  return { n, p, dense, ones, pairs };
+  return { n, p, dense, ones, pairs, rowStart: start, rowCols: cols };
 }
 
 /**
@@ -97,14 +100,17 @@ export function columnCrossProducts(c: DesignColumns, w: Float64Array, z: Float6
   // vᵢ = x_ia·wᵢ over every row and the targets z and the dense columns up to a; for a sparse one,
   // vᵢ = wᵢ (x_ia = 1) over its rows, the targets z and every dense column (a product with a dense
   // column is the same number whichever of the two comes first), and Σ wᵢ·1 for its diagonal.
-  // Up to four dense columns (the intercept and a few numeric covariates): all their sums in one pass.
+  // Up to four dense columns (the intercept and a few numeric covariates): every sum in one pass
+  // over the rows (rowSums).
   const denseAt = dense.flatMap((d, a) => (d ? [a] : []));
-  const fused = denseAt.length <= 4;
-  if (fused) fusedDenseSums(c, denseAt, w, z, xtwx, xtwz);
-  let every: Int32Array | null = null; // all rows, for a dense column beyond the fourth
+  if (denseAt.length <= 4) {
+    rowSums(c, denseAt, w, z, xtwx, xtwz);
+    return finiteSums(p, xtwx, xtwz);
+  }
+  // More dense columns: each column's sums in passes of their own.
+  let every: Int32Array | null = null; // all rows, for a dense column
   for (let a = 0; a < p; a++) {
     const xa = dense[a];
-    if (xa && fused) continue;
     const targets: { t: Float64Array; at: number }[] = [{ t: z, at: -1 }];
     if (xa) {
       for (let b = 0; b <= a; b++) if (dense[b]) targets.push({ t: dense[b]!, at: a * p + b });
@@ -128,54 +134,16 @@ export function columnCrossProducts(c: DesignColumns, w: Float64Array, z: Float6
     for (let k = 0; k < rows.length; k++) t += w[rows[k]!]!;
     xtwx[a * p + b] = t;
   }
+  return finiteSums(p, xtwx, xtwz);
+}
+
+/** Whether every sum of X'WX (lower triangle) and X'Wz is finite. */
+function finiteSums(p: number, xtwx: Float64Array, xtwz: Float64Array): boolean {
   for (let a = 0; a < p; a++) {
     if (!(xtwz[a]! - xtwz[a]! === 0)) return false;
     for (let b = 0; b <= a; b++) if (!(xtwx[a * p + b]! - xtwx[a * p + b]! === 0)) return false;
   }
   return true;
-}
-
-/**
- * The sums of up to four dense columns (at `at`, ascending) in one pass over the rows: for each a,
- * Σᵢ (x_ia·wᵢ)·zᵢ and Σᵢ (x_ia·wᵢ)·x_ib for b ≤ a. Missing columns are zeros, their sums unused.
- */
-function fusedDenseSums(c: DesignColumns, at: number[], w: Float64Array, z: Float64Array, xtwx: Float64Array, xtwz: Float64Array): void {
-  const { n, p } = c;
-  const zero = at.length < 4 ? new Float64Array(n) : z;
-  const [x0, x1, x2, x3] = [0, 1, 2, 3].map((k) => (k < at.length ? c.dense[at[k]!]! : zero)) as [Float64Array, Float64Array, Float64Array, Float64Array];
-  let z0 = 0, z1 = 0, z2 = 0, z3 = 0;
-  let s00 = 0, s10 = 0, s11 = 0, s20 = 0, s21 = 0, s22 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
-  for (let i = 0; i < n; i++) {
-    const wi = w[i]!;
-    const zi = z[i]!;
-    const a0 = x0[i]!;
-    const a1 = x1[i]!;
-    const a2 = x2[i]!;
-    const a3 = x3[i]!;
-    const v0 = a0 * wi;
-    const v1 = a1 * wi;
-    const v2 = a2 * wi;
-    const v3 = a3 * wi;
-    z0 += v0 * zi;
-    z1 += v1 * zi;
-    z2 += v2 * zi;
-    z3 += v3 * zi;
-    s00 += v0 * a0;
-    s10 += v1 * a0;
-    s11 += v1 * a1;
-    s20 += v2 * a0;
-    s21 += v2 * a1;
-    s22 += v2 * a2;
-    s30 += v3 * a0;
-    s31 += v3 * a1;
-    s32 += v3 * a2;
-    s33 += v3 * a3;
-  }
-  const sums = [[z0, s00], [z1, s10, s11], [z2, s20, s21, s22], [z3, s30, s31, s32, s33]];
-  at.forEach((a, k) => {
-    xtwz[a] = sums[k]![0]!;
-    for (let h = 0; h <= k; h++) xtwx[a * p + at[h]!] = sums[k]![h + 1]!;
-  });
 }
 
 /**
@@ -230,4 +198,87 @@ export function columnLinearPredictor(c: DesignColumns, beta: Float64Array, eta:
     else for (let i = 0; i < n; i++) eta[i] = eta[i]! + x0![i]! * b0!;
     a += run;
   }
+}
+
+/**
+ * X'WX and X'Wz of a design of up to four dense columns in one pass over the rows: for each dense
+ * column a, Σᵢ (x_ia·wᵢ)·zᵢ and Σᵢ (x_ia·wᵢ)·x_ib for b ≤ a; each sparse column's Σwᵢ, Σwᵢ·zᵢ and Σwᵢ·x_ib (b dense) and
+ * each pair's Σwᵢ added row by row over the row's sparse columns — every sum over the rows in
+ * order with the same products as the column-wise passes.
+ */
+function rowSums(c: DesignColumns, at: number[], w: Float64Array, z: Float64Array, xtwx: Float64Array, xtwz: Float64Array): void {
+  const { n, p, dense } = c;
+  const nd = at.length;
+  // Fewer than four dense columns: the others stand in (their sums unused).
+  const [x0 = w, x1 = x0, x2 = x0, x3 = x0] = at.map((a) => dense[a]!);
+  const acc = new Float64Array(p * 6);
+  const pairAt = new Int32Array(p * p).fill(-1);
+  c.pairs.forEach(({ a, b }, j) => (pairAt[a * p + b] = j));
+  const pairSum = new Float64Array(c.pairs.length);
+  const sums = new Float64Array(14);
+  sumRows(n, x0!, x1!, x2!, x3!, w, z, c.rowStart, c.rowCols, p, acc, pairAt, pairSum, sums);
+  const [z0, z1, z2, z3, s00, s10, s11, s20, s21, s22, s30, s31, s32, s33] = sums;
+  const byDense = [[z0, s00], [z1, s10, s11], [z2, s20, s21, s22], [z3, s30, s31, s32, s33]];
+  at.forEach((a, k) => {
+    xtwz[a] = byDense[k]![0]!;
+    for (let h = 0; h <= k; h++) xtwx[a * p + at[h]!] = byDense[k]![h + 1]!;
+  });
+  for (let a = 0; a < p; a++) {
+    if (dense[a]) continue;
+    const o = a * 6;
+    xtwz[a] = acc[o + 1]!;
+    xtwx[a * p + a] = acc[o]!;
+    for (let k = 0; k < nd; k++) {
+      const b = at[k]!;
+      xtwx[b < a ? a * p + b : b * p + a] = acc[o + 2 + k]!;
+    }
+  }
+  c.pairs.forEach(({ a, b }, j) => (xtwx[a * p + b] = pairSum[j]!));
+}
+
+/** The loop of {@link rowSums}. */
+function sumRows(n: number, x0: Float64Array, x1: Float64Array, x2: Float64Array, x3: Float64Array, w: Float64Array, z: Float64Array, rowStart: Int32Array, rowCols: Int32Array, p: number, acc: Float64Array, pairAt: Int32Array, pairSum: Float64Array, out: Float64Array): void {
+  let z0 = 0, z1 = 0, z2 = 0, z3 = 0;
+  let s00 = 0, s10 = 0, s11 = 0, s20 = 0, s21 = 0, s22 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
+  for (let i = 0; i < n; i++) {
+    const wi = w[i]!;
+    const zi = z[i]!;
+    const a0 = x0[i]!;
+    const a1 = x1[i]!;
+    const a2 = x2[i]!;
+    const a3 = x3[i]!;
+    const v0 = a0 * wi;
+    const v1 = a1 * wi;
+    const v2 = a2 * wi;
+    const v3 = a3 * wi;
+    z0 += v0 * zi;
+    z1 += v1 * zi;
+    z2 += v2 * zi;
+    z3 += v3 * zi;
+    s00 += v0 * a0;
+    s10 += v1 * a0;
+    s11 += v1 * a1;
+    s20 += v2 * a0;
+    s21 += v2 * a1;
+    s22 += v2 * a2;
+    s30 += v3 * a0;
+    s31 += v3 * a1;
+    s32 += v3 * a2;
+    s33 += v3 * a3;
+    for (let k = rowStart[i]!, end = rowStart[i + 1]!; k < end; k++) {
+      const a = rowCols[k]!;
+      const o = a * 6;
+      acc[o] = acc[o]! + wi;
+      acc[o + 1] = acc[o + 1]! + wi * zi;
+      acc[o + 2] = acc[o + 2]! + wi * a0;
+      acc[o + 3] = acc[o + 3]! + wi * a1;
+      acc[o + 4] = acc[o + 4]! + wi * a2;
+      acc[o + 5] = acc[o + 5]! + wi * a3;
+      for (let h = rowStart[i]!; h < k; h++) {
+        const j = pairAt[a * p + rowCols[h]!]!;
+        pairSum[j] = pairSum[j]! + wi;
+      }
+    }
+  }
+  out.set([z0, z1, z2, z3, s00, s10, s11, s20, s21, s22, s30, s31, s32, s33]);
 }

@@ -463,15 +463,15 @@ function nonzeroCells(x: Float64Array, n: number, p: number): { start: Int32Arra
 }
 
 /**
- * Each row's IRLS weight wᵢ = πᵢ·μᵢ(1 − μᵢ) and working response zᵢ = ηᵢ + (yᵢ − μᵢ)/(μᵢ(1 − μᵢ)),
+ * Each row's IRLS weight wᵢ = πᵢ·μᵢ(1 − μᵢ) (πᵢ = 1 without `pw`) and working response zᵢ = ηᵢ + (yᵢ − μᵢ)/(μᵢ(1 − μᵢ)),
  * as the row-wise loop computes them; false when a weight is not positive and finite or a
  * response not finite (that loop then takes every cell of the row).
  */
-function irlsWeights(n: number, y: Float64Array, pw: Float64Array, mu: Float64Array, eta: Float64Array, w: Float64Array, z: Float64Array): boolean {
+function irlsWeights(n: number, y: Float64Array, pw: Float64Array | null, mu: Float64Array, eta: Float64Array, w: Float64Array, z: Float64Array): boolean {
   let regular = true;
   for (let i = 0; i < n; i++) {
     const m = mu[i]!;
-    const wi = pw[i]! * m * (1 - m);
+    const wi = (pw ? pw[i]! : 1) * m * (1 - m);
     const zi = eta[i]! + (y[i]! - m) / (m * (1 - m));
     w[i] = wi;
     z[i] = zi;
@@ -480,8 +480,8 @@ function irlsWeights(n: number, y: Float64Array, pw: Float64Array, mu: Float64Ar
   return regular;
 }
 
-/** The fitted probabilities from the linear predictor, the deviance, and the count of extreme predictors (|η| > 30). */
-function irlsFitted(n: number, y: Float64Array, pw: Float64Array, mu: Float64Array, eta: Float64Array): { extreme: number; deviance: number } {
+/** The fitted probabilities from the linear predictor, the deviance (prior weights πᵢ, 1 without `pw`), and the count of extreme predictors (|η| > 30). */
+function irlsFitted(n: number, y: Float64Array, pw: Float64Array | null, mu: Float64Array, eta: Float64Array): { extreme: number; deviance: number } {
   let extreme = 0;
   let deviance = 0;
   for (let i = 0; i < n; i++) {
@@ -489,7 +489,7 @@ function irlsFitted(n: number, y: Float64Array, pw: Float64Array, mu: Float64Arr
     const mi = 1 / (1 + Math.exp(-e));
     mu[i] = mi;
     if (Math.abs(e) > 30) extreme++;
-    deviance += -2 * pw[i]! * (y[i]! === 1 ? Math.log(mi) : Math.log(1 - mi));
+    deviance += -2 * (pw ? pw[i]! : 1) * (y[i]! === 1 ? Math.log(mi) : Math.log(1 - mi));
   }
   return { extreme, deviance };
 }
@@ -517,7 +517,9 @@ export function fitLogistic(fit: LogisticFit): LogisticResult {
   const { fn, y, n, p, terms: termList, weights = null, confLevel, nMissing, outcome, predictors } = fit;
   const terms = [...termList];
   if (n <= p) throw new InsufficientDataError(fn, p + 1, n, null, localize(m.tooFewRows, { fn, n, p }));
-  const pw = weights ?? new Float64Array(n).fill(1);
+  // Prior weights πᵢ: 1 without weights (a product with 1 is the same number, so the passes skip them).
+  let ones: Float64Array | null = null;
+  const pwAll = () => weights ?? (ones ??= new Float64Array(n).fill(1));
   const mu = new Float64Array(n);
   const eta = new Float64Array(n);
   let devOld = 0;
@@ -532,7 +534,7 @@ export function fitLogistic(fit: LogisticFit): LogisticResult {
     const s0 = yi === 1 ? start1 : yi === 0 ? start0 : start(yi);
     mu[i] = s0.m0;
     eta[i] = s0.eta;
-    devOld += -2 * pw[i]! * s0.log;
+    devOld += -2 * (weights ? weights[i]! : 1) * s0.log;
   }
   let beta: Float64Array = new Float64Array(p);
   let l: Float64Array = new Float64Array(0);
@@ -549,10 +551,10 @@ export function fitLogistic(fit: LogisticFit): LogisticResult {
   const xtwx = new Float64Array(p * p);
   const xtwz = new Float64Array(p);
   for (iterations = 1; iterations <= 25; iterations++) {
-    const regular = irlsWeights(n, y, pw, mu, eta, w, z);
+    const regular = irlsWeights(n, y, weights, mu, eta, w, z);
     if (!regular || !columnCrossProducts(columns, w, z, xtwx, xtwz)) {
       const { start: rowStart, col } = nonzero();
-      irlsCrossProducts(fit.x, p, n, rowStart, col, y, pw, mu, eta, xtwx, xtwz);
+      irlsCrossProducts(fit.x, p, n, rowStart, col, y, pwAll(), mu, eta, xtwx, xtwz);
     }
     for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) xtwx[b * p + a] = xtwx[a * p + b]!;
     l = factorModel(fn, xtwx, p, terms);
@@ -561,7 +563,7 @@ export function fitLogistic(fit: LogisticFit): LogisticResult {
     for (let a = 0; a < p; a++) if (!(beta[a]! - beta[a]! === 0)) finite = false;
     if (finite) columnLinearPredictor(columns, beta, eta);
     else denseLinearPredictor(fit.x, p, n, beta, eta);
-    const { extreme, deviance: devNew } = irlsFitted(n, y, pw, mu, eta);
+    const { extreme, deviance: devNew } = irlsFitted(n, y, weights, mu, eta);
     if (extreme > 0 && iterations >= 8) {
       throw KoeError.of(m.separation, { fn, outcome, predictors: [...predictors], rows: extreme, n });
     }
@@ -586,12 +588,14 @@ export function fitLogistic(fit: LogisticFit): LogisticResult {
   let ybar = 0;
   let wsum = 0;
   for (let i = 0; i < n; i++) {
-    ybar += pw[i]! * y[i]!;
-    wsum += pw[i]!;
+    const wi = weights ? weights[i]! : 1;
+    ybar += wi * y[i]!;
+    wsum += wi;
   }
   ybar /= wsum;
   let nullDev = 0;
-  for (let i = 0; i < n; i++) nullDev += -2 * pw[i]! * (y[i]! === 1 ? Math.log(ybar) : Math.log(1 - ybar));
+  const [log1, log0] = [Math.log(ybar), Math.log(1 - ybar)];
+  for (let i = 0; i < n; i++) nullDev += -2 * (weights ? weights[i]! : 1) * (y[i]! === 1 ? log1 : log0);
   const out: LogisticResult = {
     method: "Logistic regression (binomial GLM, IRLS)",
     alternative: "two-sided",

@@ -124,4 +124,38 @@ describe("fitLogistic by columns", () => {
     // By hand, x₁ = [0, 3, 0, 2], w = [1, 2, 3, 4], z = 1: Σw = 10, Σw·x₁ = 6 + 8, Σw·x₁² = 18 + 16.
     expect([xtwx[0], xtwx[2], xtwx[3], xtwz[0], xtwz[1]]).toEqual([10, 14, 34, 10, 14]);
   });
+
+  it.each([0, 1, 2, 3, 4, 5])("X'WX and X'Wz of %i dense columns among 0/1 ones (any order): the bits of the row-wise sums", (dense) => {
+    const r = createRandom(40 + dense);
+    const n = 2000;
+    const p = dense + 4;
+    // Dense columns at random places among four 0/1 columns true in a quarter of the rows (some together).
+    const kinds = Array.from({ length: p }, (_, a) => a < dense);
+    for (let a = p - 1; a > 0; a--) {
+      const b = Math.floor(r.next() * (a + 1));
+      [kinds[a], kinds[b]] = [kinds[b]!, kinds[a]!];
+    }
+    const x = new Float64Array(n * p);
+    for (let i = 0; i < n; i++) for (let a = 0; a < p; a++) x[i * p + a] = kinds[a] ? Math.round(r.next() * 50) / 10 - 1 : r.next() < 0.25 ? 1 : 0;
+    const w = Float64Array.from({ length: n }, () => 0.01 + r.next() * 0.24);
+    const z = Float64Array.from({ length: n }, () => r.next() * 8 - 4);
+    const rowXtwx = new Float64Array(p * p);
+    const rowXtwz = new Float64Array(p);
+    for (let i = 0; i < n; i++) {
+      for (let a = 0; a < p; a++) {
+        if (x[i * p + a] === 0) continue;
+        const xa = x[i * p + a]! * w[i]!;
+        rowXtwz[a]! += xa * z[i]!;
+        for (let b = 0; b <= a; b++) if (x[i * p + b] !== 0) rowXtwx[a * p + b]! += xa * x[i * p + b]!;
+      }
+    }
+    const c = designColumns(x, n, p);
+    expect(c.dense.map((d) => d !== null)).toEqual(kinds);
+    expect(c.pairs.length).toBe(6);
+    const xtwx = new Float64Array(p * p);
+    const xtwz = new Float64Array(p);
+    expect(columnCrossProducts(c, w, z, xtwx, xtwz)).toBe(true);
+    expect(Array.from(xtwz)).toEqual(Array.from(rowXtwz));
+    expect(Array.from(xtwx)).toEqual(Array.from(rowXtwx));
+  });
 });

@@ -152,13 +152,47 @@ function blockDot(x: Float64Array, oa: number, y: Float64Array, ob: number, m: n
 const PACK_SPAN = 15;
 const LANE = 2 ** 17;
 
+/** Adds item a's row values (values[a·BLOCK + i], i < len) to its lane (a % 3) of its group's packed sums (group a / 3). */
+function packInto(packed: Float64Array, values: Float64Array, a: number, len: number): void {
+  const o = a * BLOCK;
+  const og = Math.floor(a / 3) * BLOCK;
+  const lane = a % 3;
+  if (lane === 0) for (let i = 0; i < len; i++) packed[og + i] = values[o + i]!;
+  else {
+    const scale = lane === 1 ? LANE : LANE * LANE;
+    for (let i = 0; i < len; i++) packed[og + i] = packed[og + i]! + values[o + i]! * scale;
+  }
+}
+
+/**
+ * Σ values_a·values_b over the first len rows, for each a and every b ≤ a (every b when `all`), read
+ * out of the products of values_a with b's packed group: at out[a·w + b], w = 3·groups.
+ */
+function crossDots(out: Float64Array, values: Float64Array, packed: Float64Array, k: number, len: number, all: boolean): void {
+  const groups = Math.ceil(k / 3);
+  const w = 3 * groups;
+  for (let a = 0; a < k; a++) {
+    const last = all ? groups - 1 : Math.floor(a / 3);
+    for (let g = 0; g <= last; g++) {
+      const sum = blockDot(values, a * BLOCK, packed, g * BLOCK, len);
+      const high = Math.floor(sum / (LANE * LANE));
+      const rest = sum - high * (LANE * LANE);
+      const mid = Math.floor(rest / LANE);
+      out[a * w + 3 * g] = rest - mid * LANE;
+      out[a * w + 3 * g + 1] = mid;
+      out[a * w + 3 * g + 2] = high;
+    }
+  }
+}
+
 /**
  * Gathers the {@link ItemMoments} of k item columns (NaN = missing) a block of rows at a time, so a
  * caller's own pass over the rows (scoreScales validates and scores them) can add each block while
  * it is still in cache. `flips[j]` scores column j as flips[j] − x (a reverse key). `spans[j]`, when
  * given, is the range [lo, hi] column j's answers are known to lie in (before flipping); blocks whose
- * answers are whole numbers are then summed packed (see {@link PACK_SPAN}).
- * Within a block (a row is complete when its sum over the items is not NaN) the complete rows are
+ * answers are whole numbers are then summed packed (see {@link PACK_SPAN} and packedBlock); a
+ * caller scoring the rows can do so in the same pass ({@link scoreAndAdd}).
+ * Other blocks (a row is complete when its sum over the items is not NaN): the complete rows are
  * gathered item by item and each pair summed in its own tight loop; the incomplete rows likewise,
  * with unanswered cells as 0 and a 0/1 answered mark, so a pair's count and sums need no branch.
  */
@@ -169,6 +203,12 @@ export class ItemMomentSums {
   /** The lowest possible (flipped) answer per item when packing is possible, else null. */
   private readonly base: Float64Array | null;
   private readonly d: Float64Array;
+  /** Per item, y = top + ys·x: the answer less its item's lowest possible (flipped) one, when packing. */
+  private readonly top: Float64Array;
+  private readonly ys: Float64Array;
+  /** The spans given (the range each column's answers lie in), 0 when none were. */
+  private readonly lo: Float64Array;
+  private readonly hi: Float64Array;
   private readonly groups: number;
   private readonly m: Omit<ItemMoments, "rows">;
   private readonly total = new Float64Array(BLOCK);
@@ -179,7 +219,18 @@ export class ItemMomentSums {
   private readonly mark: Float64Array;
   private readonly packed: Float64Array;
   private readonly sums: Float64Array;
-  private readonly yy: Float64Array;
+  /** Packed sums of the block's incomplete rows' answers (unanswered as 0). */
+  private readonly packedPart: Float64Array;
+  /** Per block, pair (a, b) at a·w + b: Σyₐy_b over all rows, and over the incomplete rows. */
+  private readonly crossAll: Float64Array;
+  private readonly crossPart: Float64Array;
+  /** Per block, Σy per item over the incomplete rows. */
+  private readonly sumsPart: Float64Array;
+  /** An incomplete row's 0/1 answered marks; per item b, the incomplete rows leaving it unanswered: their count, and at b·k + a item a's Σy and answers there. */
+  private readonly marks: Float64Array;
+  private readonly missCount: Float64Array;
+  private readonly missSum: Float64Array;
+  private readonly missMarks: Float64Array;
 
   constructor(private readonly cols: readonly Float64Array[], flips: readonly (number | null)[] = [], spans: readonly (readonly [number, number])[] | null = null) {
     const k = (this.k = cols.length);
@@ -195,6 +246,10 @@ export class ItemMomentSums {
     const whole = (v: number) => Number.isInteger(v);
     const packable = spans !== null && spans.every(([lo, hi], j) => whole(lo) && whole(hi) && hi - lo <= PACK_SPAN && whole(this.flip[j] ?? 0) && whole(this.shift[j]!));
     this.base = packable ? base : null;
+    this.top = Float64Array.from(cols, (_, j) => (this.base === null ? 0 : this.flip[j] === null ? -this.base[j]! : this.flip[j]! - this.base[j]!));
+    this.ys = Float64Array.from(cols, (_, j) => (this.flip[j] === null ? 1 : -1));
+    this.lo = Float64Array.from(cols, (_, j) => spans?.[j]?.[0] ?? 0);
+    this.hi = Float64Array.from(cols, (_, j) => spans?.[j]?.[1] ?? 0);
     this.d = Float64Array.from(this.shift, (s, a) => (this.base ? s - this.base[a]! : 0));
     this.groups = Math.ceil(k / 3);
     this.m = { k, shift: this.shift, complete: 0, completeSum: new Float64Array(k), completeCross: new Float64Array(k * k), partCount: new Float64Array(k * k), partSum: new Float64Array(k * k), partCross: new Float64Array(k * k) };
@@ -203,7 +258,16 @@ export class ItemMomentSums {
     this.mark = new Float64Array(k * BLOCK);
     this.packed = new Float64Array(this.base ? this.groups * BLOCK : 0);
     this.sums = new Float64Array(k);
-    this.yy = new Float64Array(3 * this.groups);
+    const g = this.base ? this.groups * BLOCK : 0;
+    this.packedPart = new Float64Array(g);
+    const kk = this.base ? 3 * this.groups * k : 0;
+    this.crossAll = new Float64Array(kk);
+    this.crossPart = new Float64Array(kk);
+    this.sumsPart = new Float64Array(k);
+    this.marks = new Float64Array(k);
+    this.missCount = new Float64Array(k);
+    this.missSum = new Float64Array(k * k);
+    this.missMarks = new Float64Array(k * k);
   }
 
   /**
@@ -214,13 +278,130 @@ export class ItemMomentSums {
     for (let s = start; s < end; s += BLOCK) this.block(s, Math.min(end, s + BLOCK) - s, whole && this.base !== null, answered);
   }
 
+  /** Whether blocks of whole answers are summed packed (the spans given, flips and shifts allow it): {@link scoreAndAdd} needs it. */
+  get packs(): boolean {
+    return this.base !== null;
+  }
+
+  /**
+   * A caller's scoring pass fused with {@link add}: rows [start, end), one pass over each item's
+   * answers a block of rows at a time, in item order. Every answered cell of item j adds
+   * `flip[j] + sign[j]·x` to score[r] — the same additions in the same order as a row-by-row sum —
+   * and answered[r] becomes the number of items row r answered. False (stopping there) when an
+   * answer lies outside its column's span. A block whose answers are all whole numbers is summed
+   * packed from the same pass; another block unpacked. Only when {@link packs}.
+   * In the pass a row's score is summed regardless of gaps, so that a gap leaves it NaN: those
+   * rows (the incomplete ones) are then scored again cell by cell, and answered[r] counted.
+   */
+  scoreAndAdd(start: number, end: number, flip: Float64Array, sign: Float64Array, score: Float64Array, answered: Uint32Array): boolean {
+    const { k, cols, x, packed, sums, some, lo, hi } = this;
+    const base = this.base!;
+    for (let b0 = start; b0 < end; b0 += BLOCK) {
+      const len = Math.min(end, b0 + BLOCK) - b0;
+      let odd = false;
+      // whole groups of three items in one loop: a row's score read and written once for the
+      // three, their packed sum written once; the items left over one by one
+      const trios = Math.floor(k / 3);
+      for (let g = 0; g < trios; g++) {
+        const a = 3 * g;
+        const c0 = cols[a]!, c1 = cols[a + 1]!, c2 = cols[a + 2]!;
+        const o0 = a * BLOCK, o1 = o0 + BLOCK, o2 = o1 + BLOCK;
+        const og = g * BLOCK;
+        const t0 = this.top[a]!, t1 = this.top[a + 1]!, t2 = this.top[a + 2]!;
+        const u0 = this.ys[a]!, u1 = this.ys[a + 1]!, u2 = this.ys[a + 2]!;
+        const w0 = hi[a]! - lo[a]!, w1 = hi[a + 1]! - lo[a + 1]!, w2 = hi[a + 2]! - lo[a + 2]!;
+        const f0 = flip[a]!, f1 = flip[a + 1]!, f2 = flip[a + 2]!;
+        const s0 = sign[a]!, s1 = sign[a + 1]!, s2 = sign[a + 2]!;
+        let m0 = 0, m1 = 0, m2 = 0;
+        for (let i = 0; i < len; i++) {
+          const r = b0 + i;
+          const v0 = c0[r]!, v1 = c1[r]!, v2 = c2[r]!;
+          score[r] = score[r]! + (f0 + s0 * v0) + (f1 + s1 * v1) + (f2 + s2 * v2);
+          const y0 = v0 === v0 ? t0 + u0 * v0 : 0;
+          const y1 = v1 === v1 ? t1 + u1 * v1 : 0;
+          const y2 = v2 === v2 ? t2 + u2 * v2 : 0;
+          if (y0 >>> 0 !== y0 || y0 > w0 || y1 >>> 0 !== y1 || y1 > w1 || y2 >>> 0 !== y2 || y2 > w2) odd = true;
+          x[o0 + i] = y0;
+          x[o1 + i] = y1;
+          x[o2 + i] = y2;
+          m0 += y0;
+          m1 += y1;
+          m2 += y2;
+          packed[og + i] = y0 + y1 * LANE + y2 * (LANE * LANE);
+        }
+        sums[a] = m0;
+        sums[a + 1] = m1;
+        sums[a + 2] = m2;
+      }
+      for (let a = 3 * trios; a < k; a++) {
+        const c = cols[a]!;
+        const o = a * BLOCK;
+        const og = Math.floor(a / 3) * BLOCK;
+        const keep = a % 3 === 0 ? 0 : 1;
+        const lane = a % 3 === 0 ? 1 : a % 3 === 1 ? LANE : LANE * LANE;
+        const f = this.flip[a]!;
+        // y = the answer less its item's lowest possible (flipped) one, as top + ys·x: a whole
+        // number within 0 … span exactly when the answer is a whole number within the span
+        const top = f === null ? -base[a]! : f - base[a]!;
+        const ys = f === null ? 1 : -1;
+        const span = hi[a]! - lo[a]!;
+        const fa = flip[a]!;
+        const sa = sign[a]!;
+        let sum = 0;
+        for (let i = 0; i < len; i++) {
+          const r = b0 + i;
+          const v = c[r]!;
+          score[r] = score[r]! + (fa + sa * v);
+          const y = v === v ? top + ys * v : 0;
+          if (y >>> 0 !== y || y > span) odd = true;
+          x[o + i] = y;
+          sum += y;
+          packed[og + i] = packed[og + i]! * keep + y * lane;
+        }
+        sums[a] = sum;
+      }
+      if (odd) {
+        for (let a = 0; a < k; a++) {
+          const c = cols[a]!;
+          for (let r = b0; r < b0 + len; r++) if (c[r]! < lo[a]! || c[r]! > hi[a]!) return false;
+        }
+      }
+      let p = 0;
+      for (let r = b0; r < b0 + len; r++) {
+        if (score[r] === score[r]) {
+          answered[r] = k;
+          continue;
+        }
+        some[p++] = r;
+        let total = 0;
+        let n = 0;
+        for (let a = 0; a < k; a++) {
+          const v = cols[a]![r]!;
+          if (v === v) {
+            total = total + (flip[a]! + sign[a]! * v);
+            n++;
+          }
+        }
+        score[r] = total;
+        answered[r] = n;
+      }
+      if (odd) this.block(b0, len, false, answered);
+      else this.finishPacked(b0, len, p);
+    }
+    return true;
+  }
+
   /** The sums over every row added. */
   result(): ItemMoments {
     return { ...this.m, rows: this.cols[0]!.length };
   }
 
   private block(start: number, len: number, pack: boolean, answered: Uint32Array | null): void {
-    const { k, cols, total, whole, some, x, part, mark, packed, sums, yy, m } = this;
+    if (pack) {
+      this.packedBlock(start, len, answered);
+      return;
+    }
+    const { k, cols, total, whole, some, x, part, mark, sums, m } = this;
     let n = 0;
     let p = 0;
     if (answered) {
@@ -239,22 +420,14 @@ export class ItemMomentSums {
         else some[p++] = start + i;
       }
     }
-    // Complete rows: answers less the item's base (packing) or shift, at [a·BLOCK …]; d[a] = shift − base.
+    // Complete rows: answers less the item's shift, at [a·BLOCK …].
     for (let a = 0; a < k; a++) {
       const c = cols[a]!;
       const f = this.flip[a]!;
       const s = this.shift[a]!;
-      const lowest = pack ? this.base![a]! : s;
       const o = a * BLOCK;
-      if (f === null) for (let j = 0; j < n; j++) x[o + j] = c[whole[j]!]! - lowest;
-      else for (let j = 0; j < n; j++) x[o + j] = f - c[whole[j]!]! - lowest;
-      if (pack) {
-        // item a's lane in its group's packed sums: a % 3
-        const og = Math.floor(a / 3) * BLOCK;
-        const lane = a % 3 === 0 ? 1 : a % 3 === 1 ? LANE : LANE * LANE;
-        if (lane === 1) for (let j = 0; j < n; j++) packed[og + j] = x[o + j]!;
-        else for (let j = 0; j < n; j++) packed[og + j] = packed[og + j]! + x[o + j]! * lane;
-      }
+      if (f === null) for (let j = 0; j < n; j++) x[o + j] = c[whole[j]!]! - s;
+      else for (let j = 0; j < n; j++) x[o + j] = f - c[whole[j]!]! - s;
       for (let j = 0; j < p; j++) {
         const v = (f === null ? c[some[j]!]! : f - c[some[j]!]!) - s;
         if (v === v) {
@@ -270,24 +443,8 @@ export class ItemMomentSums {
     for (let a = 0; a < k; a++) sums[a] = blockSum(x, a * BLOCK, n);
     for (let a = 0; a < k; a++) {
       const oa = a * BLOCK;
-      const da = pack ? this.d[a]! : 0;
-      m.completeSum[a] = m.completeSum[a]! + (sums[a]! - n * da);
-      if (pack) {
-        for (let g = 0; 3 * g <= a; g++) {
-          const sum = blockDot(x, oa, packed, g * BLOCK, n);
-          const high = Math.floor(sum / (LANE * LANE));
-          const rest = sum - high * (LANE * LANE);
-          const mid = Math.floor(rest / LANE);
-          yy[3 * g] = rest - mid * LANE;
-          yy[3 * g + 1] = mid;
-          yy[3 * g + 2] = high;
-        }
-        // Σ(x_a − shift_a)(x_b − shift_b) = Σy_a·y_b − d_b·Σy_a − d_a·Σy_b + n·d_a·d_b, all whole numbers
-        for (let b = 0; b <= a; b++) {
-          const db = this.d[b]!;
-          m.completeCross[a * k + b] = m.completeCross[a * k + b]! + (yy[b]! - db * sums[a]! - da * sums[b]! + n * da * db);
-        }
-      } else for (let b = 0; b <= a; b++) m.completeCross[a * k + b] = m.completeCross[a * k + b]! + blockDot(x, oa, x, b * BLOCK, n);
+      m.completeSum[a] = m.completeSum[a]! + sums[a]!;
+      for (let b = 0; b <= a; b++) m.completeCross[a * k + b] = m.completeCross[a * k + b]! + blockDot(x, oa, x, b * BLOCK, n);
     }
     if (p === 0) return;
     for (let a = 0; a < k; a++) {
@@ -313,6 +470,107 @@ export class ItemMomentSums {
         m.partSum[ab] = m.partSum[ab]! + sa;
         if (b !== a) m.partSum[b * k + a] = m.partSum[b * k + a]! + sb;
         m.partCross[ab] = m.partCross[ab]! + cross;
+      }
+    }
+  }
+
+  /**
+   * A block of whole answers, summed packed (see {@link PACK_SPAN}): every row's answers less their
+   * item's lowest possible one (y; unanswered as 0, which adds nothing to a product) are summed over
+   * the whole block, contiguously; the incomplete rows' y and their 0/1 answered marks are gathered
+   * and summed apart. The complete rows' sums are the block's less the incomplete rows'; a pair's sums
+   * over the incomplete rows answering both come from Σyₐy_b, Σyₐ·mark_b and Σmarkₐ·mark_b. All
+   * are whole numbers, so exact and the same as summed row by row.
+   */
+  private packedBlock(start: number, len: number, answered: Uint32Array | null): void {
+    const { k, cols, total, x, packed } = this;
+    const base = this.base!;
+    if (!answered) total.fill(0);
+    for (let a = 0; a < k; a++) {
+      const c = cols[a]!;
+      const f = this.flip[a]!;
+      const o = a * BLOCK;
+      const lowest = base[a]!;
+      if (f === null) {
+        for (let i = 0; i < len; i++) {
+          const v = c[start + i]!;
+          x[o + i] = v === v ? v - lowest : 0;
+        }
+      } else {
+        const top = f - lowest;
+        for (let i = 0; i < len; i++) {
+          const v = c[start + i]!;
+          x[o + i] = v === v ? top - v : 0;
+        }
+      }
+      if (!answered) for (let i = 0; i < len; i++) total[i] = total[i]! + c[start + i]!;
+      packInto(packed, x, a, len);
+    }
+    for (let a = 0; a < k; a++) this.sums[a] = blockSum(x, a * BLOCK, len);
+    const some = this.some;
+    let p = 0;
+    if (answered) {
+      for (let i = 0; i < len; i++) if (answered[start + i] !== k) some[p++] = start + i;
+    } else for (let i = 0; i < len; i++) if (total[i] !== total[i]) some[p++] = start + i;
+    this.finishPacked(start, len, p);
+  }
+
+  /** The rest of {@link packedBlock} once x, the packed sums and each item's Σy hold the block's rows, and some[0 … p) its incomplete rows. */
+  private finishPacked(start: number, len: number, p: number): void {
+    const { k, cols, some, x, part, packed, packedPart, sums, sumsPart, crossAll, crossPart, marks, missCount, missSum, missMarks, m } = this;
+    const d = this.d;
+    const n = len - p;
+    crossDots(crossAll, x, packed, k, len, false);
+    if (p > 0) {
+      for (let a = 0; a < k; a++) {
+        const o = a * BLOCK;
+        for (let j = 0; j < p; j++) part[o + j] = x[o + some[j]! - start]!;
+        packInto(packedPart, part, a, p);
+        sumsPart[a] = blockSum(part, o, p);
+      }
+      crossDots(crossPart, part, packedPart, k, p, false);
+      // Per item b, over the incomplete rows leaving b unanswered (few: a row mostly lacks one
+      // answer): how many, and each item's Σy and answers there. A pair's sums over the incomplete
+      // rows answering both are then the incomplete rows' sums less these.
+      missCount.fill(0);
+      missSum.fill(0);
+      missMarks.fill(0);
+      for (let j = 0; j < p; j++) {
+        const r = some[j]!;
+        const i = r - start;
+        for (let a = 0; a < k; a++) marks[a] = cols[a]![r]! === cols[a]![r]! ? 1 : 0;
+        for (let b = 0; b < k; b++) {
+          if (marks[b] === 1) continue;
+          missCount[b] = missCount[b]! + 1;
+          const ob = b * k;
+          for (let a = 0; a < k; a++) {
+            missSum[ob + a] = missSum[ob + a]! + x[a * BLOCK + i]!;
+            missMarks[ob + a] = missMarks[ob + a]! + marks[a]!;
+          }
+        }
+      }
+    }
+    m.complete += n;
+    const w = 3 * this.groups;
+    for (let a = 0; a < k; a++) {
+      const da = d[a]!;
+      const ya = p > 0 ? sums[a]! - sumsPart[a]! : sums[a]!;
+      m.completeSum[a] = m.completeSum[a]! + (ya - n * da);
+      for (let b = 0; b <= a; b++) {
+        const db = d[b]!;
+        const yb = p > 0 ? sums[b]! - sumsPart[b]! : sums[b]!;
+        const ab = a * k + b;
+        const cross = p > 0 ? crossAll[a * w + b]! - crossPart[a * w + b]! : crossAll[a * w + b]!;
+        m.completeCross[ab] = m.completeCross[ab]! + (cross - db * ya - da * yb + n * da * db);
+        if (p === 0) continue;
+        // over the incomplete rows answering both, answers less the shift: y − d
+        const both = p - missCount[a]! - missMarks[b * k + a]!;
+        const sa = sumsPart[a]! - missSum[b * k + a]!;
+        const sb = sumsPart[b]! - missSum[a * k + b]!;
+        m.partCount[ab] = m.partCount[ab]! + both;
+        m.partSum[ab] = m.partSum[ab]! + (sa - da * both);
+        if (b !== a) m.partSum[b * k + a] = m.partSum[b * k + a]! + (sb - db * both);
+        m.partCross[ab] = m.partCross[ab]! + (crossPart[a * w + b]! - db * sa - da * sb + da * db * both);
       }
     }
   }

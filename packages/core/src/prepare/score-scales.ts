@@ -89,15 +89,24 @@ const SCORE_BLOCK = 1024;
 function scoreRows(n: number, arrays: readonly Float64Array[], items: readonly { reverse?: boolean | undefined; min: number; max: number }[], need: number, sums: ItemMomentSums | null): { score: Float64Array; scored: number } | null {
   const score = new Float64Array(n); // the sums, then the means
   const answered = new Uint32Array(n);
-  for (let start = 0; start < n; start += SCORE_BLOCK) {
+  const scoring = {
+    min: Float64Array.from(items, (i) => i.min),
+    max: Float64Array.from(items, (i) => i.max),
+    // flip + sign·x is x, or min + max − x, to the last bit
+    flip: Float64Array.from(items, (i) => (i.reverse ? i.min + i.max : 0)),
+    sign: Float64Array.from(items, (i) => (i.reverse ? -1 : 1)),
+  };
+  if (sums?.packs) {
+    if (!sums.scoreAndAdd(0, n, scoring.flip, scoring.sign, score, answered)) return null;
+  } else for (let start = 0; start < n; start += SCORE_BLOCK) {
     const end = Math.min(n, start + SCORE_BLOCK);
     let whole = true;
     for (let j = 0; j < arrays.length; j++) {
       const values = arrays[j]!;
-      const { min, max, reverse } = items[j]!;
-      // flip + sign·x is x, or min + max − x, to the last bit
-      const flip = reverse ? min + max : 0;
-      const sign = reverse ? -1 : 1;
+      const min = scoring.min[j]!;
+      const max = scoring.max[j]!;
+      const flip = scoring.flip[j]!;
+      const sign = scoring.sign[j]!;
       for (let r = start; r < end; r++) {
         const v = values[r]!;
         if (v === v) {

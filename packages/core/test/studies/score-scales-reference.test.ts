@@ -61,6 +61,41 @@ describe("scoreScales equals a row-by-row reference, bit for bit", () => {
       { numRuns: 300 },
     );
   });
+
+  // With reliability on, the scores come out of the same pass as the reliability sums (a block of
+  // whole answers summed packed, a block with a fraction in it unpacked): the same scores to the bit,
+  // and alpha and omega those of cronbachAlpha and mcdonaldsOmega reading the same columns.
+  it("with reliability on: the same scores, and alpha and omega as cronbachAlpha and mcdonaldsOmega, over blocks of whole and fractional answers", () => {
+    const item = fc.record({ reverse: fc.boolean(), min: fc.integer({ min: 0, max: 2 }), span: fc.integer({ min: 1, max: 9 }) });
+    fc.assert(
+      fc.property(fc.array(item, { minLength: 3, maxLength: 8 }), fc.integer({ min: 600, max: 1800 }), fc.integer(), (items, rows, seed) => {
+        const instrument = Instrument.parse({
+          id: "t", ja: "t", en: "t", scales: [{ id: "s", ja: "s", en: "s" }],
+          items: items.map((x, j) => ({ id: `i${j}`, scale: "s", ja: "i", en: "i", reverse: x.reverse, min: x.min, max: x.min + x.span })),
+        });
+        let state = seed >>> 0;
+        const next = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+        const level = Array.from({ length: rows }, () => next());
+        const fractions = next() < 0.5 ? Math.floor(next() * items.length) : -1; // the item with a few answers in sixths in rows 512–1023
+        // whole answers sharing each person's level, some missing (whole rows too), a few in sixths
+        const columns = Object.fromEntries(items.map((x, j) => [`i${j}`, Float64Array.from(level, (f, r) => {
+          if (r % 101 === 7 || next() < 0.05) return Number.NaN;
+          if (j === fractions && r >= 512 && r < 1024 && next() < 0.02) return x.min + Math.round(next() * x.span * 6) / 6;
+          const v = Math.min(x.span, Math.floor(f * (x.span + 1) + next() * 2 - 0.5));
+          return x.min + (x.reverse ? x.span - Math.max(0, v) : Math.max(0, v));
+        })]));
+        const t = aq.table(columns);
+        const scored = scoreScales(t, instrument);
+        expect(Array.from(scored.table.array("s") as Float64Array)).toEqual(reference(t, instrument, "s", undefined, 0.5));
+        const names = items.map((_, j) => `i${j}`);
+        const options = { items: names, reverse: names.filter((_, j) => items[j]!.reverse), range: [Math.min(...items.map((x) => x.min)), Math.max(...items.map((x) => x.min + x.span))] as [number, number] };
+        const { alpha, omega } = scored.reliability[0]!;
+        expect(Math.abs(alpha! - cronbachAlpha(t, options).alpha)).toBeLessThan(1e-12);
+        expect(Math.abs(omega! - mcdonaldsOmega(t, options).estimate!)).toBeLessThan(1e-12);
+      }),
+      { numRuns: 80 },
+    );
+  });
 });
 
 // Item columns reach scoreScales typed (Float64Array, as the readers make them), as plain arrays

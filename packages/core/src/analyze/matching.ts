@@ -42,7 +42,8 @@ export function matchNearestSets(score: ArrayLike<number>, treated: ArrayLike<nu
     for (let i = 0; i < n; i++) ss += (score[i]! - m) ** 2;
     limit = options.caliper * Math.sqrt(ss / (n - 1));
   }
-  const controlsOf: (number[] | undefined)[] = new Array(n);
+  // Treated row → its controls (a Map: an array as long as the rows would be held as a dictionary).
+  const controlsOf = new Map<number, number[]>();
   let order: Int32Array;
   if (!exact) {
     let nt = 0;
@@ -67,12 +68,15 @@ export function matchNearestSets(score: ArrayLike<number>, treated: ArrayLike<nu
     order = sortByScore(score, all, -1).rows;
   }
   const sets: MatchedSet[] = [];
-  for (const i of order) if (controlsOf[i]) sets.push({ treated: i, controls: controlsOf[i] });
+  for (const i of order) {
+    const controls = controlsOf.get(i);
+    if (controls) sets.push({ treated: i, controls });
+  }
   return sets;
 }
 
 /** Greedy matching within one stratum: fills controlsOf (treated row → its controls); returns the treated rows in matching order. */
-function matchStratum(score: ArrayLike<number>, t: number[] | Int32Array, c: number[] | Int32Array, ratio: number, limit: number, controlsOf: (number[] | undefined)[]): Int32Array {
+function matchStratum(score: ArrayLike<number>, t: number[] | Int32Array, c: number[] | Int32Array, ratio: number, limit: number, controlsOf: Map<number, number[]>): Int32Array {
   t = sortByScore(score, t, -1).rows;
   // Controls sorted by score; a matched one is removed (linked list over the sorted order).
   const { rows: cs, sorted } = sortByScore(score, c, 1);
@@ -92,7 +96,7 @@ function matchStratum(score: ArrayLike<number>, t: number[] | Int32Array, c: num
   for (let round = 0; round < ratio && alive > 0; round++) {
     for (const i of t) {
       if (alive === 0) break;
-      if (round > 0 && !controlsOf[i]) continue; // no control within reach in round 1: none later
+      if (round > 0 && !controlsOf.has(i)) continue; // no control within reach in round 1: none later
       const x = score[i]!;
       // First sorted position with score ≥ x (near the last one: the treated come in score
       // order), then the nearest alive to its right and left.
@@ -136,9 +140,9 @@ function matchStratum(score: ArrayLike<number>, t: number[] | Int32Array, c: num
         }
       }
       if (best < 0 || bestD > limit) continue;
-      const list = controlsOf[i];
+      const list = controlsOf.get(i);
       if (list) list.push(cs[best]!);
-      else controlsOf[i] = [cs[best]!];
+      else controlsOf.set(i, [cs[best]!]);
       removed[best] = 1;
       alive--;
       if (prev[best]! >= 0) next[prev[best]!] = next[best]!;
@@ -197,7 +201,7 @@ function sortByScore(score: ArrayLike<number>, idx: readonly number[] | Int32Arr
     return { rows, sorted: Float64Array.from(rows, (i) => score[i]! + 0) };
   }
   // Rows ascending first, so the stable passes leave ties by row.
-  let rows = Int32Array.from(idx);
+  let rows = new Int32Array(idx);
   for (let k = 1; k < m; k++) if (rows[k]! < rows[k - 1]!) {
     rows.sort();
     break;

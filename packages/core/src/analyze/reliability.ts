@@ -214,6 +214,8 @@ export class ItemMomentSums {
   private readonly total = new Float64Array(BLOCK);
   private readonly whole = new Int32Array(BLOCK);
   private readonly some = new Int32Array(BLOCK);
+  /** How many items each row of a block answered ({@link scoreAndAdd}). */
+  private readonly counts = new Uint32Array(BLOCK);
   private readonly x: Float64Array;
   private readonly part: Float64Array;
   private readonly mark: Float64Array;
@@ -285,16 +287,18 @@ export class ItemMomentSums {
 
   /**
    * A caller's scoring pass fused with {@link add}: rows [start, end), one pass over each item's
-   * answers a block of rows at a time, in item order. Every answered cell of item j adds
-   * `flip[j] + sign[j]·x` to score[r] — the same additions in the same order as a row-by-row sum —
-   * and answered[r] becomes the number of items row r answered. False (stopping there) when an
+   * answers a block of rows at a time, in item order. Row r's score is the sum over its answered
+   * cells of `flip[j] + sign[j]·x` — the same additions in the same order as a row-by-row sum —
+   * divided by how many it answered, or NaN when fewer than `need` (or none); it is written to
+   * score[r] (zeros before), and the number of rows scored returned; −1 (stopping there) when an
    * answer lies outside its column's span. A block whose answers are all whole numbers is summed
    * packed from the same pass; another block unpacked. Only when {@link packs}.
    * In the pass a row's score is summed regardless of gaps, so that a gap leaves it NaN: those
-   * rows (the incomplete ones) are then scored again cell by cell, and answered[r] counted.
+   * rows (the incomplete ones) are then scored again cell by cell.
    */
-  scoreAndAdd(start: number, end: number, flip: Float64Array, sign: Float64Array, score: Float64Array, answered: Uint32Array): boolean {
-    const { k, cols, x, packed, sums, some, lo, hi } = this;
+  scoreAndAdd(start: number, end: number, flip: Float64Array, sign: Float64Array, need: number, score: Float64Array): number {
+    const { k, cols, x, packed, sums, some, lo, hi, counts } = this;
+    let scored = 0;
     const base = this.base!;
     for (let b0 = start; b0 < end; b0 += BLOCK) {
       const len = Math.min(end, b0 + BLOCK) - b0;
@@ -363,13 +367,17 @@ export class ItemMomentSums {
       if (odd) {
         for (let a = 0; a < k; a++) {
           const c = cols[a]!;
-          for (let r = b0; r < b0 + len; r++) if (c[r]! < lo[a]! || c[r]! > hi[a]!) return false;
+          for (let r = b0; r < b0 + len; r++) if (c[r]! < lo[a]! || c[r]! > hi[a]!) return -1;
         }
       }
       let p = 0;
       for (let r = b0; r < b0 + len; r++) {
         if (score[r] === score[r]) {
-          answered[r] = k;
+          counts[r - b0] = k;
+          if (k >= need) {
+            score[r] = score[r]! / k;
+            scored++;
+          } else score[r] = Number.NaN;
           continue;
         }
         some[p++] = r;
@@ -382,13 +390,16 @@ export class ItemMomentSums {
             n++;
           }
         }
-        score[r] = total;
-        answered[r] = n;
+        counts[r - b0] = n;
+        if (n >= need && n > 0) {
+          score[r] = total / n;
+          scored++;
+        } else score[r] = Number.NaN;
       }
-      if (odd) this.block(b0, len, false, answered);
+      if (odd) this.block(b0, len, false, counts, b0);
       else this.finishPacked(b0, len, p);
     }
-    return true;
+    return scored;
   }
 
   /** The sums over every row added. */
@@ -396,7 +407,7 @@ export class ItemMomentSums {
     return { ...this.m, rows: this.cols[0]!.length };
   }
 
-  private block(start: number, len: number, pack: boolean, answered: Uint32Array | null): void {
+  private block(start: number, len: number, pack: boolean, answered: Uint32Array | null, at = 0): void {
     if (pack) {
       this.packedBlock(start, len, answered);
       return;
@@ -406,7 +417,7 @@ export class ItemMomentSums {
     let p = 0;
     if (answered) {
       for (let i = 0; i < len; i++) {
-        if (answered[start + i] === k) whole[n++] = start + i;
+        if (answered[start - at + i] === k) whole[n++] = start + i;
         else some[p++] = start + i;
       }
     } else {

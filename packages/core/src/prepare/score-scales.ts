@@ -84,11 +84,11 @@ const SCORE_BLOCK = 1024;
  * sums, to the last bit, as row by row. One pass a block of rows at a time, which also checks that
  * every answer lies in its item's range (null when one does not: the caller then reads the columns
  * through the validating path for its error) and hands each block to `sums` (the reliability's
- * sums), saying whether all its answers were whole numbers.
+ * sums), saying whether all its answers were whole numbers; when `sums` can pack whole answers the
+ * pass is its own (ItemMomentSums.scoreAndAdd: scores and sums from one read of each block).
  */
 function scoreRows(n: number, arrays: readonly Float64Array[], items: readonly { reverse?: boolean | undefined; min: number; max: number }[], need: number, sums: ItemMomentSums | null): { score: Float64Array; scored: number } | null {
   const score = new Float64Array(n); // the sums, then the means
-  const answered = new Uint32Array(n);
   const scoring = {
     min: Float64Array.from(items, (i) => i.min),
     max: Float64Array.from(items, (i) => i.max),
@@ -97,8 +97,11 @@ function scoreRows(n: number, arrays: readonly Float64Array[], items: readonly {
     sign: Float64Array.from(items, (i) => (i.reverse ? -1 : 1)),
   };
   if (sums?.packs) {
-    if (!sums.scoreAndAdd(0, n, scoring.flip, scoring.sign, score, answered)) return null;
-  } else for (let start = 0; start < n; start += SCORE_BLOCK) {
+    const scored = sums.scoreAndAdd(0, n, scoring.flip, scoring.sign, need, score);
+    return scored < 0 ? null : { score, scored };
+  }
+  const answered = new Uint32Array(n);
+  for (let start = 0; start < n; start += SCORE_BLOCK) {
     const end = Math.min(n, start + SCORE_BLOCK);
     let whole = true;
     for (let j = 0; j < arrays.length; j++) {

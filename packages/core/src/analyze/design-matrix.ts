@@ -123,6 +123,38 @@ function markNaN(bad: Uint8Array, values: Float64Array | Float32Array): number {
   return k;
 }
 
+/** Counts each code's rows among the rows kept. */
+function countCodes(count: Int32Array, codes: Int32Array, keep: Int32Array): void {
+  for (let r = 0; r < keep.length; r++) count[codes[keep[r]!]!]!++;
+}
+
+/** Fills each code's list (sized by countCodes) with its positions among the rows kept, ascending. */
+function fillCodeRows(out: Int32Array[], codes: Int32Array, keep: Int32Array): void {
+  const fill = new Int32Array(out.length);
+  for (let r = 0; r < keep.length; r++) {
+    const g = codes[keep[r]!]!;
+    out[g]![fill[g]!++] = r;
+  }
+}
+
+/** How many of the rows kept hold 1 in a yes/no column (no missing among them). */
+function countOnes(a: Uint8Array, keep: Int32Array): number {
+  let k = 0;
+  for (let r = 0; r < keep.length; r++) k += a[keep[r]!]!;
+  return k;
+}
+
+/** The positions among the rows kept where a yes/no column is 1, into `at` (sized by countOnes). */
+function rowsOfOnes(at: Int32Array, a: Uint8Array, keep: Int32Array): Int32Array {
+  for (let r = 0, q = 0; r < keep.length; r++) if (a[keep[r]!] === 1) at[q++] = r;
+  return at;
+}
+
+/** The values of the rows kept, in order. */
+function gatherRows(column: Float64Array, a: Float64Array | Float32Array | Uint8Array, keep: Int32Array): void {
+  for (let r = 0; r < keep.length; r++) column[r] = a[keep[r]!]!;
+}
+
 /** The rows (ascending) not marked. */
 function unmarked(bad: Uint8Array): Int32Array {
   let kept = 0;
@@ -193,7 +225,7 @@ export function designMatrix(table: Table, predictors: readonly string[], option
   const also = o.also.map((c) => resolveColumn(fn, t, c, null));
   if (o.exclude && o.exclude.length !== total) throw KoeArgumentError.of(m.lengthMismatch, { fn, option: "exclude", got: o.exclude.length, rows: total });
   // One pass per column marks rows with a missing value.
-  const bad = o.exclude ? Uint8Array.from(o.exclude) : new Uint8Array(total);
+  const bad = o.exclude ? o.exclude.slice() : new Uint8Array(total);
   const missingBy: DesignMatrix["missingBy"] = [];
   for (const c of columns) {
     const k = c.kind === "segment" ? markBelow(bad, c.codes, 0) : c.kind === "binary" ? markMissingBinary(bad, c.values) : markNaN(bad, c.values);
@@ -265,13 +297,9 @@ export function designMatrix(table: Table, predictors: readonly string[], option
       let out = rowsByCode.get(codes);
       if (!out) {
         const count = new Int32Array(levels);
-        for (let r = 0; r < n; r++) count[codes[keep[r]!]!]!++;
+        countCodes(count, codes, keep);
         out = Array.from(count, (k) => new Int32Array(k));
-        const fill = new Int32Array(levels);
-        for (let r = 0; r < n; r++) {
-          const g = codes[keep[r]!]!;
-          out[g]![fill[g]!++] = r;
-        }
+        fillCodeRows(out, codes, keep);
         rowsByCode.set(codes, out);
       }
       return out;
@@ -283,12 +311,8 @@ export function designMatrix(table: Table, predictors: readonly string[], option
       else if (part.values instanceof Uint8Array) {
         // A yes/no column true in at most half of the rows: the rows where it is 1.
         const a = part.values;
-        let k = 0;
-        for (let r = 0; r < n; r++) k += a[keep[r]!]!;
-        if (k <= n / 2) {
-          at = new Int32Array(k);
-          for (let r = 0, q = 0; r < n; r++) if (a[keep[r]!] === 1) at[q++] = r;
-        }
+        const k = countOnes(a, keep);
+        if (k <= n / 2) at = rowsOfOnes(new Int32Array(k), a, keep);
       }
       if (at && at.length <= n / 2) {
         dense.push(null);
@@ -297,7 +321,7 @@ export function designMatrix(table: Table, predictors: readonly string[], option
       }
       const column = new Float64Array(n);
       const a = part.values;
-      if (a) for (let r = 0; r < n; r++) column[r] = a[keep[r]!]!;
+      if (a) gatherRows(column, a, keep);
       else if (at) for (let k = 0; k < at.length; k++) column[at[k]!] = 1;
       else column.fill(1);
       dense.push(column);

@@ -64,26 +64,46 @@ export function designColumnsOf(n: number, dense: (Float64Array | null)[], ones:
   // Each row's sparse columns, ascending (counted per row, then filled column by column); then the
   // rows of each pair of them, counted and filled in row order.
   const start = new Int32Array(n + 1);
-  for (const r of ones) if (r) for (let k = 0; k < r.length; k++) start[r[k]! + 1]!++;
+  for (const r of ones) if (r) countRows(start, r);
   for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
   const cols = new Int32Array(start[n]!);
   const next = start.slice(0, n);
-  ones.forEach((r, a) => {
-    if (r) for (let k = 0; k < r.length; k++) cols[next[r[k]!]!++] = a;
-  });
+  ones.forEach((r, a) => r && placeColumn(cols, next, r, a));
   const count = new Int32Array(p * p);
-  const eachPair = (f: (ab: number, i: number) => void) => {
-    for (let i = 0; i < n; i++) {
-      for (let u = start[i]! + 1; u < start[i + 1]!; u++) for (let h = start[i]!; h < u; h++) f(cols[u]! * p + cols[h]!, i);
-    }
-  };
-  eachPair((ab) => count[ab]!++);
+  pairRows(start, cols, p, count, null);
   const rowsOf = Array.from(count, (k) => (k > 0 ? new Int32Array(k) : null));
   count.fill(0);
-  eachPair((ab, i) => (rowsOf[ab]![count[ab]!++] = i));
+  pairRows(start, cols, p, count, rowsOf);
   const pairs: DesignColumns["pairs"] = [];
   rowsOf.forEach((rows, ab) => rows && pairs.push({ a: Math.floor(ab / p), b: ab % p, rows }));
   return { n, p, dense, ones, pairs, rowStart: start, rowCols: cols };
+}
+
+/** Adds one to start[i + 1] for each row i listed (the count of the row's sparse columns). */
+function countRows(start: Int32Array, rows: Int32Array): void {
+  for (let k = 0; k < rows.length; k++) start[rows[k]! + 1]!++;
+}
+
+/** Writes column a into each listed row's next free place. */
+function placeColumn(cols: Int32Array, next: Int32Array, rows: Int32Array, a: number): void {
+  for (let k = 0; k < rows.length; k++) cols[next[rows[k]!]!++] = a;
+}
+
+/**
+ * For each row, each pair of its sparse columns (a > b, at a·p + b): counted into `count`, or with
+ * `rowsOf` (sized by the count) the row written into the pair's list, ascending.
+ */
+function pairRows(start: Int32Array, cols: Int32Array, p: number, count: Int32Array, rowsOf: (Int32Array | null)[] | null): void {
+  const n = start.length - 1;
+  for (let i = 0; i < n; i++) {
+    for (let u = start[i]! + 1; u < start[i + 1]!; u++) {
+      for (let h = start[i]!; h < u; h++) {
+        const ab = cols[u]! * p + cols[h]!;
+        if (rowsOf) rowsOf[ab]![count[ab]!] = i;
+        count[ab]!++;
+      }
+    }
+  }
 }
 
 /**

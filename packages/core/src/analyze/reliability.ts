@@ -297,7 +297,7 @@ export class ItemMomentSums {
    * rows (the incomplete ones) are then scored again cell by cell.
    */
   scoreAndAdd(start: number, end: number, flip: Float64Array, sign: Float64Array, need: number, score: Float64Array): number {
-    const { k, cols, x, packed, sums, some, lo, hi, counts } = this;
+    const { k, cols, x, packed, sums, some, lo, hi, counts, marks, missCount, missSum, missMarks } = this;
     let scored = 0;
     const base = this.base!;
     for (let b0 = start; b0 < end; b0 += BLOCK) {
@@ -371,6 +371,9 @@ export class ItemMomentSums {
         }
       }
       let p = 0;
+      missCount.fill(0);
+      missSum.fill(0);
+      missMarks.fill(0);
       for (let r = b0; r < b0 + len; r++) {
         if (score[r] === score[r]) {
           counts[r - b0] = k;
@@ -388,8 +391,10 @@ export class ItemMomentSums {
           if (v === v) {
             total = total + (flip[a]! + sign[a]! * v);
             n++;
-          }
+            marks[a] = 1;
+          } else marks[a] = 0;
         }
+        this.missing(r - b0);
         counts[r - b0] = n;
         if (n >= need && n > 0) {
           score[r] = total / n;
@@ -397,7 +402,7 @@ export class ItemMomentSums {
         } else score[r] = Number.NaN;
       }
       if (odd) this.block(b0, len, false, counts, b0);
-      else this.finishPacked(b0, len, p);
+      else this.finishPacked(b0, len, p, true);
     }
     return scored;
   }
@@ -523,11 +528,30 @@ export class ItemMomentSums {
     if (answered) {
       for (let i = 0; i < len; i++) if (answered[start + i] !== k) some[p++] = start + i;
     } else for (let i = 0; i < len; i++) if (total[i] !== total[i]) some[p++] = start + i;
-    this.finishPacked(start, len, p);
+    this.finishPacked(start, len, p, false);
   }
 
-  /** The rest of {@link packedBlock} once x, the packed sums and each item's Σy hold the block's rows, and some[0 … p) its incomplete rows. */
-  private finishPacked(start: number, len: number, p: number): void {
+  /**
+   * Adds an incomplete row (row i of the block; its answered marks in `marks`) to the sums, per item
+   * b, over the incomplete rows leaving b unanswered (few: a row mostly lacks one answer): how many,
+   * and each item's Σy and answers there. A pair's sums over the incomplete rows answering both are
+   * the incomplete rows' sums less these.
+   */
+  private missing(i: number): void {
+    const { k, x, marks, missCount, missSum, missMarks } = this;
+    for (let b = 0; b < k; b++) {
+      if (marks[b] === 1) continue;
+      missCount[b] = missCount[b]! + 1;
+      const ob = b * k;
+      for (let a = 0; a < k; a++) {
+        missSum[ob + a] = missSum[ob + a]! + x[a * BLOCK + i]!;
+        missMarks[ob + a] = missMarks[ob + a]! + marks[a]!;
+      }
+    }
+  }
+
+  /** The rest of {@link packedBlock} once x, the packed sums and each item's Σy hold the block's rows, and some[0 … p) its incomplete rows (`missingDone`: and {@link missing} has had each of them). */
+  private finishPacked(start: number, len: number, p: number, missingDone: boolean): void {
     const { k, cols, some, x, part, packed, packedPart, sums, sumsPart, crossAll, crossPart, marks, missCount, missSum, missMarks, m } = this;
     const d = this.d;
     const n = len - p;
@@ -540,24 +564,14 @@ export class ItemMomentSums {
         sumsPart[a] = blockSum(part, o, p);
       }
       crossDots(crossPart, part, packedPart, k, p, false);
-      // Per item b, over the incomplete rows leaving b unanswered (few: a row mostly lacks one
-      // answer): how many, and each item's Σy and answers there. A pair's sums over the incomplete
-      // rows answering both are then the incomplete rows' sums less these.
-      missCount.fill(0);
-      missSum.fill(0);
-      missMarks.fill(0);
-      for (let j = 0; j < p; j++) {
-        const r = some[j]!;
-        const i = r - start;
-        for (let a = 0; a < k; a++) marks[a] = cols[a]![r]! === cols[a]![r]! ? 1 : 0;
-        for (let b = 0; b < k; b++) {
-          if (marks[b] === 1) continue;
-          missCount[b] = missCount[b]! + 1;
-          const ob = b * k;
-          for (let a = 0; a < k; a++) {
-            missSum[ob + a] = missSum[ob + a]! + x[a * BLOCK + i]!;
-            missMarks[ob + a] = missMarks[ob + a]! + marks[a]!;
-          }
+      if (!missingDone) {
+        missCount.fill(0);
+        missSum.fill(0);
+        missMarks.fill(0);
+        for (let j = 0; j < p; j++) {
+          const r = some[j]!;
+          for (let a = 0; a < k; a++) marks[a] = cols[a]![r]! === cols[a]![r]! ? 1 : 0;
+          this.missing(r - start);
         }
       }
     }

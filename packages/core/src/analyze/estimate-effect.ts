@@ -14,7 +14,7 @@ import { InsufficientDataError, KoeArgumentError, KoeError } from "../errors/err
 import type { Table } from "../model/table.js";
 import type { EstimateFields, TidyTable } from "../stats/result.js";
 import { BALANCE_THRESHOLD, balanceOf, type BalanceResult } from "./balance.js";
-import { matchNearestSets } from "./matching.js";
+import { matchNearestSets, type MatchedSet } from "./matching.js";
 
 /** The design x (row-major n × p) with a factor's dummies appended (every code but the first). */
 function withFactor(x: Float64Array, n: number, p: number, terms: readonly string[], name: string, f: { ids: Int32Array; count: number }, values: (i: number) => unknown) {
@@ -49,6 +49,74 @@ function treatmentAndOutcome(rows: Int32Array, treatment: Uint8Array, outcome: F
     nTreated += d[i]!;
   }
   return { d, yy, nTreated };
+}
+
+/**
+ * MatchIt's weights of the rows used: 1 for a matched participant, 1/kᵢ for each of its kᵢ
+ * controls, the controls' weights then scaled to sum to their number; each row's matched set
+ * (−1 = none), and the matched rows set by set (the participant, then its controls).
+ */
+function matchWeights(sets: MatchedSet[], n: number): { weights: Float64Array; subclass: Int32Array; matchedRows: Int32Array; controls: number } {
+  const weights = new Float64Array(n);
+  const subclass = new Int32Array(n).fill(-1);
+  let size = 0;
+  for (const set of sets) size += 1 + set.controls.length;
+  const matchedRows = new Int32Array(size);
+  let controls = 0;
+  let controlWeight = 0;
+  let r = 0;
+  for (let s = 0; s < sets.length; s++) {
+    const set = sets[s]!;
+    weights[set.treated] = 1;
+    subclass[set.treated] = s;
+    matchedRows[r++] = set.treated;
+    for (const c of set.controls) {
+      weights[c] = 1 / set.controls.length;
+      subclass[c] = s;
+      matchedRows[r++] = c;
+      controls++;
+      controlWeight += 1 / set.controls.length;
+    }
+  }
+  for (const set of sets) for (const c of set.controls) weights[c]! *= controls / controlWeight;
+  return { weights, subclass, matchedRows, controls };
+}
+
+/** The matched rows' design [1, treat, …] (row-major, p columns; the columns after the second left 0), outcomes and weights. */
+function matchedDesign(matchedRows: Int32Array, p: number, d: Float64Array, yy: Float64Array, weights: Float64Array): { x: Float64Array; ym: Float64Array; wm: Float64Array } {
+  const nm = matchedRows.length;
+  const x = new Float64Array(nm * p);
+  const ym = new Float64Array(nm);
+  const wm = new Float64Array(nm);
+  for (let r = 0; r < nm; r++) {
+    const i = matchedRows[r]!;
+    x[r * p] = 1;
+    x[r * p + 1] = d[i]!;
+    ym[r] = yy[i]!;
+    wm[r] = weights[i]!;
+  }
+  return { x, ym, wm };
+}
+
+/** Each matched row's cluster (by row used) into `byRow`, and the positions 0 … into `all`. */
+function matchedClusters(matchedRows: Int32Array, cluster: Int32Array, byRow: Int32Array, all: Int32Array): void {
+  for (let r = 0; r < matchedRows.length; r++) {
+    byRow[r] = cluster[matchedRows[r]!]!;
+    all[r] = r;
+  }
+}
+
+/** The table rows of the treated and of the controls, in order. */
+function splitRows(rows: Int32Array, d: Float64Array, treatedRows: Int32Array, controlRows: Int32Array): void {
+  for (let i = 0, a = 0, b = 0; i < rows.length; i++) {
+    if (d[i] === 1) treatedRows[a++] = rows[i]!;
+    else controlRows[b++] = rows[i]!;
+  }
+}
+
+/** Values of the rows used put at their table rows. */
+function scatterRows(out: Float64Array, rows: Int32Array, values: Float64Array): void {
+  for (let i = 0; i < rows.length; i++) out[rows[i]!] = values[i]!;
 }
 
 /** The largest k that `ratio: "auto"` chooses (beyond 4–5 controls the variance gains little and the bias grows: Stuart 2010). */
@@ -343,48 +411,19 @@ export function estimateEffect(table: Table, options: EstimateEffectOptions): Ef
     nMatched = sets.length;
     if (nMatched < 2) throw KoeError.of(m.tooFewMatched, { fn, matched: nMatched, caliper: caliper ?? null });
     if (nMatched < nTreated) warnings.push(warningOf(m.unmatched, { fn, unmatched: nTreated - nMatched, treated: nTreated, exact, caliper: caliper ?? null }));
-    // MatchIt's weights: 1 for a matched participant, 1/kᵢ for each of its kᵢ controls, the
-    // controls' weights then scaled to sum to their number.
-    weights = new Float64Array(n);
-    const subclass = new Int32Array(n).fill(-1);
-    const matchedRows: number[] = [];
-    let controls = 0;
-    let controlWeight = 0;
-    sets.forEach((set, s) => {
-      weights![set.treated] = 1;
-      subclass[set.treated] = s;
-      matchedRows.push(set.treated);
-      for (const c of set.controls) {
-        weights![c] = 1 / set.controls.length;
-        subclass[c] = s;
-        matchedRows.push(c);
-        controls++;
-        controlWeight += 1 / set.controls.length;
-      }
-    });
-    for (const set of sets) for (const c of set.controls) weights[c]! *= controls / controlWeight;
+    const { weights: w, subclass, matchedRows, controls } = matchWeights(sets, n);
+    weights = w;
     matched = { ratio: k, controls, scale, exact, subclass };
     const extra = adjustTerms();
     const pm = 2 + extra.length;
     const nm = matchedRows.length;
-    const x = new Float64Array(nm * pm);
-    const ym = new Float64Array(nm);
-    const wm = new Float64Array(nm);
-    matchedRows.forEach((i, r) => {
-      x[r * pm] = 1;
-      x[r * pm + 1] = d[i]!;
-      for (let j = 0; j < extra.length; j++) x[r * pm + 2 + j] = extra[j]!.value(i);
-      ym[r] = yy[i]!;
-      wm[r] = weights![i]!;
-    });
+    const { x, ym, wm } = matchedDesign(matchedRows, pm, d, yy, w);
+    for (let j = 0; j < extra.length; j++) for (let r = 0; r < nm; r++) x[r * pm + 2 + j] = extra[j]!.value(matchedRows[r]!);
     // Errors clustered by the `cluster` column, else by matched set (MatchIt's guidance:
     // vcovCL(cluster = ~subclass); Abadie & Spiess 2022). Clusters of the matched rows only.
     const byRow = new Int32Array(nm);
     const all = new Int32Array(nm);
-    for (let r = 0; r < nm; r++) {
-      byRow[r] = ids ? ids.ids[matchedRows[r]!]! : subclass[matchedRows[r]!]!;
-      all[r] = r;
-    }
+    matchedClusters(matchedRows, ids ? ids.ids : subclass, byRow, all);
     const relabel = clusterIds(byRow, all);
     const unweighted = k === 1 && sets.every((set) => set.controls.length === 1);
     fit = fitOls({
@@ -419,14 +458,11 @@ export function estimateEffect(table: Table, options: EstimateEffectOptions): Ef
   // Indexed by table row, as the coded columns are (in the order of the rows used).
   const treatedRows = new Int32Array(nTreated);
   const controlRows = new Int32Array(nControl);
-  for (let i = 0, a = 0, b = 0; i < n; i++) {
-    if (d[i] === 1) treatedRows[a++] = rows[i]!;
-    else controlRows[b++] = rows[i]!;
-  }
+  splitRows(rows, d, treatedRows, controlRows);
   let tableWeights: Float64Array | null = null;
   if (weights) {
     tableWeights = new Float64Array(total);
-    for (let i = 0; i < n; i++) tableWeights[rows[i]!] = weights[i]!;
+    scatterRows(tableWeights, rows, weights);
   }
   const balance = balanceOf(coded, treatedRows, controlRows, tableWeights, "treated", BALANCE_THRESHOLD);
   const ess = weights && method !== "matching" ? { treated: balance.essTreated!, control: balance.essControl! } : null;

@@ -210,42 +210,66 @@ function sortByScore(score: ArrayLike<number>, idx: readonly number[] | Int32Arr
   // every bit flipped for negative ones; −0 counts as 0.
   const bits = new Float64Array(m);
   const words = new Uint32Array(bits.buffer);
-  for (let k = 0; k < m; k++) bits[k] = direction * score[rows[k]!]! + 0;
   let hi = new Uint32Array(m);
   let lo = new Uint32Array(m);
-  for (let k = 0; k < m; k++) {
-    const h = words[2 * k + 1]!;
-    const negative = h >>> 31 === 1;
-    hi[k] = negative ? ~h >>> 0 : (h | 0x80000000) >>> 0;
-    lo[k] = negative ? ~words[2 * k]! >>> 0 : words[2 * k]!;
-  }
+  scoreKeys(score, rows, direction, bits, words, hi, lo);
   let rows2 = new Int32Array(m);
   let hi2 = new Uint32Array(m);
   let lo2 = new Uint32Array(m);
   const count = new Int32Array(65536);
   // Two passes on the high words; then runs of equal high words (rare: scores equal in their first
   // 20 bits of mantissa) ordered by the low word, stably.
-  for (let pass = 2; pass < 4; pass++) {
-    const word = pass < 2 ? lo : hi;
-    const shift = (pass & 1) * 16;
-    count.fill(0);
-    for (let k = 0; k < m; k++) count[(word[k]! >>> shift) & 0xffff]!++;
-    if (count[(word[0]! >>> shift) & 0xffff] === m) continue; // one digit: the order stands
-    for (let b = 0, sum = 0; b < 65536; b++) {
-      const c = count[b]!;
-      count[b] = sum;
-      sum += c;
-    }
-    for (let k = 0; k < m; k++) {
-      const to = count[(word[k]! >>> shift) & 0xffff]!++;
-      rows2[to] = rows[k]!;
-      hi2[to] = hi[k]!;
-      lo2[to] = lo[k]!;
-    }
+  for (const shift of [0, 16]) {
+    if (!radixPass(shift, count, rows, hi, lo, rows2, hi2, lo2)) continue; // one digit: the order stands
     [rows, rows2] = [rows2, rows];
     [hi, hi2] = [hi2, hi];
     [lo, lo2] = [lo2, lo];
   }
+  orderRuns(hi, lo, rows);
+  // The scores back from their keys, in order.
+  keyScores(hi, lo, direction, bits, words);
+  return { rows, sorted: bits };
+}
+
+// The loops of sortByScore, each a small function of its own (compiled once, not once per loop of a long function).
+/** Each row's score (times `direction`, −0 as 0) into `bits`, and its order key (hi, lo). */
+function scoreKeys(score: ArrayLike<number>, rows: Int32Array, direction: 1 | -1, bits: Float64Array, words: Uint32Array, hi: Uint32Array, lo: Uint32Array): void {
+  const m = rows.length;
+  for (let k = 0; k < m; k++) bits[k] = direction * score[rows[k]!]! + 0;
+  for (let k = 0; k < m; k++) {
+    const h = words[2 * k + 1]!;
+    const negative = h >>> 31 === 1;
+    hi[k] = negative ? ~h >>> 0 : (h | 0x80000000) >>> 0;
+    lo[k] = negative ? ~words[2 * k]! >>> 0 : words[2 * k]!;
+  }
+}
+
+/**
+ * One stable counting pass on 16 bits of the high words (from `shift`) into rows2, hi2, lo2;
+ * false (nothing moved) when every key has the same digit.
+ */
+function radixPass(shift: number, count: Int32Array, rows: Int32Array, hi: Uint32Array, lo: Uint32Array, rows2: Int32Array, hi2: Uint32Array, lo2: Uint32Array): boolean {
+  const m = rows.length;
+  count.fill(0);
+  for (let k = 0; k < m; k++) count[(hi[k]! >>> shift) & 0xffff]!++;
+  if (count[(hi[0]! >>> shift) & 0xffff] === m) return false;
+  for (let b = 0, sum = 0; b < 65536; b++) {
+    const c = count[b]!;
+    count[b] = sum;
+    sum += c;
+  }
+  for (let k = 0; k < m; k++) {
+    const to = count[(hi[k]! >>> shift) & 0xffff]!++;
+    rows2[to] = rows[k]!;
+    hi2[to] = hi[k]!;
+    lo2[to] = lo[k]!;
+  }
+  return true;
+}
+
+/** Runs of equal high words ordered by the low word, stably (insertion; a comparator for long runs). */
+function orderRuns(hi: Uint32Array, lo: Uint32Array, rows: Int32Array): void {
+  const m = rows.length;
   for (let k = 0; k < m; ) {
     let end = k + 1;
     while (end < m && hi[end] === hi[k]) end++;
@@ -273,15 +297,17 @@ function sortByScore(score: ArrayLike<number>, idx: readonly number[] | Int32Arr
     }
     k = end;
   }
-  // The scores back from their keys, in order.
-  for (let k = 0; k < m; k++) {
+}
+
+/** The scores (−0 as 0) back from their keys into `bits`. */
+function keyScores(hi: Uint32Array, lo: Uint32Array, direction: 1 | -1, bits: Float64Array, words: Uint32Array): void {
+  for (let k = 0; k < hi.length; k++) {
     const h = hi[k]!;
     const positive = h >>> 31 === 1;
     words[2 * k + 1] = positive ? h & 0x7fffffff : ~h;
     words[2 * k] = positive ? lo[k]! : ~lo[k]!;
     if (direction === -1) bits[k] = -bits[k]! + 0;
   }
-  return { rows, sorted: bits };
 }
 
 /**

@@ -33,7 +33,8 @@ const LF = 0x0a;
  * or more without a schema or `unique` is read on two threads where there are two cores (in Node): a
  * worker reads the plain records of the second part, with the same result (any other record, or a
  * worker that cannot start, and this thread reads on). A million rows of 66 columns (171 MB) read in
- * about 1.5 s on two cores (2 s on one), with about 1 GB at the peak. A file of one chunk (`chunkSize`,
+ * about 1.35 s on two cores (2 s on one), of 43 columns (116 MB) in about 1.1 s, with about 0.95 and
+ * 0.7 GB at the peak (the benchmark's figures on a 2-core machine). A file of one chunk (`chunkSize`,
  * 1 MiB by default) is read at once and its columns sized before its records are read: 6,000 rows of
  * 5 columns (200 KB) in about 3 ms, even in a process that has not read such a file before.
  *
